@@ -1,0 +1,69 @@
+import { UserError } from '../../errors.js';
+import type { Plan, PlanItem } from '../../plan/schema.js';
+import { itemJson } from './list.js';
+
+/** Finds an item by id (case and full-width insensitive), or throws a user error suggesting near ids. */
+export function findItem(plan: Plan, rawId: string): PlanItem {
+  const id = rawId.normalize('NFKC').trim().toUpperCase();
+  const item = plan.items.find((i) => i.id === id);
+  if (item) return item;
+  const near = nearestIds(plan, id);
+  throw new UserError(
+    'item.not-found',
+    {
+      en: `There is no item "${rawId}" in this plan. Ids are ${idRanges(plan).join(', ')}${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`,
+      zh: `本计划中没有“${rawId}”。编号为 ${idRanges(plan).join('、')}${near.length ? `；您是否要找 ${near.join('、')}？` : '。'}`,
+    },
+    { id: rawId, suggestions: near },
+  );
+}
+
+/** The id ranges of a plan by kind, such as O1–O6. */
+export function idRanges(plan: Plan): string[] {
+  return (['O', 'G', 'T'] as const)
+    .map((prefix) => plan.items.filter((i) => i.id.startsWith(prefix)).map((i) => i.id))
+    .filter((ids) => ids.length > 0)
+    .map((ids) => (ids.length === 1 ? ids[0]! : `${ids[0]}–${ids[ids.length - 1]}`));
+}
+
+/** Ids closest to a mistyped one: same number under another kind, or a neighbouring number. */
+function nearestIds(plan: Plan, id: string): string[] {
+  const digits = /\d+/.exec(id)?.[0];
+  if (!digits) return [];
+  const n = Number(digits);
+  const same = plan.items.filter((i) => i.id.slice(1) === String(n)).map((i) => i.id);
+  const close = plan.items.filter((i) => id[0] === i.id[0] && Math.abs(Number(i.id.slice(1)) - n) === 1).map((i) => i.id);
+  return [...new Set([...same, ...close])].slice(0, 4);
+}
+
+/** The state of an item as recorded by updates; empty until someone reports on it. */
+export interface ItemState {
+  status: string | null;
+  progress: unknown[];
+  owners: string[];
+  updatedAt: string | null;
+}
+
+/** `plan-bot show ID`: one item with its indicators and current state. */
+export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean): string {
+  const item = findItem(plan, rawId);
+  if (json) return JSON.stringify({ ...itemJson(item), ...state }, null, 2);
+  const lines = [
+    `${item.id} ${item.title.zh} / ${item.title.en}`,
+    item.parent ? `Group ${item.parent}` : '',
+    '',
+    item.text.zh,
+    '',
+    item.text.en,
+  ];
+  if (item.indicators.length) {
+    lines.push('', 'Targets / 指标:');
+    for (const ind of item.indicators) {
+      const value = ind.value === null ? 'done' : `${ind.comparator} ${ind.value}${ind.unit ?? ''}`;
+      lines.push(`  ${ind.id} ${ind.metric.en} / ${ind.metric.zh}: ${value}${ind.deadline ? ` by ${ind.deadline}` : ''}${ind.aspirational ? ' (strive for / 力争)' : ''}`);
+    }
+  }
+  if (item.note) lines.push('', item.note);
+  lines.push('', `Status: ${state.status ?? 'no update yet / 暂无进展更新'}`);
+  return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
+}

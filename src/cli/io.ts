@@ -1,0 +1,10 @@
+/** What a CLI command may touch of the outside world, injected so tests can run commands in process. */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Lines of standard input, read lazily. */
+  stdinLines(): AsyncIterable<string>;
+  /** Reads a whole file as text; the CLI reads files only through this. */
+  readFile(path: string): Promise<string>;
+}

@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { PlanDataError, UsageError, UserError } from '../errors.js';
+import { loadPlan } from '../plan/load-plan.js';
+import { ingestCommand } from './commands/ingest.js';
+import { listCommand } from './commands/list.js';
+import { showCommand } from './commands/show.js';
+import type { CliIo } from './io.js';
+
+const USAGE = `Usage: plan-bot <command> [options]
+
+Commands:
+  list [--json]                 every plan item
+  show ID [--json]              one item with its targets and status
+  ingest FILE [--json] [--save ID]
+                                parse a work-plan document; --save keeps it as plan ID
+
+Global options:
+  --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
+  --plan ID        which plan to load (default: henan-2021)
+  --now ISO-8601   pretend the current time is this
+  -h, --help       this text`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  db: { type: 'string' },
+  plan: { type: 'string' },
+  now: { type: 'string' },
+  save: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Runs one plan-bot command line and returns its exit code: 0 success, 1 user error (message on
+ * stderr saying how to fix it), 2 bad usage. Everything outside is reached through `io`.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof UserError) {
+      io.stderr(`${err.text.en}\n${err.text.zh}`);
+      return 1;
+    }
+    if (err instanceof PlanDataError || err instanceof ConfigError) {
+      io.stderr(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    io.stdout(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = configFrom(io.env, values);
+  const json = values.json ?? false;
+
+  switch (command) {
+    case 'list': {
+      noMoreArgs(command, args, 0);
+      io.stdout(listCommand(await loadPlan(config.planId, config.plansDir), json));
+      return 0;
+    }
+    case 'show': {
+      noMoreArgs(command, args, 1);
+      if (!args[0]) throw new UsageError('show needs an item id, e.g. plan-bot show T9');
+      const plan = await loadPlan(config.planId, config.plansDir);
+      io.stdout(showCommand(plan, args[0], { status: null, progress: [], owners: [], updatedAt: null }, json));
+      return 0;
+    }
+    case 'ingest': {
+      noMoreArgs(command, args, 1);
+      if (!args[0]) throw new UsageError('ingest needs a file, e.g. plan-bot ingest plan.txt');
+      const source = await readDocument(io, args[0]);
+      const outcome = await ingestCommand(source, { json, save: values.save, plansDir: config.plansDir });
+      if (outcome.ok) io.stdout(outcome.output);
+      else if (json) io.stdout(outcome.output);
+      else io.stderr(outcome.output);
+      return outcome.ok ? 0 : 1;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Command-line flags win over the environment. */
+function configFrom(env: Record<string, string | undefined>, values: { db?: string; plan?: string }): Config {
+  return loadConfig({
+    ...env,
+    ...(values.db !== undefined ? { PLANBOT_DB: values.db } : {}),
+    ...(values.plan !== undefined ? { PLANBOT_PLAN: values.plan } : {}),
+  });
+}
+
+function noMoreArgs(command: string, args: string[], max: number): void {
+  if (args.length > max) throw new UsageError(`${command}: unexpected argument "${args[max]}"`);
+}
+
+async function readDocument(io: CliIo, file: string): Promise<string> {
+  try {
+    return await io.readFile(file);
+  } catch (err) {
+    throw new UserError('file.unreadable', {
+      en: `Cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Check the path and permissions.`,
+      zh: `无法读取 ${file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）。请检查路径和权限。`,
+    });
+  }
+}
