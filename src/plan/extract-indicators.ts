@@ -111,7 +111,7 @@ export function extractIndicators(itemId: string, text: string, planYear: number
         metric,
         text: clause,
         aspirational: clause.includes('力争'),
-        capped: found.unit === '%' && found.value !== null && found.value <= 100 && found.comparator === '>=',
+        capped: found.unit === '%' && found.value === 100 && found.comparator === '>=',
       });
       break;
     }

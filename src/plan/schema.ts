@@ -37,7 +37,7 @@ export const Indicator = z.object({
   unitLabel: Bilingual.nullable(),
   /** True when the plan only strives for the value (力争), rather than requiring it. */
   aspirational: z.boolean(),
-  /** True when progress past the value is impossible (a share of 100%). */
+  /** True when progress past the value is impossible (a share that must reach 100%). */
   capped: z.boolean(),
 });
 export type Indicator = z.infer<typeof Indicator>;
