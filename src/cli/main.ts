@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
 import { PlanDataError, UsageError, UserError } from '../errors.js';
+import { createApp } from '../app.js';
+import { fixedClock, systemClock } from '../core/clock.js';
+import { createLogger } from '../core/logger.js';
 import { loadPlan } from '../plan/load-plan.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { askOne } from './commands/ask.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -14,6 +19,7 @@ Commands:
   show ID [--json]              one item with its targets and status
   ingest FILE [--json] [--save ID]
                                 parse a work-plan document; --save keeps it as plan ID
+  ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -93,9 +99,30 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       else io.stderr(outcome.output);
       return outcome.ok ? 0 : 1;
     }
+    case 'ask': {
+      const app = await openApp(config, values.now);
+      const answer = async (q: string) => {
+        const r = await askOne(app, q);
+        io.stdout(json ? JSON.stringify(r) : `${r.text}\n`);
+      };
+      if (args.length > 0) await answer(args.join(' '));
+      else for await (const line of io.stdinLines()) if (line.trim()) await answer(line);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/** The core over an in-memory store, for read-only commands. */
+async function openApp(config: Config, now: string | undefined) {
+  return createApp(config, { store: new MemoryStore(), clock: clockFrom(now), logger: createLogger(config.logLevel) });
+}
+
+function clockFrom(now: string | undefined) {
+  if (now === undefined) return systemClock;
+  if (Number.isNaN(Date.parse(now))) throw new UsageError(`--now needs an ISO-8601 time such as 2021-06-07T09:00:00+08:00, not "${now}"`);
+  return fixedClock(now);
 }
 
 /** Command-line flags win over the environment. */

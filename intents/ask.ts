@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { t } from '../src/core/i18n.js';
+import { defineIntent } from '../src/core/intent.js';
+import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
+import { reply } from '../src/core/reply.js';
+import { deriveStates } from '../src/store/item-state.js';
+
+/** A hit within this share of the best one is offered as "see also". */
+const SEE_ALSO = 0.8;
+/** Words that ask for a number: then the best-matching indicator leads the answer. */
+const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percent|percentage|number|goal|share|quota|figure|value|level|deadline|when|by when)\b|%|达到|多少|指标|目标值|比例|比率|率|数量|几个|多大|时限|什么时候|何时/;
+
+/** Answers a question about the plan in either language: the best item, its number, the plan's words, its status. */
+export const askIntent = defineIntent({
+  id: 'ask',
+  summary: { en: 'Ask anything about the plan', zh: '询问计划中的任何内容' },
+  usage: '/plan QUESTION',
+  examples: {
+    en: ["what's the rural sewage target", 'Winter Olympics air quality', 'carbon trading for power plants'],
+    zh: ['农村生活污水治理率要达到多少', '三线一单', '生物多样性调查'],
+  },
+  commands: ['ask', 'q', '问'],
+  args: z.object({ question: z.string() }),
+  sideEffects: false,
+  recognize: (u) => ({ question: u.text }),
+  parseCommand: (rest) => ({ question: rest }),
+  handle: ({ question }, ctx) => {
+    const { lang, plan } = ctx;
+    const hits = ctx.search.search(question, { limit: 5 });
+    const best = hits[0];
+    if (!best) {
+      const shown = question.trim().length > 60 ? `${question.trim().slice(0, 60)}…` : question.trim();
+      return reply(lang, [
+        {
+          type: 'paragraph',
+          text: t(
+            lang,
+            `Nothing in the plan matches “${shown}”. I answer questions about its ${plan.items.filter((i) => i.kind === 'objective').length} objectives and ${plan.items.filter((i) => i.kind === 'task').length} tasks.`,
+            `计划中没有与“${shown}”相关的内容。我可以回答关于本计划${plan.items.filter((i) => i.kind === 'objective').length}项目标和${plan.items.filter((i) => i.kind === 'task').length}项任务的问题。`,
+          ),
+        },
+        { type: 'context', text: t(lang, 'Try “what\'s the rural sewage target”, “T9” or “tasks in group 3”; type “help” for more.', '可以试试“农村生活污水治理率要达到多少”“T9”或“第三组任务”；输入“帮助”查看更多。') },
+      ]);
+    }
+    const item = plan.items.find((i) => i.id === best.id)!;
+    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const ranked = ctx.search.indicators(question, item.id);
+    const asksNumber = NUMBER_CUE.test(question.toLowerCase());
+    const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
+    const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);
+    const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
+    if (seeAlso.length) {
+      const names = seeAlso.map((h) => {
+        const other = plan.items.find((i) => i.id === h.id)!;
+        return `${other.id} ${other.title[lang]}`;
+      });
+      blocks.push({ type: 'context', text: t(lang, `See also ${names.join('; ')}`, `另见 ${names.join('；')}`) });
+    }
+    return reply(lang, blocks, { matches: hits.map((h) => ({ id: h.id, score: Math.round(h.score * 1000) / 1000 })) });
+  },
+});

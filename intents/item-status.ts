@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { findItem } from '../src/core/find-item.js';
+import { t } from '../src/core/i18n.js';
+import { defineIntent } from '../src/core/intent.js';
+import { progressBlock, statusLine } from '../src/core/render-item.js';
+import { reply, type ReplyBlock } from '../src/core/reply.js';
+import { findItemRef } from '../src/search/parse-item-ref.js';
+import { deriveStates } from '../src/store/item-state.js';
+
+const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
+
+/** The current status of an item: status, progress against target, owners, last update and by whom. */
+export const itemStatusIntent = defineIntent({
+  id: 'item-status',
+  summary: { en: 'Current status and progress of an item', zh: '某项工作的当前进展' },
+  usage: '/plan status ID',
+  examples: { en: ['status of T9', 'how is task 9 going'], zh: ['T9进展', '任务九进展如何'] },
+  commands: ['status', 'st', '状态', '进展'],
+  args: z.object({ id: z.string().min(1) }),
+  sideEffects: false,
+  recognize: (u) => {
+    const ref = findItemRef(u.text);
+    if (!ref || !STATUS_CUE.test(u.text.toLowerCase())) return null;
+    return { id: `${{ objective: 'O', group: 'G', task: 'T' }[ref.kind]}${ref.number}` };
+  },
+  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  handle: ({ id }, ctx) => {
+    const { lang, plan } = ctx;
+    const item = findItem(plan, id);
+    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
+    for (const ind of item.indicators) {
+      const entry = state?.progress.find((p) => p.indicatorId === ind.id);
+      blocks.push(progressBlock(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
+    }
+    blocks.push({ type: 'paragraph', text: statusLine(state, lang, ctx.timeZone) });
+    blocks.push({ type: 'context', text: t(lang, `Every update: /plan history ${item.id}`, `全部更新记录：/plan history ${item.id}`) });
+    return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
+  },
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { findItemByRef, findItem } from '../src/core/find-item.js';
+import { defineIntent } from '../src/core/intent.js';
+import { itemCard } from '../src/core/render-item.js';
+import { reply } from '../src/core/reply.js';
+import { findItemRef } from '../src/search/parse-item-ref.js';
+import { deriveStates } from '../src/store/item-state.js';
+
+/** Words that may stand around an item reference without making it a question about something else. */
+const FILLER = /\b(what|whats|what's|is|are|the|show|me|tell|about|describe|details?|of|for|please|pls|item|text|full|plan|say|says|does|do|explain|open|display|see|look|up|at|on|in|a)\b|是什么|是啥|内容|讲的|讲了|说的|说了|什么|显示|查看|看看|一下|详情|请|的|吗|呢|介绍|具体|全文/g;
+
+/** Shows one item by its id or by its number in words: "T9", "what is task 9", "第九项任务", "目标三". */
+export const showItemIntent = defineIntent({
+  id: 'show-item',
+  summary: { en: 'Show one item of the plan', zh: '显示计划中的某一项' },
+  usage: '/plan show ID',
+  examples: { en: ['what is task 9', 'T9', 'objective 4'], zh: ['第九项任务', '目标三', '任务二十四是什么'] },
+  commands: ['show', 'item', '显示', '查看'],
+  args: z.object({ id: z.string().min(1) }),
+  sideEffects: false,
+  recognize: (u, ctx) => {
+    const ref = findItemRef(u.text);
+    if (!ref) return null;
+    const rest = (ref.text.slice(0, ref.start) + ' ' + ref.text.slice(ref.end)).replace(FILLER, ' ').replace(/[\s?？!！。.,，]+/g, '');
+    if (rest.length > (ref.keyword ? 2 : 0)) return null;
+    const prefix = ref.kind === 'objective' ? 'O' : ref.kind === 'group' ? 'G' : 'T';
+    return { id: `${prefix}${ref.number}` };
+  },
+  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  handle: ({ id }, ctx) => {
+    const ref = /^[OGT]\d+$/i.test(id.trim()) ? null : findItemRef(id);
+    const item = ref ? findItemByRef(ctx.plan, ref) : findItem(ctx.plan, id);
+    const state = deriveStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
+  },
+});

@@ -1,0 +1,28 @@
+import { allIntents } from '../intents/index.js';
+import type { Config } from './config/load-config.js';
+import { createBot, type Bot } from './core/bot.js';
+import type { Clock } from './core/clock.js';
+import type { Logger } from './core/logger.js';
+import { createPlanSearch, type PlanSearch } from './core/plan-search.js';
+import { loadPlan } from './plan/load-plan.js';
+import type { Plan } from './plan/schema.js';
+import type { EventStore } from './store/event-store.js';
+
+/** The assembled core: plan, search index, store and bot, shared by every adapter and CLI command. */
+export interface App {
+  config: Config;
+  plan: Plan;
+  search: PlanSearch;
+  store: EventStore;
+  clock: Clock;
+  logger: Logger;
+  bot: Bot;
+}
+
+/** Loads the plan, builds its index and wires the bot over the given store and clock. */
+export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger }): Promise<App> {
+  const plan = await loadPlan(config.planId, config.plansDir);
+  const search = createPlanSearch(plan);
+  const bot = createBot({ plan, search, store: deps.store, clock: deps.clock, timeZone: config.timeZone, admins: config.admins, logger: deps.logger, intents: allIntents });
+  return { config, plan, search, bot, ...deps };
+}

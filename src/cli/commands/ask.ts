@@ -1,0 +1,17 @@
+import { renderPlainText } from '../../core/reply.js';
+import type { App } from '../../app.js';
+
+/** One answer in the contract's JSON shape. */
+export interface AskResult {
+  question: string;
+  lang: 'en' | 'zh';
+  intent: string;
+  matches: { id: string; score: number }[];
+  text: string;
+}
+
+/** Answers one question as `plan-bot ask` does: through the bot core, as the console user. */
+export async function askOne(app: App, question: string, user = 'cli'): Promise<AskResult> {
+  const r = await app.bot.handle({ text: question, user: { id: user }, platform: 'cli' });
+  return { question, lang: r.lang, intent: r.intent, matches: r.matches, text: renderPlainText(r) };
+}

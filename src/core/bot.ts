@@ -1,0 +1,100 @@
+import { UserError } from '../errors.js';
+import type { Plan } from '../plan/schema.js';
+import type { EventStore } from '../store/event-store.js';
+import type { Clock } from './clock.js';
+import type { Intent, IntentContext, User } from './intent.js';
+import { resolveLang } from './language.js';
+import type { Logger } from './logger.js';
+import type { PlanSearch } from './plan-search.js';
+import { reply, type Lang, type Reply } from './reply.js';
+import { route } from './router.js';
+
+/** The most characters of one message the bot reads; the rest is cut (and said so). */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** A message as an adapter hands it to the core. */
+export interface Incoming {
+  text: string;
+  user: { id: string; name?: string };
+  platform: string;
+  channel?: string | null;
+  /** True for `/plan …` commands (the slash command's text, or a typed `/plan …`). */
+  command?: boolean;
+}
+
+/** What the bot core needs; built once by the composition root. */
+export interface BotDeps {
+  plan: Plan;
+  search: PlanSearch;
+  store: EventStore;
+  clock: Clock;
+  timeZone: string;
+  admins: readonly string[];
+  logger: Logger;
+  intents: readonly Intent[];
+}
+
+/** The platform-neutral bot: a message in, a reply out. */
+export interface Bot {
+  handle(msg: Incoming): Promise<Reply & { intent: string }>;
+}
+
+/**
+ * Creates the bot core. Every error ends here: a UserError becomes a polite reply in the user's
+ * language; anything else is logged with the message and user, and the user gets a short apology.
+ */
+export function createBot(deps: BotDeps): Bot {
+  return {
+    async handle(msg) {
+      const cleaned = clean(msg.text);
+      let { lang, text } = resolveLang(cleaned);
+      let command = msg.command ?? false;
+      const typed = /^\s*\/?plan(?:\s+|$)/i.exec(text);
+      if (!command && typed && text.trimStart().startsWith('/')) {
+        command = true;
+        text = text.slice(typed[0].length);
+      }
+      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: deps.admins.includes(msg.user.id) };
+      const ctx: IntentContext = {
+        plan: deps.plan,
+        search: deps.search,
+        store: deps.store,
+        clock: deps.clock,
+        lang,
+        user,
+        platform: msg.platform,
+        channel: msg.channel ?? null,
+        timeZone: deps.timeZone,
+        admins: deps.admins,
+      };
+      let intentId = 'error';
+      try {
+        const { intent, args } = route({ text, lang }, command, ctx, deps.intents);
+        intentId = intent.id;
+        const r = await intent.handle(args as never, ctx);
+        return { ...r, intent: intent.id };
+      } catch (err) {
+        if (err instanceof UserError) return { ...userErrorReply(err, lang), intent: intentId };
+        deps.logger.error({ err, input: msg.text.slice(0, 500), user: msg.user.id, platform: msg.platform, intent: intentId }, 'failed to handle a message');
+        return {
+          ...reply(lang, [{ type: 'paragraph', text: lang === 'zh' ? '抱歉，我这边出了问题，已记录下来。请稍后再试。' : 'Sorry, something went wrong on my side; it has been logged. Please try again in a moment.' }], { ephemeral: true, error: { id: 'internal' } }),
+          intent: intentId,
+        };
+      }
+    },
+  };
+}
+
+/** A user error as a reply in the user's language. */
+export function userErrorReply(err: UserError, lang: Lang): Reply {
+  return reply(lang, [{ type: 'paragraph', text: err.text[lang] }], { ephemeral: true, error: { id: err.id } });
+}
+
+/** Drops control characters and cuts very long messages, so no input can hurt the core. */
+function clean(text: string): string {
+  return String(text ?? '')
+    .slice(0, MAX_MESSAGE_CHARS)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ')
+    .replace(/<@[A-Z0-9]+>/g, ' ')
+    .trim();
+}

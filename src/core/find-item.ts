@@ -1,0 +1,42 @@
+import { UserError } from '../errors.js';
+import type { Plan, PlanItem } from '../plan/schema.js';
+
+/** Finds an item by id (case and full-width insensitive), or throws a user error suggesting near ids. */
+export function findItem(plan: Plan, rawId: string): PlanItem {
+  const id = rawId.normalize('NFKC').trim().toUpperCase();
+  const item = plan.items.find((i) => i.id === id);
+  if (item) return item;
+  const near = nearestIds(plan, id);
+  throw new UserError(
+    'item.not-found',
+    {
+      en: `There is no item "${rawId}" in this plan. Ids are ${idRanges(plan).join(', ')}${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`,
+      zh: `本计划中没有“${rawId}”。编号为 ${idRanges(plan).join('、')}${near.length ? `；您是否要找 ${near.join('、')}？` : '。'}`,
+    },
+    { id: rawId, suggestions: near },
+  );
+}
+
+/** The id ranges of a plan by kind, such as O1–O6. */
+export function idRanges(plan: Plan): string[] {
+  return (['O', 'G', 'T'] as const)
+    .map((prefix) => plan.items.filter((i) => i.id.startsWith(prefix)).map((i) => i.id))
+    .filter((ids) => ids.length > 0)
+    .map((ids) => (ids.length === 1 ? ids[0]! : `${ids[0]}–${ids[ids.length - 1]}`));
+}
+
+/** Ids closest to a mistyped one: same number under another kind, or a neighbouring number. */
+function nearestIds(plan: Plan, id: string): string[] {
+  const digits = /\d+/.exec(id)?.[0];
+  if (!digits) return [];
+  const n = Number(digits);
+  const same = plan.items.filter((i) => i.id.slice(1) === String(n)).map((i) => i.id);
+  const close = plan.items.filter((i) => id[0] === i.id[0] && Math.abs(Number(i.id.slice(1)) - n) === 1).map((i) => i.id);
+  return [...new Set([...same, ...close])].slice(0, 4);
+}
+
+/** The item an explicit reference names ("task 9" → T9), or a user error suggesting near ids. */
+export function findItemByRef(plan: Plan, ref: { kind: PlanItem['kind']; number: number }): PlanItem {
+  const prefix = ref.kind === 'objective' ? 'O' : ref.kind === 'group' ? 'G' : 'T';
+  return findItem(plan, `${prefix}${ref.number}`);
+}

@@ -1,0 +1,69 @@
+import { toChineseNumeral } from '../plan/chinese-numerals.js';
+import type { Indicator, PlanItem } from '../plan/schema.js';
+import type { Status } from '../store/events.js';
+import type { Lang } from './reply.js';
+
+/** Picks the text of the reply's language. */
+export function t(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+export const STATUS_LABELS: Record<Status, { en: string; zh: string }> = {
+  'not-started': { en: 'not started', zh: '未开始' },
+  'on-track': { en: 'on track', zh: '正常推进' },
+  'at-risk': { en: 'at risk', zh: '有风险' },
+  'off-track': { en: 'off track', zh: '滞后' },
+  done: { en: 'done', zh: '已完成' },
+};
+
+/** "Objective 3" / "目标三", "Task 9" / "任务九", "Group 3" / "任务组三". */
+export function itemLabel(item: Pick<PlanItem, 'id' | 'kind'>, lang: Lang): string {
+  const n = Number(item.id.slice(1));
+  const en = { objective: 'Objective', group: 'Group', task: 'Task' }[item.kind];
+  const zh = { objective: '目标', group: '任务组', task: '任务' }[item.kind];
+  return t(lang, `${en} ${n}`, `${zh}${toChineseNumeral(n)}`);
+}
+
+/** "O3 Soil and groundwater targets" in the reply's language. */
+export function itemName(item: PlanItem, lang: Lang): string {
+  return `${item.id} ${item.title[lang]}`;
+}
+
+/** A value with its unit as a reader sees it: "33%", "800 villages", "800个行政村". */
+export function formatValue(value: number, ind: Pick<Indicator, 'unit' | 'unitLabel'>, lang: Lang): string {
+  const n = formatNumber(value);
+  if (ind.unit === '%') return `${n}%`;
+  const label = ind.unitLabel?.[lang] ?? ind.unit ?? '';
+  return lang === 'zh' ? `${n}${label}` : label ? `${n} ${label}` : n;
+}
+
+/** The target of an indicator in words: "at least 33% by 2021-12-31", "到2021-12-31达到33%". */
+export function formatTarget(ind: Indicator, lang: Lang): string {
+  const by = ind.deadline ? t(lang, ` by ${formatDeadline(ind.deadline, 'en')}`, `（${formatDeadline(ind.deadline, 'zh')}前）`) : '';
+  const strive = ind.aspirational ? t(lang, ' (strive for)', '（力争）') : '';
+  if (ind.value === null) return t(lang, `to be completed${by}`, `完成${by}`);
+  const words: Record<Indicator['comparator'], [string, string]> = {
+    '>=': ['at least', '达到'],
+    '<=': ['at most', '不超过'],
+    '<': ['below', '低于'],
+    '>': ['above', '高于'],
+    '=': ['exactly', '为'],
+  };
+  const [en, zh] = words[ind.comparator];
+  const v = formatValue(ind.value, ind, lang);
+  return t(lang, `${en} ${v}${by}${strive}`, `${zh}${v}${by}${strive}`);
+}
+
+/** Numbers without float noise: 52.5, 1.5, 800. */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A deadline as people say it: "the end of 2021" / "2021年底", "30 June 2022" / "2022年6月30日". */
+export function formatDeadline(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (m === 12 && d === 31) return t(lang, `the end of ${y}`, `${y}年底`);
+  return t(lang, `${d} ${MONTHS[m - 1]} ${y}`, `${y}年${m}月${d}日`);
+}

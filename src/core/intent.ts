@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { Plan } from '../plan/schema.js';
+import type { PlanSearch } from './plan-search.js';
+import type { EventStore } from '../store/event-store.js';
+import type { Clock } from './clock.js';
+import type { Lang, Reply } from './reply.js';
+
+/** Who is talking to the bot, as the core sees them (adapters map platform ids to this). */
+export interface User {
+  /** Stable id, prefixed by platform where needed ("slack:U123", "web:alice", "console:bob"). */
+  id: string;
+  name: string;
+  isAdmin: boolean;
+}
+
+/** Everything a handler may use. Nothing here names a platform. */
+export interface IntentContext {
+  plan: Plan;
+  search: PlanSearch;
+  store: EventStore;
+  clock: Clock;
+  lang: Lang;
+  user: User;
+  platform: string;
+  channel: string | null;
+  timeZone: string;
+  admins: readonly string[];
+}
+
+/** What a recogniser sees: the message with any bot mention and language request removed. */
+export interface Utterance {
+  text: string;
+  lang: Lang;
+}
+
+/**
+ * A declared intent: what it is for, how people say it in both languages, the shape of its arguments
+ * and the handler. Help text is generated from these declarations.
+ */
+export interface Intent<A extends z.ZodType = z.ZodType> {
+  id: string;
+  summary: { en: string; zh: string };
+  /** How to type it as a command, e.g. "/plan status ID". */
+  usage: string;
+  examples: { en: string[]; zh: string[] };
+  /** Sub-commands of `/plan` that invoke it (English and Chinese words). */
+  commands: string[];
+  args: A;
+  /** True when the intent changes stored state (updates, assignments, subscriptions). */
+  sideEffects: boolean;
+  /** Recognises a natural-language message, returning raw arguments, or null when it is not this intent. */
+  recognize?(u: Utterance, ctx: IntentContext): unknown;
+  /** Turns the words after `/plan <command>` into raw arguments. */
+  parseCommand?(rest: string, u: Utterance, ctx: IntentContext): unknown;
+  handle(args: z.infer<A>, ctx: IntentContext): Reply | Promise<Reply>;
+}
+
+/** Declares an intent, keeping its argument type tied to its handler. */
+export function defineIntent<A extends z.ZodType>(intent: Intent<A>): Intent<A> {
+  return intent;
+}

@@ -1,0 +1,15 @@
+import { detectLang } from '../search/detect-lang.js';
+import type { Lang } from './reply.js';
+
+const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
+const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;
+
+/**
+ * The language to answer in: the one the user asks for ("… in Chinese", "用英文") or else the
+ * language of the question. Returns the text without the request.
+ */
+export function resolveLang(text: string): { lang: Lang; text: string } {
+  if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim() };
+  if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim() };
+  return { lang: detectLang(text), text };
+}

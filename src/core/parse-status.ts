@@ -1,0 +1,19 @@
+import { STATUSES, type Status } from '../store/events.js';
+
+/** Every way people write a status, in English and Chinese, folded to lower case without spaces or dashes. */
+const WORDS: Record<string, Status> = {
+  notstarted: 'not-started', new: 'not-started', todo: 'not-started', 未开始: 'not-started', 尚未开始: 'not-started', 未启动: 'not-started',
+  ontrack: 'on-track', ok: 'on-track', green: 'on-track', ongoing: 'on-track', inprogress: 'on-track', 正常推进: 'on-track', 正常: 'on-track', 按计划: 'on-track', 按计划推进: 'on-track', 进行中: 'on-track', 推进中: 'on-track',
+  atrisk: 'at-risk', risk: 'at-risk', risky: 'at-risk', amber: 'at-risk', yellow: 'at-risk', 有风险: 'at-risk', 风险: 'at-risk', 存在风险: 'at-risk',
+  offtrack: 'off-track', behind: 'off-track', delayed: 'off-track', late: 'off-track', red: 'off-track', 滞后: 'off-track', 落后: 'off-track', 延期: 'off-track', 进度滞后: 'off-track',
+  done: 'done', complete: 'done', completed: 'done', finished: 'done', 已完成: 'done', 完成: 'done', 已办结: 'done',
+};
+
+/** Reads a status word ("at-risk", "At Risk", "有风险", "滞后"); null when the word is not a status. */
+export function parseStatus(word: string): Status | null {
+  const key = word.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  return WORDS[key] ?? null;
+}
+
+/** The valid statuses in both languages, for error messages. */
+export const STATUS_CHOICES = STATUSES.join(', ');

@@ -1,0 +1,132 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
+import type { ProgressEntry } from '../store/events.js';
+import type { ItemState } from '../store/item-state.js';
+import { STATUS_LABELS, formatNumber, formatTarget, formatValue, itemLabel, itemName, t } from './i18n.js';
+import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const QUOTE_LIMIT = 320;
+
+/** The sentence of the item's Chinese text that contains `clause`, or the text's opening, clipped. */
+export function quoteFor(item: PlanItem, clause?: string): string {
+  const text = item.text.zh;
+  if (clause) {
+    const at = text.indexOf(clause);
+    if (at >= 0) {
+      const start = Math.max(text.lastIndexOf('。', at) + 1, 0);
+      const endAt = text.indexOf('。', at + clause.length);
+      return clip(text.slice(start, endAt < 0 ? text.length : endAt + 1));
+    }
+  }
+  return clip(text);
+}
+
+function clip(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  const cut = text.slice(0, QUOTE_LIMIT);
+  const lastStop = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
+  return lastStop > QUOTE_LIMIT / 2 ? cut.slice(0, lastStop + 1) + '…' : `${cut}…`;
+}
+
+/** The progress reported for one indicator, as a bar with numbers, or null when none was reported. */
+export function progressBlock(ind: Indicator, entry: ProgressEntry | undefined, lang: Lang): ProgressBlock | null {
+  if (!entry) return null;
+  const target = entry.target ?? ind.value;
+  const upward = ind.comparator === '>=' || ind.comparator === '>' || ind.comparator === '=';
+  const ratio = target && upward ? entry.value / target : null;
+  const detail =
+    ind.unit === '%' && !entry.target
+      ? `${formatNumber(entry.value)}%${target ? ` / ${formatNumber(target)}%` : ''}`
+      : target
+        ? `${formatNumber(entry.value)}/${formatValue(target, ind, lang)}`
+        : formatValue(entry.value, ind, lang);
+  const share = ratio === null ? '' : `${formatNumber(Math.round(ratio * 1000) / 10)}% · `;
+  return { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio, detail: `${share}${detail}` };
+}
+
+/** One line on the item's latest status: who said what, when. */
+export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: string): string {
+  if (!state?.status && !state?.updatedAt) {
+    const owners = state?.owners.length ? t(lang, ` Owners: ${state.owners.join(', ')}.`, `负责人：${state.owners.join('、')}。`) : '';
+    return t(lang, `Status: no update yet.${owners}`, `进展：暂无更新。${owners}`);
+  }
+  const status = state.status ? STATUS_LABELS[state.status][lang] : t(lang, 'no status', '无状态');
+  const when = state.updatedAt ? dayjs(state.updatedAt).tz(timeZone).format('YYYY-MM-DD HH:mm') : '';
+  const parts = [
+    t(lang, `Status: ${status}`, `进展：${status}`),
+    state.updatedBy ? t(lang, `updated ${when} by ${state.updatedBy}`, `${when} 由 ${state.updatedBy} 更新`) : '',
+    state.note ? t(lang, `note: ${state.note}`, `备注：${state.note}`) : '',
+    state.owners.length ? t(lang, `owners: ${state.owners.join(', ')}`, `负责人：${state.owners.join('、')}`) : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, only?: Indicator): ReplyBlock[] {
+  const out: ReplyBlock[] = [];
+  for (const ind of only ? [only] : item.indicators) {
+    const b = progressBlock(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
+    if (b) out.push(b);
+  }
+  const whole = state?.progress.find((p) => p.indicatorId === null);
+  if (whole && !only) {
+    out.push({ type: 'progress', label: t(lang, 'Overall', '总体'), ratio: whole.target ? whole.value / whole.target : whole.unit === '%' ? whole.value / 100 : null, detail: whole.target ? `${formatNumber(whole.value)}/${formatNumber(whole.target)}` : `${formatNumber(whole.value)}${whole.unit ?? ''}` });
+  }
+  return out;
+}
+
+/** Where an item sits: "Task 9 · G3 Pollution prevention" / "任务九 · G3 …". */
+function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
+  const parent = item.parent ? plan.items.find((i) => i.id === item.parent) : undefined;
+  return parent ? `${itemLabel(item, lang)} · ${itemName(parent, lang)}` : itemLabel(item, lang);
+}
+
+/**
+ * The answer to "what is the target of …": the number first, the metric, the item, the plan's own
+ * sentence in Chinese and the latest status.
+ */
+export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
+  const value = ind.value === null ? formatTarget(ind, lang) : formatValue(ind.value, ind, lang);
+  const blocks: ReplyBlock[] = [
+    { type: 'heading', text: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`) },
+    { type: 'paragraph', text: t(lang, `Target: ${formatTarget(ind, lang)}.`, `指标：${formatTarget(ind, lang)}。`) },
+    { type: 'quote', text: quoteFor(item, ind.text.zh), source: item.id },
+    ...progressBlocks(item, state, lang, ind),
+    { type: 'paragraph', text: statusLine(state, lang, timeZone) },
+  ];
+  const others = item.indicators.filter((x) => x.id !== ind.id);
+  if (others.length) {
+    const list = others.map((x) => `${x.metric[lang]} ${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
+    blocks.push({ type: 'context', text: t(lang, `Other targets of ${item.id}: ${list}`, `${item.id} 的其他指标：${list}`) });
+  }
+  return blocks;
+}
+
+/** An item card: title, place, English text (for English readers), the plan's words, targets and status. */
+export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
+  const blocks: ReplyBlock[] = [{ type: 'heading', text: `${itemName(item, lang)} (${placeOf(item, plan, lang)})`.replace(/\((.*)\)$/, t(lang, '($1)', '（$1）')) }];
+  if (lang === 'en') blocks.push({ type: 'paragraph', text: clipEnglish(item.text.en) });
+  blocks.push({ type: 'quote', text: quoteFor(item), source: item.id });
+  if (item.indicators.length) {
+    blocks.push({ type: 'fields', fields: item.indicators.map((x) => ({ label: `${x.id} ${x.metric[lang]}`, value: formatTarget(x, lang) })) });
+  }
+  blocks.push(...progressBlocks(item, state, lang));
+  if (item.kind === 'group') {
+    const tasks = plan.items.filter((i) => i.parent === item.id);
+    blocks.push({ type: 'list', items: tasks.map((x) => ({ id: x.id, text: x.title[lang] })) });
+  } else {
+    blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
+  }
+  return blocks;
+}
+
+function clipEnglish(text: string, limit = 600): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const stop = cut.lastIndexOf('. ');
+  return `${stop > limit / 2 ? cut.slice(0, stop + 1) : cut} …`;
+}

@@ -1,0 +1,87 @@
+/** The two languages every reply exists in. */
+export type Lang = 'zh' | 'en';
+
+/** A progress bar of one indicator: how far an item has come against its target. */
+export interface ProgressBlock {
+  type: 'progress';
+  label: string;
+  /** 0..1 share of the target achieved, or null when there is no reported value yet. */
+  ratio: number | null;
+  /** "420/800 villages" or "52%": the numbers beside the bar. */
+  detail: string;
+}
+
+/** A button that sends a command back as if the user had typed it. */
+export interface ActionButton {
+  label: string;
+  command: string;
+}
+
+/**
+ * The pieces a reply is built from. The plain-text form is derived from them by `renderPlainText`;
+ * adapters that can do more (Slack Block Kit, the web chat) render each kind their own way.
+ */
+export type ReplyBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  /** The plan's own words, with the item they come from. */
+  | { type: 'quote'; text: string; source: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | ProgressBlock
+  | { type: 'list'; items: { id: string; text: string }[] }
+  /** A small line of context: the source item, alternatives, hints. */
+  | { type: 'context'; text: string }
+  | { type: 'actions'; buttons: ActionButton[] };
+
+/** What the core answers, whatever platform asked. */
+export interface Reply {
+  lang: Lang;
+  blocks: ReplyBlock[];
+  /** Plan items the reply is about, best first, with a 0..1 score; empty when nothing matched. */
+  matches: { id: string; score: number }[];
+  /** Shown only to the person who asked (previews, errors). */
+  ephemeral: boolean;
+  /** True when the reply reports a user error rather than an answer. */
+  error?: { id: string };
+}
+
+/** Builds a reply from blocks; `matches` and `ephemeral` default to none and false. */
+export function reply(lang: Lang, blocks: ReplyBlock[], extra: Partial<Omit<Reply, 'lang' | 'blocks'>> = {}): Reply {
+  return { lang, blocks, matches: [], ephemeral: false, ...extra };
+}
+
+/** A text bar of ten cells: ▓▓▓▓▓░░░░░ for 0.5. */
+export function progressBar(ratio: number | null, cells = 10): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '░'.repeat(cells);
+  const filled = Math.max(0, Math.min(cells, Math.round(ratio * cells)));
+  return '▓'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** The reply as a person reads it in plain text (console, `plan-bot ask`, notifications). */
+export function renderPlainText(r: Reply): string {
+  const out: string[] = [];
+  for (const b of r.blocks) {
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'context':
+        out.push(b.text);
+        break;
+      case 'quote':
+        out.push(r.lang === 'zh' ? `原文（${b.source}）：“${b.text}”` : `Plan text (${b.source}): “${b.text}”`);
+        break;
+      case 'fields':
+        out.push(b.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
+        break;
+      case 'progress':
+        out.push(`${b.label} ${progressBar(b.ratio)} ${b.detail}`);
+        break;
+      case 'list':
+        out.push(b.items.map((i) => `• ${i.id} ${i.text}`).join('\n'));
+        break;
+      case 'actions':
+        break;
+    }
+  }
+  return out.join('\n');
+}

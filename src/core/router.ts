@@ -1,0 +1,39 @@
+import { UserError } from '../errors.js';
+import type { Intent, IntentContext, Utterance } from './intent.js';
+
+/** The intent chosen for a message and its validated arguments. */
+export interface Routed {
+  intent: Intent;
+  args: unknown;
+}
+
+/**
+ * Chooses the intent for a message. A command (`/plan status T9`, or a slash command's text) goes
+ * by its first word to the intent that declares it; anything else is offered to each intent's
+ * recogniser in the declared order, `ask` last. Arguments are validated with the intent's schema.
+ */
+export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
+  const text = u.text.trim();
+  if (command) {
+    const [word = '', ...rest] = text.split(/\s+/);
+    const intent = intents.find((i) => i.commands.includes(word.toLowerCase()));
+    if (intent?.parseCommand) return validated(intent, intent.parseCommand(rest.join(' '), u, ctx));
+    if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
+  }
+  for (const intent of intents) {
+    const raw = intent.recognize?.({ ...u, text }, ctx);
+    if (raw !== null && raw !== undefined) return validated(intent, raw);
+  }
+  throw new Error('no intent recognised the message; the last intent must accept anything');
+}
+
+function validated(intent: Intent, raw: unknown): Routed {
+  const result = intent.args.safeParse(raw);
+  if (result.success) return { intent, args: result.data };
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+  throw new UserError(
+    'args.invalid',
+    { en: `I could not read that (${problems}). Usage: ${intent.usage}`, zh: `无法识别该命令（${problems}）。用法：${intent.usage}` },
+    { intent: intent.id },
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** The statuses an item can have, in the order a digest lists them. */
+export const STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'done'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+/** One reported value of an indicator (or of the item as a whole when `indicatorId` is null). */
+export const ProgressEntry = z.object({
+  indicatorId: z.string().nullable(),
+  value: z.number().nonnegative(),
+  /** The target the value was reported against, when the reporter gave one ("420/800"). */
+  target: z.number().positive().nullable(),
+  unit: z.string().nullable(),
+});
+export type ProgressEntry = z.infer<typeof ProgressEntry>;
+
+const Base = z.object({
+  /** Position in the log, from 1; assigned by the store. */
+  seq: z.number().int().positive(),
+  id: z.string().min(1),
+  at: z.string().datetime({ offset: true }),
+  user: z.string().min(1),
+  platform: z.string().min(1),
+  planId: z.string().min(1),
+});
+
+/** Everything that happens to a plan's state, appended to the log and never changed afterwards. */
+export const PlanEvent = z.discriminatedUnion('type', [
+  Base.extend({
+    type: z.literal('update'),
+    itemId: z.string(),
+    status: Status.nullable(),
+    progress: z.array(ProgressEntry),
+    note: z.string().nullable(),
+  }),
+  /** Reverts an earlier update; the update stays in the log. */
+  Base.extend({ type: z.literal('undo'), itemId: z.string(), reverts: z.string() }),
+  Base.extend({ type: z.literal('assign'), itemId: z.string(), owner: z.string().min(1) }),
+  Base.extend({ type: z.literal('unassign'), itemId: z.string(), owner: z.string().min(1) }),
+  Base.extend({
+    type: z.literal('subscribe'),
+    channel: z.string().min(1),
+    filters: z.object({ group: z.string().nullable(), owner: z.string().nullable(), status: Status.nullable() }),
+    lang: z.enum(['zh', 'en', 'both']),
+  }),
+  Base.extend({ type: z.literal('unsubscribe'), channel: z.string().min(1) }),
+  /** A digest was posted to a channel for the week starting `week` (ISO date of the Monday). */
+  Base.extend({ type: z.literal('digest-posted'), channel: z.string().min(1), week: z.string() }),
+]);
+export type PlanEvent = z.infer<typeof PlanEvent>;
+
+/** What a caller supplies; the store adds `seq` and `id`. */
+export type NewEvent = PlanEvent extends infer E ? (E extends PlanEvent ? Omit<E, 'seq' | 'id'> : never) : never;
