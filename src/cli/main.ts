@@ -7,6 +7,7 @@ import { createLogger } from '../core/logger.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { askOne } from './commands/ask.js';
+import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -20,6 +21,8 @@ Commands:
   ingest FILE [--json] [--save ID]
                                 parse a work-plan document; --save keeps it as plan ID
   ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
+  chat [--json] --user USER [--channel C]
+                                chat on the console: each stdin line is a message from USER
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -33,6 +36,8 @@ const OPTIONS = {
   plan: { type: 'string' },
   now: { type: 'string' },
   save: { type: 'string' },
+  user: { type: 'string' },
+  channel: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -107,6 +112,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       };
       if (args.length > 0) await answer(args.join(' '));
       else for await (const line of io.stdinLines()) if (line.trim()) await answer(line);
+      return 0;
+    }
+    case 'chat': {
+      noMoreArgs(command, args, 0);
+      if (!values.user) throw new UsageError('chat needs --user USER (who is typing), e.g. plan-bot chat --user alice');
+      const app = await openApp(config, values.now);
+      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout });
+      await app.store.close();
       return 0;
     }
     default:

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { allIntents } from '../../intents/index.js';
+import { makeBot, say } from '../support/make-bot.js';
+
+const bot = makeBot();
+
+describe('answers in the language of the question', () => {
+  it.each([
+    ["what's the rural sewage target", 'en', 'O3', ['33%', 'Rural domestic sewage treatment rate', '农村生活污水治理率达到33%', 'Objective 3']],
+    ['农村生活污水治理率要达到多少', 'zh', 'O3', ['33%', '农村生活污水治理率', '目标三', '原文']],
+    ['how many administrative villages will be rectified', 'en', 'T9', ['800 villages', '全省完成800个行政村庄整治任务']],
+    ['放射源辐射事故年发生率', 'zh', 'O6', ['1.5', '低于']],
+  ])('%s', async (q, lang, id, parts) => {
+    const r = await say(bot, q);
+    expect(r.lang).toBe(lang);
+    expect(r.intent).toBe('ask');
+    expect(r.matches[0]!.id).toBe(id);
+    for (const p of parts) expect(r.text).toContain(p);
+  });
+
+  it('puts the number first', async () => {
+    const r = await say(bot, "what's the rural sewage target");
+    expect(r.text.split('\n')[0]).toMatch(/^Rural domestic sewage treatment rate: 33% \(Objective 3/);
+  });
+
+  it('answers in the other language when asked to', async () => {
+    const zh = await say(bot, "what's the rural sewage target in Chinese");
+    expect(zh.lang).toBe('zh');
+    expect(zh.text).toContain('农村生活污水治理率：33%');
+    const en = await say(bot, '农村生活污水治理率要达到多少，用英文回答');
+    expect(en.lang).toBe('en');
+    expect(en.text).toContain('Rural domestic sewage treatment rate: 33%');
+  });
+
+  it('shows the status once an item has one', async () => {
+    const withState = makeBot();
+    await withState.deps.store.append({ type: 'update', at: '2021-06-01T10:00:00+08:00', user: 'bob', platform: 'test', planId: 'henan-2021', itemId: 'O3', status: 'at-risk', progress: [{ indicatorId: 'O3.3', value: 25, target: null, unit: '%' }], note: 'slow in the south' });
+    const r = await say(withState, "what's the rural sewage target");
+    expect(r.text).toMatch(/Status: at risk · updated 2021-06-01 10:00 by bob · note: slow in the south/);
+    expect(r.text).toMatch(/▓+░+ 75.8% · 25% \/ 33%/);
+  });
+});
+
+describe('explicit references show that item', () => {
+  it.each([
+    ['what is task 9', 'T9'], ['T9', 'T9'], ['t9', 'T9'], ['第九项任务', 'T9'], ['目标三', 'O3'], ['objective 4', 'O4'],
+    ['task twenty-four', 'T24'], ['任务二十四是什么', 'T24'], ['G3', 'G3'], ['show T40', 'T40'],
+  ])('%s → %s', async (q, id) => {
+    const r = await say(bot, q);
+    expect(r.intent).toBe('show-item');
+    expect(r.matches).toEqual([{ id, score: 1 }]);
+  });
+
+  it('a group card lists its tasks', async () => {
+    const r = await say(bot, 'group 3');
+    expect(r.text).toMatch(/• T7 .*\n• T8 .*\n• T9 /);
+  });
+
+  it('an id that does not exist suggests near ones, politely, in both languages', async () => {
+    const en = await say(bot, '/plan show T41');
+    expect(en.error?.id).toBe('item.not-found');
+    expect(en.text).toMatch(/no item "T41".*did you mean T40/);
+    const zh = await say(bot, '任务四十一是什么');
+    expect(zh.text).toMatch(/本计划中没有“T41”/);
+  });
+});
+
+describe('lists', () => {
+  it('tasks in a group, in both languages', async () => {
+    for (const q of ['tasks in group 3', '第三组任务', '/plan list G3']) {
+      const r = await say(bot, q);
+      expect(r.intent, q).toBe('list-items');
+      expect(r.matches.map((m) => m.id), q).toEqual(['T7', 'T8', 'T9']);
+    }
+  });
+
+  it('by status and by owner, from the store', async () => {
+    const b = makeBot();
+    const base = { at: '2021-06-01T10:00:00+08:00', platform: 'test', planId: 'henan-2021' } as const;
+    await b.deps.store.append({ ...base, type: 'update', user: 'bob', itemId: 'T9', status: 'at-risk', progress: [], note: null });
+    await b.deps.store.append({ ...base, type: 'update', user: 'bob', itemId: 'T21', status: 'off-track', progress: [], note: null });
+    await b.deps.store.append({ ...base, type: 'assign', user: 'admin', itemId: 'T21', owner: 'carol' });
+    expect((await say(b, 'at-risk tasks')).matches.map((m) => m.id)).toEqual(['T9']);
+    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T9']);
+    expect((await say(b, '滞后的任务')).matches.map((m) => m.id)).toEqual(['T21']);
+    expect((await say(b, 'my tasks', 'carol')).matches.map((m) => m.id)).toEqual(['T21']);
+    const none = await say(b, '我的任务', 'dave');
+    expect(none.text).toBe('没有您负责的任务。\n可以试试“第三组任务”“有风险的任务”或“帮助”。');
+  });
+
+  it('by topic', async () => {
+    const r = await say(bot, '列出大气相关任务');
+    expect(r.intent).toBe('list-items');
+    expect(r.matches.map((m) => m.id)).toContain('T7');
+  });
+});
+
+describe('out of scope and help', () => {
+  it.each(['who won the world cup', '今天股市怎么样', 'what is the weather in Paris', '推荐一部电影'])('%s: says plainly nothing matches', async (q) => {
+    const r = await say(bot, q);
+    expect(r.matches).toEqual([]);
+    expect(r.text).toMatch(/Nothing in the plan matches|计划中没有与/);
+  });
+
+  it('help is generated from every declared intent, in both languages', async () => {
+    const en = await say(bot, 'help');
+    const zh = await say(bot, '帮助');
+    for (const intent of allIntents) {
+      expect(en.text).toContain(intent.summary.en);
+      expect(en.text).toContain(intent.usage);
+      expect(zh.text).toContain(intent.summary.zh);
+      expect(zh.text).toContain(intent.examples.zh[0]!);
+    }
+  });
+
+  it('every intent declares examples in both languages, and its English examples reach it', async () => {
+    for (const intent of allIntents) {
+      expect(intent.examples.en.length, intent.id).toBeGreaterThan(0);
+      expect(intent.examples.zh.length, intent.id).toBeGreaterThan(0);
+    }
+    for (const intent of allIntents.filter((i) => !i.sideEffects && i.id !== 'list-items')) {
+      for (const ex of [...intent.examples.en, ...intent.examples.zh]) expect((await say(bot, ex)).intent, `${intent.id}: ${ex}`).toBe(intent.id);
+    }
+  });
+});
