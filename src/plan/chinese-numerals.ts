@@ -21,3 +21,14 @@ export function parseNumeral(text: string): number | null {
 export function toHalfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+const NAMES = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Writes 1–99 as a Chinese numeral (9 → 九, 24 → 二十四, 40 → 四十); other numbers as digits. */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return NAMES[n]!;
+  const tens = Math.floor(n / 10);
+  const units = n % 10;
+  return `${tens === 1 ? '' : NAMES[tens]}十${units ? NAMES[units] : ''}`;
+}

@@ -8,19 +8,23 @@ export const MAX_QUERY_CHARS = 400;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const CURLY_APOSTROPHE = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const POSSESSIVE = /'s\b/g;
-// Letters, digits, Han characters, and a dot or percent sign inside/after a number ("PM2.5", "33%") survive.
-const SEPARATORS = /[^\p{L}\p{N}.%]+|(?<!\p{N})\.|\.(?!\p{N})|(?<!\p{N})%/gu;
+// Letters, digits, Han characters and a decimal point between digits ("PM2.5", "1.5") survive.
+const SEPARATORS = /[^\p{L}\p{N}.]+|(?<!\p{N})\.|\.(?!\p{N})/gu;
+const DIACRITICS = /\p{M}+/gu;
 
 /**
  * Folds a text to the form that tokenisers work on: full-width to half-width (NFKC), lower case,
- * apostrophes and possessives removed, every punctuation or symbol turned into a single space.
- * A decimal point between digits and a percent sign after a number are kept.
+ * accents removed, apostrophes and possessives removed, every punctuation mark or symbol turned
+ * into a single space. A decimal point between digits is kept ("pm2.5").
  */
 export function normalizeText(text: string): string {
   return text
     .replace(LONE_SURROGATE, ' ')
     .normalize('NFKC')
     .toLowerCase()
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .normalize('NFC')
     .replace(CURLY_APOSTROPHE, "'")
     .replace(POSSESSIVE, '')
     .replace(/'/g, '')

@@ -1,0 +1,101 @@
+import type { ItemKind } from '../plan/schema.js';
+import { parseChineseNumeral } from './chinese-numeral.js';
+import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
+import { normalizeText } from './normalize.js';
+
+/** An explicit reference to one plan item by kind and number ("task 9", "第九项任务", "O4"). */
+export interface ItemRef {
+  kind: ItemKind;
+  number: number;
+}
+
+/** A reference found in a text, with where it stands in the normalised text and how it was written. */
+export interface FoundItemRef extends ItemRef {
+  /** True when written with a word ("task 9", "目标三"); false for a bare code ("T9", "o3") that could be something else (ozone is O3). */
+  keyword: boolean;
+  /** The normalised text the reference was found in, and the reference's span in it. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface RefPattern {
+  kind: ItemKind;
+  keyword: boolean;
+  regex: RegExp;
+  read: (numeral: string) => number | null;
+}
+
+const EN_NUM = `${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`;
+const EN_ORD = ENGLISH_ORDINAL_PATTERN;
+const NO = '(?:no |number |nr )?';
+const BEFORE = '(?<![a-z0-9.])';
+const AFTER = '(?![a-z0-9.])';
+const ZH_NUM = '([零〇一二两三四五六七八九十]{1,3}|\\d{1,3})(?![\\d.])';
+
+const readEnglish = (n: string): number | null => parseEnglishNumber(n) ?? parseEnglishNumber(n, true);
+const en = (kind: ItemKind, source: string, keyword = true): RefPattern => ({
+  kind,
+  keyword,
+  regex: new RegExp(`${BEFORE}${source}${AFTER}`, 'g'),
+  read: readEnglish,
+});
+const zh = (kind: ItemKind, source: string): RefPattern => ({
+  kind,
+  keyword: true,
+  regex: new RegExp(source, 'g'),
+  read: parseChineseNumeral,
+});
+
+// Order matters only between patterns matching at the same place: "task group 3" before "task 3".
+const PATTERNS: readonly RefPattern[] = [
+  en('group', `(?:task group|group|section)s? ${NO}(${EN_NUM})`),
+  en('task', `tasks? ${NO}(${EN_NUM})`),
+  en('objective', `(?:objective|goal)s? ${NO}(${EN_NUM})`),
+  en('group', `(${EN_ORD}) (?:task group|group|section)`),
+  en('task', `(${EN_ORD}) task`),
+  en('objective', `(${EN_ORD}) (?:objective|goal)`),
+  zh('objective', `第${ZH_NUM}(?:个|项|条)?(?:主要)?目标`),
+  zh('group', `第${ZH_NUM}(?:个)?组`),
+  zh('task', `第${ZH_NUM}(?:个|项|条)?(?:重点)?(?:工作)?任务`),
+  zh('task', `第${ZH_NUM}(?:项|条)`),
+  zh('objective', `(?:主要)?目标(?:第)?${ZH_NUM}`),
+  zh('group', `任务组(?:第)?${ZH_NUM}`),
+  zh('task', `任务(?:第)?${ZH_NUM}`),
+  en('objective', `o ?(\\d{1,2})`, false),
+  en('group', `g ?(\\d{1,2})`, false),
+  en('task', `t ?(\\d{1,2})`, false),
+];
+
+/**
+ * Finds the first explicit item reference in a text, preferring references written with a word
+ * ("task 9", "目标三") over bare codes ("T9"). Returns null when there is none.
+ */
+export function findItemRef(text: string): FoundItemRef | null {
+  const normalized = normalizeText(text);
+  let best: FoundItemRef | null = null;
+  for (const pattern of PATTERNS) {
+    if (best && best.keyword && !pattern.keyword) break;
+    pattern.regex.lastIndex = 0;
+    for (const match of normalized.matchAll(pattern.regex)) {
+      const number = pattern.read(match[1] ?? '');
+      if (number === null || number < 1) continue;
+      const start = match.index;
+      if (best === null || (pattern.keyword && !best.keyword) || start < best.start) {
+        best = { kind: pattern.kind, number, keyword: pattern.keyword, text: normalized, start, end: start + match[0].length };
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Recognises an explicit reference to a plan item in English or Chinese: "T9", "t 9", "task nine",
+ * "what is task 9", "objective 4", "goal 4", "O4", "G3", "group 3", "第九项任务", "任务九", "第9项",
+ * "目标三", "第三个目标", "第三组". Returns null when the text names no item.
+ */
+export function parseItemRef(text: string): ItemRef | null {
+  const found = findItemRef(text);
+  return found ? { kind: found.kind, number: found.number } : null;
+}

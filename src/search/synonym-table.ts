@@ -1,0 +1,44 @@
+import { normalizeText } from './normalize.js';
+import { SYNONYM_GROUPS } from './synonyms.js';
+import { queryTerms } from './tokenize.js';
+
+/** One expression of a synonym group, analysed the way a query is. */
+export interface SynonymExpression {
+  /** For an expression in Chinese, its normalised text, matched as a substring of the query. */
+  han: string | null;
+  /** For an expression in Latin script, its stems, matched as consecutive query terms. */
+  stems: string[];
+  /** The index terms that find this expression in a document. */
+  terms: string[];
+  /** Which group it belongs to. */
+  group: number;
+}
+
+/** Synonym groups compiled for lookup from a query. */
+export interface SynonymTable {
+  /** Every expression, longest first so that "greenhouse gas" is tried before "gas". */
+  expressions: readonly SynonymExpression[];
+  /** The expressions of each group, by group number. */
+  groups: ReadonlyArray<readonly SynonymExpression[]>;
+}
+
+/** Analyses synonym groups (by default {@link SYNONYM_GROUPS}) once, so queries only look them up. */
+export function compileSynonyms(groups: ReadonlyArray<readonly string[]> = SYNONYM_GROUPS): SynonymTable {
+  const compiled = groups.map((group, g) =>
+    group.flatMap((expression): SynonymExpression[] => {
+      const normalized = normalizeText(expression);
+      const terms = queryTerms(normalized);
+      if (terms.length === 0) return [];
+      const isHan = terms.every((t) => t.script === 'han');
+      return [{
+        han: isHan ? normalized.replace(/\s+/g, '') : null,
+        stems: isHan ? [] : terms.map((t) => t.term),
+        terms: [...new Set(terms.map((t) => t.term))],
+        group: g,
+      }];
+    }),
+  );
+  const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
+  const expressions = compiled.flat().sort((a, b) => size(b) - size(a));
+  return { expressions, groups: compiled };
+}
