@@ -1,0 +1,23 @@
+// `npm run bench`: runs every benchmark in turn and prints its figures. Each bench module exports one
+// async function returning named figures; they are listed here explicitly.
+const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, number | string>>> }[] = [
+  { name: 'search', load: async () => (await import('./search.bench.js')).runSearchBench },
+];
+
+const only = process.argv.slice(2);
+for (const bench of BENCHES) {
+  if (only.length && !only.includes(bench.name)) continue;
+  const run = await bench.load();
+  const started = performance.now();
+  const figures = await run();
+  console.log(`\n== ${bench.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [key, value] of Object.entries(figures)) {
+    console.log(`${key.padEnd(width)}  ${typeof value === 'number' ? formatNumber(value) : value}`);
+  }
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return n.toLocaleString('en-US');
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3);
+}
