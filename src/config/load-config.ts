@@ -55,7 +55,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Builds the configuration from an injected environment (never `process.env` directly), so that
+ * Builds the configuration from an injected environment (never the process's own), so that
  * tests and the CLI's flags can supply their own. Throws ConfigError naming each bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {

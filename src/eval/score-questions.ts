@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AskResult } from '../cli/commands/ask.js';
 
 /** One line of an evaluation set: a question, the item expected first (null: nothing matches), texts the answer must contain. */
 export const EvalQuestion = z.object({
@@ -8,6 +7,12 @@ export const EvalQuestion = z.object({
   contains: z.array(z.string()).default([]),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
+
+/** What scoring needs of an answer: the matches, best first, and the text a person reads. */
+export interface Answer {
+  matches: { id: string; score: number }[];
+  text: string;
+}
 
 /** The score of an evaluation run. */
 export interface EvalScore {
@@ -32,7 +37,7 @@ export function parseEvalSet(jsonl: string): EvalQuestion[] {
 }
 
 /** Scores answers: top-1 (the first match is the expected item, or no match for null) and the answer-text checks. */
-export async function scoreQuestions(questions: EvalQuestion[], ask: (q: string) => Promise<AskResult>): Promise<EvalScore> {
+export async function scoreQuestions(questions: EvalQuestion[], ask: (q: string) => Promise<Answer>): Promise<EvalScore> {
   const score: EvalScore = { total: questions.length, top1: 0, textChecks: 0, textChecksPassed: 0, misses: [] };
   for (const q of questions) {
     const answer = await ask(q.q);

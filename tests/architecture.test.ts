@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return name === 'public' ? [] : sources(path);
+    return /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+const importsOf = (file: string) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+const all = [...sources('src'), ...sources('intents')];
+
+describe('ports and adapters', () => {
+  it('only the Slack adapter imports @slack/*', () => {
+    const offenders = all.filter((f) => importsOf(f).some((i) => i.startsWith('@slack/')) && !f.startsWith(join('src', 'adapters', 'slack')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('only the web adapter imports botkit and its adapters', () => {
+    const offenders = all.filter((f) => importsOf(f).some((i) => /^botkit|^botbuilder/.test(i)) && !f.startsWith(join('src', 'adapters', 'web')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the core and the intents never import an adapter, the CLI or the composition root', () => {
+    const core = all.filter((f) => !f.startsWith(join('src', 'adapters')) && !f.startsWith(join('src', 'cli')) && !['src/main.ts', 'src/app.ts', 'src/serve.ts'].includes(relative('.', f)));
+    const offenders = core.filter((f) => importsOf(f).some((i) => /adapters\/|\/cli\/|\/main\.js$|\/app\.js$|\/serve\.js$/.test(i)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('nothing but the entry points reads process.env', () => {
+    const entryPoints = ['src/cli/run-cli.ts', 'src/main.ts'];
+    const offenders = all.filter((f) => !entryPoints.includes(f) && /process\.env/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('every intent file is listed in the one index', () => {
+    const index = readFileSync(join(ROOT, 'intents', 'index.ts'), 'utf8');
+    for (const file of readdirSync(join(ROOT, 'intents')).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+      expect(index, file).toContain(`./${file.replace(/\.ts$/, '.js')}`);
+    }
+  });
+});
