@@ -2,6 +2,7 @@
 // async function returning named figures; they are listed here explicitly.
 const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, number | string>>> }[] = [
   { name: 'search', load: async () => (await import('./search.bench.js')).runSearchBench },
+  { name: 'store', load: async () => (await import('./store.bench.js')).runStoreBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,12 +1,28 @@
 import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
+import { assignIntent, unassignIntent } from './assign.js';
 import { helpIntent } from './help.js';
+import { historyIntent } from './history.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
 import { showItemIntent } from './show-item.js';
+import { undoIntent } from './undo.js';
+import { updateStatusIntent } from './update-status.js';
 
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
- * first, `ask` (search) last as the fallback. Registered here explicitly, never by scanning a folder.
+ * first (an update before a status question, since "progress" belongs to both), `ask` (search)
+ * last as the fallback. Registered here explicitly, never by scanning a folder.
  */
-export const allIntents: readonly Intent[] = [helpIntent, itemStatusIntent, listItemsIntent, showItemIntent, askIntent] as Intent[];
+export const allIntents: readonly Intent[] = [
+  helpIntent,
+  updateStatusIntent,
+  undoIntent,
+  historyIntent,
+  assignIntent,
+  unassignIntent,
+  itemStatusIntent,
+  listItemsIntent,
+  showItemIntent,
+  askIntent,
+] as Intent[];

@@ -23,6 +23,27 @@ export interface App {
 export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger }): Promise<App> {
   const plan = await loadPlan(config.planId, config.plansDir);
   const search = createPlanSearch(plan);
-  const bot = createBot({ plan, search, store: deps.store, clock: deps.clock, timeZone: config.timeZone, admins: config.admins, logger: deps.logger, intents: allIntents });
+  const bot = createBot({
+    plan,
+    search,
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: config.timeZone,
+    admins: config.admins,
+    localAdminPlatforms: localAdminPlatforms(config),
+    logger: deps.logger,
+    intents: allIntents,
+  });
   return { config, plan, search, bot, ...deps };
+}
+
+/**
+ * The embedded default has no credentials and no admin list: then whoever sits at this machine (the
+ * console, and the web chat while it listens on loopback only) may do everything. Once PLANBOT_ADMINS
+ * is set, only the users it names are admins, on every platform.
+ */
+export function localAdminPlatforms(config: Pick<Config, 'admins' | 'host'>): string[] {
+  if (config.admins.length > 0) return [];
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(config.host);
+  return ['console', 'cli', ...(loopback ? ['web'] : [])];
 }

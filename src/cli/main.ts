@@ -5,7 +5,13 @@ import { createApp } from '../app.js';
 import { fixedClock, systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
 import { loadPlan } from '../plan/load-plan.js';
-import { MemoryStore } from '../store/memory-store.js';
+import { findItem } from '../core/find-item.js';
+import type { EventStore } from '../store/event-store.js';
+import { openFileStore } from '../store/file-store.js';
+import { historyJson, itemHistory } from '../store/item-history.js';
+import { EMPTY_STATE, deriveStates } from '../store/item-state.js';
+import { openReadOnlyStore } from '../store/read-only-store.js';
+import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -18,6 +24,7 @@ const USAGE = `Usage: plan-bot <command> [options]
 Commands:
   list [--json]                 every plan item
   show ID [--json]              one item with its targets and status
+  history ID [--json]           every recorded update of an item, newest first
   ingest FILE [--json] [--save ID]
                                 parse a work-plan document; --save keeps it as plan ID
   ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
@@ -91,7 +98,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 1);
       if (!args[0]) throw new UsageError('show needs an item id, e.g. plan-bot show T9');
       const plan = await loadPlan(config.planId, config.plansDir);
-      io.stdout(showCommand(plan, args[0], { status: null, progress: [], owners: [], updatedAt: null }, json));
+      const item = findItem(plan, args[0]);
+      const store = await openReadOnlyStore(config.db);
+      const state = deriveStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
+      io.stdout(showCommand(plan, item.id, state, json, config.timeZone));
+      return 0;
+    }
+    case 'history': {
+      noMoreArgs(command, args, 1);
+      if (!args[0]) throw new UsageError('history needs an item id, e.g. plan-bot history T9');
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const item = findItem(plan, args[0]);
+      const entries = itemHistory((await openReadOnlyStore(config.db)).events(), plan.id, item.id);
+      io.stdout(json ? JSON.stringify(historyJson(entries), null, 2) : entries.length ? historyLines(entries, item, 'en', config.timeZone).join('\n') : `No updates of ${item.id} yet.`);
       return 0;
     }
     case 'ingest': {
@@ -105,7 +124,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return outcome.ok ? 0 : 1;
     }
     case 'ask': {
-      const app = await openApp(config, values.now);
+      const app = await openApp(config, values.now, await openReadOnlyStore(config.db));
       const answer = async (q: string) => {
         const r = await askOne(app, q);
         io.stdout(json ? JSON.stringify(r) : `${r.text}\n`);
@@ -117,7 +136,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'chat': {
       noMoreArgs(command, args, 0);
       if (!values.user) throw new UsageError('chat needs --user USER (who is typing), e.g. plan-bot chat --user alice');
-      const app = await openApp(config, values.now);
+      const logger = createLogger(config.logLevel);
+      const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
       await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout });
       await app.store.close();
       return 0;
@@ -127,9 +147,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** The core over an in-memory store, for read-only commands. */
-async function openApp(config: Config, now: string | undefined) {
-  return createApp(config, { store: new MemoryStore(), clock: clockFrom(now), logger: createLogger(config.logLevel) });
+/** The core over a store: read-only for questions, the locked file store for chat. */
+async function openApp(config: Config, now: string | undefined, store: EventStore) {
+  return createApp(config, { store, clock: clockFrom(now), logger: createLogger(config.logLevel) });
 }
 
 function clockFrom(now: string | undefined) {

@@ -30,6 +30,8 @@ export interface BotDeps {
   clock: Clock;
   timeZone: string;
   admins: readonly string[];
+  /** Platforms whose users are all admins: the local embedded mode (console, local web chat) when no admins are configured. */
+  localAdminPlatforms?: readonly string[];
   logger: Logger;
   intents: readonly Intent[];
 }
@@ -54,7 +56,7 @@ export function createBot(deps: BotDeps): Bot {
         command = true;
         text = text.slice(typed[0].length);
       }
-      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: deps.admins.includes(msg.user.id) };
+      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: deps.admins.includes(msg.user.id) || (deps.localAdminPlatforms ?? []).includes(msg.platform) };
       const ctx: IntentContext = {
         plan: deps.plan,
         search: deps.search,

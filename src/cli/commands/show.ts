@@ -1,19 +1,16 @@
 import type { Plan, PlanItem } from '../../plan/schema.js';
 import { findItem } from '../../core/find-item.js';
+import { statusLine } from '../../core/render-item.js';
+import type { ItemState } from '../../store/item-state.js';
 import { itemJson } from './list.js';
 
-/** The state of an item as recorded by updates; empty until someone reports on it. */
-export interface ItemState {
-  status: string | null;
-  progress: unknown[];
-  owners: string[];
-  updatedAt: string | null;
-}
-
 /** `plan-bot show ID`: one item with its indicators and current state. */
-export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean): string {
+export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string): string {
   const item = findItem(plan, rawId);
-  if (json) return JSON.stringify({ ...itemJson(item), ...state }, null, 2);
+  if (json) {
+    const { status, progress, owners, updatedAt, updatedBy, note } = state;
+    return JSON.stringify({ ...itemJson(item), status, progress, owners, updatedAt, updatedBy, statusNote: note }, null, 2);
+  }
   const lines = [
     `${item.id} ${item.title.zh} / ${item.title.en}`,
     item.parent ? `Group ${item.parent}` : '',
@@ -30,6 +27,6 @@ export function showCommand(plan: Plan, rawId: string, state: ItemState, json: b
     }
   }
   if (item.note) lines.push('', item.note);
-  lines.push('', `Status: ${state.status ?? 'no update yet / 暂无进展更新'}`);
+  lines.push('', statusLine(state, 'en', timeZone), statusLine(state, 'zh', timeZone));
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }

@@ -1,0 +1,103 @@
+// The file store's throughput and load time: updates per second through `append` (one at a time, and
+// many at once, which the store batches into one durable write), the file size after 100,000 events,
+// and the time to open (read, migrate, validate) a 100,000-event file. `npx tsx bench/store.bench.ts`
+// prints a table; `npm run bench` can run it through bench/run.ts.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NewEvent } from '../src/store/events.js';
+import { openFileStore } from '../src/store/file-store.js';
+
+const STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
+
+/** A realistic update: a status, one progress value and a short note, half of them in Chinese. */
+function update(i: number): NewEvent {
+  return {
+    type: 'update',
+    itemId: `T${1 + (i % 40)}`,
+    status: STATUSES[i % 4]!,
+    progress: [{ indicatorId: 'T9.1', value: i % 800, target: 800, unit: '个' }],
+    note: i % 2 ? 'Zhoukou and Nanyang behind schedule' : '周口、南阳进度滞后',
+    at: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+    user: `slack:U${1000 + (i % 23)}`,
+    platform: 'slack',
+    planId: 'henan-2021',
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Runs the store benchmark in a temporary folder and returns its figures. */
+export async function runStoreBench(): Promise<Record<string, number | string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'planbot-store-bench-'));
+  try {
+    const file = join(dir, 'state.json');
+    const store = await openFileStore(file);
+
+    const SEQ = 200;
+    const [, seqMs] = await timed(async () => {
+      for (let i = 0; i < SEQ; i++) await store.append(update(i));
+    });
+
+    const CONC = 5_000;
+    const [, concMs] = await timed(() => Promise.all(Array.from({ length: CONC }, (_, i) => store.append(update(SEQ + i)))));
+
+    // Fill up to 100,000 events in concurrent waves of 10,000 (each wave is one or two writes).
+    const TOTAL = 100_000;
+    let n = SEQ + CONC;
+    const [, fillMs] = await timed(async () => {
+      while (n < TOTAL) {
+        const wave = Math.min(10_000, TOTAL - n);
+        await Promise.all(Array.from({ length: wave }, (_, i) => store.append(update(n + i))));
+        n += wave;
+      }
+    });
+
+    const SEQ_BIG = 20;
+    const [, seqBigMs] = await timed(async () => {
+      for (let i = 0; i < SEQ_BIG; i++) await store.append(update(n + i));
+    });
+    const [, concBigMs] = await timed(() => Promise.all(Array.from({ length: 1000 }, (_, i) => store.append(update(n + SEQ_BIG + i)))));
+    const events = store.events().length;
+    await store.close();
+    const size = statSync(file).size;
+
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      gc?.();
+      const [s, ms] = await timed(() => openFileStore(file));
+      if (s.events().length !== events) throw new Error(`loaded ${s.events().length} events, expected ${events}`);
+      await s.close();
+      loads.push(ms);
+    }
+    loads.sort((a, b) => a - b);
+
+    return {
+      'sequential updates/s (small file)': Math.round(SEQ / (seqMs / 1000)),
+      'concurrent updates/s (5,000 at once, small file)': Math.round(CONC / (concMs / 1000)),
+      'concurrent updates/s (filling to 100,000 in waves of 10,000)': Math.round((TOTAL - SEQ - CONC) / (fillMs / 1000)),
+      'sequential updates/s (100,000-event file)': Math.round((SEQ_BIG / (seqBigMs / 1000)) * 10) / 10,
+      'concurrent updates/s (1,000 at once, 100,000-event file)': Math.round(1000 / (concBigMs / 1000)),
+      'events in file': events,
+      'file size (MB)': Math.round((size / 1e6) * 10) / 10,
+      'bytes per event': Math.round(size / events),
+      'load 100,000 events, median of 5 (ms)': Math.round(loads[2]!),
+      'load 100,000 events, best of 5 (ms)': Math.round(loads[0]!),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const figures = await runStoreBench();
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${v}`);
+}

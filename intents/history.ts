@@ -1,0 +1,89 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { z } from 'zod';
+import { findItem } from '../src/core/find-item.js';
+import { STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
+import { defineIntent } from '../src/core/intent.js';
+import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
+import type { PlanItem } from '../src/plan/schema.js';
+import { findItemRef } from '../src/search/parse-item-ref.js';
+import type { ProgressEntry } from '../src/store/events.js';
+import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
+import { deriveStates } from '../src/store/item-state.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The most entries one chat reply lists; the CLI (`plan-bot history ID`) prints them all. */
+const SHOWN = 50;
+const HISTORY_CUE = /\b(history|log|all updates|update history|changelog)\b|历史|更新记录|历史记录|变更记录|所有更新/;
+
+/** Every recorded update of an item, newest first: who, when, status, progress, note; undone ones marked. */
+export const historyIntent = defineIntent({
+  id: 'history',
+  summary: { en: 'Every update of an item, newest first', zh: '某项工作的全部更新记录（最新在前）' },
+  usage: '/plan history ID',
+  examples: { en: ['history of T9', 'T9 history'], zh: ['T9 更新记录', '任务九的历史'] },
+  commands: ['history', 'log', 'hist', '历史', '记录'],
+  args: z.object({ id: z.string().min(1) }),
+  sideEffects: false,
+  recognize: (u) => {
+    if (!HISTORY_CUE.test(u.text.toLowerCase())) return null;
+    const ref = findItemRef(u.text);
+    return ref ? { id: `${{ objective: 'O', group: 'G', task: 'T' }[ref.kind]}${ref.number}` } : null;
+  },
+  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  handle: ({ id }, ctx) => {
+    const { lang, plan } = ctx;
+    const item = findItem(plan, id);
+    const entries = itemHistory(ctx.store.events(), plan.id, item.id);
+    const owners = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const ownerLine = owners.length ? t(lang, `Owners: ${owners.join(', ')}`, `负责人：${owners.join('、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
+    if (entries.length === 0) {
+      return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });
+    }
+    const blocks: ReplyBlock[] = [
+      { type: 'heading', text: t(lang, `Updates of ${item.id} ${item.title.en}, newest first (${entries.length}):`, `${item.id} ${item.title.zh} 的更新记录（${entries.length}条，最新在前）：`) },
+      { type: 'list', items: entries.slice(0, SHOWN).map((h) => ({ id: formatTime(h.at, ctx.timeZone), text: historyLine(h, item, lang, ctx.timeZone) })) },
+    ];
+    if (entries.length > SHOWN) {
+      blocks.push({ type: 'context', text: t(lang, `${entries.length - SHOWN} older updates not shown: plan-bot history ${item.id}`, `另有 ${entries.length - SHOWN} 条较早的更新未显示：plan-bot history ${item.id}`) });
+    }
+    blocks.push({ type: 'context', text: ownerLine });
+    return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
+  },
+});
+
+/** A time as the team reads it, in the configured zone: 2021-06-07 09:00. */
+export function formatTime(at: string, timeZone: string): string {
+  return dayjs(at).tz(timeZone).format('YYYY-MM-DD HH:mm');
+}
+
+/** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)". */
+export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string): string {
+  const parts = [
+    h.user,
+    h.status ? STATUS_LABELS[h.status][lang] : '',
+    ...h.progress.map((p) => progressText(p, item, lang)),
+    h.note ? `“${h.note}”` : '',
+  ].filter(Boolean);
+  const undone = h.undone ? t(lang, ` (undone by ${h.undone.user} ${formatTime(h.undone.at, timeZone)})`, `（已由 ${h.undone.user} 于 ${formatTime(h.undone.at, timeZone)} 撤销）`) : '';
+  return `${parts.join(' · ')}${undone}`;
+}
+
+/** A progress value in words: "T9.1 420/800 villages", "T9.2 52%", "overall 3/10". */
+export function progressText(p: ProgressEntry, item: PlanItem, lang: Lang): string {
+  const ind = item.indicators.find((i) => i.id === p.indicatorId);
+  if (!ind) {
+    const v = p.target ? `${formatNumber(p.value)}/${formatNumber(p.target)}` : `${formatNumber(p.value)}${p.unit === '%' ? '%' : p.unit ? ` ${p.unit}` : ''}`;
+    return t(lang, `overall ${v}`, `总体 ${v}`);
+  }
+  const v = p.target ? `${formatNumber(p.value)}/${formatValue(p.target, ind, lang)}` : formatValue(p.value, ind, lang);
+  return `${ind.id} ${v}`;
+}
+
+/** Every entry as one plain line, newest first, for `plan-bot history ID` (which prints them all). */
+export function historyLines(entries: readonly HistoryEntry[], item: PlanItem, lang: Lang, timeZone: string): string[] {
+  return entries.map((h) => `${formatTime(h.at, timeZone)} ${historyLine(h, item, lang, timeZone)}`);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { findItem } from '../src/core/find-item.js';
+import { t } from '../src/core/i18n.js';
+import { defineIntent } from '../src/core/intent.js';
+import { reply } from '../src/core/reply.js';
+import { UserError } from '../src/errors.js';
+import { ItemId } from '../src/plan/schema.js';
+import { itemHistory, lastOwnUpdate } from '../src/store/item-history.js';
+import { deriveStates } from '../src/store/item-state.js';
+import { formatTime, historyLine } from './history.js';
+import { stateBlocks } from './update-status.js';
+
+const UNDO = /^(?:undo|undo (?:my |that |the )?(?:last )?update|撤销|撤回|撤销(?:我的)?(?:上一次|上次|最后一次|刚才)?的?更新)(?:\s+([OGT]\d{1,3}))?\s*[.!。！]?$/i;
+
+/**
+ * Reverts the user's own latest update (of one item, if named) by recording an `undo` event: the
+ * update stays in the log and in history, marked. Repeated undos walk back through the user's updates.
+ */
+export const undoIntent = defineIntent({
+  id: 'undo',
+  summary: { en: 'Undo your own last update', zh: '撤销自己最近的一次更新' },
+  usage: '/plan undo [ID]',
+  examples: { en: ['undo', 'undo my last update'], zh: ['撤销', '撤销上一次更新'] },
+  commands: ['undo', '撤销', '撤回'],
+  args: z.object({ itemId: ItemId.nullable() }),
+  sideEffects: true,
+  recognize: (u) => {
+    const m = UNDO.exec(u.text.trim());
+    return m ? { itemId: m[1]?.toUpperCase() ?? null } : null;
+  },
+  parseCommand: (rest) => {
+    const word = rest.trim().split(/\s+/)[0] ?? '';
+    return { itemId: word ? word.normalize('NFKC').toUpperCase() : null };
+  },
+  handle: async ({ itemId }, ctx) => {
+    const { plan, lang } = ctx;
+    const only = itemId ? findItem(plan, itemId) : undefined;
+    const target = lastOwnUpdate(ctx.store.events(), plan.id, ctx.user.id, only?.id);
+    if (!target) {
+      throw new UserError('undo.nothing', {
+        en: `You have no update${only ? ` of ${only.id}` : ''} left to undo; only your own updates can be undone.`,
+        zh: `您没有可撤销的${only ? ` ${only.id} ` : ''}更新；只能撤销自己的更新。`,
+      });
+    }
+    const item = findItem(plan, target.itemId);
+    await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
+    const entry = itemHistory(ctx.store.events(), plan.id, item.id).find((h) => h.id === target.id)!;
+    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    return reply(
+      lang,
+      [
+        { type: 'heading', text: t(lang, `Undone: your update of ${item.id} from ${formatTime(target.at, ctx.timeZone)}`, `已撤销：您在 ${formatTime(target.at, ctx.timeZone)} 对 ${item.id} 的更新`) },
+        { type: 'context', text: historyLine({ ...entry, undone: null }, item, lang, ctx.timeZone) },
+        { type: 'paragraph', text: t(lang, `${item.id} ${item.title.en} is now:`, `${item.id} ${item.title.zh} 现在为：`) },
+        ...stateBlocks(item, state, lang, ctx.timeZone),
+        { type: 'context', text: t(lang, `The update stays in the history: /plan history ${item.id}`, `该更新仍保留在记录中：/plan history ${item.id}`) },
+      ],
+      { matches: [{ id: item.id, score: 1 }] },
+    );
+  },
+});

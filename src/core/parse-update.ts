@@ -1,0 +1,272 @@
+import { UserError } from '../errors.js';
+import { parseNumeral } from '../plan/chinese-numerals.js';
+import type { Plan, PlanItem } from '../plan/schema.js';
+import type { ProgressEntry, Status } from '../store/events.js';
+import { findItem } from './find-item.js';
+import { STATUS_LABELS } from './i18n.js';
+import { parseStatus } from './parse-status.js';
+import { planUnitWords, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
+
+export type { Problem } from './parse-progress.js';
+
+/** What an update command says: the item, and any of a status, progress values and a note. */
+export interface UpdateArgs {
+  itemId: string;
+  status: Status | null;
+  progress: ProgressEntry[];
+  note: string | null;
+}
+
+/** The outcome of reading a command: its arguments, or every problem found, each in both languages. */
+export type ParseResult<T> = { ok: true; args: T } | { ok: false; problems: Problem[] };
+
+/** The valid statuses in both languages, for problems and help. */
+export const STATUS_LIST = {
+  en: Object.keys(STATUS_LABELS).join(', '),
+  zh: Object.values(STATUS_LABELS).map((l) => l.zh).join('、'),
+};
+
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const SEPARATORS = /^[\s,，、;；:：]+/;
+const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})\s*[=:]\s*${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
+const ITEM_ID = /^(?:([OGT])\s?(\d{1,3})(?![\w.])|(任务组|任务|目标)\s*第?([零〇一二两三四五六七八九十百\d]{1,4}))/i;
+const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
+const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
+const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
+const EN_STATUS = /^(not[\s_-]*started|on[\s_-]*track|at[\s_-]*risk|off[\s_-]*track|in[\s_-]*progress|done|completed?|finished|behind|delayed|ongoing|green|amber|yellow|red)(?![\w-])/i;
+/** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
+const ZH_STATUS = ['按计划推进', '尚未开始', '正常推进', '存在风险', '进度滞后', '未开始', '未启动', '按计划', '进行中', '推进中', '有风险', '已完成', '已办结', '滞后', '落后', '延期', '正常', '风险', '完成'];
+const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在)(?![a-z])/i;
+const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
+const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
+const CJK = /[\u3400-\u9fff]/;
+
+/** Full-width ASCII to half-width and the ideographic space to a space, keeping every offset. */
+function fold(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+type Token =
+  | { type: 'item'; id: string; text: string }
+  | { type: 'status'; status: Status; text: string }
+  | { type: 'progress'; raw: RawProgress; text: string };
+
+/**
+ * Reads an update command, `T9 at-risk 420/800 Zhoukou and Nanyang behind schedule` or
+ * `T9 有风险 430/800 进度滞后`: an item id, a status, progress values (`420/800`, `52%`, `420个`,
+ * `T9.1=420`) in any order, then a note (the rest, verbatim). Pure: the plan only resolves ids and units.
+ */
+export function parseUpdate(text: string, plan: Plan): ParseResult<UpdateArgs> {
+  const { tokens, note, quoted } = scan(text, planUnitWords(plan));
+  const problems: Problem[] = [];
+
+  const named = tokens.find((t) => t.type === 'progress' && t.raw.kind === 'named');
+  const idToken = tokens.find((t) => t.type === 'item');
+  const rawId = idToken?.type === 'item' ? idToken.id : named?.type === 'progress' && named.raw.kind === 'named' ? named.raw.indicatorId.split('.')[0]! : null;
+  if (!rawId) {
+    return { ok: false, problems: [{ code: 'item.missing', en: 'Say which item to update, e.g. /plan update T9 at-risk 420/800 Zhoukou behind.', zh: '请指明要更新的事项，例如 /plan 更新 T9 有风险 430/800 周口进度滞后。' }] };
+  }
+  let item: PlanItem;
+  try {
+    item = findItem(plan, rawId);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    return { ok: false, problems: [{ code: err.id, en: err.text.en, zh: err.text.zh, choices: (err.context.suggestions as string[] | undefined) ?? [] }] };
+  }
+
+  const status = tokens.find((t) => t.type === 'status')?.status ?? null;
+  const progress: ProgressEntry[] = [];
+  for (const t of tokens) {
+    if (t.type !== 'progress') continue;
+    if (t.raw.value < 0 || (t.raw.kind === 'ratio' || t.raw.kind === 'named' ? (t.raw.target ?? 1) <= 0 : false)) {
+      problems.push({ code: 'progress.negative', en: `Progress cannot be negative or against a zero total (${t.text}).`, zh: `进度不能为负数，总数也不能为零（${t.text}）。` });
+      continue;
+    }
+    if (t.raw.kind === 'named' && !t.raw.indicatorId.startsWith(`${item.id}.`)) {
+      problems.push({ code: 'progress.other-item', en: `${t.raw.indicatorId} is not an indicator of ${item.id}.`, zh: `${t.raw.indicatorId} 不是 ${item.id} 的指标。`, choices: item.indicators.map((i) => i.id) });
+      continue;
+    }
+    const r = resolveProgress(t.raw, item);
+    if (!r.ok) problems.push(r.problem);
+    else if (progress.some((p) => p.indicatorId === r.entry.indicatorId)) {
+      const which = r.entry.indicatorId ?? item.id;
+      problems.push({ code: 'progress.duplicate', en: `Two values for ${which}; give one.`, zh: `${which} 有两个数值；请只给一个。` });
+    } else progress.push(r.entry);
+  }
+
+  if (note !== null && !quoted && looksLikeStatus(note, status === null && progress.length === 0)) {
+    const word = note.split(/\s+/)[0]!;
+    problems.push({
+      code: 'status.unknown',
+      en: `"${word}" is not a status. Statuses are ${STATUS_LIST.en} (or ${STATUS_LIST.zh}). To record it as a note, quote it: /plan update ${item.id} "${note}".`,
+      zh: `“${word}”不是有效状态。状态可以是 ${STATUS_LIST.zh}（或 ${STATUS_LIST.en}）。若要作为备注，请加引号：/plan 更新 ${item.id} “${note}”。`,
+      choices: Object.keys(STATUS_LABELS),
+    });
+  }
+  if (status === null && progress.length === 0 && note === null && problems.length === 0) {
+    problems.push({
+      code: 'update.empty',
+      en: `Nothing to record for ${item.id}: give a status (${STATUS_LIST.en}), progress (420/800, 52%, ${item.indicators[0]?.id ?? `${item.id}.1`}=420) or a note.`,
+      zh: `${item.id} 没有可记录的内容：请给出状态（${STATUS_LIST.zh}）、进度（430/800、52%）或备注。`,
+    });
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, args: { itemId: item.id, status, progress, note } };
+}
+
+/** Splits the text into leading tokens and the note that follows them. */
+function scan(text: string, units: string[]): { tokens: Token[]; note: string | null; quoted: boolean } {
+  const folded = fold(text);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (;;) {
+    pos += SEPARATORS.exec(folded.slice(pos))?.[0].length ?? 0;
+    if (pos >= folded.length) break;
+    const rest = folded.slice(pos);
+    let tok = readToken(rest, units);
+    if (tok && !canTake(tok.token, tokens)) tok = null;
+    if (!tok) {
+      const filler = FILLER.exec(rest);
+      if (filler) {
+        const after = filler[0].length + (SEPARATORS.exec(rest.slice(filler[0].length))?.[0].length ?? 0);
+        const next = readToken(rest.slice(after), units);
+        if (next && canTake(next.token, tokens)) {
+          pos += after;
+          continue;
+        }
+      }
+      break;
+    }
+    if (tok.token.type === 'progress' && tok.token.raw.kind === 'number' && !tok.token.raw.unit) {
+      // "3 counties behind": a bare number followed by words that are no token opens the note.
+      const following = rest.slice(tok.length).replace(SEPARATORS, '');
+      if (/^[a-z]/i.test(following) && !readToken(following, units)) break;
+    }
+    tokens.push(tok.token);
+    pos += tok.length;
+  }
+  let note = text.slice(pos).trim();
+  note = note.replace(NOTE_MARK, '');
+  const q = QUOTED.exec(note);
+  if (q) note = q[1]!.trim();
+  return { tokens, note: note === '' ? null : note, quoted: Boolean(q) };
+}
+
+/** A second item or a second status is not part of the command: it starts the note. */
+function canTake(tok: Token, tokens: Token[]): boolean {
+  if (tok.type === 'progress') return true;
+  return !tokens.some((t) => t.type === tok.type);
+}
+
+function readToken(rest: string, units: string[]): { token: Token; length: number } | null {
+  let m: RegExpExecArray | null;
+  if ((m = NAMED.exec(rest))) {
+    const indicatorId = `${m[1]!.toUpperCase()}${Number(m[2])}.${Number(m[3])}`;
+    const raw: RawProgress = { kind: 'named', indicatorId, value: Number(m[4]), target: m[5] === undefined ? null : Number(m[5]), percent: Boolean(m[6]), text: m[0].trim() };
+    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length };
+  }
+  if ((m = ITEM_ID.exec(rest))) {
+    const id = m[1] ? `${m[1].toUpperCase()}${Number(m[2])}` : chineseId(m[3]!, m[4]!);
+    if (id) return { token: { type: 'item', id, text: m[0] }, length: m[0].length };
+  }
+  if ((m = RATIO.exec(rest))) {
+    const unit = readUnit(rest.slice(m[0].length), units);
+    const raw: RawProgress = { kind: 'ratio', value: Number(m[1]), target: Number(m[2]), text: m[0] };
+    return { token: { type: 'progress', raw, text: m[0] }, length: m[0].length + unit.length };
+  }
+  if ((m = PERCENT.exec(rest))) {
+    const raw: RawProgress = { kind: 'percent', value: Number(m[1]), text: `${m[1]}%` };
+    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length };
+  }
+  if ((m = NUMBER.exec(rest))) {
+    const unit = readUnit(rest.slice(m[0].length), units);
+    const after = rest.slice(m[0].length + unit.length);
+    // "2nd", "3x": a number running into letters is part of the note, not a value.
+    if (!unit.word && /^[a-z]/i.test(after)) return null;
+    const raw: RawProgress = { kind: 'number', value: Number(m[1]), unit: unit.word, text: `${m[1]}${unit.word ? (CJK.test(unit.word) ? unit.word : ` ${unit.word}`) : ''}` };
+    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length + unit.length };
+  }
+  if ((m = EN_STATUS.exec(rest))) {
+    const status = parseStatus(m[1]!);
+    if (status) return { token: { type: 'status', status, text: m[0] }, length: m[0].length };
+  }
+  for (const word of ZH_STATUS) {
+    if (!rest.startsWith(word)) continue;
+    if (word.length <= 2 && CJK.test(rest.charAt(word.length)) && !ZH_STATUS.some((w) => rest.startsWith(w, word.length))) continue;
+    const status = parseStatus(word);
+    if (status) return { token: { type: 'status', status, text: word }, length: word.length };
+  }
+  return null;
+}
+
+function chineseId(kind: string, numeral: string): string | null {
+  const num = /^\d+$/.test(numeral) ? Number(numeral) : parseNumeral(numeral);
+  if (!num) return null;
+  return `${kind === '目标' ? 'O' : kind === '任务组' ? 'G' : 'T'}${num}`;
+}
+
+/** A unit word right after a number ("个", " villages"), with the length it takes up. */
+function readUnit(after: string, units: string[]): { word: string | null; length: number } {
+  const space = /^\s*/.exec(after)![0].length;
+  const s = after.slice(space).toLowerCase();
+  for (const u of units) {
+    if (!s.startsWith(u)) continue;
+    if (/[a-z]$/.test(u) && /^[a-z]/.test(s.slice(u.length))) continue;
+    return { word: u, length: space + u.length };
+  }
+  return { word: null, length: 0 };
+}
+
+const EN_STATUS_KEYS = ['notstarted', 'ontrack', 'atrisk', 'offtrack', 'completed', 'finished', 'behind', 'delayed', 'inprogress'];
+
+/**
+ * Whether a note is more likely a mistyped status ("at-rsk", "ontrak") than a note: its first word is a
+ * hyphenated status-like word or one letter away from a status; or the note is one bare English word
+ * standing alone (nothing else was given).
+ */
+function looksLikeStatus(note: string, alone: boolean): boolean {
+  const word = note.split(/\s+/)[0]!.toLowerCase();
+  if (/^(at|on|off|not|in)[-_][a-z]+$/.test(word)) return true;
+  const key = word.replace(/[-_]/g, '');
+  if (/^[a-z]{5,}$/.test(key) && EN_STATUS_KEYS.some((k) => editDistance(k, key) === 1)) return true;
+  return alone && /^[a-z-]+$/.test(note.trim().toLowerCase());
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Turns the problems a parser found into one user error, each problem on its own line in both languages. */
+export function problemsError(problems: readonly Problem[], usage: string): UserError {
+  const first = problems[0]!;
+  const choices = [...new Set(problems.flatMap((p) => p.choices ?? []))];
+  return new UserError(
+    first.code,
+    {
+      en: `${problems.map((p) => p.en).join('\n')}\nUsage: ${usage}`,
+      zh: `${problems.map((p) => p.zh).join('\n')}\n用法：${usage}`,
+    },
+    { problems: problems.map((p) => p.code), choices },
+  );
+}
+
+/**
+ * Whether free text reads as an update rather than a question: it opens with an item id followed by a
+ * status or a progress value ("T9 at-risk 420/800", "T9 有风险"), and does not end as a question.
+ */
+export function looksLikeUpdate(text: string, plan: Plan): boolean {
+  if (/[?？吗呢]\s*$/.test(text)) return false;
+  const { tokens } = scan(text, planUnitWords(plan));
+  return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
+}

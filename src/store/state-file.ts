@@ -1,0 +1,170 @@
+import { constants } from 'node:fs';
+import { copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { z } from 'zod';
+import { PlanEvent } from './events.js';
+import { STATE_VERSION, migrateState } from './migrate-state.js';
+import { StoreDamagedError } from './store-errors.js';
+
+/** The whole state file: a schema version and the event log. */
+export interface StateFile {
+  version: typeof STATE_VERSION;
+  events: readonly PlanEvent[];
+}
+
+const Events = z.array(PlanEvent);
+
+/** Where the copy of the previous file is kept: replaced (by a hard link, so at no cost) before each write. */
+export const backupPath = (file: string) => `${file}.bak`;
+/** The temporary file a write goes to before it replaces the state file. */
+export const tempPath = (file: string) => join(dirname(file), `.${basename(file)}.tmp`);
+
+/** A write that failed after the state file was replaced: the file may hold more than memory knows. */
+export class AfterReplaceError extends Error {
+  override name = 'AfterReplaceError';
+}
+
+const HEADER = `{"version":${STATE_VERSION},"events":[`;
+const FOOTER = ']}\n';
+
+/**
+ * A lowdb adapter for the state file that loses nothing: `write` resolves only once the data is on
+ * disk (temp file, fsync, backup of the previous file, rename, fsync of the folder), and `read`
+ * refuses a damaged file rather than returning something a later write would overwrite.
+ *
+ * The file holds one event a line. Since the log only grows, the adapter keeps the text of the events
+ * already written (as read from the file, or as last written) and stringifies only the new ones: a
+ * write costs one concatenation and the disk time, not a re-serialisation of 100,000 events.
+ */
+export class DurableStateFile implements Adapter<StateFile> {
+  /** The schema version the last `read` found, before migration. */
+  migratedFrom: number | null = null;
+  /** The events' text as last read or written, one a line without the brackets, and how many it holds. */
+  private written: { text: string; count: number } | null = null;
+
+  constructor(readonly file: string) {}
+
+  /** The parsed, migrated and validated file, or null when there is none. */
+  async read(): Promise<StateFile | null> {
+    const text = await readText(this.file);
+    if (text === null) {
+      this.written = { text: '', count: 0 };
+      return null;
+    }
+    const result = parseState(text);
+    if (!result.ok) throw new StoreDamagedError(this.file, result.reason, await describeBackup(this.file));
+    this.migratedFrom = result.from;
+    const canonical = result.from === STATE_VERSION && result.keys === 2 && text.startsWith(HEADER) && text.endsWith(FOOTER);
+    this.written = canonical ? { text: text.slice(HEADER.length, text.length - FOOTER.length).trim(), count: result.data.events.length } : null;
+    if (this.written && (this.written.text === '') !== (this.written.count === 0)) this.written = null;
+    return result.data;
+  }
+
+  /** Writes `data`, whose events must start with those of the previous write (the log only grows). */
+  async write(data: StateFile): Promise<void> {
+    const known = this.written && this.written.count <= data.events.length ? this.written : { text: '', count: 0 };
+    const fresh = data.events.slice(known.count).map((e) => JSON.stringify(e)).join(',\n');
+    const body = known.text && fresh ? `${known.text},\n${fresh}` : known.text || fresh;
+    await writeDurably(this.file, `${HEADER}${body ? `\n${body}\n` : ''}${FOOTER}`);
+    this.written = { text: body, count: data.events.length };
+  }
+}
+
+/** Parses a state file's text into the current schema, or says why it is not one. Pure. */
+export function parseState(text: string): { ok: true; data: StateFile; from: number; keys: number } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: text.trim() === '' ? 'the file is empty' : `not valid JSON: ${(err as Error).message}` };
+  }
+  const migrated = migrateState(json);
+  if (!migrated.ok) return migrated;
+  const raw = (migrated.data as { events: unknown }).events;
+  const parsed = Events.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [index, ...field] = issue.path;
+    return { ok: false, reason: `event ${typeof index === 'number' ? index + 1 : '?'}${field.length ? ` field ${field.join('.')}` : ''}: ${issue.message}` };
+  }
+  const events = parsed.data;
+  for (let i = 0; i < events.length; i++) {
+    if (events[i]!.seq !== i + 1) return { ok: false, reason: `event ${i + 1} has seq ${events[i]!.seq}; the log must be numbered 1, 2, 3 … in order` };
+  }
+  return { ok: true, data: { version: STATE_VERSION, events }, from: migrated.from, keys: Object.keys(json as object).length };
+}
+
+/**
+ * Replaces `file` with `text` so that a crash at any moment leaves either the old or the new file,
+ * complete: write a temp file and fsync it, keep the old file as `.bak` (hard link, or copy where links
+ * are unsupported), rename over the original, then fsync the folder so the rename itself survives.
+ */
+export async function writeDurably(file: string, text: string): Promise<void> {
+  const tmp = tempPath(file);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await backUp(file);
+  await rename(tmp, file);
+  try {
+    await syncDir(dirname(file));
+  } catch (err) {
+    throw new AfterReplaceError(`could not flush the folder of ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+async function backUp(file: string): Promise<void> {
+  const bak = backupPath(file);
+  const bakTmp = `${tempPath(file)}.bak`;
+  await unlink(bakTmp).catch(ignoreMissing);
+  try {
+    await link(file, bakTmp);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // first write: nothing to back up
+    await copyFile(file, bakTmp, constants.COPYFILE_FICLONE);
+  }
+  await rename(bakTmp, bak);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+  } catch {
+    return; // folders cannot be opened on some platforms (Windows); the rename is as durable as it gets there
+  }
+  try {
+    await fh.sync().catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EINVAL' && err.code !== 'EISDIR' && err.code !== 'EPERM') throw err;
+    });
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+async function describeBackup(file: string): Promise<{ file: string; events: number | null } | null> {
+  const bak = backupPath(file);
+  const text = await readText(bak).catch(() => null);
+  if (text === null) return null;
+  const parsed = parseState(text);
+  return { file: bak, events: parsed.ok ? parsed.data.events.length : null };
+}
+
+function ignoreMissing(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'ENOENT') throw err;
+}
