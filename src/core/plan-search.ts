@@ -30,7 +30,7 @@ export function createPlanSearch(plan: Plan): PlanSearch {
     indicators(query, itemId) {
       if (!indicatorIndex) return [];
       return indicatorIndex
-        .search(query, { limit: 50 })
+        .search(query, { limit: 50, relative: 0 })
         .map((h) => ({ indicator: byId.get(h.id.replace('x', '.'))!, score: h.score }))
         .filter((h) => h.indicator && h.indicator.id.startsWith(`${itemId}.`));
     },

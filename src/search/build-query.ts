@@ -67,9 +67,10 @@ function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
         weight = Math.max(MIN_CORRECTION_WEIGHT, 1 - correction.distance);
       }
     }
+    if (own.optional && own.parts.some((p) => ctx.idf(p) === null)) continue;
     if (seen.has(own.term)) continue;
     seen.add(own.term);
-    drafts.push({ own: [own], alternatives: [{ terms: [own.term], weight }], merged: false, removed: false });
+    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false });
   }
   return drafts;
 }
@@ -85,7 +86,7 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
         drafts[i]!.removed = true;
       }
       slot.merged = true;
-      slot.alternatives = [{ terms: slot.own.map((t) => t.term), weight: 1 }];
+      slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
     }
     for (const other of table.groups[expression.group] ?? []) {
       if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT });
@@ -98,11 +99,11 @@ function usable(d: Draft): boolean {
 }
 
 function findHan(normalized: string, expression: SynonymExpression, drafts: Draft[]): number[] {
-  if (!normalized.includes(expression.han!)) return [];
-  const terms = new Set(expression.terms);
+  const han = expression.han!;
+  if (!normalized.includes(han)) return [];
   const at: number[] = [];
   drafts.forEach((d, i) => {
-    if (usable(d) && d.own[0]!.script === 'han' && terms.has(d.own[0]!.term)) at.push(i);
+    if (usable(d) && d.own[0]!.script === 'han' && han.includes(d.own[0]!.term)) at.push(i);
   });
   return at;
 }
@@ -136,6 +137,10 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
     }
   }
   let mass = 0;
-  for (const t of d.own) mass += t.weight * (ctx.idf(t.term) ?? fallback ?? ctx.unknownIdf);
+  for (const t of d.own) {
+    let idf = 0;
+    for (const part of t.parts) idf += ctx.idf(part) ?? fallback ?? ctx.unknownIdf;
+    mass += (t.weight * idf) / t.parts.length;
+  }
   return { label: d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
 }

@@ -8,29 +8,36 @@ export const MAX_QUERY_CHARS = 400;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const CURLY_APOSTROPHE = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const POSSESSIVE = /'s\b/g;
+const DIACRITICS = /\p{M}+/gu;
 // Letters, digits, Han characters and a decimal point between digits ("PM2.5", "1.5") survive.
 const SEPARATORS = /[^\p{L}\p{N}.]+|(?<!\p{N})\.|\.(?!\p{N})/gu;
-const DIACRITICS = /\p{M}+/gu;
+/**
+ * Text made only of ASCII, general and CJK punctuation, common Han characters and full-width ASCII
+ * folds without Unicode normalisation (which costs more than all the rest of indexing).
+ */
+const NEEDS_UNICODE_FOLDING = /[^\x00-\x7F\u2000-\u206F\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF01-\uFF5E]/;
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
 
 /**
- * Folds a text to the form that tokenisers work on: full-width to half-width (NFKC), lower case,
- * accents removed, apostrophes and possessives removed, every punctuation mark or symbol turned
- * into a single space. A decimal point between digits is kept ("pm2.5").
+ * Folds characters without touching punctuation: full-width to half-width (NFKC), lower case,
+ * accents removed, apostrophes and possessives removed. Tokenisers then skip punctuation themselves.
+ */
+export function foldText(text: string): string {
+  const folded = NEEDS_UNICODE_FOLDING.test(text)
+    ? text.replace(LONE_SURROGATE, ' ').normalize('NFKC').toLowerCase().normalize('NFKD').replace(DIACRITICS, '').normalize('NFC')
+    : text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase();
+  return ANY_APOSTROPHE.test(folded)
+    ? folded.replace(CURLY_APOSTROPHE, "'").replace(POSSESSIVE, '').replace(/'/g, '')
+    : folded;
+}
+
+/**
+ * Folds a text to the form that tokenisers and reference parsers work on: {@link foldText}, then every
+ * punctuation mark or symbol turned into a single space. A decimal point between digits is kept ("pm2.5").
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(LONE_SURROGATE, ' ')
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(DIACRITICS, '')
-    .normalize('NFC')
-    .replace(CURLY_APOSTROPHE, "'")
-    .replace(POSSESSIVE, '')
-    .replace(/'/g, '')
-    .replace(SEPARATORS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(text).replace(SEPARATORS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

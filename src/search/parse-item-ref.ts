@@ -72,7 +72,15 @@ const PATTERNS: readonly RefPattern[] = [
  * ("task 9", "目标三") over bare codes ("T9"). Returns null when there is none.
  */
 export function findItemRef(text: string): FoundItemRef | null {
-  const normalized = normalizeText(text);
+  return findItemRefIn(normalizeText(text));
+}
+
+// Every pattern needs one of these; most questions have none and skip the patterns.
+const MAY_REFER = /task|objective|goal|group|section|第|任务|目标|(?<![a-z0-9.])[otg] ?\d/;
+
+/** {@link findItemRef} on text already normalised with `normalizeText`. */
+export function findItemRefIn(normalized: string): FoundItemRef | null {
+  if (!MAY_REFER.test(normalized)) return null;
   let best: FoundItemRef | null = null;
   for (const pattern of PATTERNS) {
     if (best && best.keyword && !pattern.keyword) break;

@@ -1,10 +1,12 @@
 import type { PlanItem } from '../plan/schema.js';
 import { buildQuery, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
-import { findItemRef } from './parse-item-ref.js';
+import { findItemRefIn } from './parse-item-ref.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
-import { compileSynonyms, type SynonymTable } from './synonym-table.js';
-import { documentTerms, queryTerms } from './tokenize.js';
+import { defaultSynonyms, type SynonymTable } from './synonym-table.js';
+import { buildInvertedIndex, type FieldSpec } from './inverted-index.js';
+import { createScorer } from './score-slots.js';
+import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
 
 /** One plan item that answers a query; `score` is in 0..1, higher is better. */
@@ -53,52 +55,22 @@ export const RANKING = {
   limit: 5,
 } as const;
 
-/** How much of a score is coverage of the query (the rest is match strength). */
-const COVER_SHARE = 0.6;
-
 /** Fields indexed per item, each in both languages, with BM25F weight and length normalisation. */
-const FIELDS: ReadonlyArray<{ weight: number; b: number; text: (item: PlanItem) => string }> = [
+const FIELDS: ReadonlyArray<FieldSpec & { text: (item: PlanItem) => string }> = [
   { weight: 3, b: 0.3, text: (i) => `${i.title.zh}\n${i.title.en}` },
   { weight: 3, b: 0.3, text: (i) => [...i.aliases.zh, ...i.aliases.en].join('\n') },
   { weight: 2.5, b: 0.3, text: (i) => i.indicators.map((x) => `${x.metric.zh}\n${x.metric.en}`).join('\n') },
   { weight: 1, b: 0.75, text: (i) => `${i.text.zh}\n${i.text.en}` },
 ];
 
-interface Postings {
-  docs: Int32Array;
-  /** Saturated term frequency, tf / (k1 + tf) after field weighting and length normalisation, in 0..1. */
-  sat: Float64Array;
-}
-
 /** Builds the index over plan items: BM25F postings over both languages, plus the typo corrector's vocabulary. */
-export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTable = compileSynonyms()): ExplainableSearchIndex {
+export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTable = defaultSynonyms()): ExplainableSearchIndex {
   const n = items.length;
-  const fieldTerms = items.map((item) => FIELDS.map((f) => documentTerms(f.text(item))));
-  const avgLen = FIELDS.map((_, f) => Math.max(1, fieldTerms.reduce((s, doc) => s + doc[f]!.terms.length, 0) / Math.max(1, n)));
-
-  const raw = new Map<string, { docs: number[]; tf: number[] }>();
-  const words = new Map<string, number>();
-  fieldTerms.forEach((fields, doc) => {
-    const tf = new Map<string, number>();
-    fields.forEach(({ terms, words: fieldWords }, f) => {
-      const { weight, b } = FIELDS[f]!;
-      const norm = weight / (1 - b + (b * terms.length) / avgLen[f]!);
-      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + norm);
-      for (const w of fieldWords) words.set(w, (words.get(w) ?? 0) + 1);
-    });
-    for (const [term, value] of tf) {
-      const p = raw.get(term);
-      if (p) {
-        p.docs.push(doc);
-        p.tf.push(value);
-      } else raw.set(term, { docs: [doc], tf: [value] });
-    }
-  });
-
-  const postings = new Map<string, Postings>();
-  for (const [term, p] of raw) {
-    postings.set(term, { docs: Int32Array.from(p.docs), sat: Float64Array.from(p.tf, (tf) => tf / (RANKING.k1 + tf)) });
-  }
+  const { postings, words } = buildInvertedIndex(
+    items.map((item) => FIELDS.map((f) => f.text(item))),
+    FIELDS,
+    RANKING.k1,
+  );
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const ctx: QueryContext = {
     idf: (term) => {
@@ -116,7 +88,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
 
   const textSearch = (normalized: string, limit: number, relative: number, exclude: number): SearchHit[] => {
     const slots = buildQuery(normalized, ctx);
-    return scorer(slots, limit, relative, exclude).map(([doc, score]) => ({ id: ids[doc]!, score }));
+    return scorer(slots, { limit, relative, exclude, minScore: RANKING.minScore }).map(([doc, score]) => ({ id: ids[doc]!, score }));
   };
 
   return {
@@ -130,7 +102,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       const normalized = normalizeText(capped);
       if (normalized === '') return [];
 
-      const ref = findItemRef(capped);
+      const ref = findItemRefIn(normalized);
       const code = ref ? `${ref.kind[0]}${ref.number}` : '';
       const refDoc = ref ? byId.get(code.toUpperCase()) : undefined;
       if (ref && refDoc !== undefined) {
@@ -145,75 +117,5 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       }
       return textSearch(normalized, limit, relative, -1);
     },
-  };
-}
-
-/**
- * The scoring loop. Per slot, a document takes its best alternative; an alternative of several
- * terms counts by the share of its terms present (coverage) and their mean saturated term frequency
- * (strength). A document's score blends the share of the query's mass it covers with how strongly
- * it matches (title and aliases beat a passing mention), so a partial match of the question stays low.
- * Scratch arrays are reused across queries; the index is single-threaded.
- */
-function createScorer(
-  n: number,
-  postings: ReadonlyMap<string, Postings>,
-  kindFactor: Float64Array,
-): (slots: QuerySlot[], limit: number, relative: number, exclude: number) => Array<[number, number]> {
-  const altStrength = new Float64Array(n);
-  const altCover = new Float64Array(n);
-  const slotStrength = new Float64Array(n);
-  const slotCover = new Float64Array(n);
-  const total = new Float64Array(n);
-  const altTouched: number[] = [];
-  const slotTouched: number[] = [];
-  const touched: number[] = [];
-
-  return (slots, limit, relative, exclude) => {
-    let totalMass = 0;
-    for (const slot of slots) totalMass += slot.mass;
-    if (totalMass <= 0) return [];
-    for (const slot of slots) {
-      for (const alt of slot.alternatives) {
-        const share = 1 / alt.terms.length;
-        for (const term of alt.terms) {
-          const p = postings.get(term);
-          if (!p) continue;
-          for (let k = 0; k < p.docs.length; k++) {
-            const doc = p.docs[k]!;
-            if (altCover[doc] === 0) altTouched.push(doc);
-            altCover[doc] = altCover[doc]! + share;
-            altStrength[doc] = altStrength[doc]! + p.sat[k]! * share;
-          }
-        }
-        for (const doc of altTouched) {
-          if (slotCover[doc] === 0) slotTouched.push(doc);
-          slotCover[doc] = Math.max(slotCover[doc]!, alt.weight * altCover[doc]!);
-          slotStrength[doc] = Math.max(slotStrength[doc]!, alt.weight * altStrength[doc]!);
-          altCover[doc] = 0;
-          altStrength[doc] = 0;
-        }
-        altTouched.length = 0;
-      }
-      for (const doc of slotTouched) {
-        if (total[doc] === 0) touched.push(doc);
-        total[doc] = total[doc]! + slot.mass * (COVER_SHARE * slotCover[doc]! + (1 - COVER_SHARE) * slotStrength[doc]!);
-        slotCover[doc] = 0;
-        slotStrength[doc] = 0;
-      }
-      slotTouched.length = 0;
-    }
-
-    const hits: Array<[number, number]> = [];
-    for (const doc of touched) {
-      const score = (total[doc]! / totalMass) * kindFactor[doc]!;
-      total[doc] = 0;
-      if (doc !== exclude && score >= RANKING.minScore) hits.push([doc, score]);
-    }
-    touched.length = 0;
-    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const best = hits[0]?.[1] ?? 0;
-    const cut = hits.findIndex(([, s]) => s < best * relative);
-    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s]) => [doc, Math.min(1, s)]);
   };
 }

@@ -15,6 +15,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   under until up upon us very via was we were what whats when where whether which while who whom
   whose why will with within without would yet you your yours
   tell show know want see look find explain describe give gives mention mentions mentioned say says said
+  often usually always never sometimes happen happens happened
   along across among around behind beside besides beyond toward towards onto throughout regarding concerning
   anything something someone thing things kind sort way ways really actually currently
   hi hey hello thanks thank ok okay yes help time name item items

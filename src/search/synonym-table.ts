@@ -1,6 +1,6 @@
 import { normalizeText } from './normalize.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
-import { queryTerms } from './tokenize.js';
+import { chineseBigrams, queryTerms } from './tokenize.js';
 
 /** One expression of a synonym group, analysed the way a query is. */
 export interface SynonymExpression {
@@ -22,20 +22,28 @@ export interface SynonymTable {
   groups: ReadonlyArray<readonly SynonymExpression[]>;
 }
 
-/** Analyses synonym groups (by default {@link SYNONYM_GROUPS}) once, so queries only look them up. */
-export function compileSynonyms(groups: ReadonlyArray<readonly string[]> = SYNONYM_GROUPS): SynonymTable {
+let defaultTable: SynonymTable | null = null;
+
+/** The compiled {@link SYNONYM_GROUPS}, compiled on first use and shared by every index. */
+export function defaultSynonyms(): SynonymTable {
+  return (defaultTable ??= compileSynonyms(SYNONYM_GROUPS));
+}
+
+/** Analyses synonym groups once, so queries only look them up. */
+export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): SynonymTable {
   const compiled = groups.map((group, g) =>
     group.flatMap((expression): SynonymExpression[] => {
       const normalized = normalizeText(expression);
       const terms = queryTerms(normalized);
       if (terms.length === 0) return [];
       const isHan = terms.every((t) => t.script === 'han');
-      return [{
-        han: isHan ? normalized.replace(/\s+/g, '') : null,
-        stems: isHan ? [] : terms.map((t) => t.term),
-        terms: [...new Set(terms.map((t) => t.term))],
-        group: g,
-      }];
+      if (isHan) {
+        // A Chinese expression is one phrase: found by its own bigrams, however the segmenter splits it.
+        const han = normalized.replace(/\s+/g, '');
+        const bigrams = chineseBigrams(han);
+        return [{ han, stems: [], terms: bigrams.length > 0 ? [...new Set(bigrams)] : [han], group: g }];
+      }
+      return [{ han: null, stems: terms.map((t) => t.term), terms: [...new Set(terms.flatMap((t) => t.parts))], group: g }];
     }),
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);

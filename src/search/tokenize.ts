@@ -1,33 +1,42 @@
 import { cardinalDigits } from './english-number.js';
-import { normalizeText } from './normalize.js';
+import { foldText } from './normalize.js';
+import { scanRuns } from './scan-runs.js';
 import { stemEnglish } from './stem.js';
 import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stop-words.js';
 
 /** How a piece of text was written, which decides how it is matched. */
 export type TokenScript = 'latin' | 'han' | 'other';
 
-/** One term of a query with how much it counts: bigrams that straddle two words count less. */
+/** One term of a query: an English stem, a Chinese word, or a bigram bridging two Chinese words. */
 export interface QueryTerm {
   term: string;
+  /** The index terms that find it in a document: a Chinese word's bigrams (or its one character), else the term. */
+  parts: string[];
   script: TokenScript;
+  /** How much it counts: single characters and bridging bigrams are weaker evidence than words. */
   weight: number;
+  /**
+   * A bigram bridging two segmenter words ("水污" in 水/污染): evidence of the phrase when a document
+   * has it, but no penalty when none does (the user's phrasing need not be the plan's).
+   */
+  optional?: boolean;
   /** For Latin terms, the lower-case word the term was stemmed from (what typo correction looks at). */
   word?: string;
 }
 
-/** Weight of a Chinese bigram that straddles a word boundary found by the segmenter ("水污" in 水/污染). */
-export const CROSS_WORD_BIGRAM_WEIGHT = 0.7;
+/** Weight of a Chinese bigram that bridges a word boundary found by the segmenter ("水污" in 水/污染). */
+export const CROSS_WORD_BIGRAM_WEIGHT = 0.5;
+/** Weight of a one-character Chinese word (率, 年, 碳): such characters occur inside many words. */
+export const SINGLE_CHAR_WEIGHT = 0.5;
 
-// A Han run, a Latin/digit word (keeping "pm2.5"), or a word of any other script.
-const RUNS = /(\p{Script=Han}+)|([a-z0-9]+(?:\.[0-9]+)*)|([^\s\p{Script=Han}a-z0-9.]+)/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** The words of a normalised English text, stop words removed, not stemmed. */
 export function englishWords(normalized: string): string[] {
   const words: string[] = [];
-  for (const m of normalized.matchAll(/[a-z0-9]+(?:\.[0-9]+)*/g)) {
-    if (!ENGLISH_STOP_WORDS.has(m[0])) words.push(m[0]);
-  }
+  scanRuns(normalized, (kind, run) => {
+    if (kind === 'latin' && !ENGLISH_STOP_WORDS.has(run)) words.push(run);
+  });
   return words;
 }
 
@@ -53,72 +62,84 @@ export interface DocumentTerms {
 }
 
 /**
- * Index terms of a document field: English words stemmed (stop words dropped), every Chinese bigram
- * and single character, other words as they are. The segmenter is not run over documents: bigrams
- * already cover every word, and segmenting a large corpus costs more than the whole rest of indexing.
+ * Index terms of a document field: English words stemmed (stop words dropped, number words as
+ * digits), every Chinese character and bigram, other words as they are; and the English words seen
+ * (for typo correction). This is the definition; the inverted index computes the same terms without
+ * allocating them. The segmenter is not run over documents: bigrams already cover every word, and
+ * segmenting a large corpus costs more than the whole rest of indexing.
  */
 export function documentTerms(text: string): DocumentTerms {
   const terms: string[] = [];
   const words: string[] = [];
-  for (const m of normalizeText(text).matchAll(RUNS)) {
-    if (m[1] !== undefined) {
-      const chars = Array.from(m[1]);
+  scanRuns(foldText(text), (kind, run) => {
+    if (kind === 'han') {
+      const chars = Array.from(run);
       for (let i = 0; i < chars.length; i++) {
         terms.push(chars[i]!);
         if (i + 1 < chars.length) terms.push(chars[i]! + chars[i + 1]!);
       }
-    } else if (m[2] !== undefined) {
-      if (ENGLISH_STOP_WORDS.has(m[2])) continue;
-      terms.push(latinTerm(m[2]));
-      if (/^[a-z]+$/.test(m[2])) words.push(m[2]);
-    } else if (m[3] !== undefined) {
-      terms.push(m[3]);
+    } else if (kind === 'other') terms.push(run);
+    else if (!ENGLISH_STOP_WORDS.has(run)) {
+      terms.push(latinTerm(run));
+      if (isEnglishWord(run)) words.push(run);
     }
-  }
+  });
   return { terms, words };
 }
 
+/** True for a Latin run made of letters only: a word the typo corrector may offer. */
+export function isEnglishWord(run: string): boolean {
+  return /^[a-z]+$/.test(run);
+}
+
 /**
- * The terms of a normalised query in order. Chinese runs are segmented so that question words
- * (多少, 怎么样) can be dropped; bigrams are taken within what remains, and a run reduced to one
- * character is kept as that character.
+ * The terms of a normalised query in order. Chinese runs are segmented: question words (多少, 怎么样)
+ * are dropped, each remaining word is a term found by its bigrams, and a bigram bridging two
+ * neighbouring words is an optional term.
  */
 export function queryTerms(normalized: string): QueryTerm[] {
   const out: QueryTerm[] = [];
-  for (const m of normalized.matchAll(RUNS)) {
-    if (m[1] !== undefined) out.push(...hanQueryTerms(m[1]));
-    else if (m[2] !== undefined) {
-      if (!ENGLISH_STOP_WORDS.has(m[2])) out.push({ term: latinTerm(m[2]), script: 'latin', weight: 1, word: m[2] });
-    } else if (m[3] !== undefined) out.push({ term: m[3], script: 'other', weight: 1 });
-  }
+  scanRuns(normalized, (kind, run) => {
+    if (kind === 'han') out.push(...hanQueryTerms(run));
+    else if (kind === 'other') out.push({ term: run, parts: [run], script: 'other', weight: 1 });
+    else if (!ENGLISH_STOP_WORDS.has(run)) {
+      const term = latinTerm(run);
+      out.push({ term, parts: [term], script: 'latin', weight: 1, word: run });
+    }
+  });
   return out;
 }
 
-/** The index term of a Latin-script word: number words as digits, other words stemmed. */
+const latinTerms = new Map<string, string>();
+const LATIN_MEMO_LIMIT = 100_000;
+
+/** The index term of a Latin-script word: number words as digits, other words stemmed (memoised). */
 export function latinTerm(word: string): string {
-  return cardinalDigits(word) ?? stemEnglish(word);
+  let term = latinTerms.get(word);
+  if (term === undefined) {
+    term = cardinalDigits(word) ?? stemEnglish(word);
+    if (latinTerms.size >= LATIN_MEMO_LIMIT) latinTerms.clear();
+    latinTerms.set(word, term);
+  }
+  return term;
 }
 
 function hanQueryTerms(run: string): QueryTerm[] {
   const out: QueryTerm[] = [];
-  let span: string[] = [];
-  const flush = (): void => {
-    const text = span.join('');
-    const chars = Array.from(text);
-    if (chars.length === 1) out.push({ term: text, script: 'han', weight: 1 });
-    // Positions where one segmenter word ends and the next begins.
-    const boundaries = new Set<number>();
-    let pos = 0;
-    for (const word of span) boundaries.add((pos += Array.from(word).length));
-    for (let i = 0; i + 1 < chars.length; i++) {
-      out.push({ term: chars[i]! + chars[i + 1]!, script: 'han', weight: boundaries.has(i + 1) ? CROSS_WORD_BIGRAM_WEIGHT : 1 });
-    }
-    span = [];
-  };
+  let previous: string | null = null;
   for (const word of segmentChinese(run)) {
-    if (CHINESE_STOP_WORDS.has(word)) flush();
-    else span.push(word);
+    if (CHINESE_STOP_WORDS.has(word)) {
+      previous = null;
+      continue;
+    }
+    const chars = Array.from(word);
+    if (previous !== null) {
+      const bridge = previous + chars[0]!;
+      out.push({ term: bridge, parts: [bridge], script: 'han', weight: CROSS_WORD_BIGRAM_WEIGHT, optional: true });
+    }
+    const single = chars.length === 1;
+    out.push({ term: word, parts: single ? [word] : chineseBigrams(word), script: 'han', weight: single ? SINGLE_CHAR_WEIGHT : 1 });
+    previous = chars.at(-1)!;
   }
-  flush();
   return out;
 }

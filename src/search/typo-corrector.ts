@@ -19,54 +19,64 @@ const MIN_TOPIC_WORD = 4;
 
 /**
  * Builds a typo corrector over a vocabulary with fuse.js (Bitap approximate matching). Words are
- * bucketed by first letter, since typos rarely hit the first letter and a bucket is a fraction of
- * the vocabulary; a candidate must also be within the allowed number of typos in length, so that
- * "rual" finds "rural" but not "agricultural". Among equally close candidates the more frequent wins.
- * `stopWords` are candidates too, so that a mistyped filler word is recognised and dropped.
+ * bucketed by first letter and length, since typos rarely hit the first letter and a candidate may
+ * differ in length by no more than the typos allowed; each bucket is a small fuse.js list, so that
+ * "rual" finds "rural" but not "agricultural". Candidates are then checked by whole-word edit
+ * distance, and among equally close ones the more frequent wins. `stopWords` are candidates too,
+ * so that a mistyped filler word ("wht") is recognised and dropped.
  */
 export function createTypoCorrector(frequency: ReadonlyMap<string, number>, stopWords: Iterable<string>): TypoCorrector {
   const stops = new Set(stopWords);
-  const buckets = new Map<string, string[]>();
+  const buckets = new Map<string, Set<string>>();
   for (const word of [...frequency.keys(), ...stops]) {
-    const bucket = buckets.get(word[0] ?? '');
-    if (bucket) bucket.push(word);
-    else buckets.set(word[0] ?? '', [word]);
+    const key = bucketKey(word[0] ?? '', word.length);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.add(word);
+    else buckets.set(key, new Set([word]));
   }
   const fuses = new Map<string, Fuse<string>>();
-  const fuseFor = (first: string): Fuse<string> | undefined => {
-    let fuse = fuses.get(first);
+  const fuseFor = (key: string): Fuse<string> | undefined => {
+    let fuse = fuses.get(key);
     if (!fuse) {
-      const words = buckets.get(first);
+      const words = buckets.get(key);
       if (!words) return undefined;
-      fuse = new Fuse([...new Set(words)], {
-        includeScore: true,
-        threshold: 0.4,
-        ignoreLocation: true,
-        ignoreFieldNorm: true,
-        isCaseSensitive: true,
-      });
-      fuses.set(first, fuse);
+      fuse = new Fuse([...words], { includeScore: true, threshold: 0.4, ignoreLocation: true, ignoreFieldNorm: true, isCaseSensitive: true });
+      fuses.set(key, fuse);
     }
     return fuse;
   };
 
   return (word) => {
-    const fuse = fuseFor(word[0] ?? '');
-    if (!fuse || word.length > 32) return null;
+    if (word.length === 0 || word.length > 32) return null;
     const errors = allowedErrors(word.length);
     let best: { word: string; score: number; freq: number } | null = null;
-    for (const hit of fuse.search(word)) {
-      if (Math.abs(hit.item.length - word.length) > errors) continue;
-      if (word.length < MIN_TOPIC_WORD && !stops.has(hit.item)) continue;
-      // Bitap scores the best substring match ("rice" inside "river"); the whole-word distance decides.
-      const distance = editDistance(word, hit.item);
-      if (distance > errors) continue;
-      const score = distance / Math.max(word.length, hit.item.length);
-      const freq = frequency.get(hit.item) ?? 0;
-      if (!best || score < best.score || (score === best.score && freq > best.freq)) best = { word: hit.item, score, freq };
+    for (let length = word.length - errors; length <= word.length + errors; length++) {
+      const fuse = fuseFor(bucketKey(word[0]!, length));
+      if (!fuse) continue;
+      for (const hit of fuse.search(word)) {
+        const stop = stops.has(hit.item);
+        if (word.length < MIN_TOPIC_WORD && !stop) continue;
+        // Bitap scores the best substring match ("rice" inside "river"); the whole-word distance decides.
+        const distance = editDistance(word, hit.item);
+        if (distance > errors) continue;
+        // A real word one letter off a stop word ("hot", "line") is more likely meant than the stop word.
+        if (stop && isSubstitution(word, hit.item)) continue;
+        const score = distance / Math.max(word.length, hit.item.length);
+        const freq = frequency.get(hit.item) ?? 0;
+        if (!best || score < best.score || (score === best.score && freq > best.freq)) best = { word: hit.item, score, freq };
+      }
     }
     return best && { word: best.word, distance: best.score };
   };
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}
+
+/** Same length and same letters in another order is a swap ("teh"); otherwise a same-length edit is a substitution. */
+function isSubstitution(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') !== [...b].sort().join('');
 }
 
 /**

@@ -1,0 +1,99 @@
+import type { QuerySlot } from './build-query.js';
+import type { Postings } from './inverted-index.js';
+
+/** How much of a score is coverage of the query (the rest is match strength). */
+export const COVER_SHARE = 0.6;
+
+/** Which hits a scorer keeps. */
+export interface ScoreLimits {
+  limit: number;
+  /** Absolute floor: below it nothing is relevant. */
+  minScore: number;
+  /** Relative floor, as a share of the best score. */
+  relative: number;
+  /** A document never to return (one already answered), or -1. */
+  exclude: number;
+}
+
+/** Scores query slots against the index: [document, score] pairs, best first. */
+export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array<[number, number]>;
+
+/**
+ * The scoring loop. Per slot, a document takes its best alternative; an alternative of several
+ * terms counts by the share of its terms present (coverage) and their mean saturated term frequency
+ * (strength). A document's score blends the share of the query's mass it covers with how strongly
+ * it matches (title and aliases beat a passing mention), so a partial match of the question stays low.
+ * `docFactor` scales each document's score (groups are only headings). Scratch arrays are reused
+ * across queries; the index is single-threaded.
+ */
+export function createScorer(n: number, postings: ReadonlyMap<string, Postings>, docFactor: Float64Array): Scorer {
+  const altStrength = new Float64Array(n);
+  const altCover = new Float64Array(n);
+  const slotStrength = new Float64Array(n);
+  const slotCover = new Float64Array(n);
+  const total = new Float64Array(n);
+  const altTouched: number[] = [];
+  const slotTouched: number[] = [];
+  const touched: number[] = [];
+
+  return (slots, { limit, minScore, relative, exclude }) => {
+    let totalMass = 0;
+    for (const slot of slots) totalMass += slot.mass;
+    if (totalMass <= 0) return [];
+    for (const slot of slots) {
+      for (const alt of slot.alternatives) {
+        if (alt.terms.length === 1) {
+          // One term: no mean to take, so the slot takes the postings directly.
+          const p = postings.get(alt.terms[0]!);
+          if (!p) continue;
+          for (let k = 0; k < p.docs.length; k++) {
+            const doc = p.docs[k]!;
+            if (slotCover[doc] === 0) slotTouched.push(doc);
+            if (alt.weight > slotCover[doc]!) slotCover[doc] = alt.weight;
+            const strength = alt.weight * p.sat[k]!;
+            if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
+          }
+          continue;
+        }
+        const share = 1 / alt.terms.length;
+        for (const term of alt.terms) {
+          const p = postings.get(term);
+          if (!p) continue;
+          for (let k = 0; k < p.docs.length; k++) {
+            const doc = p.docs[k]!;
+            if (altCover[doc] === 0) altTouched.push(doc);
+            altCover[doc] = altCover[doc]! + share;
+            altStrength[doc] = altStrength[doc]! + p.sat[k]! * share;
+          }
+        }
+        for (const doc of altTouched) {
+          if (slotCover[doc] === 0) slotTouched.push(doc);
+          slotCover[doc] = Math.max(slotCover[doc]!, alt.weight * altCover[doc]!);
+          slotStrength[doc] = Math.max(slotStrength[doc]!, alt.weight * altStrength[doc]!);
+          altCover[doc] = 0;
+          altStrength[doc] = 0;
+        }
+        altTouched.length = 0;
+      }
+      for (const doc of slotTouched) {
+        if (total[doc] === 0) touched.push(doc);
+        total[doc] = total[doc]! + slot.mass * (COVER_SHARE * slotCover[doc]! + (1 - COVER_SHARE) * slotStrength[doc]!);
+        slotCover[doc] = 0;
+        slotStrength[doc] = 0;
+      }
+      slotTouched.length = 0;
+    }
+
+    const hits: Array<[number, number]> = [];
+    for (const doc of touched) {
+      const score = (total[doc]! / totalMass) * docFactor[doc]!;
+      total[doc] = 0;
+      if (doc !== exclude && score >= minScore) hits.push([doc, score]);
+    }
+    touched.length = 0;
+    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const best = hits[0]?.[1] ?? 0;
+    const cut = hits.findIndex(([, s]) => s < best * relative);
+    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s]) => [doc, Math.min(1, s)]);
+  };
+}
