@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type RequestHandler } from 'express';
+import type { App } from '../../app.js';
+import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import { createBotkitWeb, type WebTurnMessage } from './botkit-web.js';
+import { hostAllowed, isLoopback, sameOrigin } from './request-guards.js';
+import { guardSocket } from './socket-guard.js';
+import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
+import { toWebReply } from './web-reply.js';
+import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
+
+/** The path of the chat's websocket. */
+export const WS_PATH = '/ws';
+/** The largest frame a page may send (bytes); bigger frames close that socket with 1009. */
+export const MAX_FRAME_BYTES = 16 * 1024;
+/** Refused frames in a row after which a flooding socket is closed. */
+const CLOSE_AFTER_REFUSALS = 100;
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** What the web chat needs to start. */
+export interface WebChatOptions {
+  /** The assembled core; only the bot and the plan are used. */
+  app: Pick<App, 'bot' | 'plan'>;
+  /**
+   * A server to share (created with `http.createServer()` and no handler): the chat installs its
+   * Express app as the request handler and takes websocket upgrades on `/ws`, but neither listens
+   * nor closes it. Without one, the chat creates a server and listens on `host:port`.
+   */
+  server?: Server;
+  /** Port to listen on (0 for any free port); ignored with `server`. */
+  port: number;
+  /** Interface to bind; 127.0.0.1 keeps the chat on this machine. */
+  host: string;
+  logger: Logger;
+  /** Adds routes (e.g. Slack's `/slack/events`) to the Express app before the chat's pages. */
+  routes?: (app: Express) => void;
+  rateLimit?: RateLimit;
+  maxFrameBytes?: number;
+}
+
+/** A running web chat. */
+export interface WebChat {
+  /** Where a person opens the chat, e.g. http://localhost:3000/. */
+  url: string;
+  server: Server;
+  /** The Express app that serves the page; add routes to it (it has no body parser, so Slack can verify signatures). */
+  express: Express;
+  /**
+   * Pushes a reply (a digest) to every open page in a web channel (`web:general`), and keeps it to show
+   * pages that join later. Has the digest scheduler's poster type, so it can be passed as is.
+   */
+  postToWeb(channel: string, reply: Reply): Promise<void>;
+  /** How many open pages have joined a web channel (`web:general`), or all of them with no channel. */
+  openPages(channel?: string): number;
+  /** Closes every socket (pages reconnect when the server is back), then the server if the chat created it. */
+  stop(): Promise<void>;
+}
+
+/** The core user id of a web chat name: `web:alice`. */
+export function webUserId(name: string): string {
+  return `web:${name}`;
+}
+
+/**
+ * Starts the local web chat: a page and a websocket served by Botkit with `botbuilder-adapter-web`,
+ * on one node http server bound to `host`. Each chat message goes to `app.bot.handle` and the reply
+ * comes back with its plain text and its blocks.
+ */
+export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
+  const logger = opts.logger.child({ adapter: 'web' });
+  const rate = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const { bot, plan } = opts.app;
+
+  const web = express();
+  web.disable('x-powered-by');
+  opts.routes?.(web);
+  web.use(chatPages(opts.host));
+
+  const server = opts.server ?? createServer();
+  const ownsServer = opts.server === undefined;
+  const servesRequests = server.listenerCount('request') === 0;
+  if (servesRequests) server.on('request', web);
+
+  const botkit = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
+  const sessions = new WebSessions();
+  const digests = new RecentDigests<Record<string, unknown>>();
+
+  /** Runs a turn of an open page, in order with its other turns; a failure is logged and the page told. */
+  const turn =
+    (fn: (session: WebSession, message: WebTurnMessage, send: (frame: Record<string, unknown>) => Promise<void>) => Promise<void>) =>
+    async (message: WebTurnMessage, send: (frame: Record<string, unknown>) => Promise<void>) => {
+      const session = sessions.get(message.user);
+      if (!session) return;
+      session.reference = message.reference;
+      await session.serially(async () => {
+        if (!session.isOpen) return;
+        try {
+          await fn(session, message, send);
+        } catch (err) {
+          logger.error({ err, socket: session.key, type: message.type }, 'web chat turn failed');
+          if (session.isOpen) session.socket.send(JSON.stringify({ type: 'notice', id: 'internal', text: 'Sorry, something went wrong; please try again. 抱歉，出了点问题，请重试。' }));
+        }
+      });
+    };
+
+  const join = turn(async (session, _message, send) => {
+    await send({ type: 'welcome', user: session.name, channel: `web:${session.room}`, digests: digests.recent(session.room) });
+  });
+  botkit.on('hello', join);
+  botkit.on('welcome_back', join);
+  botkit.on(
+    'message',
+    turn(async (session, message, send) => {
+      const name = String(message.name);
+      const reply = await bot.handle({ text: String(message.text ?? ''), user: { id: webUserId(name), name }, platform: 'web', channel: `web:${String(message.room)}` });
+      if (session.isOpen) await send({ type: 'message', ...toWebReply(reply, plan) });
+    }),
+  );
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== WS_PATH) {
+      // Leave other paths to other upgrade listeners, if the server is shared with any.
+      if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    if (!hostAllowed(req.headers.host, opts.host) || !sameOrigin(req.headers.origin, req.headers.host)) {
+      logger.warn({ host: req.headers.host, origin: req.headers.origin }, 'refused a websocket from another origin');
+      refuse(socket, 403, 'Forbidden');
+      return;
+    }
+    botkit.accept(req, socket, head, (ws) => {
+      const key = randomUUID();
+      const session = sessions.open(key, ws);
+      ws.on('close', () => sessions.close(key));
+      try {
+        guardSocket(ws, {
+          key,
+          bucket: createTokenBucket(rate),
+          closeAfterRefusals: CLOSE_AFTER_REFUSALS,
+          logger,
+          accept(frame) {
+            session.name = frame.name;
+            session.room = frame.room;
+          },
+        });
+      } catch (err) {
+        logger.error({ err }, 'could not guard a web chat socket');
+        ws.close(1011, 'internal error');
+      }
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  if (ownsServer) {
+    try {
+      await listen(server, opts.port, opts.host);
+    } catch (err) {
+      server.off('upgrade', onUpgrade);
+      await botkit.close();
+      throw err;
+    }
+  }
+  const url = urlOf(server, opts.port, opts.host);
+  logger.info({ url }, 'web chat ready');
+
+  let stopped = false;
+  return {
+    url,
+    server,
+    express: web,
+    async postToWeb(channel, reply) {
+      if (!channel.startsWith('web:')) throw new Error(`postToWeb: "${channel}" is not a web channel; web channels look like web:general`);
+      const room = channel.slice('web:'.length);
+      const frame = { type: 'digest', channel, ...toWebReply(reply, plan, { statusButtons: false }) };
+      digests.remember(room, frame);
+      for (const session of sessions.inRoom(room)) {
+        const reference = session.reference;
+        if (!reference) continue;
+        try {
+          await session.serially(() => botkit.say(reference, frame));
+        } catch (err) {
+          // One page that went away must not stop the others from getting the digest.
+          logger.warn({ err, socket: session.key, channel }, 'could not post a digest to a web page');
+        }
+      }
+    },
+    openPages(channel) {
+      if (channel === undefined) return sessions.size;
+      return channel.startsWith('web:') ? sessions.inRoom(channel.slice('web:'.length)).filter((s) => s.reference).length : 0;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      server.off('upgrade', onUpgrade);
+      await botkit.close();
+      if (servesRequests) server.off('request', web);
+      if (ownsServer && server.listening) {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      }
+    },
+  };
+}
+
+/** The chat's page and health check, with headers that keep the page to its own origin. */
+function chatPages(bindHost: string): express.Router {
+  const router = express.Router();
+  const guard: RequestHandler = (req, res, next) => {
+    // Only the chat's own GETs are checked; other routes (a Slack webhook via a tunnel) pass.
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!hostAllowed(req.headers.host, bindHost)) {
+      res.status(403).type('text/plain').send('This chat only answers on localhost.\n');
+      return;
+    }
+    res.set({
+      'Content-Security-Policy': `default-src 'self'; connect-src 'self' ws://${req.headers.host ?? 'localhost'} wss://${req.headers.host ?? 'localhost'}; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    next();
+  };
+  router.use(guard);
+  router.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  router.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+  return router;
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new Error(`Port ${port} on ${host} is already in use: stop the program using it, or set PORT to a free port (e.g. PORT=3001 npm start).`, { cause: err }));
+      else if (err.code === 'EADDRNOTAVAIL') reject(new Error(`Cannot listen on ${host}: no such address on this machine; set HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).`, { cause: err }));
+      else reject(err);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function urlOf(server: Server, port: number, host: string): string {
+  const address = server.address() as AddressInfo | null;
+  const shown = isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${address?.port ?? port}/`;
+}
