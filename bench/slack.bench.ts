@@ -1,0 +1,219 @@
+/**
+ * Slack adapter throughput and latency: signed `/plan <question>` requests against the real app on
+ * loopback, beside a bare Bolt app that only acknowledges, same run, same client. The client and the
+ * fake Slack (Web API and response_url sink) run in a worker thread, so the main thread runs only the
+ * apps under test. Bounded by a request count and a time limit; loopback only.
+ * Run: `npx tsx bench/slack.bench.ts`.
+ */
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { App, ExpressReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { createApp } from '../src/app.js';
+import { startSlack } from '../src/adapters/slack/index.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { fixedClock } from '../src/core/clock.js';
+import { silentLogger } from '../src/core/logger.js';
+import { reply } from '../src/core/reply.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+
+const SECRET = 'bench-signing-secret';
+const QUESTIONS = ["what's the rural sewage target", 'status of T9', 'T9', 'PM2.5 target', '农村生活污水治理率目标是多少', 'how many villages must be rectified', 'tasks in group 3', 'help'];
+
+interface Options {
+  requests?: number;
+  concurrency?: number;
+  maxMs?: number;
+  warmup?: number;
+  /** Alternating bare/real rounds; figures are medians over rounds, so a burst of background load skews less. */
+  rounds?: number;
+}
+
+interface RunResult {
+  done: number;
+  seconds: number;
+  ack: number[];
+  answer: number[];
+}
+
+/**
+ * The load generator and fake Slack, as plain JavaScript for a worker thread (no TypeScript loader
+ * needed there). Closed loop: each of `concurrency` workers sends a signed slash command, waits for
+ * the HTTP answer (the ack) and, when `waitAnswer`, for the reply on its response_url, then sends the next.
+ */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { createHmac } = require('node:crypto');
+const { secret, questions } = workerData;
+const waiting = new Map();
+const sink = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const path = req.url || '';
+    if (path.startsWith('/response/')) { const done = waiting.get(path.slice(10)); waiting.delete(path.slice(10)); if (done) done(); }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(path.endsWith('auth.test') ? '{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}' : '{"ok":true}');
+  });
+});
+sink.keepAliveTimeout = 30000;
+sink.listen(0, '127.0.0.1', () => parentPort.postMessage({ sink: 'http://127.0.0.1:' + sink.address().port }));
+let seq = 0;
+parentPort.on('message', async (m) => {
+  if (m.cmd === 'close') { sink.closeAllConnections(); sink.close(); parentPort.close(); return; }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: m.concurrency });
+  const base = 'http://127.0.0.1:' + sink.address().port;
+  const ack = [], answer = [];
+  let sent = 0;
+  const started = performance.now(), deadline = started + m.maxMs;
+  const one = async () => {
+    const n = ++seq, id = m.label + '-' + n;
+    const body = new URLSearchParams({ command: '/plan', text: questions[n % questions.length], user_id: 'U1', user_name: 'alice', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/response/' + id, trigger_id: 't.' + n }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex');
+    const answered = m.waitAnswer ? new Promise((r) => waiting.set(id, r)) : null;
+    const t0 = performance.now();
+    await new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: m.port, path: '/slack/events', method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error('HTTP ' + res.statusCode))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    ack.push(performance.now() - t0);
+    if (answered) { await answered; answer.push(performance.now() - t0); }
+  };
+  try {
+    await Promise.all(Array.from({ length: m.concurrency }, async () => { while (sent < m.requests && performance.now() < deadline) { sent++; await one(); } }));
+    parentPort.postMessage({ result: { done: ack.length, seconds: (performance.now() - started) / 1000, ack, answer } });
+  } catch (err) {
+    parentPort.postMessage({ error: String(err) });
+  } finally {
+    agent.destroy();
+  }
+});
+`;
+
+function startClient(): Promise<{ sink: string; run(m: Record<string, unknown>): Promise<RunResult>; close(): Promise<void> }> {
+  const worker = new Worker(CLIENT, { eval: true, workerData: { secret: SECRET, questions: QUESTIONS } });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (m: { sink: string }) =>
+      resolve({
+        sink: m.sink,
+        run: (msg) =>
+          new Promise((res, rej) => {
+            worker.once('message', (r: { result?: RunResult; error?: string }) => (r.result ? res(r.result) : rej(new Error(r.error))));
+            worker.postMessage(msg);
+          }),
+        close: async () => {
+          worker.postMessage({ cmd: 'close' });
+          await worker.terminate();
+        },
+      }),
+    );
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const median = (xs: number[]) => percentile(xs, 50);
+
+const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as ReturnType<BoltLogger['getLevel']>, setName() {} };
+
+/** Runs both apps under the same load and reports throughput, latency and whether the targets are met. */
+export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
+  const o: Required<Options> = { requests: 1500, concurrency: 8, maxMs: 5000, warmup: 200, rounds: 3, ...options };
+  const client = await startClient();
+
+  // The real app: the core behind the Slack adapter, started as `serve` starts it.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${client.sink}/api/`, LOG_LEVEL: 'silent' });
+  const core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
+  const realSlack = await startSlack({ app: core, config, logger: silentLogger });
+  const realPort = realSlack.address!.port;
+
+  // The adapter alone: the same Slack adapter over a core that answers at once with a fixed reply,
+  // to tell the adapter's cost (ack, Block Kit, the response_url POST) from the core's.
+  const stubBot = { handle: async () => ({ ...reply('en', [{ type: 'paragraph', text: 'The target is 33%.' }]), intent: 'stub' }) };
+  const stubSlack = await startSlack({ app: { ...core, bot: stubBot }, config, logger: silentLogger });
+  const stubPort = stubSlack.address!.port;
+
+  // The real app with `inlineAnswerMs`: answers ready within 2 s go in the acknowledgement itself.
+  const inlineSlack = await startSlack({ app: core, config, logger: silentLogger, inlineAnswerMs: 2000 });
+  const inlinePort = inlineSlack.address!.port;
+
+  // The bare app: Bolt on the same receiver, acknowledging only.
+  const receiver = new ExpressReceiver({ signingSecret: SECRET, logger: quiet });
+  const bare = new App({ receiver, token: 'xoxb-bench', botId: 'BBOT', botUserId: 'UBOT', convoStore: false, logger: quiet });
+  bare.command('/plan', async ({ ack }) => {
+    await ack();
+  });
+  const barePort = ((await receiver.start(0)).address() as AddressInfo).port;
+
+  try {
+    const load = { concurrency: o.concurrency, maxMs: o.maxMs };
+    await client.run({ ...load, requests: o.warmup, port: barePort, label: 'wb', waitAnswer: false });
+    await client.run({ ...load, requests: o.warmup, port: realPort, label: 'wr', waitAnswer: true });
+    await client.run({ ...load, requests: o.warmup, port: stubPort, label: 'ws', waitAnswer: true });
+    await client.run({ ...load, requests: o.warmup, port: inlinePort, label: 'wi', waitAnswer: false });
+    const bare: RunResult[] = [];
+    const real: RunResult[] = [];
+    const stub: RunResult[] = [];
+    const inline: RunResult[] = [];
+    for (let i = 0; i < o.rounds; i++) {
+      bare.push(await client.run({ ...load, requests: o.requests, port: barePort, label: `b${i}`, waitAnswer: false }));
+      real.push(await client.run({ ...load, requests: o.requests, port: realPort, label: `r${i}`, waitAnswer: true }));
+      stub.push(await client.run({ ...load, requests: o.requests, port: stubPort, label: `s${i}`, waitAnswer: true }));
+      inline.push(await client.run({ ...load, requests: o.requests, port: inlinePort, label: `i${i}`, waitAnswer: false }));
+    }
+    const rps = (r: RunResult) => r.done / r.seconds;
+    const ratio = median(real.map((r, i) => rps(r) / rps(bare[i]!)));
+    const ack = real.flatMap((r) => r.ack);
+    const answer = real.flatMap((r) => r.answer);
+    const ackP99 = percentile(ack, 99);
+    return {
+      requests: ack.length,
+      rounds: o.rounds,
+      concurrency: o.concurrency,
+      bare_rps: round(median(bare.map(rps))),
+      bare_ack_p50_ms: round(percentile(bare.flatMap((r) => r.ack), 50)),
+      bare_ack_p99_ms: round(percentile(bare.flatMap((r) => r.ack), 99)),
+      real_rps: round(median(real.map(rps))),
+      real_ack_p50_ms: round(percentile(ack, 50)),
+      real_ack_p99_ms: round(ackP99),
+      real_answer_p50_ms: round(percentile(answer, 50)),
+      real_answer_p99_ms: round(percentile(answer, 99)),
+      throughput_ratio: round(ratio),
+      adapter_only_rps: round(median(stub.map(rps))),
+      adapter_only_ratio: round(median(stub.map((r, i) => rps(r) / rps(bare[i]!)))),
+      adapter_only_answer_p99_ms: round(percentile(stub.flatMap((r) => r.answer), 99)),
+      inline_rps: round(median(inline.map(rps))),
+      inline_ratio: round(median(inline.map((r, i) => rps(r) / rps(bare[i]!)))),
+      inline_answer_p99_ms: round(percentile(inline.flatMap((r) => r.ack), 99)),
+      target: 'rps >= 0.75 x bare_rps (answers delivered), p99 <= 50 ms',
+      pass: ratio >= 0.75 && ackP99 <= 50 ? 'yes' : 'no',
+      inline_pass: median(inline.map((r, i) => rps(r) / rps(bare[i]!))) >= 0.75 && percentile(inline.flatMap((r) => r.ack), 99) <= 50 ? 'yes' : 'no',
+    };
+  } finally {
+    await realSlack.stop();
+    await stubSlack.stop();
+    await inlineSlack.stop();
+    await receiver.stop();
+    await client.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runSlackBench().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

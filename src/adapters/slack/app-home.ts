@@ -1,0 +1,61 @@
+import type { types } from '@slack/bolt';
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { STATUS_LABELS } from '../../core/i18n.js';
+import type { Plan, PlanItem } from '../../plan/schema.js';
+import { STATUSES, type PlanEvent, type Status } from '../../store/events.js';
+import { deriveStates, type ItemState } from '../../store/item-state.js';
+import { linesToSections } from './to-blocks.js';
+import { escapeText, mrkdwn } from './slack-text.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Home tabs allow 100 blocks; the lists stop well before that. */
+const MAX_LIST_LINES = 60;
+
+/**
+ * The App Home dashboard of one user: how many tasks are in each status, the user's own items and
+ * the items at risk or off track, all derived from the event log with `deriveStates`. Pure.
+ */
+export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; userId: string; now: Date; timeZone: string }): types.HomeView {
+  const { plan, userId } = input;
+  const states = deriveStates(input.events, plan.id);
+  const tasks = plan.items.filter((i) => i.kind === 'task');
+  const statusOf = (item: PlanItem): Status => states.get(item.id)?.status ?? 'not-started';
+
+  const counts = new Map<Status, number>(STATUSES.map((s) => [s, 0]));
+  for (const task of tasks) counts.set(statusOf(task), (counts.get(statusOf(task)) ?? 0) + 1);
+
+  const mine = plan.items.filter((i) => states.get(i.id)?.owners.includes(userId));
+  const atRisk = tasks.filter((i) => statusOf(i) === 'at-risk' || statusOf(i) === 'off-track');
+  const when = dayjs(input.now).tz(input.timeZone).format('YYYY-MM-DD HH:mm');
+
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `${plan.title.en} · ${plan.title.zh}`.slice(0, 150), emoji: true } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${tasks.length} tasks · ${tasks.length} 项任务 · ${escapeText(when)} (${escapeText(input.timeZone)})` }] },
+    { type: 'section', text: { type: 'mrkdwn', text: '*Tasks by status · 各状态任务数*' } },
+    { type: 'section', fields: STATUSES.map((s) => ({ type: 'mrkdwn' as const, text: `*${counts.get(s)}* ${STATUS_LABELS[s].en} · ${STATUS_LABELS[s].zh}` })) },
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `*My items · 我负责的事项* (${mine.length})` } },
+    ...itemLines(mine, states, 'None assigned to you yet; an admin can assign one with `/plan assign T9 @you`. · 暂无分配给您的事项。'),
+    { type: 'divider' },
+    { type: 'section', text: { type: 'mrkdwn', text: `*At risk or off track · 有风险或滞后* (${atRisk.length})` } },
+    ...itemLines(atRisk, states, 'Nothing at risk. · 暂无有风险的任务。'),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Ask me anything in a DM, or use `/plan help`. · 可在私信中提问，或输入 `/plan help`。' }] },
+  ];
+  return { type: 'home', blocks };
+}
+
+function itemLines(items: PlanItem[], states: Map<string, ItemState>, empty: string): types.KnownBlock[] {
+  if (items.length === 0) return [{ type: 'context', elements: [{ type: 'mrkdwn', text: empty }] }];
+  const lines = items.slice(0, MAX_LIST_LINES).map((i) => {
+    const s = states.get(i.id);
+    const status = s?.status ? ` — _${STATUS_LABELS[s.status].en} · ${STATUS_LABELS[s.status].zh}_` : '';
+    const owners = s?.owners.length ? ` · ${s.owners.map(mrkdwn).join(', ')}` : '';
+    return `• *${i.id}* ${escapeText(i.title.en)} · ${escapeText(i.title.zh)}${status}${owners}`;
+  });
+  if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);
+  return linesToSections(lines);
+}

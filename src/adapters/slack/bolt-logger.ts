@@ -1,0 +1,35 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
+
+const TOKEN = /\b(xox[abprse]|xapp)-[A-Za-z0-9-]+/g;
+
+/** Replaces anything that looks like a Slack token, so no log line carries one. */
+export function scrubTokens(text: string): string {
+  return text.replace(TOKEN, '$1-[redacted]');
+}
+
+function line(parts: unknown[]): string {
+  return scrubTokens(parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : safeJson(p))).join(' '));
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** Bolt's and the Web API client's log lines, sent to the project's structured logger with tokens scrubbed. */
+export function boltLogger(logger: Logger, name = 'slack'): BoltLogger {
+  const log = logger.child({ adapter: name });
+  return {
+    debug: (...m: unknown[]) => log.debug(line(m)),
+    info: (...m: unknown[]) => log.info(line(m)),
+    warn: (...m: unknown[]) => log.warn(line(m)),
+    error: (...m: unknown[]) => log.error(line(m)),
+    setLevel: () => {},
+    getLevel: () => (log.isLevelEnabled('debug') ? LogLevel.DEBUG : log.isLevelEnabled('info') ? LogLevel.INFO : log.isLevelEnabled('warn') ? LogLevel.WARN : LogLevel.ERROR),
+    setName: () => {},
+  };
+}

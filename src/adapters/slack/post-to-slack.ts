@@ -1,0 +1,49 @@
+import type { webApi } from '@slack/bolt';
+import type { Reply } from '../../core/reply.js';
+import { conversationOf } from './slack-text.js';
+import { toMessages } from './to-blocks.js';
+
+/** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. */
+export type PostReply = (channel: string, reply: Reply) => Promise<void>;
+
+/** The part of Slack's Web API client the poster uses. */
+export type ChatClient = Pick<webApi.WebClient, 'chat'>;
+
+/**
+ * A poster for digests and other unprompted messages: each reply goes out with `chat.postMessage`
+ * (Block Kit, owners as `<@U…>` mentions, split into several messages past 50 blocks). Messages to
+ * one channel are queued and spaced `intervalMs` apart (Slack allows about one a second per
+ * channel); channels do not wait for each other. HTTP 429 is retried after its Retry-After by the
+ * client itself: pass a WebClient whose `retryConfig` allows retries and `rejectRateLimitedCalls` is
+ * false (Bolt's `app.client` is, by default).
+ */
+export function postToSlack(client: ChatClient, options: { intervalMs?: number } = {}): PostReply {
+  const intervalMs = options.intervalMs ?? 1100;
+  const tails = new Map<string, Promise<unknown>>();
+  const lastSent = new Map<string, number>();
+
+  const send = async (conversation: string, reply: Reply) => {
+    for (const message of toMessages(reply)) {
+      const wait = (lastSent.get(conversation) ?? -Infinity) + intervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        await client.chat.postMessage({ channel: conversation, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      } finally {
+        lastSent.set(conversation, Date.now());
+      }
+    }
+  };
+
+  return (channel, reply) => {
+    const conversation = conversationOf(channel);
+    if (!conversation) return Promise.reject(new Error(`not a Slack channel: ${JSON.stringify(channel)} (expected slack:C123)`));
+    const previous = tails.get(conversation) ?? Promise.resolve();
+    const mine = previous.then(() => send(conversation, reply));
+    const tail = mine.catch(() => {});
+    tails.set(conversation, tail);
+    void tail.then(() => {
+      if (tails.get(conversation) === tail) tails.delete(conversation);
+    });
+    return mine;
+  };
+}

@@ -1,0 +1,166 @@
+import type { types } from '@slack/bolt';
+import { STATUS_LABELS, t } from '../../core/i18n.js';
+import { progressBar, renderPlainText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { clip, escapeText, mrkdwn, splitText } from './slack-text.js';
+
+/** A Block Kit block as Slack's types describe it. */
+export type SlackBlock = types.KnownBlock;
+
+/** One message as posted to Slack: blocks plus the plain-text fallback Slack shows in notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Slack's limits, from the Block Kit reference. */
+export const LIMITS = { blocks: 50, sectionText: 3000, header: 150, field: 2000, fields: 10, contextText: 2000, contextElements: 10, buttons: 25, buttonText: 75, buttonValue: 2000, fallback: 3000 } as const;
+
+/** Action ids of the buttons this adapter renders; the listeners match on them. */
+export const ACTION = {
+  /** A button whose value is a command, as the user would type it (`/plan update T9 done`). */
+  command: /^plan_(cmd|status)_/,
+  /** The "Update…" button of an item card; its value is the item id. */
+  updateModal: 'plan_update_modal',
+} as const;
+
+/** The statuses offered as one-click buttons on an item card. */
+export const CARD_STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
+
+/**
+ * The item a reply is a card of, or null: a successful, public reply whose best match is one item
+ * (a list of items is not a card).
+ */
+export function itemCardId(r: Reply): string | null {
+  if (r.error || r.ephemeral || r.blocks.some((b) => b.type === 'list')) return null;
+  return r.matches[0]?.id ?? null;
+}
+
+/** The command a status button sends through the core, exactly as the user could type it. */
+export function statusCommand(itemId: string, status: string): string {
+  return `/plan update ${itemId} ${status}`;
+}
+
+/**
+ * The reply as Block Kit, within Slack's limits: at most 50 blocks (content beyond is cut and a
+ * context line says so; `toMessages` keeps everything by splitting into several messages), section
+ * texts of at most 3000 characters, split at line boundaries and never inside a list item. Item
+ * cards get status buttons and an "Update…" button. Pure.
+ */
+export function toBlocks(r: Reply): SlackBlock[] {
+  const all = renderAll(r);
+  if (all.length <= LIMITS.blocks) return all;
+  const kept = all.slice(0, LIMITS.blocks - 1);
+  const cut = all.length - kept.length;
+  kept.push(contextBlock(t(r.lang, `… ${cut} more blocks not shown; ask a narrower question.`, `……另有 ${cut} 个区块未显示，请缩小问题范围。`))[0]!);
+  return kept;
+}
+
+/** The reply as one or more Slack messages of at most 50 blocks each, nothing cut. Pure. */
+export function toMessages(r: Reply): SlackMessage[] {
+  const all = renderAll(r);
+  const text = fallbackText(r);
+  const out: SlackMessage[] = [];
+  for (let i = 0; i < all.length || i === 0; i += LIMITS.blocks) {
+    out.push({ text: i === 0 ? text : t(r.lang, '(continued)', '（续）'), blocks: all.slice(i, i + LIMITS.blocks) });
+  }
+  return out;
+}
+
+/** The plain-text fallback of a reply (notifications, screen readers), with Slack mentions. */
+export function fallbackText(r: Reply): string {
+  return clip(mrkdwn(renderPlainText(r)), LIMITS.fallback) || ' ';
+}
+
+function renderAll(r: Reply): SlackBlock[] {
+  const out = r.blocks.flatMap((b) => renderBlock(b, r.lang));
+  const card = itemCardId(r);
+  if (card) out.push(cardActions(card, r.lang));
+  return out;
+}
+
+function renderBlock(b: ReplyBlock, lang: Lang): SlackBlock[] {
+  switch (b.type) {
+    case 'heading':
+      return b.text.length <= LIMITS.header && !/slack:[UW]/.test(b.text)
+        ? [{ type: 'header', text: { type: 'plain_text', text: b.text, emoji: true } }]
+        : sections(`*${mrkdwn(b.text)}*`);
+    case 'paragraph':
+      return sections(mrkdwn(b.text));
+    case 'quote': {
+      const quoted = mrkdwn(b.text)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
+      return [...sections(quoted), ...contextBlock(t(lang, `Plan text, verbatim · ${b.source}`, `计划原文 · ${b.source}`))];
+    }
+    case 'fields': {
+      const out: SlackBlock[] = [];
+      for (let i = 0; i < b.fields.length; i += LIMITS.fields) {
+        const fields = b.fields.slice(i, i + LIMITS.fields).map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${mrkdwn(f.label)}*\n${mrkdwn(f.value)}`, LIMITS.field) }));
+        out.push({ type: 'section', fields });
+      }
+      return out;
+    }
+    case 'progress':
+      return sections(`*${mrkdwn(b.label)}*\n\`${progressBar(b.ratio)}\` ${mrkdwn(b.detail)}`);
+    case 'list':
+      return linesToSections(b.items.map((i) => `• *${escapeText(i.id)}* ${mrkdwn(i.text)}`));
+    case 'context':
+      return contextBlock(mrkdwn(b.text));
+    case 'actions': {
+      const out: SlackBlock[] = [];
+      for (let i = 0; i < b.buttons.length; i += LIMITS.buttons) {
+        const elements = b.buttons.slice(i, i + LIMITS.buttons).map((btn, j) => button(`plan_cmd_${i + j}`, btn.label, btn.command));
+        out.push({ type: 'actions', elements });
+      }
+      return out;
+    }
+  }
+}
+
+/** Status buttons and an "Update…" button for one item. */
+function cardActions(itemId: string, lang: Lang): SlackBlock {
+  const statusButtons = CARD_STATUSES.map((s) => ({
+    ...button(`plan_status_${s}`, STATUS_LABELS[s][lang], statusCommand(itemId, s)),
+    ...(s === 'done' ? { style: 'primary' as const } : s === 'off-track' ? { style: 'danger' as const } : {}),
+  }));
+  return {
+    type: 'actions',
+    block_id: `plan_item_${itemId}`,
+    elements: [...statusButtons, button(ACTION.updateModal, t(lang, 'Update…', '更新…'), itemId)],
+  };
+}
+
+function button(actionId: string, label: string, value: string): types.Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: clip(label, LIMITS.buttonText), emoji: true }, value: clip(value, LIMITS.buttonValue) };
+}
+
+/** Text in as many sections as needed, each within the section limit, split at line boundaries. */
+function sections(text: string): SlackBlock[] {
+  return splitText(text, LIMITS.sectionText).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }));
+}
+
+/** Lines (one per list item) packed into sections; a line is never split, only clipped if alone too long. */
+export function linesToSections(lines: string[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = clip(raw, LIMITS.sectionText);
+    if (current && current.length + 1 + line.length > LIMITS.sectionText) {
+      out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+  return out;
+}
+
+function contextBlock(text: string): SlackBlock[] {
+  const pieces = splitText(text, LIMITS.contextText);
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < pieces.length; i += LIMITS.contextElements) {
+    out.push({ type: 'context', elements: pieces.slice(i, i + LIMITS.contextElements).map((p) => ({ type: 'mrkdwn' as const, text: p })) });
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App as PlanApp } from '../../src/app.js';
+import { createSlackApp, mountOnServer } from '../../src/adapters/slack/index.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import type { Bot, Incoming } from '../../src/core/bot.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { reply } from '../../src/core/reply.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { blockAction, slashCommand, viewSubmission } from './fixtures.js';
+
+const SECRET = 'test-signing-secret';
+let fake: FakeSlack;
+let real: PlanApp;
+let server: Server;
+let url: string;
+/** What reached the core, in order. */
+const seen: Incoming[] = [];
+
+/** A bot that records its input and, for updates, appends an event as the real one will. */
+const spyBot: Bot = {
+  async handle(msg) {
+    seen.push(msg);
+    if (msg.text === 'slow') await new Promise((r) => setTimeout(r, 1200));
+    if (msg.command && /^update\b/.test(msg.text)) {
+      await real.store.append({ type: 'update', at: '2021-06-15T02:00:00Z', user: msg.user.id, platform: 'slack', planId: real.plan.id, itemId: 'T9', status: 'at-risk', progress: [], note: null });
+      return { ...reply('en', [{ type: 'paragraph', text: `Recorded by ${msg.user.id}: ${msg.text}` }]), intent: 'update-item' };
+    }
+    return { ...reply('en', [{ type: 'paragraph', text: 'ok' }]), intent: 'help' };
+  },
+};
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  real = await createApp(loadConfig({ PLANBOT_ADMINS: 'slack:UADMIN' }), { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
+  const slack = createSlackApp({
+    core: { ...real, bot: spyBot },
+    logger: silentLogger,
+    identity: { botUserId: 'UBOT', botId: 'BBOT' },
+    botToken: 'xoxb-test-token',
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  // The web chat's server, shared: Slack takes /slack/events, everything else stays with it.
+  server = createServer((_req, res) => res.end('web chat'));
+  mountOnServer(server, slack.handler!);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await fake.close();
+});
+
+beforeEach(() => {
+  seen.length = 0;
+  fake.calls.length = 0;
+});
+
+describe('buttons and the update modal, through the real receiver', () => {
+  it('shares a server: other paths still reach its own handler', async () => {
+    expect(await (await fetch(url.replace('/slack/events', '/chat'))).text()).toBe('web chat');
+  });
+
+  it('acknowledges before the core answers, so a slow step never times out', async () => {
+    const sent = Date.now();
+    const res = await postSigned(url, SECRET, slashCommand({ text: 'slow', response_url: fake.responseUrl('slow') }));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(500);
+    const [post] = await fake.waitFor('response_url');
+    expect(post!.at - sent).toBeGreaterThanOrEqual(1150);
+    expect(post!.body.text).toBe('ok');
+  });
+
+  it('maps mentions in slash command text to plan-bot ids', async () => {
+    await postSigned(url, SECRET, slashCommand({ text: 'assign T9 <@U42|bob>', user_id: 'U7', channel_id: 'C3', response_url: fake.responseUrl() }));
+    await fake.waitFor('response_url');
+    expect(seen[0]).toMatchObject({ text: 'assign T9 slack:U42', command: true, user: { id: 'slack:U7' }, platform: 'slack', channel: 'slack:C3' });
+  });
+
+  it('a status button sends /plan update <ID> <status> through the core as the clicker, then refreshes App Home', async () => {
+    const res = await postSigned(url, SECRET, blockAction({ action_id: 'plan_status_at-risk', value: '/plan update T9 at-risk', user: 'U5', response_url: fake.responseUrl('card') }));
+    expect(res.status).toBe(200);
+    const [post] = await fake.waitFor('response_url');
+    expect(seen[0]).toMatchObject({ text: 'update T9 at-risk', command: true, user: { id: 'slack:U5' }, platform: 'slack', channel: 'slack:C1' });
+    expect(post!.body).toMatchObject({ replace_original: false, response_type: 'in_channel' });
+    expect(String(post!.body.text)).toContain('Recorded by <@U5>: update T9 at-risk');
+    const [home] = await fake.waitFor('views.publish');
+    expect(home!.body.user_id).toBe('U5');
+    expect(JSON.stringify(home!.body.view)).toContain('T9');
+  });
+
+  it('a button in App Home (no response_url) answers by direct message', async () => {
+    await postSigned(url, SECRET, blockAction({ action_id: 'plan_cmd_0', value: '/plan status T9', user: 'U6', channel: null }));
+    const [dm] = await fake.waitFor('chat.postMessage');
+    expect(dm!.body.channel).toBe('U6');
+    expect(seen[0]).toMatchObject({ text: 'status T9', command: true, channel: null });
+  });
+
+  it('"Update…" opens the modal with the item and where to answer', async () => {
+    await postSigned(url, SECRET, blockAction({ action_id: 'plan_update_modal', value: 'T9', response_url: fake.responseUrl('card2') }));
+    const [open] = await fake.waitFor('views.open');
+    const view = open!.body.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
+    expect(open!.body.trigger_id).toMatch(/^trigger\./);
+    expect(view.callback_id).toBe('plan_update');
+    expect(JSON.parse(view.private_metadata)).toEqual({ itemId: 'T9', channel: 'C1', responseUrl: fake.responseUrl('card2') });
+    expect(view.blocks.map((b) => b.block_id)).toEqual(['status', 'progress', 'note']);
+  });
+
+  it('the modal submission records the same command through the core and answers on the card', async () => {
+    const res = await postSigned(url, SECRET, viewSubmission({ metadata: { itemId: 'T9', channel: 'C1', responseUrl: fake.responseUrl('card3') }, status: 'at-risk', progress: '420/800', note: 'waiting for\nfunds', user: 'U8' }));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    const [post] = await fake.waitFor('response_url');
+    expect(seen[0]).toMatchObject({ text: 'update T9 at-risk 420/800 note: “waiting for funds”', command: true, user: { id: 'slack:U8' }, channel: 'slack:C1' });
+    expect(String(post!.body.text)).toContain('Recorded by <@U8>');
+    await fake.waitFor('views.publish');
+  });
+
+  it('an empty or unreadable modal is refused in the modal, without reaching the core', async () => {
+    const empty = await postSigned(url, SECRET, viewSubmission({ metadata: { itemId: 'T9' } }));
+    expect(JSON.parse(empty.text)).toMatchObject({ response_action: 'errors', errors: { status: expect.any(String) } });
+    const bad = await postSigned(url, SECRET, viewSubmission({ metadata: { itemId: 'T9' }, progress: 'soon' }));
+    expect(JSON.parse(bad.text)).toMatchObject({ response_action: 'errors', errors: { progress: expect.any(String) } });
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('inlineAnswerMs: quick answers in the acknowledgement', () => {
+  let inlineServer: Server;
+  let inlineUrl: string;
+  beforeAll(async () => {
+    const slack = createSlackApp({ core: { ...real, bot: spyBot }, logger: silentLogger, identity: { botUserId: 'UBOT', botId: 'BBOT' }, botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: fake.apiUrl, inlineAnswerMs: 500 });
+    inlineServer = createServer((req, res) => slack.handler!(req, res));
+    await new Promise<void>((resolve) => inlineServer.listen(0, '127.0.0.1', resolve));
+    inlineUrl = `http://127.0.0.1:${(inlineServer.address() as AddressInfo).port}/slack/events`;
+  });
+  afterAll(async () => {
+    inlineServer.closeAllConnections();
+    await new Promise((r) => inlineServer.close(r));
+  });
+
+  it('answers a quick command in the HTTP response, with no second request', async () => {
+    const res = await postSigned(inlineUrl, SECRET, slashCommand({ text: 'help', response_url: fake.responseUrl('inline') }));
+    expect(JSON.parse(res.text)).toMatchObject({ response_type: 'in_channel', text: 'ok' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.callsTo('response_url')).toEqual([]);
+  });
+
+  it('still acknowledges a slow one in time and answers it on the response_url', async () => {
+    const res = await postSigned(inlineUrl, SECRET, slashCommand({ text: 'slow', response_url: fake.responseUrl('inline-slow') }));
+    expect(res.text).toBe('');
+    expect(res.ms).toBeLessThan(1000);
+    expect((await fake.waitForResponse('inline-slow')).body.text).toBe('ok');
+  });
+});
