@@ -48,3 +48,8 @@ export class PlanDataError extends Error {
     this.name = 'PlanDataError';
   }
 }
+
+/** Something in the environment stops start-up (a taken port, a refused token); the message says how to fix it. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

@@ -5,6 +5,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Lines of standard input, read lazily. */
   stdinLines(): AsyncIterable<string>;
+  /** Lines typed at a terminal for `serve`'s console, or null when standard input is not a terminal. */
+  terminalLines(): AsyncIterable<string> | null;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+  stopRequested(): Promise<void>;
   /** Reads a whole file as text; the CLI reads files only through this. */
   readFile(path: string): Promise<string>;
 }

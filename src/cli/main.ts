@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
-import { PlanDataError, UsageError, UserError } from '../errors.js';
+import { PlanDataError, StartupError, UsageError, UserError } from '../errors.js';
 import { createApp } from '../app.js';
 import { fixedClock, systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
@@ -13,6 +13,11 @@ import { EMPTY_STATE, deriveStates } from '../store/item-state.js';
 import { openReadOnlyStore } from '../store/read-only-store.js';
 import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
+import { renderPlainText } from '../core/reply.js';
+import { digestCommand, postByPlatform, postDueCommand } from '../digest/digest-command.js';
+import type { PostDigest } from '../digest/scheduler.js';
+import { serve, slackConfigured } from '../main.js';
+import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
@@ -30,6 +35,9 @@ Commands:
   ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
   chat [--json] --user USER [--channel C]
                                 chat on the console: each stdin line is a message from USER
+  digest [--json] [--channel C] the weekly digest as it would be posted at --now
+  digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
+  serve                         run the web chat (and Slack when configured), the console and the digest schedule
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -45,6 +53,7 @@ const OPTIONS = {
   save: { type: 'string' },
   user: { type: 'string' },
   channel: { type: 'string' },
+  'post-due': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,7 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${err.text.en}\n${err.text.zh}`);
       return 1;
     }
-    if (err instanceof PlanDataError || err instanceof ConfigError) {
+    if (err instanceof PlanDataError || err instanceof ConfigError || err instanceof StartupError) {
       io.stderr(err.message);
       return 1;
     }
@@ -142,6 +151,42 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       await app.store.close();
       return 0;
     }
+    case 'digest': {
+      noMoreArgs(command, args, 0);
+      if (values['post-due']) {
+        const logger = createLogger(config.logLevel);
+        const store = await openFileStore(config.db, { logger });
+        try {
+          const plan = await loadPlan(config.planId, config.plansDir);
+          const outcome = await postDueCommand({
+            plan,
+            store,
+            clock: clockFrom(values.now),
+            timeZone: config.timeZone,
+            cron: config.digestCron,
+            json,
+            post: postByPlatform({ console: async (_c, reply) => io.stdout(renderPlainText(reply)), ...(await cliPosters(config, logger)) }),
+          });
+          io.stdout(outcome.output);
+          for (const e of outcome.errors) io.stderr(e);
+          return outcome.ok ? 0 : 1;
+        } finally {
+          await store.close();
+        }
+      }
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const store = await openReadOnlyStore(config.db);
+      io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel: values.channel, json }));
+      return 0;
+    }
+    case 'serve': {
+      noMoreArgs(command, args, 0);
+      const logger = createLogger(config.logLevel);
+      const running = await serve(config, logger, { stdout: io.stdout, consoleLines: io.terminalLines(), consoleUser: values.user ?? 'local' }, clockFrom(values.now));
+      await io.stopRequested();
+      await running.stop();
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -156,6 +201,16 @@ function clockFrom(now: string | undefined) {
   if (now === undefined) return systemClock;
   if (Number.isNaN(Date.parse(now))) throw new UsageError(`--now needs an ISO-8601 time such as 2021-06-07T09:00:00+08:00, not "${now}"`);
   return fixedClock(now);
+}
+
+/**
+ * Posters a one-off `digest --post-due` can use: Slack through the Web API when it is configured.
+ * Web chat channels are reached only by a running `serve`; their digests stay due until it posts them.
+ */
+async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
+  if (!slackConfigured(config)) return {};
+  const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
+  return { slack: slackPoster(config.slack, logger) };
 }
 
 /** Command-line flags win over the environment. */

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   PLANBOT_TZ: timeZone,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PLANBOT_DIGEST_CRON: z.string().min(1).default('0 9 * * 1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -43,6 +44,8 @@ export type Config = {
   plansDir: string;
   admins: string[];
   timeZone: string;
+  /** When weekly digests are posted: a cron expression read in `timeZone`. */
+  digestCron: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     plansDir: e.PLANBOT_PLANS_DIR,
     admins: e.PLANBOT_ADMINS,
     timeZone: e.PLANBOT_TZ,
+    digestCron: e.PLANBOT_DIGEST_CRON,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,

@@ -12,15 +12,17 @@ import { REAL_DOCUMENT, miniPlan } from '../plan/fixtures.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the CLI in process with a captured console. */
-async function cli(argv: string[], env: Record<string, string> = {}, stdin: string[] = []) {
+async function cli(argv: string[], env: Record<string, string> = {}, stdin: string[] = [], stop: Promise<void> = Promise.resolve()) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
-    env,
+    env: { PLANBOT_DB: join(tempDir(), 'state.json'), LOG_LEVEL: 'silent', ...env },
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     stdinLines: async function* () { yield* stdin; },
     readFile: (p) => readFile(p, 'utf8'),
+    terminalLines: () => null,
+    stopRequested: () => stop,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -1,9 +1,10 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { StartupError } from '../../errors.js';
 
 /** Slack cannot be started as configured; the message says what to fix. `serve` prints it and exits 1. */
-export class SlackStartError extends Error {
+export class SlackStartError extends StartupError {
   override name = 'SlackStartError';
 }
 

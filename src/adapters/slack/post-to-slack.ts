@@ -1,4 +1,6 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
+import { boltLogger } from './bolt-logger.js';
 import type { Reply } from '../../core/reply.js';
 import { conversationOf } from './slack-text.js';
 import { toMessages } from './to-blocks.js';
@@ -46,4 +48,16 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
     });
     return mine;
   };
+}
+
+/**
+ * A poster with a Web API client of its own, for a one-off `plan-bot digest --post-due` run outside
+ * `serve`: the bot token from the environment, `SLACK_API_URL` when set.
+ */
+export function slackPoster(settings: { botToken?: string; apiUrl?: string }, logger: Logger): PostReply {
+  const client = new webApi.WebClient(settings.botToken, {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    logger: boltLogger(logger),
+  });
+  return postToSlack(client);
 }

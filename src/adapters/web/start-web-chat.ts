@@ -13,6 +13,7 @@ import { guardSocket } from './socket-guard.js';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
 import { toWebReply } from './web-reply.js';
 import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
+import { StartupError } from '../../errors.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
@@ -242,7 +243,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
 async function listen(server: Server, port: number, host: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new Error(`Port ${port} on ${host} is already in use: stop the program using it, or set PORT to a free port (e.g. PORT=3001 npm start).`, { cause: err }));
+      if (err.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use: stop the program using it, or set PORT to a free port (e.g. PORT=3001 npm start).`, { cause: err }));
       else if (err.code === 'EADDRNOTAVAIL') reject(new Error(`Cannot listen on ${host}: no such address on this machine; set HOST to 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).`, { cause: err }));
       else reject(err);
     };

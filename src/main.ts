@@ -1,0 +1,87 @@
+import { createInterface } from 'node:readline';
+import { runConsoleChat } from './adapters/console/console-chat.js';
+import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
+import { startWebChat } from './adapters/web/index.js';
+import { createApp } from './app.js';
+import type { Config } from './config/load-config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import type { Logger } from './core/logger.js';
+import { renderPlainText } from './core/reply.js';
+import { postByPlatform } from './digest/digest-command.js';
+import { startDigestScheduler } from './digest/scheduler.js';
+import { openFileStore } from './store/file-store.js';
+
+/** What `serve` needs from outside: where to print, and the console's input when there is one. */
+export interface ServeIo {
+  stdout(text: string): void;
+  /** Lines typed at the console; null when no one is at a terminal. */
+  consoleLines: AsyncIterable<string> | null;
+  /** Who is at the console. */
+  consoleUser: string;
+}
+
+/** A running plan-bot: every adapter the environment configures, over one store. */
+export interface Running {
+  url: string;
+  slack: SlackRuntime | null;
+  stop(): Promise<void>;
+}
+
+/** True when the environment configures Slack (a bot token, and a signing secret or an app token). */
+export function slackConfigured(config: Config): boolean {
+  return Boolean(config.slack.botToken && (config.slack.signingSecret || config.slack.appToken));
+}
+
+/**
+ * The composition root of `plan-bot serve`: config → store → plan and index → adapters (web chat
+ * always, Slack when configured, the console when someone is at it) → the digest scheduler.
+ * One process, one port, one store.
+ */
+export async function serve(config: Config, logger: Logger, io: ServeIo, clock: Clock = systemClock): Promise<Running> {
+  const store = await openFileStore(config.db, { logger });
+  const stops: (() => Promise<void> | void)[] = [() => store.close()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  try {
+    const app = await createApp(config, { store, clock, logger });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger });
+    stops.push(() => web.stop());
+    const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server } }) : null;
+    if (slack) stops.push(() => slack.stop());
+    const scheduler = startDigestScheduler({
+      plan: app.plan,
+      store,
+      clock,
+      timeZone: config.timeZone,
+      cron: config.digestCron,
+      logger,
+      post: postByPlatform({
+        web: web.postToWeb,
+        ...(slack ? { slack: slack.post } : {}),
+        console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
+      }),
+    });
+    stops.push(() => scheduler.stop());
+    io.stdout(
+      `plan-bot is serving “${app.plan.title.en}”.\n` +
+        `  Web chat: ${web.url}\n` +
+        (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
+        `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
+        (io.consoleLines ? '  Console: type a question or /plan help below; Ctrl+C stops.\n' : ''),
+    );
+    if (io.consoleLines) {
+      void runConsoleChat(io.consoleLines, { bot: app.bot, user: io.consoleUser, write: io.stdout }).catch((err) => logger.error({ err }, 'the console stopped'));
+    }
+    return { url: web.url, slack, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Lines from a terminal, or null when standard input is not one (a service, CI). */
+export function terminalLines(): AsyncIterable<string> | null {
+  if (!process.stdin.isTTY) return null;
+  return createInterface({ input: process.stdin, crlfDelay: Infinity });
+}

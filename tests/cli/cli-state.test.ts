@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+/** Runs the CLI in process over one state file; each test gets its own. */
+function cliOver(db: string, env: Record<string, string> = {}) {
+  return async (argv: string[], stdin: string[] = [], stop: Promise<void> = Promise.resolve()) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, {
+      env: { PLANBOT_DB: db, LOG_LEVEL: 'silent', ...env },
+      stdout: (t) => out.push(t),
+      stderr: (t) => err.push(t),
+      stdinLines: async function* () { yield* stdin; },
+      readFile: (p) => readFile(p, 'utf8'),
+      terminalLines: () => null,
+      stopRequested: () => stop,
+    });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  };
+}
+
+const freshDb = () => join(mkdtempSync(join(tmpdir(), 'planbot-state-')), 'state.json');
+
+describe('chat, show and history share the state file', () => {
+  it('updates typed in chat are kept, shown and listed newest first', async () => {
+    const cli = cliOver(freshDb());
+    const chat = await cli(['chat', '--json', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', '/plan 更新 T9 有风险 430/800 进度滞后', 'what is the rural sewage target']);
+    expect(chat.code).toBe(0);
+    const lines = chat.stdout.split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.ok)).toEqual([true, true, true]);
+    expect(lines[0].input).toBe('/plan update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule');
+    expect(lines[0].text).toMatch(/420\/800 villages/);
+    expect(lines[1].text).toMatch(/已更新 T9/);
+
+    const show = JSON.parse((await cli(['show', 'T9', '--json'])).stdout);
+    expect(show).toMatchObject({ id: 'T9', status: 'at-risk', owners: [], updatedAt: '2021-06-07T01:00:00.000Z' });
+    expect(show.progress).toEqual([{ indicatorId: 'T9.1', value: 430, target: 800, unit: '个' }]);
+
+    const history = JSON.parse((await cli(['history', 'T9', '--json'])).stdout);
+    expect(history.map((h: any) => [h.user, h.status, h.note])).toEqual([['alice', 'at-risk', '进度滞后'], ['alice', 'at-risk', 'Zhoukou and Nanyang behind schedule']]);
+    expect(Object.keys(history[0])).toEqual(expect.arrayContaining(['at', 'user', 'status', 'progress', 'note']));
+  });
+
+  it('with PLANBOT_ADMINS set, an update by someone else is refused (ok: false) and nothing is stored', async () => {
+    const cli = cliOver(freshDb(), { PLANBOT_ADMINS: 'alice' });
+    const r = await cli(['chat', '--json', '--user', 'carol'], ['/plan update T9 done']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, text: expect.stringMatching(/only an admin \(alice\) may update it/i) });
+    expect(JSON.parse((await cli(['history', 'T9', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('chat needs --user', async () => {
+    expect((await cliOver(freshDb())(['chat'])).code).toBe(2);
+  });
+});
+
+describe('digests from the command line', () => {
+  const now = '2021-06-14T10:00:00+08:00';
+
+  it('digest --json covers the last complete Monday–Sunday week', async () => {
+    const cli = cliOver(freshDb());
+    await cli(['chat', '--user', 'alice', '--now', '2021-06-09T10:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind']);
+    const d = JSON.parse((await cli(['digest', '--json', '--now', now])).stdout);
+    expect(d.week).toMatchObject({ start: '2021-06-07T00:00:00+08:00', end: expect.stringMatching(/^2021-06-13T23:59:59/) });
+    expect(d.text).toMatch(/T9/);
+    expect(d.text).toMatch(/420\/800/);
+  });
+
+  it('digest --post-due posts a subscribed console channel once, then nothing', async () => {
+    const cli = cliOver(freshDb());
+    const sub = await cli(['chat', '--json', '--user', 'alice', '--channel', 'ops', '--now', '2021-06-01T10:00:00+08:00'], ['/plan subscribe']);
+    expect(JSON.parse(sub.stdout).ok).toBe(true);
+    const first = JSON.parse((await cli(['digest', '--post-due', '--json', '--now', now])).stdout.split('\n').pop()!);
+    expect(first.posted.map((p: any) => p.channel)).toEqual(['console:ops']);
+    const second = JSON.parse((await cli(['digest', '--post-due', '--json', '--now', now])).stdout);
+    expect(second.posted).toEqual([]);
+    expect(second.alreadyPosted).toEqual(['console:ops']);
+  });
+});
+
+describe('serve', () => {
+  it('serves the web chat on the configured port, answers over HTTP, and stops cleanly on request', async () => {
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const out: string[] = [];
+    const running = main(['serve'], {
+      env: { PLANBOT_DB: freshDb(), LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' },
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      stdinLines: async function* () {},
+      readFile: (p) => readFile(p, 'utf8'),
+      terminalLines: () => null,
+      stopRequested: () => stopped,
+    });
+    let url: string | undefined;
+    for (let i = 0; i < 200 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      url = /Web chat: (http:\/\/\S+)/.exec(out.join('\n'))?.[1];
+    }
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/$/);
+    const page = await fetch(url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    expect(out.join('\n')).toMatch(/Slack: not configured/);
+    stop();
+    expect(await running).toBe(0);
+  });
+});
