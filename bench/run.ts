@@ -3,6 +3,8 @@
 const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, number | string>>> }[] = [
   { name: 'search', load: async () => (await import('./search.bench.js')).runSearchBench },
   { name: 'store', load: async () => (await import('./store.bench.js')).runStoreBench },
+  { name: 'digest', load: async () => (await import('./digest.bench.js')).runDigestBench },
+  { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,13 @@
 import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
+import { digestPreviewIntent } from './digest-preview.js';
 import { assignIntent, unassignIntent } from './assign.js';
 import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
 import { showItemIntent } from './show-item.js';
+import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
 import { undoIntent } from './undo.js';
 import { updateStatusIntent } from './update-status.js';
 
@@ -24,5 +26,9 @@ export const allIntents: readonly Intent[] = [
   itemStatusIntent,
   listItemsIntent,
   showItemIntent,
+  subscribeIntent,
+  unsubscribeIntent,
+  subscriptionsIntent,
+  digestPreviewIntent,
   askIntent,
 ] as Intent[];

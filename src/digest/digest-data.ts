@@ -1,0 +1,283 @@
+import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
+import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
+import { deriveStates, type ItemState } from '../store/item-state.js';
+import { ownerMatches, type DigestAudience } from './subscriptions.js';
+import { addDays, startOfDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
+
+/** An `update` event. */
+export type UpdateEvent = Extract<PlanEvent, { type: 'update' }>;
+
+/** Knobs of the digest's content; the defaults are what a department head reads. */
+export interface DigestContentOptions {
+  /** An item with no update for this many days is stale. Default 14. */
+  staleDays: number;
+  /** Deadlines this many days after the week are listed. Default 30. */
+  deadlineDays: number;
+  /** Updates shown per item under "this week"; more are counted. Default 5. */
+  maxUpdatesPerItem: number;
+  /** Notes longer than this are shortened with "…". Default 200. */
+  maxNoteChars: number;
+  /** Entries shown in one section at most, however much room the platform gives; the rest are counted. Default 20. */
+  maxEntriesPerSection: number;
+}
+
+/** Two weeks to go stale, a month of deadlines ahead, five updates and twenty entries at most. */
+export const DEFAULT_CONTENT_OPTIONS: DigestContentOptions = { staleDays: 14, deadlineDays: 30, maxUpdatesPerItem: 5, maxNoteChars: 200, maxEntriesPerSection: 20 };
+
+/** One indicator with its latest value and how much of its time has gone. */
+export interface IndicatorRow {
+  item: PlanItem;
+  indicator: Indicator;
+  entry: ProgressEntry | undefined;
+  /** 0..1 share of the time from the plan year's start to the indicator's deadline gone by the week's end. */
+  timeShare: number;
+}
+
+/** Everything the digest says, before it is put into words. */
+export interface DigestData {
+  plan: Plan;
+  week: Week;
+  timeZone: string;
+  /** Formats instants in `timeZone`. */
+  format: ZoneFormatter;
+  audience: DigestAudience;
+  options: DigestContentOptions;
+  /** Items the digest covers (objectives and tasks passing the filters), in plan order. */
+  items: PlanItem[];
+  itemsById: Map<string, PlanItem>;
+  /** States at the end of the week. */
+  states: Map<string, ItemState>;
+  counts: Record<Status, number>;
+  /** The same items' counts at the end of the week before. */
+  previousCounts: Record<Status, number>;
+  /** Share of the plan year gone by the end of the week. */
+  yearShare: number;
+  indicators: IndicatorRow[];
+  /** The week's updates (those not undone by its end), grouped by item in plan order. */
+  changes: { item: PlanItem; updates: UpdateEvent[] }[];
+  updateCount: number;
+  updaters: number;
+  atRisk: PlanItem[];
+  /** Items not done with no update for `staleDays` (or owned but never updated), stalest first. */
+  stale: { item: PlanItem; days: number | null }[];
+  /** Indicators of items not done that fall due within `deadlineDays` after the week. */
+  deadlines: { item: PlanItem; indicator: Indicator; deadline: string; daysLeft: number }[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The status an item counts under: no status yet is "not started". */
+export function statusOf(state: ItemState | undefined): Status {
+  return state?.status ?? 'not-started';
+}
+
+function countByStatus(items: PlanItem[], statusOfItem: (id: string) => Status): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const item of items) counts[statusOfItem(item.id)]++;
+  return counts;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const BEFORE = 0;
+const DURING = 1;
+const AFTER = 2;
+
+/**
+ * Where an event time falls against the week: before it, during it or after it. Times written by
+ * `toISOString` (24 characters, UTC) order as text, which spares parsing 100,000 dates; any other
+ * offset is parsed.
+ */
+function phaseOf(at: string, startIso: string, endIso: string, week: Week): number {
+  if (isUtcIso(at)) return at < startIso ? BEFORE : at < endIso ? DURING : AFTER;
+  const ms = Date.parse(at);
+  return ms < week.startMs ? BEFORE : ms < week.endMs ? DURING : AFTER;
+}
+
+/** True for a time as `toISOString` writes it ("2021-06-08T02:00:00.000Z"), which sorts as text. */
+function isUtcIso(at: string): boolean {
+  return at.length === 24 && at.charCodeAt(23) === 90; /* Z */
+}
+
+/** A time as text that sorts chronologically: `toISOString`'s form, parsing only other offsets. */
+function sortableTime(at: string): string {
+  return isUtcIso(at) ? at : new Date(Date.parse(at)).toISOString();
+}
+
+/** Share of the time between two instants gone at `at`, within 0..1. */
+function shareBetween(startMs: number, endMs: number, at: number): number {
+  if (endMs <= startMs) return 1;
+  return Math.min(1, Math.max(0, (at - startMs) / (endMs - startMs)));
+}
+
+/**
+ * The part of a week's digest that does not depend on the audience: states at the week's end,
+ * statuses at the end of the week before, and the week's updates that were not undone. Computed
+ * once per week and shared by every channel's digest (the costly pass over the whole log).
+ */
+export interface WeekState {
+  plan: Plan;
+  week: Week;
+  timeZone: string;
+  states: Map<string, ItemState>;
+  previousStatus: Map<string, Status>;
+  /** The week's updates not undone by its end, in log order. */
+  updates: UpdateEvent[];
+  /** Plan items by id, and their position in the plan. */
+  itemsById: Map<string, PlanItem>;
+  order: Map<string, number>;
+}
+
+/** Replays the log up to the end of `week`. Event times are compared as instants, whatever their offset. */
+export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week, timeZone: string): WeekState {
+  const startIso = new Date(week.startMs).toISOString();
+  const endIso = new Date(week.endMs).toISOString();
+  const untilEnd: PlanEvent[] = [];
+  const inWeek: UpdateEvent[] = [];
+  const reverted = new Set<string>();
+  // Statuses at the end of the week before, by deriveStates' rule: the latest update with a status
+  // that was not undone by then. Only statuses are needed there, so a full derivation is spared.
+  const statusUpdatesBefore: UpdateEvent[] = [];
+  const revertedBefore = new Set<string>();
+  for (const e of events) {
+    if (e.planId !== plan.id) continue;
+    const when = phaseOf(e.at, startIso, endIso, week);
+    if (when === AFTER) continue;
+    untilEnd.push(e);
+    if (e.type === 'undo') {
+      reverted.add(e.reverts);
+      if (when === BEFORE) revertedBefore.add(e.reverts);
+    } else if (e.type === 'update') {
+      if (when === DURING) inWeek.push(e);
+      else if (e.status) statusUpdatesBefore.push(e);
+    }
+  }
+  const states = deriveStates(untilEnd, plan.id);
+  const previousStatus = new Map<string, Status>();
+  for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
+  return {
+    plan,
+    week,
+    timeZone,
+    states,
+    previousStatus,
+    updates: inWeek.filter((e) => !reverted.has(e.id)),
+    itemsById: new Map(plan.items.map((i) => [i.id, i])),
+    order: new Map(plan.items.map((item, i) => [item.id, i])),
+  };
+}
+
+/**
+ * Gathers what the digest of a week says for one audience: the items its filters select, their
+ * counts now and a week before, the week's updates by item, indicators with their pace, items at
+ * risk, stale items and near deadlines.
+ */
+export function gatherDigestData(base: WeekState, audience: DigestAudience, options: DigestContentOptions): DigestData {
+  const { plan, week, timeZone, states, previousStatus, order } = base;
+  const { group, owner, status } = audience.filters;
+  const items = plan.items.filter((item) => {
+    if (item.kind === 'group') return false;
+    if (group && item.parent !== group) return false;
+    const state = states.get(item.id);
+    if (owner && !state?.owners.some((o) => ownerMatches(owner, o))) return false;
+    if (status && statusOf(state) !== status) return false;
+    return true;
+  });
+  const covered = new Set(items.map((i) => i.id));
+
+  const byItem = new Map<string, UpdateEvent[]>();
+  const timeOf = new Map<UpdateEvent, string>();
+  let updateCount = 0;
+  const people = new Set<string>();
+  for (const e of base.updates) {
+    if (!covered.has(e.itemId)) continue;
+    timeOf.set(e, sortableTime(e.at));
+    let list = byItem.get(e.itemId);
+    if (!list) byItem.set(e.itemId, (list = []));
+    list.push(e);
+    updateCount++;
+    people.add(e.user);
+  }
+  const changes = items
+    .filter((item) => byItem.has(item.id))
+    .map((item) => ({ item, updates: byItem.get(item.id)!.sort((a, b) => compare(timeOf.get(a)!, timeOf.get(b)!) || a.seq - b.seq) }));
+
+  const yearStart = startOfDate(`${plan.year}-01-01`, timeZone);
+  const yearEnd = startOfDate(`${plan.year + 1}-01-01`, timeZone);
+  const dueShares = new Map<string, number>();
+  const timeShareTo = (deadline: string | null) => {
+    const key = deadline ?? '';
+    let share = dueShares.get(key);
+    if (share === undefined) {
+      share = deadline ? shareBetween(yearStart, startOfDate(addDays(deadline, 1), timeZone), week.endMs) : shareBetween(yearStart, yearEnd, week.endMs);
+      dueShares.set(key, share);
+    }
+    return share;
+  };
+  const indicators: IndicatorRow[] = [];
+  for (const item of items) {
+    const progress = states.get(item.id)?.progress;
+    for (const indicator of item.indicators) {
+      indicators.push({ item, indicator, entry: progress?.find((p) => p.indicatorId === indicator.id), timeShare: timeShareTo(indicator.deadline) });
+    }
+  }
+
+  const severity = (s: Status) => (s === 'off-track' ? 0 : 1);
+  const atRisk = items
+    .filter((i) => {
+      const s = statusOf(states.get(i.id));
+      return s === 'at-risk' || s === 'off-track';
+    })
+    .sort((a, b) => severity(statusOf(states.get(a.id))) - severity(statusOf(states.get(b.id))) || order.get(a.id)! - order.get(b.id)!);
+
+  const staleBefore = new Date(week.endMs - options.staleDays * DAY_MS).toISOString();
+  const stale: DigestData['stale'] = [];
+  for (const item of items) {
+    const state = states.get(item.id);
+    if (statusOf(state) === 'done') continue;
+    const last = state?.updatedAt ? sortableTime(state.updatedAt) : null;
+    if (last === null ? (state?.owners.length ?? 0) > 0 : last < staleBefore) {
+      stale.push({ item, days: last === null ? null : Math.floor((week.endMs - Date.parse(last)) / DAY_MS) });
+    }
+  }
+  stale.sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || order.get(a.item.id)! - order.get(b.item.id)!);
+
+  const sunday = addDays(week.key, 6);
+  const lastDue = addDays(sunday, options.deadlineDays);
+  const deadlines: DigestData['deadlines'] = [];
+  for (const item of items) {
+    if (statusOf(states.get(item.id)) === 'done') continue;
+    for (const indicator of item.indicators) {
+      const d = indicator.deadline;
+      if (d && d > sunday && d <= lastDue) {
+        deadlines.push({ item, indicator, deadline: d, daysLeft: Math.round((Date.parse(d) - Date.parse(sunday)) / DAY_MS) });
+      }
+    }
+  }
+  deadlines.sort((a, b) => a.deadline.localeCompare(b.deadline) || order.get(a.item.id)! - order.get(b.item.id)!);
+
+  return {
+    plan,
+    week,
+    timeZone,
+    format: zoneFormatter(timeZone, week),
+    audience,
+    options,
+    items,
+    itemsById: base.itemsById,
+    states,
+    counts: countByStatus(items, (id) => statusOf(states.get(id))),
+    previousCounts: countByStatus(items, (id) => previousStatus.get(id) ?? 'not-started'),
+    yearShare: shareBetween(yearStart, yearEnd, week.endMs),
+    indicators,
+    changes,
+    updateCount,
+    updaters: people.size,
+    atRisk,
+    stale,
+    deadlines,
+  };
+}
+

@@ -1,0 +1,29 @@
+/**
+ * How much one message may hold on a platform: the digest builder takes these as a parameter and
+ * summarises long lists ("… and 12 more") rather than letting the platform reject or cut the post.
+ * Characters are counted on the plain-text rendering.
+ */
+export interface MessageLimits {
+  /** Blocks in one message (Slack: 50). */
+  maxBlocks: number;
+  /** Characters in one block's text (Slack: 3,000 for a section). */
+  maxSectionChars: number;
+}
+
+/** Slack's limits for a message: 50 blocks, 3,000 characters in a section's text. */
+export const SLACK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 3000 };
+
+/** Room left in each block for the markup and escaping an adapter adds (bold ids, `&amp;` …). */
+const MARKUP_HEADROOM = 0.9;
+
+/**
+ * The limits to build a digest for a platform with. Platforms without hard limits (web chat,
+ * console) get Slack's too: a digest that fits Slack is one a person can still read at a glance.
+ */
+export function limitsFor(platform: string): MessageLimits {
+  switch (platform) {
+    case 'slack':
+    default:
+      return { maxBlocks: SLACK_LIMITS.maxBlocks, maxSectionChars: Math.floor(SLACK_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
+  }
+}

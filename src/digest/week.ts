@@ -1,0 +1,112 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The time zone digests use when none is configured (env `PLANBOT_TZ`). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * One Monday–Sunday week in a time zone. `start`/`end` are what people read (ISO with offset,
+ * Monday 00:00:00 to Sunday 23:59:59); `startMs`/`endMs` bound it for comparisons, `endMs` exclusive
+ * (the next Monday 00:00), so a week across a DST switch is 167 or 169 hours long.
+ */
+export interface Week {
+  /** The Monday as YYYY-MM-DD: the key a `digest-posted` event records. */
+  key: string;
+  start: string;
+  end: string;
+  startMs: number;
+  endMs: number;
+}
+
+const DAY = 'YYYY-MM-DD';
+
+/** Midnight at the start of a calendar date in a zone, as epoch milliseconds. */
+export function startOfDate(date: string, timeZone: string): number {
+  return dayjs.tz(`${date}T00:00:00`, timeZone).valueOf();
+}
+
+/** A calendar date moved by whole days, independent of any zone ("2021-03-08" + 7 → "2021-03-15"). */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date).add(days, 'day').format(DAY);
+}
+
+/** The local calendar date of an instant in a zone. */
+export function localDate(at: Date | number, timeZone: string): string {
+  return dayjs(at).tz(timeZone).format(DAY);
+}
+
+/** The Monday–Sunday week (local time in `timeZone`) that contains the instant `at`. */
+export function weekContaining(at: Date | number, timeZone: string): Week {
+  const local = dayjs(at).tz(timeZone);
+  const monday = addDays(local.format(DAY), -((local.day() + 6) % 7));
+  const startMs = startOfDate(monday, timeZone);
+  const endMs = startOfDate(addDays(monday, 7), timeZone);
+  return {
+    key: monday,
+    start: dayjs(startMs).tz(timeZone).format(),
+    end: dayjs(endMs - 1000).tz(timeZone).format(),
+    startMs,
+    endMs,
+  };
+}
+
+/**
+ * The last complete Monday–Sunday week at `now`: on Sunday 23:59 that is the week before this
+ * one; from Monday 00:00 on it is the week that has just ended.
+ */
+export function lastCompleteWeek(now: Date | number, timeZone: string): Week {
+  return weekContaining(weekContaining(now, timeZone).startMs - 1, timeZone);
+}
+
+/** The week before `week`. */
+export function previousWeek(week: Week, timeZone: string): Week {
+  return weekContaining(week.startMs - 1, timeZone);
+}
+
+/** Formats instants (ms or ISO strings) in one zone with a dayjs format such as "MM-DD HH:mm". */
+export type ZoneFormatter = (at: number | string, format: string) => string;
+
+const QUARTER_HOUR = 900_000;
+
+/**
+ * A formatter for one zone. Converting each instant with dayjs' `.tz()` costs a fresh Intl lookup,
+ * so offsets are asked for once per quarter hour of UTC time (every zone's offset changes only on
+ * such boundaries), and not at all inside `week` when the week starts and ends on the same offset
+ * (zones change offset at most twice a year, never twice in a week).
+ */
+export function zoneFormatter(timeZone: string, week?: Week): ZoneFormatter {
+  const offsets = new Map<number, number>();
+  const weekOffset = week ? offsetOf(week.start) : null;
+  const steady = week && weekOffset === offsetOf(week.end) ? week : null;
+  return (at, format) => {
+    const ms = typeof at === 'number' ? at : Date.parse(at);
+    let offset = steady && ms >= steady.startMs && ms < steady.endMs ? weekOffset : null;
+    if (offset === null) {
+      const bucket = Math.floor(ms / QUARTER_HOUR);
+      offset = offsets.get(bucket) ?? null;
+      if (offset === null) {
+        offset = dayjs(ms).tz(timeZone).utcOffset();
+        offsets.set(bucket, offset);
+      }
+    }
+    return dayjs.utc(ms).utcOffset(offset).format(format);
+  };
+}
+
+/** The offset in minutes of an ISO string written by dayjs' `format()` ("…+08:00" → 480). */
+function offsetOf(iso: string): number {
+  return dayjs.utc(iso.slice(0, 19)).diff(dayjs.utc(iso), 'minute');
+}
+
+/** Throws a RangeError unless `timeZone` is an IANA zone this runtime knows. */
+export function assertTimeZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new RangeError(`unknown time zone "${timeZone}"; use an IANA name such as Asia/Shanghai`);
+  }
+}
