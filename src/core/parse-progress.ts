@@ -41,9 +41,16 @@ export function unitWords(ind: Pick<Indicator, 'unit' | 'unitLabel'>): string[] 
   return [...words];
 }
 
-/** Every unit word of a plan, longest first, for reading "420 villages" before the item is known. */
+const unitWordsByPlan = new WeakMap<Plan, string[]>();
+
+/** Every unit word of a plan, longest first, for reading "420 villages" before the item is known (computed once per plan). */
 export function planUnitWords(plan: Plan): string[] {
-  return [...new Set(plan.items.flatMap((i) => i.indicators.flatMap(unitWords)))].sort((a, b) => b.length - a.length);
+  let words = unitWordsByPlan.get(plan);
+  if (!words) {
+    words = [...new Set(plan.items.flatMap((i) => i.indicators.flatMap(unitWords)))].sort((a, b) => b.length - a.length);
+    unitWordsByPlan.set(plan, words);
+  }
+  return words;
 }
 
 const n = formatNumber;

@@ -76,7 +76,10 @@ function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
 }
 
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
+  // A Latin expression can only match where its first stem is a query term: skip the rest cheaply.
+  const latinTerms = new Set(drafts.flatMap((d) => d.own.map((t) => t.term)));
   for (const expression of table.expressions) {
+    if (expression.han === null ? !latinTerms.has(expression.stems[0]!) : !normalized.includes(expression.han)) continue;
     const at = expression.han !== null ? findHan(normalized, expression, drafts) : findLatin(expression, drafts);
     if (at.length === 0) continue;
     const slot = drafts[at[0]!]!;

@@ -72,8 +72,16 @@ const PATTERNS: readonly RefPattern[] = [
  * ("task 9", "目标三") over bare codes ("T9"). Returns null when there is none.
  */
 export function findItemRef(text: string): FoundItemRef | null {
-  return findItemRefIn(normalizeText(text));
+  // Several intents ask about the same message in turn: remember the last few answers.
+  if (recent.has(text)) return recent.get(text)!;
+  const found = findItemRefIn(normalizeText(text));
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, found === null ? null : Object.freeze(found));
+  return found;
 }
+
+const RECENT_LIMIT = 32;
+const recent = new Map<string, FoundItemRef | null>();
 
 // Every pattern needs one of these; most questions have none and skip the patterns.
 const MAY_REFER = /task|objective|goal|group|section|第|任务|目标|(?<![a-z0-9.])[otg] ?\d/;

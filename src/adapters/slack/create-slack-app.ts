@@ -6,6 +6,7 @@ import { boltLogger, scrubTokens } from './bolt-logger.js';
 import type { SlackIdentity } from './check-auth.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 
 /** The one path Slack posts everything to (events, slash commands, interactivity). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -43,6 +44,8 @@ export interface SlackApp {
   mode: 'http' | 'socket';
   /** The HTTP endpoint as a Node handler; null in Socket Mode. */
   handler: SlackRequestHandler | null;
+  /** Releases the keep-alive connections of the app's own transport. */
+  close(): void;
 }
 
 /**
@@ -53,7 +56,8 @@ export interface SlackApp {
  */
 export function createSlackApp(o: SlackAppOptions): SlackApp {
   const logger = boltLogger(o.logger);
-  const clientOptions: webApi.WebClientOptions = { ...o.clientOptions, ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}) };
+  const ownFetch = o.clientOptions?.fetch ? null : keepAliveFetch();
+  const clientOptions: webApi.WebClientOptions = { ...o.clientOptions, ...(ownFetch ? { fetch: ownFetch } : {}), ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}) };
   const common = { token: o.botToken, botId: o.identity.botId, botUserId: o.identity.botUserId, logger, clientOptions, convoStore: false as const };
 
   let bolt: App;
@@ -72,7 +76,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   bolt.error(async (error) => {
     o.logger.error({ err: { name: error.name, code: (error as { code?: string }).code, message: scrubTokens(error.message) } }, 'a Slack listener failed');
   });
-  return { bolt, mode: o.appToken ? 'socket' : 'http', handler };
+  return { bolt, mode: o.appToken ? 'socket' : 'http', handler, close: () => ownFetch?.close() };
 }
 
 function nodeHandler(receiver: ExpressReceiver): SlackRequestHandler {

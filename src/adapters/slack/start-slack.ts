@@ -70,15 +70,15 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
       throw new SlackStartError(`Socket Mode could not connect (${(err as Error).message}). Check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is enabled for the app.`, { cause: err });
     }
     log.info({ team: identity.team }, 'Slack connected in Socket Mode');
-    return { mode: 'socket', identity, handler: null, address: null, post, stop: async () => { await slack.bolt.stop(); } };
+    return { mode: 'socket', identity, handler: null, address: null, post, stop: async () => { await slack.bolt.stop(); slack.close(); } };
   }
 
   const handler = slack.handler!;
   const listen = o.listen ?? 'own';
-  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, stop: async () => {} };
+  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, stop: async () => slack.close() };
   if (listen !== 'own') {
     const unmount = mountOnServer(listen.server, handler);
-    return { mode: 'http', identity, handler, address: null, post, stop: async () => unmount() };
+    return { mode: 'http', identity, handler, address: null, post, stop: async () => { unmount(); slack.close(); } };
   }
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
@@ -95,7 +95,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     handler,
     address: { host: o.config.host, port },
     post,
-    stop: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(() => server.closeAllConnections()),
+    stop: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(() => { server.closeAllConnections(); slack.close(); }),
   };
 }
 
