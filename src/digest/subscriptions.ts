@@ -72,7 +72,8 @@ export function ownerMatches(filter: string, owner: string): boolean {
 
 /** A plain-text mention of a user, "@alice" for "web:alice"; adapters may render it natively. */
 export function mention(userId: string): string {
-  return `@${bareId(userId)}`;
+  // A Slack user stays a qualified id, which the Slack adapter turns into a real <@U…> mention.
+  return platformOf(userId) === 'slack' ? userId : `@${bareId(userId)}`;
 }
 
 /** The filters in words: "group G3 · owner @alice · at risk", or "whole plan". */

@@ -75,7 +75,7 @@ describe('the week and its content', () => {
     const d = digest();
     const out = text(d.reply);
     expect(out).toMatch(/At risk or off track \(2\)\n• T24 .* — off track · owners: zhao · “Two hazardous-waste disposal sites are behind schedule”\n• T7 .* — at risk/);
-    expect(out).toContain('• T12 Enhancing Yellow River ecological functions — last update 2021-10-20 (53 days ago) · @wang @U042');
+    expect(out).toContain('• T12 Enhancing Yellow River ecological functions — last update 2021-10-20 (53 days ago) · @wang slack:U042');
     expect(out).toContain('• T33 Strengthening political building — no update yet · @sun');
     expect(d.mentions.sort()).toEqual(['slack:U042', 'web:sun', 'web:wang']);
     expect(out).toContain('Due in the next 30 days (10)');

@@ -103,3 +103,15 @@ describe('fallbackText', () => {
     expect(fallbackText(en([{ type: 'paragraph', text: 'owner slack:U42X' }]))).toBe('owner <@U42X>');
   });
 });
+
+describe('owners in digests', () => {
+  it('a Slack owner named in a digest list becomes a real mention', async () => {
+    const { toMessages } = await import('../../src/adapters/slack/to-blocks.js');
+    const { mention } = await import('../../src/digest/subscriptions.js');
+    const r = { lang: 'en' as const, matches: [], ephemeral: false, blocks: [{ type: 'list' as const, items: [{ id: 'T12', text: `last update 2021-10-20 · ${mention('web:wang')} ${mention('slack:U042')}` }] }] };
+    const json = JSON.stringify(toMessages(r));
+    expect(json).toContain('<@U042>');
+    expect(json).toContain('@wang');
+    expect(json).not.toContain('slack:U042');
+  });
+});
