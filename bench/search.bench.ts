@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { loadPlan } from '../src/plan/load-plan.js';
 import type { PlanItem } from '../src/plan/schema.js';
 import { buildSearchIndex, type SearchIndex } from '../src/search/index.js';
+import { prng } from '../tests/support/prng.js';
 
 /** A fixed, varied query list: English and Chinese, paraphrases, typos, references, out-of-scope, junk. */
 export const BENCH_QUERIES: readonly string[] = [
@@ -121,17 +122,6 @@ function timeBuild<T>(build: () => T, times: number): { value: T; ms: number; cp
   return { value, ms: percentile(durations, 50), cpuMs: percentile(cpuDurations, 50), heapMb };
 }
 
-/** mulberry32: a small seeded PRNG, so the generated corpus is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A corpus of `count` items recombined from the real plan's sentences, titles, aliases and words. */
 export function generateCorpus(items: readonly PlanItem[], count: number, seed = 2021): PlanItem[] {

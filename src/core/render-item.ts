@@ -100,7 +100,7 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
   ];
   const others = item.indicators.filter((x) => x.id !== ind.id);
   if (others.length) {
-    const list = others.map((x) => `${x.metric[lang]} ${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
+    const list = others.map((x) => `${x.metric[lang]}${t(lang, ' ', '')}${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
     blocks.push({ type: 'context', text: t(lang, `Other targets of ${item.id}: ${list}`, `${item.id} 的其他指标：${list}`) });
   }
   return blocks;

@@ -1,29 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { freshDb, runCli } from '../support/run-cli.js';
 
 /** Runs the CLI in process over one state file; each test gets its own. */
 function cliOver(db: string, env: Record<string, string> = {}) {
-  return async (argv: string[], stdin: string[] = [], stop: Promise<void> = Promise.resolve()) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, {
-      env: { PLANBOT_DB: db, LOG_LEVEL: 'silent', ...env },
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      stdinLines: async function* () { yield* stdin; },
-      readFile: (p) => readFile(p, 'utf8'),
-      terminalLines: () => null,
-      stopRequested: () => stop,
-    });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  };
+  return (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db, ...env }, stdin });
 }
-
-const freshDb = () => join(mkdtempSync(join(tmpdir(), 'planbot-state-')), 'state.json');
 
 describe('chat, show and history share the state file', () => {
   it('updates typed in chat are kept, shown and listed newest first', async () => {
@@ -86,15 +67,7 @@ describe('serve', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((r) => (stop = r));
     const out: string[] = [];
-    const running = main(['serve'], {
-      env: { PLANBOT_DB: freshDb(), LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' },
-      stdout: (t) => out.push(t),
-      stderr: (t) => out.push(t),
-      stdinLines: async function* () {},
-      readFile: (p) => readFile(p, 'utf8'),
-      terminalLines: () => null,
-      stopRequested: () => stopped,
-    });
+    const running = runCli(['serve'], { env: { PORT: '0', HOST: '127.0.0.1' }, stop: stopped, out });
     let url: string | undefined;
     for (let i = 0; i < 200 && !url; i++) {
       await new Promise((r) => setTimeout(r, 25));
@@ -106,6 +79,6 @@ describe('serve', () => {
     expect(await page.text()).toMatch(/<html/i);
     expect(out.join('\n')).toMatch(/Slack: not configured/);
     stop();
-    expect(await running).toBe(0);
+    expect((await running).code).toBe(0);
   });
 });

@@ -1,31 +1,17 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../support/run-cli.js';
 import { REAL_DOCUMENT, miniPlan } from '../plan/fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the CLI in process with a captured console. */
-async function cli(argv: string[], env: Record<string, string> = {}, stdin: string[] = [], stop: Promise<void> = Promise.resolve()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    env: { PLANBOT_DB: join(tempDir(), 'state.json'), LOG_LEVEL: 'silent', ...env },
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdinLines: async function* () { yield* stdin; },
-    readFile: (p) => readFile(p, 'utf8'),
-    terminalLines: () => null,
-    stopRequested: () => stop,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env });
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'planbot-cli-'));
 

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeBot, say } from '../support/make-bot.js';
+import { prng } from '../support/prng.js';
 
 const bot = makeBot();
 
-/** A small seeded PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABETS = [
   'abcdefghijklmnopqrstuvwxyz ',

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, detectLang, parseItemRef } from '../../src/search/index.js';
 import { FIXTURE_ITEMS } from './fixture.js';
+import { prng } from '../support/prng.js';
 
 const index = buildSearchIndex(FIXTURE_ITEMS);
 
-/** mulberry32: a seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['污水', '农村', 'rural', 'sewage', 'T9', '第九项', ' ', '\n', '。', '%', '.', 'PM2.5', '😀', '\uD800', '\u0000', '<b>', "'; --", '目标', 'ｔａｓｋ'];
 
