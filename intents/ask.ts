@@ -3,12 +3,31 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { reply } from '../src/core/reply.js';
+import type { PlanSearch } from '../src/core/plan-search.js';
 import { deriveStates } from '../src/store/item-state.js';
 
 /** A hit within this share of the best one is offered as "see also". */
 const SEE_ALSO = 0.8;
 /** Words that ask for a number: then the best-matching indicator leads the answer. */
 const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percent|percentage|number|goal|share|quota|figure|value|level|deadline|when|by when)\b|%|达到|多少|指标|目标值|比例|比率|率|数量|几个|多大|时限|什么时候|何时/;
+
+/** Items within this share of the best are close enough for a matching target to decide between them. */
+const CLOSE = 0.9;
+
+/**
+ * A question that asks for a number is about a target: among items that score about the same, the one
+ * whose target matches the question clearly better comes first ("what percent of polluted farmland
+ * must be safely used" is O3's farmland target, not the soil task that mentions farmland too).
+ */
+function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], question: string, asksNumber: boolean, search: PlanSearch): H[] {
+  if (!asksNumber || hits.length < 2) return hits;
+  const targetScore = (id: string) => search.indicators(question, id)[0]?.score ?? 0;
+  const close = hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
+  const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
+  const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
+  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return hits;
+  return [top.h, ...hits.filter((h) => h !== top.h)];
+}
 
 /** Answers a question about the plan in either language: the best item, its number, the plan's words, its status. */
 export const askIntent = defineIntent({
@@ -26,7 +45,8 @@ export const askIntent = defineIntent({
   parseCommand: (rest) => ({ question: rest }),
   handle: ({ question }, ctx) => {
     const { lang, plan } = ctx;
-    const hits = ctx.search.search(question, { limit: 5 });
+    const asksNumber = NUMBER_CUE.test(question.toLowerCase());
+    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), question, asksNumber, ctx.search);
     const best = hits[0];
     if (!best) {
       const shown = question.trim().length > 60 ? `${question.trim().slice(0, 60)}…` : question.trim();
@@ -45,7 +65,6 @@ export const askIntent = defineIntent({
     const item = plan.items.find((i) => i.id === best.id)!;
     const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
     const ranked = ctx.search.indicators(question, item.id);
-    const asksNumber = NUMBER_CUE.test(question.toLowerCase());
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);

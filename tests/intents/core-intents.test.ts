@@ -18,6 +18,14 @@ describe('answers in the language of the question', () => {
     for (const p of parts) expect(r.text).toContain(p);
   });
 
+  it('a question asking for a number prefers the close item whose target matches', async () => {
+    const r = await say(bot, 'what percent of polluted farmland must be safely used');
+    expect(r.matches[0]!.id).toBe('O3');
+    expect(r.text.split('\n')[0]).toMatch(/^Safe utilization rate of contaminated farmland: 100%/);
+    const plain = await say(bot, 'polluted farmland safe use');
+    expect(plain.matches.map((m) => m.id)).toContain('O3');
+  });
+
   it('puts the number first', async () => {
     const r = await say(bot, "what's the rural sewage target");
     expect(r.text.split('\n')[0]).toMatch(/^Rural domestic sewage treatment rate: 33% \(Objective 3/);
