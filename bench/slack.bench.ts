@@ -7,6 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { App, ExpressReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import { createApp } from '../src/app.js';
@@ -34,6 +35,8 @@ interface RunResult {
   seconds: number;
   ack: number[];
   answer: number[];
+  /** Time the main thread (where the apps run) was busy during the run, ms. */
+  busyMs: number;
 }
 
 /**
@@ -104,7 +107,10 @@ function startClient(): Promise<{ sink: string; run(m: Record<string, unknown>):
         sink: m.sink,
         run: (msg) =>
           new Promise((res, rej) => {
-            worker.once('message', (r: { result?: RunResult; error?: string }) => (r.result ? res(r.result) : rej(new Error(r.error))));
+            const before = performance.eventLoopUtilization();
+            worker.once('message', (r: { result?: RunResult; error?: string }) =>
+              r.result ? res({ ...r.result, busyMs: performance.eventLoopUtilization(before).active }) : rej(new Error(r.error)),
+            );
             worker.postMessage(msg);
           }),
         close: async () => {
@@ -172,6 +178,8 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
       inline.push(await client.run({ ...load, requests: o.requests, port: inlinePort, label: `i${i}`, waitAnswer: false }));
     }
     const rps = (r: RunResult) => r.done / r.seconds;
+    // The apps' own cost: main-thread busy time per request (the load client and fake Slack run in a worker).
+    const busyPerRequest = (runs: RunResult[]) => median(runs.map((r) => r.busyMs / r.done));
     const ratio = median(real.map((r, i) => rps(r) / rps(bare[i]!)));
     const ack = real.flatMap((r) => r.ack);
     const answer = real.flatMap((r) => r.answer);
@@ -189,6 +197,9 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
       real_answer_p50_ms: round(percentile(answer, 50)),
       real_answer_p99_ms: round(percentile(answer, 99)),
       throughput_ratio: round(ratio),
+      bare_app_ms_per_request: round(busyPerRequest(bare) * 1000) / 1000,
+      real_app_ms_per_request: round(busyPerRequest(real) * 1000) / 1000,
+      capacity_ratio: round(busyPerRequest(bare) / busyPerRequest(real)),
       adapter_only_rps: round(median(stub.map(rps))),
       adapter_only_ratio: round(median(stub.map((r, i) => rps(r) / rps(bare[i]!)))),
       adapter_only_answer_p99_ms: round(percentile(stub.flatMap((r) => r.answer), 99)),
