@@ -57,7 +57,7 @@ export const listItemsIntent = defineIntent({
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
       items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));
     }
-    const what = describe(args, lang);
+    const what = describe(args, lang, items.length);
     if (items.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
     }
@@ -93,8 +93,9 @@ function argsFrom(text: string, found: { mine: boolean; status: Status | null; g
   return { kind, group: found.group, status: found.status, mine: found.mine, topic };
 }
 
-function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh'): string {
-  const noun = { objective: ['objectives', '目标'], group: ['task groups', '任务组'], task: ['tasks', '任务'] }[args.group ? 'task' : args.kind] as [string, string];
+function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number): string {
+  const one = count === 1;
+  const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'] }[args.group ? 'task' : args.kind] as [string, string];
   const en = `${args.status ? `${STATUS_LABELS[args.status].en} ` : ''}${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''}${args.topic ? ` about “${args.topic}”` : ''}`;
   const zh = `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}${args.topic ? `与“${args.topic}”相关的` : ''}${args.status ? `${STATUS_LABELS[args.status].zh}的` : ''}${noun[1]}`;
   return t(lang, en, zh);

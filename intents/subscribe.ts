@@ -125,7 +125,7 @@ export const subscriptionsIntent = defineIntent({
       return reply(lang, [{ type: 'paragraph', text: t(lang, 'No channel receives the weekly digest yet. Subscribe a channel with /plan subscribe from inside it.', '目前没有频道订阅周报。可在频道内用 /plan 订阅 订阅。') }]);
     }
     return reply(lang, [
-      { type: 'heading', text: t(lang, `${subs.length} channel${subs.length === 1 ? '' : 's'} receive the weekly digest:`, `共有${subs.length}个频道订阅周报：`) },
+      { type: 'heading', text: t(lang, subs.length === 1 ? '1 channel receives the weekly digest:' : `${subs.length} channels receive the weekly digest:`, `共有${subs.length}个频道订阅周报：`) },
       {
         type: 'list',
         items: subs.map((s) => ({
