@@ -2,6 +2,7 @@ import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
 import { digestPreviewIntent } from './digest-preview.js';
 import { assignIntent, unassignIntent } from './assign.js';
+import { greetingIntent } from './greeting.js';
 import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
 import { itemStatusIntent } from './item-status.js';
@@ -18,6 +19,7 @@ import { updateStatusIntent } from './update-status.js';
  */
 export const allIntents: readonly Intent[] = [
   helpIntent,
+  greetingIntent,
   updateStatusIntent,
   undoIntent,
   historyIntent,

@@ -104,6 +104,14 @@ describe('lists', () => {
 });
 
 describe('out of scope and help', () => {
+  it.each([['hello', 'en', /Hello!/], ['你好', 'zh', /您好！/], ['thanks!', 'en', /welcome/], ['谢谢', 'zh', /不客气/]])('%s: a polite answer that matches no item', async (q, lang, text) => {
+    const r = await say(bot, q);
+    expect(r.intent).toBe('greeting');
+    expect(r.lang).toBe(lang);
+    expect(r.matches).toEqual([]);
+    expect(r.text).toMatch(text);
+  });
+
   it.each(['who won the world cup', '今天股市怎么样', 'what is the weather in Paris', '推荐一部电影'])('%s: says plainly nothing matches', async (q) => {
     const r = await say(bot, q);
     expect(r.matches).toEqual([]);

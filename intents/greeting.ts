@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { t } from '../src/core/i18n.js';
+import { defineIntent } from '../src/core/intent.js';
+import { reply } from '../src/core/reply.js';
+
+const HELLO = /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|greetings|你好|您好|嗨|哈喽|早上好|下午好|晚上好|大家好)( there| all| everyone| plan-?bot)?[\s!！.。,，~～]*$/i;
+const THANKS = /^(thanks?( you)?( very much| a lot| so much)?|thx|ty|cheers|great|ok|okay|got it|谢谢|谢谢你|谢谢您|多谢|感谢|好的|收到|明白了)[\s!！.。,，~～]*$/i;
+
+/** Answers a greeting or a thank-you politely, with a hint of what to ask; it matches no plan item. */
+export const greetingIntent = defineIntent({
+  id: 'greeting',
+  summary: { en: 'Say hello or thanks', zh: '打招呼或致谢' },
+  usage: 'hello',
+  examples: { en: ['hello', 'thanks'], zh: ['你好', '谢谢'] },
+  commands: ['hello', 'hi', '你好'],
+  args: z.object({ kind: z.enum(['hello', 'thanks']) }),
+  sideEffects: false,
+  recognize: (u) => (HELLO.test(u.text.trim()) ? { kind: 'hello' } : THANKS.test(u.text.trim()) ? { kind: 'thanks' } : null),
+  parseCommand: () => ({ kind: 'hello' }),
+  handle: ({ kind }, ctx) =>
+    reply(ctx.lang, [
+      {
+        type: 'paragraph',
+        text:
+          kind === 'hello'
+            ? t(ctx.lang, `Hello! I know the ${ctx.plan.title.en} and its progress.`, `您好！我熟悉《${ctx.plan.title.zh}》及其进展。`)
+            : t(ctx.lang, 'You are welcome.', '不客气。'),
+      },
+      { type: 'context', text: t(ctx.lang, 'Ask e.g. “what\'s the rural sewage target”, “T9” or “at-risk tasks”; “help” lists everything.', '可以问“农村生活污水治理率要达到多少”“T9”或“有风险的任务”；输入“帮助”查看全部功能。') },
+    ]),
+});
