@@ -1,10 +1,15 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { terminalLines } from '../main.js';
 import { main } from './main.js';
 
-/** Runs the CLI against the real process: its environment, standard streams and files. */
+/**
+ * Runs the CLI against the real process: its environment (with `.env` from the working folder
+ * loaded first, never overriding variables already set), standard streams and files.
+ */
 export async function runCli(argv: string[]): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   return main(argv, {
     env: process.env,
     stdout: (text) => process.stdout.write(`${text}\n`),

@@ -115,6 +115,15 @@ describe('the real command', () => {
     expect(JSON.parse(stdout)).toHaveLength(56);
   });
 
+  it('reads .env from the working folder, and the environment wins over it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), 'PLANBOT_TZ=Mars/Olympus\n');
+    const bin = join(ROOT, 'bin', 'plan-bot.js');
+    await expect(promisify(execFile)('node', [bin, 'list'], { cwd: dir })).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/PLANBOT_TZ/) });
+    const ok = await promisify(execFile)('node', [bin, 'show', 'T1', '--json'], { cwd: dir, env: { ...process.env, PLANBOT_TZ: 'Asia/Shanghai' } });
+    expect(JSON.parse(ok.stdout).id).toBe('T1');
+  });
+
   it('exits 1 with the message on stderr for a user error', async () => {
     const run = promisify(execFile)('node', ['bin/plan-bot.js', 'show', 'Z1'], { cwd: ROOT });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/no item "Z1"/) });
