@@ -54,6 +54,18 @@ export function formatTarget(ind: Indicator, lang: Lang): string {
   return t(lang, `${en} ${v}${by}${strive}`, `${zh}${v}${by}${strive}`);
 }
 
+/**
+ * The number a target question asks for, as the first words of an answer: "33%" for a level to
+ * reach, "below 1.5 accidents per 10,000 sources a year" / "低于1.5起/万枚·年" for a ceiling.
+ */
+export function formatTargetValue(ind: Indicator, lang: Lang): string {
+  if (ind.value === null) return formatTarget(ind, lang);
+  const v = formatValue(ind.value, ind, lang);
+  const words: Partial<Record<Indicator['comparator'], [string, string]>> = { '<=': ['at most', '不超过'], '<': ['below', '低于'], '>': ['above', '高于'] };
+  const word = words[ind.comparator];
+  return word ? t(lang, `${word[0]} ${v}`, `${word[1]}${v}`) : v;
+}
+
 /** Numbers without float noise: 52.5, 1.5, 800. */
 export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);

@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
-import { STATUS_LABELS, formatNumber, formatTarget, formatValue, itemLabel, itemName, t } from './i18n.js';
+import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
 
 dayjs.extend(utc);
@@ -90,7 +90,7 @@ function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
  * sentence in Chinese and the latest status.
  */
 export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
-  const value = ind.value === null ? formatTarget(ind, lang) : formatValue(ind.value, ind, lang);
+  const value = formatTargetValue(ind, lang);
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`) },
     { type: 'paragraph', text: t(lang, `Target: ${formatTarget(ind, lang)}.`, `指标：${formatTarget(ind, lang)}。`) },
