@@ -3,7 +3,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
-import { STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
+import { displayUser, STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
@@ -39,7 +39,7 @@ export const historyIntent = defineIntent({
     const item = findItem(plan, id);
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
     const owners = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
-    const ownerLine = owners.length ? t(lang, `Owners: ${owners.join(', ')}`, `负责人：${owners.join('、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
+    const ownerLine = owners.length ? t(lang, `Owners: ${owners.map(displayUser).join(', ')}`, `负责人：${owners.map(displayUser).join('、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
     if (entries.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });
     }
@@ -63,12 +63,12 @@ export function formatTime(at: string, timeZone: string): string {
 /** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)". */
 export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string): string {
   const parts = [
-    h.user,
+    displayUser(h.user),
     h.status ? STATUS_LABELS[h.status][lang] : '',
     ...h.progress.map((p) => progressText(p, item, lang)),
     h.note ? `“${h.note}”` : '',
   ].filter(Boolean);
-  const undone = h.undone ? t(lang, ` (undone by ${h.undone.user} ${formatTime(h.undone.at, timeZone)})`, `（已由 ${h.undone.user} 于 ${formatTime(h.undone.at, timeZone)} 撤销）`) : '';
+  const undone = h.undone ? t(lang, ` (undone by ${displayUser(h.undone.user)} ${formatTime(h.undone.at, timeZone)})`, `（已由 ${displayUser(h.undone.user)} 于 ${formatTime(h.undone.at, timeZone)} 撤销）`) : '';
   return `${parts.join(' · ')}${undone}`;
 }
 

@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
-import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
+import { STATUS_LABELS, displayUser, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
 
 dayjs.extend(utc);
@@ -52,16 +52,17 @@ export function progressBlock(ind: Indicator, entry: ProgressEntry | undefined, 
 /** One line on the item's latest status: who said what, when. */
 export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: string): string {
   if (!state?.status && !state?.updatedAt) {
-    const owners = state?.owners.length ? t(lang, ` Owners: ${state.owners.join(', ')}.`, `负责人：${state.owners.join('、')}。`) : '';
+    const names = state?.owners.map(displayUser) ?? [];
+    const owners = names.length ? t(lang, ` Owners: ${names.join(', ')}.`, `负责人：${names.join('、')}。`) : '';
     return t(lang, `Status: no update yet.${owners}`, `进展：暂无更新。${owners}`);
   }
   const status = state.status ? STATUS_LABELS[state.status][lang] : t(lang, 'no status', '无状态');
   const when = state.updatedAt ? dayjs(state.updatedAt).tz(timeZone).format('YYYY-MM-DD HH:mm') : '';
   const parts = [
     t(lang, `Status: ${status}`, `进展：${status}`),
-    state.updatedBy ? t(lang, `updated ${when} by ${state.updatedBy}`, `${when} 由 ${state.updatedBy} 更新`) : '',
+    state.updatedBy ? t(lang, `updated ${when} by ${displayUser(state.updatedBy)}`, `${when} 由 ${displayUser(state.updatedBy)} 更新`) : '',
     state.note ? t(lang, `note: ${state.note}`, `备注：${state.note}`) : '',
-    state.owners.length ? t(lang, `owners: ${state.owners.join(', ')}`, `负责人：${state.owners.join('、')}`) : '',
+    state.owners.length ? t(lang, `owners: ${state.owners.map(displayUser).join(', ')}`, `负责人：${state.owners.map(displayUser).join('、')}`) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -98,7 +98,7 @@ describe('the web chat in a real browser', () => {
     if (hasUpdate) {
       expect(await cards.last().textContent()).toMatch(/at risk/);
       const status = await ask(page, '/plan status O3');
-      expect(await status.textContent()).toMatch(/Status: at risk · updated .* by web:alice/);
+      expect(await status.textContent()).toMatch(/Status: at risk · updated .* by alice/);
     }
 
     // User text with markup stays text, in the bubble and in the reply.
