@@ -5,7 +5,8 @@ import { NO_FILTERS, deriveSubscriptions, parseDigestWords, type DigestAudience 
 import { buildWeeklyDigest } from '../src/digest/weekly-digest.js';
 import { DigestArgs, filtersFrom } from './subscribe.js';
 
-const DIGEST_CUE = /^(?:(?:show|preview|the|this|last|weekly|week's|me|my|our)\s+)*(?:weekly\s+)?digest\b|^(?:本周|上周)?(?:工作)?周报$|^(?:看看|预览|显示)(?:本周|上周)?周报/i;
+const DIGEST_CUE =
+  /^(?:(?:show|preview|the|this|last|weekly|week's|me|my|our)\s+)*(?:weekly\s+)?digest\b|^(?:本周|上周)?(?:工作)?周报$|^(?:看看|预览|显示)(?:本周|上周)?周报|^what(?:'s| has| have)? changed (?:this|last) week\??$|^(?:this|last) week'?s? (?:updates|progress|changes)\??$|^(?:本周|上周)(?:有)?(?:什么|哪些)?(?:更新|变化|进展)(?:了)?[吗？?]*$/i;
 const USAGE = '/plan digest [G3] [@owner|mine] [at-risk|…] [zh|en|both]';
 
 /**

@@ -100,6 +100,17 @@ describe('lists', () => {
     const r = await say(bot, '列出大气相关任务');
     expect(r.intent).toBe('list-items');
     expect(r.matches.map((m) => m.id)).toContain('T7');
+    const water = await say(bot, 'what tasks are about water');
+    expect(water.intent).toBe('list-items');
+    expect(water.matches.map((m) => m.id)).toContain('T8');
+  });
+
+  it('"what changed this week" is the digest preview, only for the asker', async () => {
+    for (const q of ['what changed this week', '本周有什么更新']) {
+      const r = await say(bot, q);
+      expect(r.intent, q).toBe('digest-preview');
+      expect(r.ephemeral).toBe(true);
+    }
   });
 });
 
