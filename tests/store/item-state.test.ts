@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanEvent } from '../../src/store/events.js';
+import { deriveStates } from '../../src/store/item-state.js';
+
+let seq = 0;
+/** An event of the log; each test states only what matters to it. */
+function event(o: Partial<PlanEvent> & Pick<PlanEvent, 'type'>): PlanEvent {
+  seq++;
+  return { seq, id: `e${seq}`, at: '2021-06-01T00:00:00.000Z', user: 'alice', platform: 'test', planId: 'p', ...o } as PlanEvent;
+}
+const update = (o: Record<string, unknown>) => event({ type: 'update', itemId: 'T9', status: null, progress: [], note: null, ...o } as Partial<PlanEvent> & { type: 'update' });
+
+describe('deriveStates', () => {
+  it('keeps the latest value of each indicator, in the order last reported', () => {
+    const s = deriveStates(
+      [
+        update({ progress: [{ indicatorId: 'T9.1', value: 100, target: 800, unit: '个' }, { indicatorId: 'T9.2', value: 2, target: null, unit: '%' }] }),
+        update({ progress: [{ indicatorId: 'T9.1', value: 420, target: 800, unit: '个' }] }),
+      ],
+      'p',
+    ).get('T9')!;
+    expect(s.progress.map((p) => [p.indicatorId, p.value])).toEqual([['T9.2', 2], ['T9.1', 420]]);
+  });
+
+  it('an undone update no longer counts; the one before it shows again', () => {
+    const first = update({ status: 'on-track', note: 'fine' });
+    const second = update({ status: 'off-track', note: 'late' });
+    const s = deriveStates([first, second, event({ type: 'undo', itemId: 'T9', reverts: second.id } as never)], 'p').get('T9')!;
+    expect([s.status, s.note, s.updatedAt]).toEqual(['on-track', 'fine', first.at]);
+  });
+
+  it('compares times as instants whatever their offset, so a replay up to a moment is exact', () => {
+    const events = [update({ status: 'on-track', at: '2021-06-07T08:59:59+08:00' }), update({ status: 'at-risk', at: '2021-06-07T09:00:01+08:00' })];
+    expect(deriveStates(events, 'p', '2021-06-07T01:00:00.000Z').get('T9')!.status).toBe('on-track');
+    expect(deriveStates(events, 'p', '2021-06-07T09:00:01+08:00').get('T9')!.status).toBe('at-risk');
+    expect(deriveStates(events, 'p', '2021-06-06T00:00:00.000Z').get('T9')).toBeUndefined();
+  });
+
+  it('owners follow assign and unassign; other plans are ignored', () => {
+    const s = deriveStates(
+      [
+        event({ type: 'assign', itemId: 'T9', owner: 'bob' } as never),
+        event({ type: 'assign', itemId: 'T9', owner: 'carol' } as never),
+        event({ type: 'unassign', itemId: 'T9', owner: 'bob' } as never),
+        event({ type: 'assign', itemId: 'T9', owner: 'dave', planId: 'other' } as never),
+      ],
+      'p',
+    ).get('T9')!;
+    expect(s.owners).toEqual(['carol']);
+  });
+});
