@@ -96,7 +96,18 @@ function timeBuild<T>(build: () => T, times: number): { value: T; ms: number; cp
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
+  // Typed arrays keep their data outside the JS heap: count both.
+  const used = (): number => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  collectGarbage();
+  collectGarbage();
+  const before = used();
   let value = build();
+  collectGarbage();
+  collectGarbage();
+  const heapMb = (used() - before) / 1e6;
   for (let i = 0; i < times; i++) {
     collectGarbage();
     const c0 = cpu();
@@ -105,18 +116,6 @@ function timeBuild<T>(build: () => T, times: number): { value: T; ms: number; cp
     durations.push(performance.now() - t0);
     cpuDurations.push(cpu() - c0);
   }
-  collectGarbage();
-  // Typed arrays keep their data outside the JS heap: count both.
-  const used = (): number => {
-    const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers;
-  };
-  const before = used();
-  let held: T | null = build();
-  collectGarbage();
-  const heapMb = (used() - before) / 1e6;
-  held = null;
-  void held;
   durations.sort((a, b) => a - b);
   cpuDurations.sort((a, b) => a - b);
   return { value, ms: percentile(durations, 50), cpuMs: percentile(cpuDurations, 50), heapMb };
