@@ -36,8 +36,8 @@ export const updateStatusIntent = defineIntent({
   summary: { en: 'Report the status and progress of an item (owners and admins)', zh: '报告某项工作的状态和进度（负责人和管理员）' },
   usage: USAGE,
   examples: {
-    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'T9 on-track 52%', 'update T9 T9.1=500'],
-    zh: ['更新 T9 有风险 430/800 进度滞后', 'T9 正常推进 52%', '更新 T9 已完成'],
+    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'T9 on-track 420/800', 'update T9 T9.1=500'],
+    zh: ['更新 T9 有风险 430/800 进度滞后', 'T9 正常推进 T9.1=430', '更新 T9 已完成'],
   },
   commands: ['update', 'report', 'up', '更新', '汇报'],
   args: Args,
@@ -73,7 +73,7 @@ export const updateStatusIntent = defineIntent({
       planId: plan.id,
     });
     const after = deriveStates(ctx.store.events(), plan.id).get(item.id);
-    const status = after?.status ? STATUS_LABELS[after.status][lang] : t(lang, 'no status', '无状态');
+    const status = STATUS_LABELS[after?.status ?? 'not-started'][lang];
     return reply(
       lang,
       [

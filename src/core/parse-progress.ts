@@ -90,9 +90,12 @@ function pickIndicator(raw: RawProgress, item: PlanItem): Picked {
       return { problem: ambiguous(raw, byTarget.length ? byTarget : inds, `${n(raw.value)}/${n(raw.target)}`) };
     }
     case 'percent': {
+      // A bare share names an indicator only when the item has no other: with several, "52%" could be
+      // a share indicator or the share done of another's target (T9.1=52%), so the reporter says which.
       const shares = inds.filter((i) => i.unit === '%');
-      if (shares.length === 1) return { indicator: shares[0]!, entry: { indicatorId: shares[0]!.id, value: raw.value, target: null, unit: '%' } };
-      if (shares.length > 1) return { problem: ambiguous(raw, shares, `${n(raw.value)}%`) };
+      if (raw.value > 100) return { indicator: null, entry: { indicatorId: null, value: raw.value, target: null, unit: '%' } };
+      if (inds.length === 1 && shares.length === 1) return { indicator: shares[0]!, entry: { indicatorId: shares[0]!.id, value: raw.value, target: null, unit: '%' } };
+      if (inds.length > 1) return { problem: ambiguous(raw, inds.filter((i) => i.unit === '%' || i.value !== null), `${n(raw.value)}%`) };
       return { indicator: null, entry: { indicatorId: null, value: raw.value, target: null, unit: '%' } };
     }
     case 'number': {

@@ -34,7 +34,8 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
     if (e.type === 'update' && !reverted.has(e.id)) {
       const s = get(e.itemId);
       if (e.status) s.status = e.status;
-      if (e.note) s.note = e.note;
+      // The note belongs to its update: a later update without one leaves no stale note behind.
+      s.note = e.note;
       if (e.progress.length) {
         let latest = progress.get(e.itemId);
         if (!latest) progress.set(e.itemId, (latest = new Map()));
