@@ -45,6 +45,12 @@ export const askIntent = defineIntent({
   parseCommand: (rest) => ({ question: rest }),
   handle: ({ question }, ctx) => {
     const { lang, plan } = ctx;
+    if (!/[\p{L}\p{N}]/u.test(question)) {
+      return reply(lang, [
+        { type: 'paragraph', text: t(lang, 'Type a question about the plan, in English or Chinese.', '请输入关于工作计划的问题，中英文均可。') },
+        { type: 'context', text: t(lang, 'For example “what\'s the rural sewage target”, “T9” or “tasks in group 3”; “help” lists everything.', '例如“农村生活污水治理率要达到多少”“T9”或“第三组任务”；输入“帮助”查看全部功能。') },
+      ]);
+    }
     const asksNumber = NUMBER_CUE.test(question.toLowerCase());
     const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), question, asksNumber, ctx.search);
     const best = hits[0];

@@ -11,5 +11,7 @@ const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*i
 export function resolveLang(text: string): { lang: Lang; text: string } {
   if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim() };
   if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim() };
-  return { lang: detectLang(text), text };
+  // The command prefix and item ids are the same in both languages: they say nothing of the reader's.
+  const words = text.replace(/^\s*\/?plan\b/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ');
+  return { lang: detectLang(words), text };
 }

@@ -30,10 +30,16 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
 function validated(intent: Intent, raw: unknown): Routed {
   const result = intent.args.safeParse(raw);
   if (result.success) return { intent, args: result.data };
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
+  const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? 'input')))];
+  const missing = result.error.issues.every((i) => i.code === 'too_small' || (i.code === 'invalid_type' && i.input === undefined));
+  const example = intent.usage.replace(/\bID\b/, 'T9').replace(/\s*\[.*$/, '');
+  const what = fields.map((f) => (f === 'id' ? 'item' : f));
+  const whatZh = fields.map((f) => (f === 'id' ? '事项编号' : f));
   throw new UserError(
     'args.invalid',
-    { en: `I could not read that (${problems}). Usage: ${intent.usage}`, zh: `无法识别该命令（${problems}）。用法：${intent.usage}` },
-    { intent: intent.id },
+    missing
+      ? { en: `Say which ${what.join(' and ')}, e.g. ${example} (usage: ${intent.usage}).`, zh: `请写明${whatZh.join('和')}，例如 ${example}（用法：${intent.usage}）。` }
+      : { en: `I could not read the ${what.join(' and ')}. Usage: ${intent.usage}`, zh: `无法识别${whatZh.join('和')}。用法：${intent.usage}` },
+    { intent: intent.id, fields },
   );
 }

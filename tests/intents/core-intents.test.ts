@@ -31,6 +31,12 @@ describe('answers in the language of the question', () => {
     expect(r.text.split('\n')[0]).toMatch(/^Rural domestic sewage treatment rate: 33% \(Objective 3/);
   });
 
+  it('a command with Chinese words is answered in Chinese, whatever the command word and ids', async () => {
+    expect((await say(bot, '/plan update T9 已完成', 'admin')).lang).toBe('zh');
+    expect((await say(bot, '/plan status T9')).lang).toBe('en');
+    expect((await say(bot, '/plan update T9 at-risk 420/800 周口进度慢 Zhoukou and Nanyang behind schedule', 'admin')).lang).toBe('en');
+  });
+
   it('answers in the other language when asked to', async () => {
     const zh = await say(bot, "what's the rural sewage target in Chinese");
     expect(zh.lang).toBe('zh');
@@ -148,5 +154,16 @@ describe('out of scope and help', () => {
     for (const intent of allIntents.filter((i) => !i.sideEffects && i.id !== 'list-items')) {
       for (const ex of [...intent.examples.en, ...intent.examples.zh]) expect((await say(bot, ex)).intent, `${intent.id}: ${ex}`).toBe(intent.id);
     }
+  });
+});
+
+describe('commands missing their argument', () => {
+  it.each([
+    ['/plan status', /^Say which item, e.g. \/plan status T9 \(usage: \/plan status ID\)\.$/],
+    ['/plan 历史', /^请写明事项编号，例如 \/plan history T9（用法：\/plan history ID）。$/],
+  ])('%s says what is missing, with an example', async (q, text) => {
+    const r = await say(bot, q);
+    expect(r.error?.id).toBe('args.invalid');
+    expect(r.text).toMatch(text);
   });
 });
