@@ -15,6 +15,7 @@ import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
 import { renderPlainText } from '../core/reply.js';
 import { digestCommand, postByPlatform, postDueCommand } from '../digest/digest-command.js';
+import { deriveSubscriptions } from '../digest/subscriptions.js';
 import type { PostDigest } from '../digest/scheduler.js';
 import { serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
@@ -165,7 +166,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             timeZone: config.timeZone,
             cron: config.digestCron,
             json,
-            post: postByPlatform({ console: async (_c, reply) => io.stdout(renderPlainText(reply)), ...(await cliPosters(config, logger)) }),
+            // Console channels are this terminal: their digest is printed (in --json, as part of the report).
+            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
           });
           io.stdout(outcome.output);
           for (const e of outcome.errors) io.stderr(e);
@@ -176,7 +178,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       const plan = await loadPlan(config.planId, config.plansDir);
       const store = await openReadOnlyStore(config.db);
-      io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel: values.channel, json }));
+      // A bare channel name is a console channel, as `chat --channel NAME` names it.
+      const channel = values.channel === undefined ? undefined : values.channel.includes(':') ? values.channel : `console:${values.channel}`;
+      if (channel && !deriveSubscriptions(store.events(), plan.id).has(channel)) {
+        io.stderr(`${channel} is not subscribed: showing the whole plan in both languages. Subscribe it with /plan subscribe in that channel.`);
+      }
+      io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel, json }));
       return 0;
     }
     case 'serve': {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PlanEvent } from './events.js';
 import { STATE_VERSION, migrateState } from './migrate-state.js';
 import { StoreDamagedError } from './store-errors.js';
+import { UserError } from '../errors.js';
 
 /** The whole state file: a schema version and the event log. */
 export interface StateFile {
@@ -152,7 +153,16 @@ async function readText(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR') {
+      const why = { EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'a part of the path is not a folder' }[code];
+      const whyZh = { EISDIR: '它是一个文件夹', EACCES: '没有权限', EPERM: '没有权限', ENOTDIR: '路径中有一部分不是文件夹' }[code];
+      throw new UserError('store.unreadable', {
+        en: `Cannot use ${file} as the state file (${why}). Give a file path with --db or PLANBOT_DB, e.g. --db data/state.json.`,
+        zh: `无法将 ${file} 用作状态文件（${whyZh}）。请用 --db 或 PLANBOT_DB 指定一个文件路径，例如 --db data/state.json。`,
+      });
+    }
     throw err;
   }
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshDb, runCli } from '../support/run-cli.js';
 
@@ -54,11 +57,30 @@ describe('digests from the command line', () => {
     const cli = cliOver(freshDb());
     const sub = await cli(['chat', '--json', '--user', 'alice', '--channel', 'ops', '--now', '2021-06-01T10:00:00+08:00'], ['/plan subscribe']);
     expect(JSON.parse(sub.stdout).ok).toBe(true);
-    const first = JSON.parse((await cli(['digest', '--post-due', '--json', '--now', now])).stdout.split('\n').pop()!);
+    const first = JSON.parse((await cli(['digest', '--post-due', '--json', '--now', now])).stdout);
     expect(first.posted.map((p: any) => p.channel)).toEqual(['console:ops']);
     const second = JSON.parse((await cli(['digest', '--post-due', '--json', '--now', now])).stdout);
     expect(second.posted).toEqual([]);
     expect(second.alreadyPosted).toEqual(['console:ops']);
+  });
+});
+
+describe('digest --channel and bad state paths', () => {
+  it('a bare channel name is the console channel chat used; an unsubscribed one says so on stderr', async () => {
+    const cli = cliOver(freshDb());
+    await cli(['chat', '--user', 'alice', '--channel', 'ops', '--now', '2021-06-01T10:00:00+08:00'], ['/plan subscribe G3 en']);
+    const ops = await cli(['digest', '--json', '--channel', 'ops', '--now', '2021-06-14T10:00:00+08:00']);
+    expect(JSON.parse(ops.stdout)).toMatchObject({ channel: 'console:ops', subscribed: true, lang: 'en' });
+    expect(ops.stderr).toBe('');
+    const other = await cli(['digest', '--json', '--channel', 'nosuch', '--now', '2021-06-14T10:00:00+08:00']);
+    expect(JSON.parse(other.stdout).subscribed).toBe(false);
+    expect(other.stderr).toMatch(/console:nosuch is not subscribed/);
+  });
+
+  it('a folder given as the state file is a clear user error', async () => {
+    const r = await cliOver(mkdtempSync(join(tmpdir(), 'planbot-dir-')))(['show', 'T9']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Cannot use .* as the state file \(it is a folder\)/);
   });
 });
 
