@@ -2,6 +2,7 @@ import type { ItemKind } from '../plan/schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
 import { normalizeText } from './normalize.js';
+import { editDistance } from './typo-corrector.js';
 
 /** An explicit reference to one plan item by kind and number ("task 9", "第九项任务", "O4"). */
 export interface ItemRef {
@@ -74,7 +75,7 @@ const PATTERNS: readonly RefPattern[] = [
 export function findItemRef(text: string): FoundItemRef | null {
   // Several intents ask about the same message in turn: remember the last few answers.
   if (recent.has(text)) return recent.get(text)!;
-  const found = findItemRefIn(normalizeText(text));
+  const found = findItemRefIn(mendReferenceWords(normalizeText(text)));
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(text, found === null ? null : Object.freeze(found));
   return found;
@@ -82,6 +83,23 @@ export function findItemRef(text: string): FoundItemRef | null {
 
 const RECENT_LIMIT = 32;
 const recent = new Map<string, FoundItemRef | null>();
+
+const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
+const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
+
+/**
+ * Mends what people mistype around a reference: a keyword one letter off ("taks 9", "objectve
+ * three"; two for long words) when a number follows it, and a space between a Chinese keyword and
+ * its numeral ("目标 三").
+ */
+export function mendReferenceWords(normalized: string): string {
+  const mended = normalized.replace(/(\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
+  return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
+    if (KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
+    const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);
+    return near ?? word;
+  });
+}
 
 // Every pattern needs one of these; most questions have none and skip the patterns.
 const MAY_REFER = /task|objective|goal|group|section|第|任务|目标|(?<![a-z0-9.])[otg] ?\d/;

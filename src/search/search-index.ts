@@ -1,7 +1,7 @@
 import type { PlanItem } from '../plan/schema.js';
 import { buildQuery, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
-import { findItemRefIn } from './parse-item-ref.js';
+import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { defaultSynonyms, type SynonymTable } from './synonym-table.js';
 import { buildInvertedIndex, type FieldSpec } from './inverted-index.js';
@@ -102,7 +102,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       const normalized = normalizeText(capped);
       if (normalized === '') return [];
 
-      const ref = findItemRefIn(normalized);
+      const ref = findItemRefIn(mendReferenceWords(normalized));
       const code = ref ? `${ref.kind[0]}${ref.number}` : '';
       const refDoc = ref ? byId.get(code.toUpperCase()) : undefined;
       if (ref && refDoc !== undefined) {

@@ -108,3 +108,21 @@ describe('parseEnglishNumber', () => {
     expect(parseEnglishNumber(text, ordinal)).toBeNull();
   });
 });
+
+describe('mistyped references', () => {
+  it.each([
+    ['objectiv 3', { kind: 'objective', number: 3 }],
+    ['objectve three', { kind: 'objective', number: 3 }],
+    ['taks 9', { kind: 'task', number: 9 }],
+    ['tsak nine', { kind: 'task', number: 9 }],
+    ['grup 3', { kind: 'group', number: 3 }],
+    ['目标 三', { kind: 'objective', number: 3 }],
+  ])('%s', (text, expected) => {
+    expect(parseItemRef(text)).toEqual(expected);
+  });
+
+  it('leaves words that are not near a keyword, or not followed by a number, alone', () => {
+    expect(parseItemRef('coal 3')).toBeNull();
+    expect(parseItemRef('taks about water')).toBeNull();
+  });
+});
