@@ -155,7 +155,7 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
       kind: 'list',
       priority: 1,
       heading: t(lang, `Updates this week (${d.changes.length})`, `本周更新（${d.changes.length}项）`),
-      empty: t(lang, 'No updates this week.', '本周无更新。'),
+      empty: t(lang, 'None.', '无。'),
       count: d.changes.length,
       entry: (i, maxChars) => changeEntry(d.changes[i]!, d, lang, maxChars),
       more: (n, none) => t(lang, none ? `${n} updated items not shown.` : `… and ${n} more updated items`, none ? `${n}项更新未显示。` : `……另有${n}项有更新`),
@@ -179,7 +179,11 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
       kind: 'list',
       priority: 4,
       heading: t(lang, `No update for ${max.staleDays} days or more (${d.stale.length})`, `超过${max.staleDays}天未更新（${d.stale.length}项）`),
-      empty: t(lang, `Every item has been updated in the last ${max.staleDays} days.`, `所有事项近${max.staleDays}天内均有更新。`),
+      empty: t(
+        lang,
+        `No item with owners or earlier updates has gone ${max.staleDays} days without one.`,
+        `有负责人或曾有更新的事项近${max.staleDays}天内均有更新。`,
+      ),
       count: d.stale.length,
       entry: (i) => {
         const { item, days } = d.stale[i]!;

@@ -65,6 +65,15 @@ describe('explicit references show that item', () => {
     expect(r.matches).toEqual([{ id, score: 1 }]);
   });
 
+  it('an indicator id answers with that target; an unknown one lists the item\'s targets', async () => {
+    const r = await say(bot, '什么是T9.1');
+    expect(r.intent).toBe('show-item');
+    expect(r.text.split('\n')[0]).toMatch(/^完成整治的行政村数量：800个行政村/);
+    const bad = await say(bot, 'T9.5');
+    expect(bad.text).toBe('T9 has no target T9.5; its targets are T9.1, T9.2.');
+    expect((await say(bot, 'PM2.5 target')).intent).toBe('ask');
+  });
+
   it('a group card lists its tasks', async () => {
     const r = await say(bot, 'group 3');
     expect(r.text).toMatch(/• T7 .*\n• T8 .*\n• T9 /);
