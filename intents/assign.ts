@@ -60,7 +60,7 @@ export const assignIntent = defineIntent({
         {
           type: 'paragraph',
           text: added.length
-            ? t(lang, `${added.join(', ')} ${added.length > 1 ? 'are' : 'is'} now an owner of ${item.id} ${item.title.en}.`, `已将 ${added.join('、')} 设为 ${item.id} ${item.title.zh} 的负责人。`)
+            ? t(lang, `${added.join(', ')} ${added.length > 1 ? 'are now owners' : 'is now an owner'} of ${item.id} ${item.title.en}.`, `已将 ${added.join('、')} 设为 ${item.id} ${item.title.zh} 的负责人。`)
             : t(lang, `${already.join(', ')} already own${already.length > 1 ? '' : 's'} ${item.id}; nothing changed.`, `${already.join('、')} 已经是 ${item.id} 的负责人，未作改动。`),
         },
         { type: 'context', text: t(lang, `Owners of ${item.id}: ${now.join(', ')}`, `${item.id} 的负责人：${now.join('、')}`) },

@@ -58,7 +58,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['annual', 'yearly', 'year', 'this year', '年度', '全年'],
   ['total amount', 'total emissions', 'totals', '总量'],
   ['treatment', 'treat', 'handle', 'control', 'governance', 'remediation', 'tackle', '治理', '整治', '处理'],
-  ['rectify', 'rectification', 'fix', 'correct', '整改', '整治'],
+  ['rectify', 'rectification', 'fix', 'correct', 'renovate', 'renovation', 'clean up', 'cleanup', '整改', '整治'],
   ['prevention and control', 'prevent', '防治', '防控'],
   ['inspection', 'supervision', 'inspector', '督察', '巡视'],
   ['enforcement', 'law enforcement', '执法'],
@@ -93,4 +93,5 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['industrial park', 'industrial cluster', '产业集聚区', '园区'],
   ['vehicle', 'car', 'truck', '车'],
   ['coal', '煤炭', '煤'],
+  ['dust', 'dust control', 'dust suppression', '扬尘', '控尘'],
 ];
