@@ -6,18 +6,23 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import { Status } from '../src/store/events.js';
 import { deriveStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
+import { ownerMatches } from '../src/digest/subscriptions.js';
 
 const Args = z.object({
   kind: z.enum(['objective', 'group', 'task']).default('task'),
   group: z.string().regex(/^G\d+$/).nullable().default(null),
   status: Status.nullable().default(null),
   mine: z.boolean().default(false),
+  /** Items owned by this user (an id with or without its platform, e.g. bob or slack:U123). */
+  owner: z.string().min(1).nullable().default(null),
   topic: z.string().nullable().default(null),
 });
 
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
+/** "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". */
+const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/u;
 const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢/g;
 
 /** Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务". */
@@ -26,11 +31,13 @@ export const listItemsIntent = defineIntent({
   summary: { en: 'List items by group, status, owner or topic', zh: '按任务组、状态、负责人或主题列出事项' },
   usage: '/plan list [G3|at-risk|mine|TOPIC]',
   examples: { en: ['tasks in group 3', 'at-risk tasks', 'my tasks'], zh: ['列出大气相关任务', '有风险的任务', '我的任务'] },
-  commands: ['list', 'ls', '列出', '列表'],
+  commands: ['list', 'ls', 'mine', '列出', '列表', '我的'],
   args: Args,
   sideEffects: false,
   recognize: (u) => {
     const text = u.text.toLowerCase();
+    const owner = ownerIn(text);
+    if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
     const ref = findItemRef(text);
@@ -39,8 +46,12 @@ export const listItemsIntent = defineIntent({
     if (!mine && !status && !ref && !LIST_CUE.test(text)) return null;
     return argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
   },
-  parseCommand: (rest) => {
+  parseCommand: (rest, u) => {
     const text = rest.toLowerCase();
+    // "/plan mine" and "/plan 我的" are the owner's own list.
+    if (/^\s*(mine|我的)(\s|$)/i.test(u.text)) return argsFrom(text, { mine: true, status: findStatus(text), group: null });
+    const owner = ownerIn(text);
+    if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const ref = findItemRef(text);
     return argsFrom(text, { mine: /^(mine|me|my|我的)$/.test(text.trim()) || MINE.test(text), status: findStatus(text), group: ref?.kind === 'group' ? `G${ref.number}` : null });
   },
@@ -51,6 +62,7 @@ export const listItemsIntent = defineIntent({
     if (args.group) items = items.filter((i) => i.parent === args.group);
     if (args.status) items = items.filter((i) => (states.get(i.id)?.status ?? 'not-started') === args.status);
     if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
+    if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
     if (args.topic) {
       const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(args.kind === 'objective' ? 'O' : 'T'));
       const best = hits[0]?.score ?? 0;
@@ -78,6 +90,13 @@ export const listItemsIntent = defineIntent({
   },
 });
 
+/** The owner a message asks about, or null; "me"/"我" is left to the "my tasks" reading. */
+function ownerIn(text: string): string | null {
+  const m = OWNER.exec(text);
+  const who = (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/^@/, '');
+  return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who) ? who : null;
+}
+
 function findStatus(text: string): Status | null {
   const m = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late)\b|有风险|滞后|落后|正常推进|按计划|已完成|未开始/.exec(text);
   return m ? parseStatus(m[0]) : null;
@@ -96,7 +115,7 @@ function argsFrom(text: string, found: { mine: boolean; status: Status | null; g
 function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number): string {
   const one = count === 1;
   const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'] }[args.group ? 'task' : args.kind] as [string, string];
-  const en = `${args.status ? `${STATUS_LABELS[args.status].en} ` : ''}${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''}${args.topic ? ` about “${args.topic}”` : ''}`;
-  const zh = `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}${args.topic ? `与“${args.topic}”相关的` : ''}${args.status ? `${STATUS_LABELS[args.status].zh}的` : ''}${noun[1]}`;
+  const en = `${args.status ? `${STATUS_LABELS[args.status].en} ` : ''}${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''}${args.owner ? ` owned by ${args.owner}` : ''}${args.topic ? ` about “${args.topic}”` : ''}`;
+  const zh = `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}${args.owner ? `${args.owner} 负责的` : ''}${args.topic ? `与“${args.topic}”相关的` : ''}${args.status ? `${STATUS_LABELS[args.status].zh}的` : ''}${noun[1]}`;
   return t(lang, en, zh);
 }
