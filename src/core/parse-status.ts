@@ -6,6 +6,8 @@ const WORDS: Record<string, Status> = {
   ontrack: 'on-track', ok: 'on-track', green: 'on-track', ongoing: 'on-track', inprogress: 'on-track', 正常推进: 'on-track', 正常: 'on-track', 按计划: 'on-track', 按计划推进: 'on-track', 进行中: 'on-track', 推进中: 'on-track',
   atrisk: 'at-risk', risk: 'at-risk', risky: 'at-risk', amber: 'at-risk', yellow: 'at-risk', 有风险: 'at-risk', 风险: 'at-risk', 存在风险: 'at-risk',
   offtrack: 'off-track', behind: 'off-track', delayed: 'off-track', late: 'off-track', red: 'off-track', 滞后: 'off-track', 落后: 'off-track', 延期: 'off-track', 进度滞后: 'off-track',
+  // Traditional characters, as written in Taiwan, Hong Kong and Macao.
+  未開始: 'not-started', 正常推進: 'on-track', 按計劃: 'on-track', 進行中: 'on-track', 推進中: 'on-track', 有風險: 'at-risk', 風險: 'at-risk', 存在風險: 'at-risk', 滯後: 'off-track', 落後: 'off-track', 進度滯後: 'off-track',
   done: 'done', complete: 'done', completed: 'done', finished: 'done', 已完成: 'done', 完成: 'done', 已办结: 'done',
 };
 

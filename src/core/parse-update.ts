@@ -35,7 +35,11 @@ const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z
 const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
 const EN_STATUS = /^(not[\s_-]*started|on[\s_-]*track|at[\s_-]*risk|off[\s_-]*track|in[\s_-]*progress|done|completed?|finished|behind|delayed|ongoing|green|amber|yellow|red)(?![\w-])/i;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
-const ZH_STATUS = ['按计划推进', '尚未开始', '正常推进', '存在风险', '进度滞后', '未开始', '未启动', '按计划', '进行中', '推进中', '有风险', '已完成', '已办结', '滞后', '落后', '延期', '正常', '风险', '完成'];
+const ZH_STATUS = [
+  '按计划推进', '尚未开始', '正常推进', '存在风险', '进度滞后', '未开始', '未启动', '按计划', '进行中', '推进中', '有风险', '已完成', '已办结', '滞后', '落后', '延期', '正常', '风险', '完成',
+  // Traditional characters.
+  '正常推進', '存在風險', '進度滯後', '未開始', '按計劃', '進行中', '推進中', '有風險', '滯後', '落後', '風險',
+];
 const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在)(?![a-z])/i;
 const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
@@ -94,7 +98,14 @@ export function parseUpdate(text: string, plan: Plan): ParseResult<UpdateArgs> {
     } else progress.push(r.entry);
   }
 
-  if (note !== null && !quoted && looksLikeStatus(note, status === null && progress.length === 0)) {
+  const firstWord = note?.split(/\s+/)[0] ?? '';
+  if (note !== null && !quoted && /^(?:[OGT]\d+\.\d+=|[-+]?\d[\d.,eE+]*(?:\/|%\S)|\/\d)/i.test(firstWord)) {
+    problems.push({
+      code: 'progress.unreadable',
+      en: `"${firstWord}" is not a progress value I can read. Write it as 420/800, 52% or ${item.indicators[0]?.id ?? `${item.id}.1`}=420; to keep it as a note, quote it.`,
+      zh: `无法识别进度“${firstWord}”。请写成 430/800、52% 或 ${item.indicators[0]?.id ?? `${item.id}.1`}=430；若要作为备注，请加引号。`,
+    });
+  } else if (note !== null && !quoted && looksLikeStatus(note, status === null && progress.length === 0)) {
     const word = note.split(/\s+/)[0]!;
     problems.push({
       code: 'status.unknown',
@@ -229,7 +240,8 @@ function looksLikeStatus(note: string, alone: boolean): boolean {
   if (/^(at|on|off|not|in)[-_][a-z]+$/.test(word)) return true;
   const key = word.replace(/[-_]/g, '');
   if (/^[a-z]{5,}$/.test(key) && EN_STATUS_KEYS.some((k) => editDistance(k, key) === 1)) return true;
-  return alone && /^[a-z-]+$/.test(note.trim().toLowerCase());
+  // Alone after the id, one English word or a few Chinese characters is a status attempt ("受阻", "很好").
+  return alone && (/^[a-z-]+$/.test(note.trim().toLowerCase()) || /^[\u3400-\u9fff]{1,4}$/.test(note.trim()));
 }
 
 function editDistance(a: string, b: string): number {

@@ -69,6 +69,10 @@ describe('parseUpdate: what it refuses, and how', () => {
     ['T9 420/800 430', 'progress.duplicate', /Two values for T9\.1/],
     ['T9', 'update.empty', /Nothing to record for T9/, /没有可记录的内容/],
     ['T6 T6.1=3', 'progress.unknown-indicator', /T6 has no indicators/],
+    ['T9 受阻', 'status.unknown', /"受阻" is not a status/, /“受阻”不是有效状态/],
+    ['T9 有风险 T9.1=abc', 'progress.unreadable', /"T9\.1=abc" is not a progress value I can read/, /无法识别进度“T9\.1=abc”/],
+    ['T9 1e3/800', 'progress.unreadable', /"1e3\/800" is not a progress value/],
+    ['T9 420/800/900', 'progress.unreadable', /"\/900" is not a progress value/],
   ];
   it.each(cases)('%s → %s', (text, code, en, zh) => {
     const r = parseUpdate(text, plan);
