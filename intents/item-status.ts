@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
-import { progressBlock, statusLine } from '../src/core/render-item.js';
+import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { deriveStates } from '../src/store/item-state.js';
@@ -31,7 +31,7 @@ export const itemStatusIntent = defineIntent({
     const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
     for (const ind of item.indicators) {
       const entry = state?.progress.find((p) => p.indicatorId === ind.id);
-      blocks.push(progressBlock(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
+      blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
     }
     blocks.push({ type: 'paragraph', text: statusLine(state, lang, ctx.timeZone) });
     blocks.push({ type: 'context', text: t(lang, `Every update: /plan history ${item.id}`, `全部更新记录：/plan history ${item.id}`) });

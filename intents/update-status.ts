@@ -4,7 +4,7 @@ import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { looksLikeUpdate, parseUpdate, problemsError } from '../src/core/parse-update.js';
 import { assertCanUpdate } from '../src/core/permissions.js';
-import { progressBlock, statusLine } from '../src/core/render-item.js';
+import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { ProgressEntry, Status } from '../src/store/events.js';
@@ -91,7 +91,7 @@ export const updateStatusIntent = defineIntent({
 export function stateBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
   const blocks: ReplyBlock[] = [];
   for (const ind of item.indicators) {
-    const b = progressBlock(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
+    const b = progressLine(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
     if (b) blocks.push(b);
   }
   const whole = state?.progress.find((p) => p.indicatorId === null);

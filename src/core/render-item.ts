@@ -49,6 +49,17 @@ export function progressBlock(ind: Indicator, entry: ProgressEntry | undefined, 
   return { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio, detail: `${share}${detail}` };
 }
 
+/**
+ * The progress bar of a chat reply: as `progressBlock`, and a reading against a ceiling (fewer than
+ * 1.5 accidents per 10,000 sources) says whether it is within the limit.
+ */
+export function progressLine(ind: Indicator, entry: ProgressEntry | undefined, lang: Lang): ProgressBlock | null {
+  const b = progressBlock(ind, entry, lang);
+  if (!b || !entry || ind.value === null || (ind.comparator !== '<' && ind.comparator !== '<=')) return b;
+  const over = ind.comparator === '<' ? entry.value >= ind.value : entry.value > ind.value;
+  return { ...b, detail: `${b.detail} · ${over ? t(lang, 'over the limit', '超出限值') : t(lang, 'within the limit', '在限值内')}` };
+}
+
 /** One line on the item's latest status: who said what, when. */
 export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: string): string {
   if (!state?.status && !state?.updatedAt) {
@@ -70,7 +81,7 @@ export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: s
 function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, only?: Indicator): ReplyBlock[] {
   const out: ReplyBlock[] = [];
   for (const ind of only ? [only] : item.indicators) {
-    const b = progressBlock(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
+    const b = progressLine(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
     if (b) out.push(b);
   }
   const whole = state?.progress.find((p) => p.indicatorId === null);

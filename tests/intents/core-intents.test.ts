@@ -37,6 +37,14 @@ describe('answers in the language of the question', () => {
     expect((await say(bot, '/plan update T9 at-risk 420/800 周口进度慢 Zhoukou and Nanyang behind schedule', 'admin')).lang).toBe('en');
   });
 
+  it('a reading against a ceiling says whether it is within the limit', async () => {
+    const b = makeBot();
+    const over = await say(b, '/plan update O6 O6.1=2', 'admin');
+    expect(over.text).toMatch(/O6\.1 .* 2\/1\.5 accidents per 10,000 sources a year · over the limit/);
+    const within = await say(b, '/plan 更新 O6 O6.1=0.8', 'admin');
+    expect(within.text).toMatch(/0\.8\/1\.5起\/万枚·年 · 在限值内/);
+  });
+
   it('answers in the other language when asked to', async () => {
     const zh = await say(bot, "what's the rural sewage target in Chinese");
     expect(zh.lang).toBe('zh');
