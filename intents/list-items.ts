@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findItem } from '../src/core/find-item.js';
 import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
@@ -59,7 +60,7 @@ export const listItemsIntent = defineIntent({
     const { lang, plan } = ctx;
     const states = deriveStates(ctx.store.events(), plan.id);
     let items = plan.items.filter((i) => i.kind === (args.group ? 'task' : args.kind));
-    if (args.group) items = items.filter((i) => i.parent === args.group);
+    if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     if (args.status) items = items.filter((i) => (states.get(i.id)?.status ?? 'not-started') === args.status);
     if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
     if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
