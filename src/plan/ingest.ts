@@ -72,6 +72,10 @@ function classifySection(heading: string): Section {
  */
 export function ingestDocument(input: string): IngestResult {
   const source = input.replace(/^\ufeff/, '');
+  const undecodable = source.match(/\ufffd/g)?.length ?? 0;
+  if (undecodable > 0 && undecodable >= source.length / 50) {
+    return { ok: false, errors: [{ line: 1, message: 'the file is not UTF-8 text (a GBK or GB18030 file?): convert it first, e.g. iconv -f GB18030 -t UTF-8 plan.txt > plan.utf8.txt' }] };
+  }
   const index = new LineIndex(source);
   const lines = index.lines();
   const errors: IngestProblem[] = [];
@@ -166,7 +170,9 @@ export function ingestDocument(input: string): IngestResult {
       fail(top.line, `the ${sectionName} section has no numbered ${NAMES[role]}s`);
     }
   }
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  // A missing section explains the problems that follow from it: it comes first.
+  const rank = (e: IngestProblem) => (e.message.startsWith('missing section') ? 0 : 1);
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => rank(a) - rank(b) || a.line - b.line) };
   const cover = source.slice(0, titleLine.start).trim();
   return { ok: true, doc: { title, year, cover, preamble: preamble.join('\n\n'), items } };
 }

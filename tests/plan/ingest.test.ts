@@ -181,6 +181,17 @@ describe('ingest: malformed documents', () => {
     expect(errorsOf(noTasks).map((e) => e.message).join('\n')).toMatch(/missing section: no key tasks/);
   });
 
+  it('puts a missing section first, before the problems it causes', () => {
+    const errors = errorsOf(REAL_DOCUMENT.replace('三、重点工作任务', ''));
+    expect(errors[0]!.message).toMatch(/^missing section: no key tasks heading/);
+  });
+
+  it('says when a file is not UTF-8 text', () => {
+    const gbk = Buffer.from(REAL_DOCUMENT, 'utf8').toString('latin1');
+    const decodedAsUtf8 = Buffer.from(gbk, 'latin1').toString('utf8').replace(/[\u4e00-\u9fff]/g, '\ufffd');
+    expect(errorsOf(decodedAsUtf8)).toEqual([{ line: 1, message: expect.stringMatching(/not UTF-8 text.*iconv/) }]);
+  });
+
   it('reports text that belongs to no item, with its line', () => {
     const doc = miniPlan().replace('3. 强化机动车监管。\n', '3. 强化机动车监管。\n\n各地要高度重视这项工作\n');
     const line = doc.split('\n').indexOf('各地要高度重视这项工作') + 1;
