@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../src/core/i18n.js';
+import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { reply } from '../src/core/reply.js';
@@ -48,7 +49,7 @@ export const askIntent = defineIntent({
     if (!/[\p{L}\p{N}]/u.test(question)) {
       return reply(lang, [
         { type: 'paragraph', text: t(lang, 'Type a question about the plan, in English or Chinese.', '请输入关于工作计划的问题，中英文均可。') },
-        { type: 'context', text: t(lang, 'For example “what\'s the rural sewage target”, “T9” or “tasks in group 3”; “help” lists everything.', '例如“农村生活污水治理率要达到多少”“T9”或“第三组任务”；输入“帮助”查看全部功能。') },
+        { type: 'context', text: t(lang, `For example ${askHints(ctx.plan, lang)}; “help” lists everything.`, `例如${askHints(ctx.plan, lang)}；输入“帮助”查看全部功能。`) },
       ]);
     }
     const asksNumber = NUMBER_CUE.test(question.toLowerCase());
@@ -65,7 +66,7 @@ export const askIntent = defineIntent({
             `计划中没有与“${shown}”相关的内容。我可以回答关于本计划${plan.items.filter((i) => i.kind === 'objective').length}项目标和${plan.items.filter((i) => i.kind === 'task').length}项任务的问题。`,
           ),
         },
-        { type: 'context', text: t(lang, 'Try “what\'s the rural sewage target”, “T9” or “tasks in group 3”; type “help” for more.', '可以试试“农村生活污水治理率要达到多少”“T9”或“第三组任务”；输入“帮助”查看更多。') },
+        { type: 'context', text: t(lang, `Try ${askHints(plan, lang)}; type “help” for more.`, `可以试试${askHints(plan, lang)}；输入“帮助”查看更多。`) },
       ]);
     }
     const item = plan.items.find((i) => i.id === best.id)!;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../src/core/i18n.js';
+import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 
@@ -26,6 +27,6 @@ export const greetingIntent = defineIntent({
             ? t(ctx.lang, `Hello! I know the ${ctx.plan.title.en} and its progress.`, `您好！我熟悉《${ctx.plan.title.zh}》及其进展。`)
             : t(ctx.lang, 'You are welcome.', '不客气。'),
       },
-      { type: 'context', text: t(ctx.lang, 'Ask e.g. “what\'s the rural sewage target”, “T9” or “at-risk tasks”; “help” lists everything.', '可以问“农村生活污水治理率要达到多少”“T9”或“有风险的任务”；输入“帮助”查看全部功能。') },
+      { type: 'context', text: t(ctx.lang, `Ask e.g. ${askHints(ctx.plan, ctx.lang)}; “help” lists everything.`, `可以问${askHints(ctx.plan, ctx.lang)}；输入“帮助”查看全部功能。`) },
     ]),
 });

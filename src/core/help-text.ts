@@ -1,3 +1,5 @@
+import { toChineseNumeral } from '../plan/chinese-numerals.js';
+import type { Plan } from '../plan/schema.js';
 import type { Intent } from './intent.js';
 import { t } from './i18n.js';
 import type { Lang, ReplyBlock } from './reply.js';
@@ -13,4 +15,20 @@ export function helpBlocks(intents: readonly Intent[], lang: Lang): ReplyBlock[]
   }
   blocks.push({ type: 'context', text: t(lang, 'Add "in Chinese" to get the answer in Chinese.', '在问题后加“用英文”可得到英文回答。') });
   return blocks;
+}
+
+/**
+ * Three things worth asking of this plan, made from its own items (so a newly ingested plan gets
+ * hints that work): a target question, an item id and a group list.
+ */
+export function askHints(plan: Plan, lang: Lang): string {
+  const ind = plan.items.flatMap((i) => i.indicators)[0];
+  const task = plan.items.find((i) => i.kind === 'task' && i.indicators.length) ?? plan.items.find((i) => i.kind === 'task') ?? plan.items[0]!;
+  const group = plan.items.find((i) => i.kind === 'group');
+  const examples = [
+    ind ? t(lang, `what's the ${ind.metric.en.toLowerCase()} target`, `${ind.metric.zh}要达到多少`) : null,
+    task.id,
+    group ? t(lang, `tasks in group ${group.id.slice(1)}`, `第${toChineseNumeral(Number(group.id.slice(1)))}组任务`) : t(lang, 'at-risk tasks', '有风险的任务'),
+  ].filter((e): e is string => e !== null);
+  return examples.map((e) => `“${e}”`).join(t(lang, ', ', ''));
 }
