@@ -19,43 +19,41 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
  * sets status, note and progress; assignments set owners. Pure, so any past state can be replayed.
  */
 export function deriveStates(events: readonly PlanEvent[], planId: string, until?: string): Map<string, ItemState> {
-  const inTime = until === undefined ? () => true : notAfter(until);
-  const reverted = new Set<string>();
-  for (const e of events) if (e.type === 'undo' && e.planId === planId && inTime(e.at)) reverted.add(e.reverts);
-  const states = new Map<string, ItemState>();
-  const progress = new Map<string, Map<string | null, ProgressEntry>>();
-  const get = (id: string) => {
-    let s = states.get(id);
-    if (!s) states.set(id, (s = { ...EMPTY_STATE, progress: [], owners: [] }));
-    return s;
-  };
+  const inTime = until === undefined ? null : notAfter(until);
+  let reverted: Set<string> | null = null;
   for (const e of events) {
-    if (e.planId !== planId || !inTime(e.at)) continue;
-    if (e.type === 'update' && !reverted.has(e.id)) {
-      const s = get(e.itemId);
+    if (e.type === 'undo' && e.planId === planId && (!inTime || inTime(e.at))) (reverted ??= new Set()).add(e.reverts);
+  }
+  const states = new Map<string, ItemState>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.planId !== planId || (inTime && !inTime(e.at))) continue;
+    if (e.type !== 'update' && e.type !== 'assign' && e.type !== 'unassign') continue;
+    if (e.type === 'update' && reverted?.has(e.id)) continue;
+    let s = states.get(e.itemId);
+    if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null }));
+    if (e.type === 'update') {
       if (e.status) s.status = e.status;
       // The note belongs to its update: a later update without one leaves no stale note behind.
       s.note = e.note;
-      if (e.progress.length) {
-        let latest = progress.get(e.itemId);
-        if (!latest) progress.set(e.itemId, (latest = new Map()));
-        // Re-inserting moves an indicator to the end, so the list keeps the order of last report.
-        for (const p of e.progress) {
-          latest.delete(p.indicatorId);
-          latest.set(p.indicatorId, p);
+      // The latest value per indicator, in the order of last report (a few entries an item: an array is fastest).
+      for (const p of e.progress) {
+        const list = s.progress;
+        const at = list.findIndex((q) => q.indicatorId === p.indicatorId);
+        if (at === list.length - 1 && at >= 0) list[at] = p;
+        else {
+          if (at >= 0) list.splice(at, 1);
+          list.push(p);
         }
       }
       s.updatedAt = e.at;
       s.updatedBy = e.user;
     } else if (e.type === 'assign') {
-      const s = get(e.itemId);
       if (!s.owners.includes(e.owner)) s.owners = [...s.owners, e.owner];
-    } else if (e.type === 'unassign') {
-      const s = get(e.itemId);
+    } else {
       s.owners = s.owners.filter((o) => o !== e.owner);
     }
   }
-  for (const [id, latest] of progress) states.get(id)!.progress = [...latest.values()];
   return states;
 }
 
