@@ -1,4 +1,4 @@
-import { STATUS_LABELS, formatDeadline, formatNumber, formatTarget, formatValue, t } from '../core/i18n.js';
+import { STATUS_LABELS, formatDeadline, formatNumber, formatTarget, formatValue, t, formatTargetValue } from '../core/i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from '../core/reply.js';
 import { progressBlock } from '../core/render-item.js';
 import type { Indicator } from '../plan/schema.js';
@@ -206,8 +206,9 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
         const { item, indicator, deadline, daysLeft } = d.deadlines[i]!;
         const entry = d.states.get(item.id)?.progress.find((p) => p.indicatorId === indicator.id);
         const status = STATUS_LABELS[statusOf(d.states.get(item.id))][lang];
-        const target = indicator.value === null ? t(lang, 'to be completed', '须完成') : `${t(lang, 'target ', '目标')}${formatValue(indicator.value, indicator, lang)}`;
-        const now = progressBlock(indicator, entry, lang)?.detail ?? `${status}${t(lang, ', ', '，')}${target}`;
+        const target = indicator.value === null ? t(lang, 'to be completed', '须完成') : `${t(lang, 'target ', '目标')}${formatTargetValue(indicator, lang)}`;
+        const reading = progressBlock(indicator, entry, lang)?.detail;
+        const now = reading ? `${reading}${t(lang, ', ', '，')}${status}` : `${t(lang, 'no value reported', '尚无数值')}${t(lang, ', ', '，')}${status}${t(lang, ', ', '，')}${target}`;
         return {
           id: indicator.id,
           text: t(
