@@ -6,6 +6,7 @@ import { findItem } from './find-item.js';
 import { STATUS_LABELS } from './i18n.js';
 import { parseStatus } from './parse-status.js';
 import { planUnitWords, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
+import { editDistance } from '../search/typo-corrector.js';
 
 export type { Problem } from './parse-progress.js';
 
@@ -244,20 +245,6 @@ function looksLikeStatus(note: string, alone: boolean): boolean {
   return alone && (/^[a-z-]+$/.test(note.trim().toLowerCase()) || /^[\u3400-\u9fff]{1,4}$/.test(note.trim()));
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** Turns the problems a parser found into one user error, each problem on its own line in both languages. */
 export function problemsError(problems: readonly Problem[], usage: string): UserError {

@@ -1,5 +1,6 @@
-/** The two languages every reply exists in. */
-export type Lang = 'zh' | 'en';
+/** The two languages every reply exists in (the same type language detection returns). */
+export type { Lang } from '../search/detect-lang.js';
+import type { Lang } from '../search/detect-lang.js';
 
 /** A progress bar of one indicator: how far an item has come against its target. */
 export interface ProgressBlock {
