@@ -7,6 +7,7 @@ import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
+import { offTopicIntent } from './off-topic.js';
 import { showItemIntent } from './show-item.js';
 import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
 import { undoIntent } from './undo.js';
@@ -20,6 +21,7 @@ import { updateStatusIntent } from './update-status.js';
 export const allIntents: readonly Intent[] = [
   helpIntent,
   greetingIntent,
+  offTopicIntent,
   updateStatusIntent,
   undoIntent,
   historyIntent,

@@ -73,7 +73,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['pilot', 'trial', 'demonstration', '试点', '示范'],
   ['publicity', 'propaganda', 'promotion', 'awareness', 'communication', '宣传'],
   ['press release', 'news release', 'press conference', '新闻发布'],
-  ['hotline', 'helpline', 'hot line', '热线'],
+  ['hotline', 'helpline', 'hot line', 'phone', 'telephone', 'phone line', '热线', '电话'],
   ['complaint', 'petition', 'report', '投诉', '信访', '举报'],
   ['training', 'education', 'course', '培训', '教育'],
   ['online', 'internet', 'network', 'e-learning', '网络', '网上'],
@@ -94,4 +94,5 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['vehicle', 'car', 'truck', '车'],
   ['coal', '煤炭', '煤'],
   ['dust', 'dust control', 'dust suppression', '扬尘', '控尘'],
+  ['ban', 'prohibit', 'prohibition', 'restrict', 'restriction', 'strict control', '禁止', '禁放', '严控'],
 ];

@@ -154,7 +154,19 @@ describe('out of scope and help', () => {
   it.each(['who won the world cup', '今天股市怎么样', 'what is the weather in Paris', '推荐一部电影'])('%s: says plainly nothing matches', async (q) => {
     const r = await say(bot, q);
     expect(r.matches).toEqual([]);
-    expect(r.text).toMatch(/Nothing in the plan matches|计划中没有与/);
+    expect(r.text).toMatch(/Nothing in the plan matches|计划中没有与|outside the work plan|不在工作计划的范围内/);
+  });
+
+  it.each(["what's the weather tomorrow", 'will it rain today', '明天北京天气', '天气怎么样', '今天星期几', 'tell me a joke'])('%s: small talk is said to be outside the plan', async (q) => {
+    const r = await say(bot, q);
+    expect(r.intent).toBe('off-topic');
+    expect(r.matches).toEqual([]);
+    expect(r.text).toMatch(/outside the work plan|不在工作计划的范围内/);
+  });
+
+  it.each([['heavy pollution weather response', 'T7'], ['重污染天气应对', 'T7'], ['fireworks ban', 'T7'], ['reporting pollution by phone', 'T21']])('%s stays with the plan: %s', async (q, id) => {
+    const r = await say(bot, q);
+    expect(r.matches[0]?.id).toBe(id);
   });
 
   it('help is generated from every declared intent, in both languages', async () => {
