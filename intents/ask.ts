@@ -13,7 +13,7 @@ const SEE_ALSO = 0.8;
 const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percent|percentage|number|goal|share|quota|figure|value|level|deadline|when|by when)\b|%|达到|多少|指标|目标值|比例|比率|率|数量|几个|多大|时限|什么时候|何时/;
 
 /** Items within this share of the best are close enough for a matching target to decide between them. */
-const CLOSE = 0.9;
+const CLOSE = 0.8;
 
 /**
  * A question that asks for a number is about a target: among items that score about the same, the one

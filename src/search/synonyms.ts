@@ -52,7 +52,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['yellow river', '黄河'],
   // governance
   ['target', 'goal', 'objective', 'rate', 'aim', '目标', '指标'],
-  ['rate', 'percentage', 'proportion', 'share', 'ratio', '率', '比例'],
+  ['rate', 'percentage', 'proportion', 'share', 'ratio', 'probability', 'likelihood', '率', '比例', '概率', '比率'],
   ['emission', 'discharge', 'release', '排放', '排污'],
   ['pollution', 'pollutant', '污染', '污染物'],
   ['annual', 'yearly', 'year', 'this year', '年度', '全年'],
@@ -60,7 +60,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['treatment', 'treat', 'handle', 'control', 'governance', 'remediation', 'tackle', '治理', '整治', '处理'],
   ['rectify', 'rectification', 'fix', 'correct', 'renovate', 'renovation', 'clean up', 'cleanup', '整改', '整治'],
   ['prevention and control', 'prevent', '防治', '防控'],
-  ['inspection', 'supervision', 'inspector', '督察', '巡视'],
+  ['inspection', 'supervision', 'inspector', '督察'],
   ['enforcement', 'law enforcement', '执法'],
   ['monitoring', 'monitor', 'observation', '监测', '观测', '监控'],
   ['survey', 'investigation', 'census', '调查'],
