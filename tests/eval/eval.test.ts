@@ -13,6 +13,8 @@ const ask = async (q: string) => {
 
 const SETS = [
   { name: 'the team’s held-out questions', file: fileURLToPath(new URL('./questions.heldout.jsonl', import.meta.url)) },
+  // Questions found by exploratory testing and fixed by general data and ranking changes; kept against regressions.
+  { name: 'the regression questions', file: fileURLToPath(new URL('./questions.regression.jsonl', import.meta.url)) },
   { name: 'the shared development set', file: fileURLToPath(new URL('../../../shared/eval/questions.dev.jsonl', import.meta.url)) },
 ];
 
