@@ -5,7 +5,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { reply } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 
 /** A hit within this share of the best one is offered as "see also". */
 const SEE_ALSO = 0.8;
@@ -70,7 +70,7 @@ export const askIntent = defineIntent({
       ]);
     }
     const item = plan.items.find((i) => i.id === best.id)!;
-    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
     const ranked = ctx.search.indicators(question, item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);

@@ -8,7 +8,7 @@ import { assertAdmin } from '../src/core/permissions.js';
 import { reply } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 
 const Args = z.object({ itemId: ItemId, users: z.array(z.string().min(1).max(200).regex(/^\S+$/, 'must be a user id without spaces')).min(1).max(20) });
 
@@ -47,12 +47,12 @@ export const assignIntent = defineIntent({
     const { plan, lang } = ctx;
     assertAdmin(ctx, { en: 'assign owners', zh: '指定负责人' });
     const item = findItem(plan, itemId);
-    const owners = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const added = users.filter((u) => !owners.includes(u));
     for (const owner of added) {
       await ctx.store.append({ type: 'assign', itemId: item.id, owner, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
     }
-    const now = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const already = users.filter((u) => owners.includes(u));
     return reply(
       lang,
@@ -85,7 +85,7 @@ export const unassignIntent = defineIntent({
     const { plan, lang } = ctx;
     assertAdmin(ctx, { en: 'remove owners', zh: '移除负责人' });
     const item = findItem(plan, itemId);
-    const owners = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const removed = users.filter((u) => owners.includes(u));
     if (removed.length === 0) {
       throw new UserError('unassign.not-owner', {
@@ -96,7 +96,7 @@ export const unassignIntent = defineIntent({
     for (const owner of removed) {
       await ctx.store.append({ type: 'unassign', itemId: item.id, owner, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
     }
-    const now = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     return reply(
       lang,
       [

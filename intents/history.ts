@@ -10,7 +10,7 @@ import type { PlanItem } from '../src/plan/schema.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -38,7 +38,7 @@ export const historyIntent = defineIntent({
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
-    const owners = deriveStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const ownerLine = owners.length ? t(lang, `Owners: ${owners.map(displayUser).join(', ')}`, `负责人：${owners.map(displayUser).join('、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
     if (entries.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });

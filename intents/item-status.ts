@@ -5,7 +5,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 
 const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
 
@@ -27,7 +27,7 @@ export const itemStatusIntent = defineIntent({
   handle: ({ id }, ctx) => {
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
-    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
     const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
     for (const ind of item.indicators) {
       const entry = state?.progress.find((p) => p.indicatorId === ind.id);

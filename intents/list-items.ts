@@ -5,7 +5,7 @@ import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { Status } from '../src/store/events.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
 import { ownerMatches } from '../src/digest/subscriptions.js';
 
@@ -58,7 +58,7 @@ export const listItemsIntent = defineIntent({
   },
   handle: (args, ctx) => {
     const { lang, plan } = ctx;
-    const states = deriveStates(ctx.store.events(), plan.id);
+    const states = currentStates(ctx.store.events(), plan.id);
     let items = plan.items.filter((i) => i.kind === (args.group ? 'task' : args.kind));
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     if (args.status) items = items.filter((i) => (states.get(i.id)?.status ?? 'not-started') === args.status);

@@ -5,7 +5,7 @@ import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { UserError } from '../src/errors.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 
 /** Words that may stand around an item reference without making it a question about something else. */
 const FILLER = /\b(what|whats|what's|is|are|the|show|me|tell|about|describe|details?|of|for|please|pls|item|text|full|plan|say|says|does|do|explain|open|display|see|look|up|at|on|in|a)\b|是什么|是啥|内容|讲的|讲了|说的|说了|什么|显示|查看|看看|一下|详情|请|的|吗|呢|介绍|具体|全文/g;
@@ -38,7 +38,7 @@ export const showItemIntent = defineIntent({
     const target = INDICATOR_ID.exec(id);
     const ref = target || /^[OGT]\d+$/i.test(id.trim()) ? null : findItemRef(id);
     const item = ref ? findItemByRef(ctx.plan, ref) : findItem(ctx.plan, target ? target[0].split('.')[0]! : id);
-    const state = deriveStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
     if (target) {
       const indicator = item.indicators.find((i) => i.id === target[0].toUpperCase());
       if (!indicator) {

@@ -6,7 +6,7 @@ import { reply } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
 import { itemHistory, lastOwnUpdate } from '../src/store/item-history.js';
-import { deriveStates } from '../src/store/item-state.js';
+import { currentStates } from '../src/store/item-state.js';
 import { formatTime, historyLine } from './history.js';
 import { stateBlocks } from './update-status.js';
 
@@ -45,7 +45,7 @@ export const undoIntent = defineIntent({
     const item = findItem(plan, target.itemId);
     await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
     const entry = itemHistory(ctx.store.events(), plan.id, item.id).find((h) => h.id === target.id)!;
-    const state = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
     return reply(
       lang,
       [

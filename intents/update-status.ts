@@ -8,7 +8,7 @@ import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { ProgressEntry, Status } from '../src/store/events.js';
-import { deriveStates, type ItemState } from '../src/store/item-state.js';
+import { currentStates, type ItemState } from '../src/store/item-state.js';
 
 const USAGE = '/plan update ID [STATUS] [420/800 | 52% | ID.N=VALUE] [NOTE]';
 /** Free text that opens with one of these is an update ("update T9 …"); `/plan report …` works as a command. */
@@ -59,7 +59,7 @@ export const updateStatusIntent = defineIntent({
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
     const item = findItem(plan, args.itemId);
-    const before = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const before = currentStates(ctx.store.events(), plan.id).get(item.id);
     assertCanUpdate(ctx, item, before?.owners ?? []);
     await ctx.store.append({
       type: 'update',
@@ -72,7 +72,7 @@ export const updateStatusIntent = defineIntent({
       platform: ctx.platform,
       planId: plan.id,
     });
-    const after = deriveStates(ctx.store.events(), plan.id).get(item.id);
+    const after = currentStates(ctx.store.events(), plan.id).get(item.id);
     const status = STATUS_LABELS[after?.status ?? 'not-started'][lang];
     return reply(
       lang,

@@ -9,7 +9,7 @@ import { findItem } from '../core/find-item.js';
 import type { EventStore } from '../store/event-store.js';
 import { openFileStore } from '../store/file-store.js';
 import { historyJson, itemHistory } from '../store/item-history.js';
-import { EMPTY_STATE, deriveStates } from '../store/item-state.js';
+import { EMPTY_STATE, currentStates } from '../store/item-state.js';
 import { openReadOnlyStore } from '../store/read-only-store.js';
 import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
@@ -110,7 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
       const store = await openReadOnlyStore(config.db);
-      const state = deriveStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
+      const state = currentStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
       io.stdout(showCommand(plan, item.id, state, json, config.timeZone));
       return 0;
     }

@@ -66,3 +66,19 @@ function notAfter(until: string): (at: string) => boolean {
   const utc = until.endsWith('Z');
   return (at) => (utc && at.endsWith('Z') && at.length === until.length ? at <= until : Date.parse(at) <= limit);
 }
+
+const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<string, Map<string, ItemState>> }>();
+
+/**
+ * The current state of every item, derived once per version of the log rather than on every
+ * message. The log only grows, so a log array of the same length holds the same events (the file
+ * store hands out a new array per write; the memory store grows one array). Callers must not change
+ * the states they get.
+ */
+export function currentStates(events: readonly PlanEvent[], planId: string): Map<string, ItemState> {
+  let memo = derived.get(events);
+  if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
+  let states = memo.byPlan.get(planId);
+  if (!states) memo.byPlan.set(planId, (states = deriveStates(events, planId)));
+  return states;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanEvent } from '../../src/store/events.js';
-import { deriveStates } from '../../src/store/item-state.js';
+import { currentStates, deriveStates } from '../../src/store/item-state.js';
 
 let seq = 0;
 /** An event of the log; each test states only what matters to it. */
@@ -47,5 +47,17 @@ describe('deriveStates', () => {
       'p',
     ).get('T9')!;
     expect(s.owners).toEqual(['carol']);
+  });
+});
+
+describe('currentStates', () => {
+  it('is derived once per version of the log, and again as soon as the log grows', () => {
+    const log: PlanEvent[] = [update({ status: 'on-track' })];
+    const first = currentStates(log, 'p');
+    expect(currentStates(log, 'p')).toBe(first);
+    expect(first).toEqual(deriveStates(log, 'p'));
+    log.push(update({ status: 'at-risk' }));
+    expect(currentStates(log, 'p').get('T9')!.status).toBe('at-risk');
+    expect(currentStates([...log], 'p').get('T9')!.status).toBe('at-risk');
   });
 });
