@@ -17,5 +17,10 @@ export function parseStatus(word: string): Status | null {
   return WORDS[key] ?? null;
 }
 
+/** The Chinese status words, longest first, for scanners that must find a status inside running text. */
+export const CHINESE_STATUS_WORDS: readonly string[] = Object.keys(WORDS)
+  .filter((w) => /[\u3400-\u9fff]/.test(w))
+  .sort((a, b) => b.length - a.length);
+
 /** The valid statuses in both languages, for error messages. */
 export const STATUS_CHOICES = STATUSES.join(', ');

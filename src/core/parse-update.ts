@@ -4,7 +4,7 @@ import type { Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry, Status } from '../store/events.js';
 import { findItem } from './find-item.js';
 import { STATUS_LABELS } from './i18n.js';
-import { parseStatus } from './parse-status.js';
+import { CHINESE_STATUS_WORDS, parseStatus } from './parse-status.js';
 import { planUnitWords, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
 
@@ -36,11 +36,7 @@ const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z
 const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
 const EN_STATUS = /^(not[\s_-]*started|on[\s_-]*track|at[\s_-]*risk|off[\s_-]*track|in[\s_-]*progress|done|completed?|finished|behind|delayed|ongoing|green|amber|yellow|red)(?![\w-])/i;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
-const ZH_STATUS = [
-  '按计划推进', '尚未开始', '正常推进', '存在风险', '进度滞后', '未开始', '未启动', '按计划', '进行中', '推进中', '有风险', '已完成', '已办结', '滞后', '落后', '延期', '正常', '风险', '完成',
-  // Traditional characters.
-  '正常推進', '存在風險', '進度滯後', '未開始', '按計劃', '進行中', '推進中', '有風險', '滯後', '落後', '風險',
-];
+const ZH_STATUS = CHINESE_STATUS_WORDS;
 const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在)(?![a-z])/i;
 const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
