@@ -11,6 +11,7 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
+import { itemId } from '../src/plan/item-id.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -31,7 +32,7 @@ export const historyIntent = defineIntent({
   recognize: (u) => {
     if (!HISTORY_CUE.test(u.text.toLowerCase())) return null;
     const ref = findItemRef(u.text);
-    return ref ? { id: `${{ objective: 'O', group: 'G', task: 'T' }[ref.kind]}${ref.number}` } : null;
+    return ref ? { id: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
   handle: ({ id }, ctx) => {

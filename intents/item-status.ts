@@ -6,6 +6,7 @@ import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
+import { itemId } from '../src/plan/item-id.js';
 
 const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
 
@@ -21,7 +22,7 @@ export const itemStatusIntent = defineIntent({
   recognize: (u) => {
     const ref = findItemRef(u.text);
     if (!ref || !STATUS_CUE.test(u.text.toLowerCase())) return null;
-    return { id: `${{ objective: 'O', group: 'G', task: 'T' }[ref.kind]}${ref.number}` };
+    return { id: itemId(ref.kind, ref.number) };
   },
   parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
   handle: ({ id }, ctx) => {

@@ -8,6 +8,7 @@ import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
 import { ownerMatches } from '../src/digest/subscriptions.js';
+import { ID_PREFIX } from '../src/plan/item-id.js';
 
 const Args = z.object({
   kind: z.enum(['objective', 'group', 'task']).default('task'),
@@ -65,7 +66,7 @@ export const listItemsIntent = defineIntent({
     if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
     if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
     if (args.topic) {
-      const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(args.kind === 'objective' ? 'O' : 'T'));
+      const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
       const best = hits[0]?.score ?? 0;
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
       items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));

@@ -6,6 +6,7 @@ import { UserError } from '../src/errors.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
+import { itemId } from '../src/plan/item-id.js';
 
 /** Words that may stand around an item reference without making it a question about something else. */
 const FILLER = /\b(what|whats|what's|is|are|the|show|me|tell|about|describe|details?|of|for|please|pls|item|text|full|plan|say|says|does|do|explain|open|display|see|look|up|at|on|in|a)\b|是什么|是啥|内容|讲的|讲了|说的|说了|什么|显示|查看|看看|一下|详情|请|的|吗|呢|介绍|具体|全文/g;
@@ -30,8 +31,7 @@ export const showItemIntent = defineIntent({
     if (!ref) return null;
     const rest = (ref.text.slice(0, ref.start) + ' ' + ref.text.slice(ref.end)).replace(FILLER, ' ').replace(/[\s?？!！。.,，]+/g, '');
     if (rest.length > (ref.keyword ? 2 : 0)) return null;
-    const prefix = ref.kind === 'objective' ? 'O' : ref.kind === 'group' ? 'G' : 'T';
-    return { id: `${prefix}${ref.number}` };
+    return { id: itemId(ref.kind, ref.number) };
   },
   parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
   handle: ({ id }, ctx) => {

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
+import { itemId } from '../plan/item-id.js';
 
 /** Finds an item by id (case and full-width insensitive), or throws a user error suggesting near ids. */
 export function findItem(plan: Plan, rawId: string): PlanItem {
@@ -37,6 +38,5 @@ function nearestIds(plan: Plan, id: string): string[] {
 
 /** The item an explicit reference names ("task 9" → T9), or a user error suggesting near ids. */
 export function findItemByRef(plan: Plan, ref: { kind: PlanItem['kind']; number: number }): PlanItem {
-  const prefix = ref.kind === 'objective' ? 'O' : ref.kind === 'group' ? 'G' : 'T';
-  return findItem(plan, `${prefix}${ref.number}`);
+  return findItem(plan, itemId(ref.kind, ref.number));
 }

@@ -3,6 +3,7 @@ import { parseNumeral } from '../plan/chinese-numerals.js';
 import type { Plan } from '../plan/schema.js';
 import { findItem } from './find-item.js';
 import type { ParseResult } from './parse-update.js';
+import { CHINESE_KIND, ID_PREFIX } from '../plan/item-id.js';
 
 /** Who to add to or remove from an item's owners. */
 export interface AssignArgs {
@@ -31,7 +32,7 @@ export function parseAssign(text: string, plan: Plan): ParseResult<AssignArgs> {
   try {
     const w = idWord.normalize('NFKC');
     const zh = /^(任务组|任务|目标)第?(.+)$/.exec(w);
-    itemId = findItem(plan, zh ? `${zh[1] === '目标' ? 'O' : zh[1] === '任务组' ? 'G' : 'T'}${parseNumeral(zh[2]!) ?? zh[2]}` : w).id;
+    itemId = findItem(plan, zh ? `${ID_PREFIX[CHINESE_KIND[zh[1]!]!]}${parseNumeral(zh[2]!) ?? zh[2]}` : w).id;
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     return { ok: false, problems: [{ code: err.id, en: err.text.en, zh: err.text.zh }] };

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from './i18n.js';
 import { CHINESE_STATUS_WORDS, parseStatus } from './parse-status.js';
 import { planUnitWords, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
+import { CHINESE_KIND, itemId } from '../plan/item-id.js';
 
 export type { Problem } from './parse-progress.js';
 
@@ -210,7 +211,7 @@ function readToken(rest: string, units: string[]): { token: Token; length: numbe
 function chineseId(kind: string, numeral: string): string | null {
   const num = /^\d+$/.test(numeral) ? Number(numeral) : parseNumeral(numeral);
   if (!num) return null;
-  return `${kind === '目标' ? 'O' : kind === '任务组' ? 'G' : 'T'}${num}`;
+  return itemId(CHINESE_KIND[kind]!, num);
 }
 
 /** A unit word right after a number ("个", " villages"), with the length it takes up. */

@@ -1,6 +1,7 @@
 import { parseNumeral } from './chinese-numerals.js';
 import { LineIndex, isBlank, isDebris, trimSpan } from './document-text.js';
 import type { ItemKind } from './schema.js';
+import { itemId } from './item-id.js';
 
 /** One problem found in a document, with the line it stands on. */
 export interface IngestProblem {
@@ -149,9 +150,8 @@ export function ingestDocument(input: string): IngestResult {
       fail(m.line, `task ${m.number} stands before the first task group heading such as "（一）…"`);
     }
     const kind: ItemKind = m.role;
-    const prefix = kind === 'objective' ? 'O' : kind === 'group' ? 'G' : 'T';
     items.push({
-      id: `${prefix}${m.number}`,
+      id: itemId(kind, m.number),
       kind,
       parent: kind === 'task' ? group : null,
       number: m.number,

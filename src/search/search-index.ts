@@ -8,6 +8,7 @@ import { buildInvertedIndex, type FieldSpec } from './inverted-index.js';
 import { createScorer } from './score-slots.js';
 import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
+import { itemId } from '../plan/item-id.js';
 
 /** One plan item that answers a query; `score` is in 0..1, higher is better. */
 export interface SearchHit {
@@ -103,8 +104,8 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       if (normalized === '') return [];
 
       const ref = findItemRefIn(mendReferenceWords(normalized));
-      const code = ref ? `${ref.kind[0]}${ref.number}` : '';
-      const refDoc = ref ? byId.get(code.toUpperCase()) : undefined;
+      const code = ref ? itemId(ref.kind, ref.number) : '';
+      const refDoc = ref ? byId.get(code) : undefined;
       if (ref && refDoc !== undefined) {
         const rest = `${ref.text.slice(0, ref.start)} ${ref.text.slice(ref.end)}`.trim();
         const restTerms = queryTerms(rest).length;
