@@ -3,7 +3,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
-import { displayUser, STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
+import { STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
@@ -12,6 +12,7 @@ import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
 import { itemId } from '../src/plan/item-id.js';
+import { displayUser } from '../src/core/user-ids.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

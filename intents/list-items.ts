@@ -7,7 +7,7 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
-import { ownerMatches } from '../src/digest/subscriptions.js';
+import { ownerMatches } from '../src/core/user-ids.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
 
 const Args = z.object({

@@ -79,11 +79,3 @@ export function formatDeadline(date: string, lang: Lang): string {
   if (m === 12 && d === 31) return t(lang, `the end of ${y}`, `${y}年底`);
   return t(lang, `${d} ${MONTHS[m - 1]} ${y}`, `${y}年${m}月${d}日`);
 }
-
-/**
- * A user as readers see them: the name without its platform ("web:alice" → "alice"); a Slack user
- * keeps the qualified id, which the Slack adapter shows as a real mention.
- */
-export function displayUser(id: string): string {
-  return id.startsWith('slack:') ? id : id.replace(/^(web|console|cli|test):/, '');
-}

@@ -4,8 +4,9 @@ import utc from 'dayjs/plugin/utc.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
-import { STATUS_LABELS, displayUser, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
+import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
+import { displayUser } from './user-ids.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

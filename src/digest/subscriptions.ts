@@ -2,6 +2,7 @@ import { STATUS_LABELS, t } from '../core/i18n.js';
 import type { Lang } from '../core/reply.js';
 import { parseStatus } from '../core/parse-status.js';
 import type { PlanEvent, Status } from '../store/events.js';
+import { mention } from '../core/user-ids.js';
 
 /** The languages a digest can be posted in; `both` is Chinese then English. */
 export type DigestLang = 'zh' | 'en' | 'both';
@@ -48,33 +49,7 @@ export function deriveSubscriptions(events: readonly PlanEvent[], planId: string
   return subs;
 }
 
-/** The platform part of a qualified id: "slack" for "slack:C123"; the whole id when it has none. */
-export function platformOf(qualifiedId: string): string {
-  const at = qualifiedId.indexOf(':');
-  return at > 0 ? qualifiedId.slice(0, at) : qualifiedId;
-}
-
-/** The id without its platform prefix, as people read it: "U123" for "slack:U123". */
-export function bareId(qualifiedId: string): string {
-  const at = qualifiedId.indexOf(':');
-  return at > 0 ? qualifiedId.slice(at + 1) : qualifiedId;
-}
-
-/**
- * True when an item owner is the one a filter names. A filter without a platform prefix matches
- * that id on any platform ("alice" matches "web:alice"); case is ignored.
- */
-export function ownerMatches(filter: string, owner: string): boolean {
-  const f = filter.toLowerCase();
-  const o = owner.toLowerCase();
-  return f === o || (!f.includes(':') && bareId(o) === f);
-}
-
-/** A plain-text mention of a user, "@alice" for "web:alice"; adapters may render it natively. */
-export function mention(userId: string): string {
-  // A Slack user stays a qualified id, which the Slack adapter turns into a real <@U…> mention.
-  return platformOf(userId) === 'slack' ? userId : `@${bareId(userId)}`;
-}
+export { bareId, mention, ownerMatches, platformOf } from '../core/user-ids.js';
 
 /** The filters in words: "group G3 · owner @alice · at risk", or "whole plan". */
 export function describeAudience(a: DigestAudience, lang: Lang): string {
