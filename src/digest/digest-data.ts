@@ -3,6 +3,7 @@ import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../st
 import { deriveStates, type ItemState } from '../store/item-state.js';
 import { ownerMatches, type DigestAudience } from './subscriptions.js';
 import { addDays, startOfDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
+import { isUtcIso, sortableTime } from '../store/event-time.js';
 
 /** An `update` event. */
 export type UpdateEvent = Extract<PlanEvent, { type: 'update' }>;
@@ -94,16 +95,6 @@ function phaseOf(at: string, startIso: string, endIso: string, week: Week): numb
   if (isUtcIso(at)) return at < startIso ? BEFORE : at < endIso ? DURING : AFTER;
   const ms = Date.parse(at);
   return ms < week.startMs ? BEFORE : ms < week.endMs ? DURING : AFTER;
-}
-
-/** True for a time as `toISOString` writes it ("2021-06-08T02:00:00.000Z"), which sorts as text. */
-function isUtcIso(at: string): boolean {
-  return at.length === 24 && at.charCodeAt(23) === 90; /* Z */
-}
-
-/** A time as text that sorts chronologically: `toISOString`'s form, parsing only other offsets. */
-function sortableTime(at: string): string {
-  return isUtcIso(at) ? at : new Date(Date.parse(at)).toISOString();
 }
 
 /** Share of the time between two instants gone at `at`, within 0..1. */

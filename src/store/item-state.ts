@@ -1,3 +1,4 @@
+import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 
 /** The current state of one item, derived from the log. */
@@ -57,14 +58,10 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
   return states;
 }
 
-/**
- * A test "at or before `until`" for event times. Times written the store's way (UTC, `…Z`, same
- * length) compare as text; any other offset is compared as an instant.
- */
+/** A test "at or before `until`" for event times, whatever their offset. */
 function notAfter(until: string): (at: string) => boolean {
-  const limit = Date.parse(until);
-  const utc = until.endsWith('Z');
-  return (at) => (utc && at.endsWith('Z') && at.length === until.length ? at <= until : Date.parse(at) <= limit);
+  const limit = sortableTime(until);
+  return (at) => sortableTime(at) <= limit;
 }
 
 const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<string, Map<string, ItemState>> }>();
