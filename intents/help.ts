@@ -15,8 +15,5 @@ export const helpIntent = defineIntent({
   recognize: (u) =>
     /^(help|\?|h|usage|commands|what can you do|how do i use (you|this)|帮助|帮忙|使用说明|怎么用|你能做什么|有哪些命令)[\s?？!！。.]*$/i.test(u.text.trim()) ? {} : null,
   parseCommand: () => ({}),
-  handle: async (_args, ctx) => {
-    const { allIntents } = await import('./index.js');
-    return reply(ctx.lang, helpBlocks(allIntents, ctx.lang));
-  },
+  handle: (_args, ctx) => reply(ctx.lang, helpBlocks(ctx.intents, ctx.lang)),
 });

@@ -68,6 +68,7 @@ export function createBot(deps: BotDeps): Bot {
         channel: msg.channel ?? null,
         timeZone: deps.timeZone,
         admins: deps.admins,
+        intents: deps.intents,
       };
       let intentId = 'error';
       try {

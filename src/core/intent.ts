@@ -25,6 +25,8 @@ export interface IntentContext {
   channel: string | null;
   timeZone: string;
   admins: readonly string[];
+  /** Every declared intent, for help generated from them. */
+  intents: readonly Intent[];
 }
 
 /** What a recogniser sees: the message with any bot mention and language request removed. */
