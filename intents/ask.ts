@@ -7,6 +7,9 @@ import { reply } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
 
+/** The plan's targets that match a question, best first. */
+type Targets = ReturnType<PlanSearch['indicators']>;
+
 /** A hit within this share of the best one is offered as "see also". */
 const SEE_ALSO = 0.8;
 /** Words that ask for a number: then the best-matching indicator leads the answer. */
@@ -20,9 +23,9 @@ const CLOSE = 0.8;
  * whose target matches the question clearly better comes first ("what percent of polluted farmland
  * must be safely used" is O3's farmland target, not the soil task that mentions farmland too).
  */
-function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], question: string, asksNumber: boolean, search: PlanSearch): H[] {
+function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean): H[] {
   if (!asksNumber || hits.length < 2) return hits;
-  const targetScore = (id: string) => search.indicators(question, id)[0]?.score ?? 0;
+  const targetScore = (id: string) => targets.find((x) => x.itemId === id)?.score ?? 0;
   const close = hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
   const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
   const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
@@ -53,7 +56,8 @@ export const askIntent = defineIntent({
       ]);
     }
     const asksNumber = NUMBER_CUE.test(question.toLowerCase());
-    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), question, asksNumber, ctx.search);
+    const targets = ctx.search.indicators(question);
+    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber);
     const best = hits[0];
     if (!best) {
       const shown = question.trim().length > 60 ? `${question.trim().slice(0, 60)}…` : question.trim();
@@ -71,7 +75,7 @@ export const askIntent = defineIntent({
     }
     const item = plan.items.find((i) => i.id === best.id)!;
     const state = currentStates(ctx.store.events(), plan.id).get(item.id);
-    const ranked = ctx.search.indicators(question, item.id);
+    const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);

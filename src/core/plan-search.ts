@@ -3,8 +3,8 @@ import { buildSearchIndex, type SearchHit, type SearchIndex, type SearchOptions 
 
 /** Search over a plan's items, plus a finer search over its indicators to pick the number asked for. */
 export interface PlanSearch extends SearchIndex {
-  /** The indicators of one item ranked against a question, best first; empty when none matches. */
-  indicators(query: string, itemId: string): { indicator: Indicator; score: number }[];
+  /** Every indicator that matches a question, best first, with its item; empty when none matches. */
+  indicators(query: string): { indicator: Indicator; itemId: string; score: number }[];
 }
 
 /** Indexes a plan once: its items, and each indicator as a small document of its own. */
@@ -27,12 +27,12 @@ export function createPlanSearch(plan: Plan): PlanSearch {
   const indicatorIndex = docs.length ? buildSearchIndex(docs) : null;
   return {
     search: (query: string, opts?: SearchOptions): SearchHit[] => items.search(query, opts),
-    indicators(query, itemId) {
+    indicators(query) {
       if (!indicatorIndex) return [];
-      return indicatorIndex
-        .search(query, { limit: 50, relative: 0 })
-        .map((h) => ({ indicator: byId.get(h.id.replace('x', '.'))!, score: h.score }))
-        .filter((h) => h.indicator && h.indicator.id.startsWith(`${itemId}.`));
+      return indicatorIndex.search(query, { limit: 50, relative: 0 }).flatMap((h) => {
+        const indicator = byId.get(h.id.replace('x', '.'));
+        return indicator ? [{ indicator, itemId: indicator.id.split('.')[0]!, score: h.score }] : [];
+      });
     },
   };
 }
