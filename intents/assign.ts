@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
-import { defineIntent, type IntentContext } from '../src/core/intent.js';
+import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { parseAssign } from '../src/core/parse-assign.js';
 import { problemsError } from '../src/core/parse-update.js';
 import { assertAdmin } from '../src/core/permissions.js';
@@ -50,7 +50,7 @@ export const assignIntent = defineIntent({
     const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const added = users.filter((u) => !owners.includes(u));
     for (const owner of added) {
-      await ctx.store.append({ type: 'assign', itemId: item.id, owner, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
+      await ctx.store.append({ type: 'assign', itemId: item.id, owner, ...eventOrigin(ctx) });
     }
     const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     const already = users.filter((u) => owners.includes(u));
@@ -94,7 +94,7 @@ export const unassignIntent = defineIntent({
       });
     }
     for (const owner of removed) {
-      await ctx.store.append({ type: 'unassign', itemId: item.id, owner, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
+      await ctx.store.append({ type: 'unassign', itemId: item.id, owner, ...eventOrigin(ctx) });
     }
     const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
     return reply(

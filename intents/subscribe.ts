@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
-import { defineIntent, type IntentContext } from '../src/core/intent.js';
+import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { bareId, deriveSubscriptions, describeAudience, parseDigestWords, type DigestFilters, type DigestLang } from '../src/digest/subscriptions.js';
 import { zoneFormatter } from '../src/digest/week.js';
@@ -72,7 +72,7 @@ export const subscribeIntent = defineIntent({
     const filters = filtersFrom(args, ctx, SUBSCRIBE_USAGE);
     const digestLang: DigestLang = args.lang ?? lang;
     const before = deriveSubscriptions(ctx.store.events(), plan.id).get(channel);
-    await ctx.store.append({ type: 'subscribe', channel, filters, lang: digestLang, user: ctx.user.id, platform: ctx.platform, planId: plan.id, at: ctx.clock.now().toISOString() });
+    await ctx.store.append({ type: 'subscribe', channel, filters, lang: digestLang, ...eventOrigin(ctx) });
     const what = describeAudience({ filters, lang: digestLang }, lang);
     return reply(lang, [
       {
@@ -102,7 +102,7 @@ export const unsubscribeIntent = defineIntent({
     if (!deriveSubscriptions(ctx.store.events(), plan.id).has(channel)) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, 'This channel is not subscribed to the weekly digest. Subscribe with /plan subscribe.', '本频道没有订阅周报。可用 /plan 订阅 订阅。') }], { ephemeral: true });
     }
-    await ctx.store.append({ type: 'unsubscribe', channel, user: ctx.user.id, platform: ctx.platform, planId: plan.id, at: ctx.clock.now().toISOString() });
+    await ctx.store.append({ type: 'unsubscribe', channel, ...eventOrigin(ctx) });
     return reply(lang, [{ type: 'paragraph', text: t(lang, 'This channel will no longer receive the weekly digest. Subscribe again any time with /plan subscribe.', '本频道将不再收到周报。随时可用 /plan 订阅 重新订阅。') }]);
   },
 });

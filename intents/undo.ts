@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
-import { defineIntent } from '../src/core/intent.js';
+import { defineIntent, eventOrigin } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
@@ -43,7 +43,7 @@ export const undoIntent = defineIntent({
       });
     }
     const item = findItem(plan, target.itemId);
-    await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: plan.id });
+    await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
     const entry = itemHistory(ctx.store.events(), plan.id, item.id).find((h) => h.id === target.id)!;
     const state = currentStates(ctx.store.events(), plan.id).get(item.id);
     return reply(

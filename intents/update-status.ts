@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
-import { defineIntent, type IntentContext } from '../src/core/intent.js';
+import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { looksLikeUpdate, parseUpdate, problemsError } from '../src/core/parse-update.js';
 import { assertCanUpdate } from '../src/core/permissions.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
@@ -67,10 +67,7 @@ export const updateStatusIntent = defineIntent({
       status: args.status,
       progress: args.progress,
       note: args.note,
-      at: ctx.clock.now().toISOString(),
-      user: ctx.user.id,
-      platform: ctx.platform,
-      planId: plan.id,
+      ...eventOrigin(ctx),
     });
     const after = currentStates(ctx.store.events(), plan.id).get(item.id);
     const status = STATUS_LABELS[after?.status ?? 'not-started'][lang];

@@ -61,3 +61,8 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
 export function defineIntent<A extends z.ZodType>(intent: Intent<A>): Intent<A> {
   return intent;
 }
+
+/** Who, when and from where, for any event a handler records: the fields every event of the log carries. */
+export function eventOrigin(ctx: IntentContext): { at: string; user: string; platform: string; planId: string } {
+  return { at: ctx.clock.now().toISOString(), user: ctx.user.id, platform: ctx.platform, planId: ctx.plan.id };
+}
