@@ -296,6 +296,11 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 
 function urlOf(server: Server, port: number, host: string): string {
   const address = server.address() as AddressInfo | null;
+  return chatUrl(host, address?.port ?? port);
+}
+
+/** Where the chat listening on `host:port` is opened from this machine: `http://localhost:3000/`. */
+export function chatUrl(host: string, port: number): string {
   const shown = isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${address?.port ?? port}/`;
+  return `http://${shown}:${port}/`;
 }
