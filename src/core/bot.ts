@@ -10,7 +10,7 @@ import { reply, type Lang, type Reply } from './reply.js';
 import { route } from './router.js';
 
 /** The most characters of one message the bot reads; the rest is cut (and said so). */
-export const MAX_MESSAGE_CHARS = 10_000;
+export const MAX_MESSAGE_CHARS = 4000;
 
 /** A message as an adapter hands it to the core. */
 export interface Incoming {
