@@ -91,6 +91,8 @@ let attempt = 0;
 let greeted = false;
 let pending = 0;
 let returning = false;
+/** Set while the page reconnects under a new name, so the welcome says so rather than "reconnected". */
+let renaming = false;
 
 /** Makes an element; `text` is always set as text, never parsed as HTML. */
 function el(tag, className, text) {
@@ -191,7 +193,9 @@ function onFrame(frame) {
         localStorage.setItem(SEEN_KEY, '1');
       } catch {}
       if (!greeted) greet(returning ? ui.welcomeBack(name) : ui.hello(name));
+      else if (renaming) system(ui.renamed(name));
       else system(ui.reconnected);
+      renaming = false;
       greeted = true;
       $('feed').replaceChildren();
       for (const d of [...(frame.digests || [])].reverse()) addDigest(d, false);
@@ -423,8 +427,8 @@ function askName(first) {
       const old = socket;
       socket = null;
       old?.close();
+      renaming = true;
       connect();
-      system(ui.renamed(n));
     }
     setTimeout(() => input.focus(), 0);
   };
