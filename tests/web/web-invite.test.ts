@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allIntents } from '../../intents/index.js';
+import { createBot } from '../../src/core/bot.js';
 import { webInviteIssuer, webSecretFile, type WebChat } from '../../src/adapters/web/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -26,11 +28,8 @@ const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
 
 describe('/plan invite', () => {
   it('gives an admin a private one-time link, and refuses everyone else', async () => {
-    const { chat } = await startTestChat();
+    const { app, chat } = await startTestChat();
     chats.push(chat);
-    const { app } = await startTestChat();
-    const { createBot } = await import('../../src/core/bot.js');
-    const { allIntents } = await import('../../intents/index.js');
     const bot = createBot({ plan: app.plan, search: app.search, store: app.store, clock: app.clock, timeZone: 'Asia/Shanghai', admins: ['web:alice'], logger: silentLogger, intents: allIntents, webInvites: webInviteIssuer({ secret: SECRET, baseUrl: () => 'https://plan.example.org/' }) });
 
     const ok = await bot.handle({ text: '/plan invite @bob', user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
