@@ -162,3 +162,15 @@ describe('who is typing in the web chat, beyond loopback', () => {
     expect(inviteLink('https://plan.example.org/', 'abc.def')).toBe('https://plan.example.org/signin#abc.def');
   });
 });
+
+describe('a sign-in that cannot be recorded', () => {
+  it('hands out no session and says so in both languages, without a stack trace', async () => {
+    const { chat: c } = await chat({ mode: 'invite', secret: SECRET, usedInvites: { has: () => false, add: async () => Promise.reject(new Error('ENOSPC: no space left on device')) } });
+    const res = await signIn(c.url, inviteToken('erin', SECRET, Date.now()).token);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const body = await res.text();
+    expect(JSON.parse(body)).toMatchObject({ ok: false, id: 'not-recorded', text: expect.stringMatching(/cannot record.*无法记录/s) });
+    expect(body).not.toMatch(/ENOSPC|at /);
+  });
+});

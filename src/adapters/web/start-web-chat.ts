@@ -104,7 +104,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   web.disable('x-powered-by');
   opts.routes?.(web);
   web.use(chatPages(local ? opts.host : null));
-  web.use(signInRoutes(auth));
+  web.use(signInRoutes(auth, logger));
 
   const server = opts.server ?? createServer();
   const ownsServer = opts.server === undefined;
