@@ -40,6 +40,8 @@ export interface WeeklyDigest {
     previousCounts: Record<Status, number>;
     updates: number;
     updatedItems: number;
+    /** Items that need attention (src/core/attention.ts); of them, at risk or off track by status, and stale. */
+    attention: number;
     atRisk: number;
     stale: number;
     deadlines: number;
@@ -88,8 +90,9 @@ export function digestFor(base: WeekState, audience: DigestAudience, digestOptio
       previousCounts: data.previousCounts,
       updates: data.updateCount,
       updatedItems: data.changes.length,
-      atRisk: data.atRisk.length,
-      stale: data.stale.length,
+      attention: data.attention.length,
+      atRisk: data.atRiskCount,
+      stale: data.staleCount,
       deadlines: data.deadlines.length,
     },
   };
