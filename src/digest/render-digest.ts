@@ -76,7 +76,9 @@ function headline(d: DigestData, lang: Lang): string {
   const week = d.updateCount
     ? t(lang, `This week: ${d.updateCount} update${d.updateCount === 1 ? '' : 's'} on ${d.changes.length} item${d.changes.length === 1 ? '' : 's'} by ${d.updaters} ${d.updaters === 1 ? 'person' : 'people'}.`, `本周${d.updaters}人对${d.changes.length}项工作更新${d.updateCount}次。`)
     : t(lang, 'No updates this week.', '本周无更新。');
-  return t(lang, `${total} items (change since the week before): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较上周变化）：${parts.join('，')}。${week}`);
+  return d.week.partial
+    ? t(lang, `${total} items (change since Monday 00:00): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较本周一零时变化）：${parts.join('，')}。${week}`)
+    : t(lang, `${total} items (change since the week before): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较上周变化）：${parts.join('，')}。${week}`);
 }
 
 /**
@@ -87,15 +89,24 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
   const { week } = d;
   const from = week.key;
   const to = d.format(week.endMs - 1000, 'YYYY-MM-DD');
+  const now = d.format(week.endMs - 1, 'YYYY-MM-DD HH:mm');
   const head: ReplyBlock[] = [
-    { type: 'heading', text: t(lang, `Weekly digest: ${from} to ${to}`, `工作周报：${from} 至 ${to}`) },
+    week.partial
+      ? { type: 'heading', text: t(lang, `This week so far: ${from} 00:00 to ${now}`, `本周至今：${from} 00:00 至 ${now}`) }
+      : { type: 'heading', text: t(lang, `Weekly digest: ${from} to ${to}`, `工作周报：${from} 至 ${to}`) },
     {
       type: 'context',
-      text: t(
-        lang,
-        `${d.plan.title.en} · Monday to Sunday, ${d.timeZone} · ${describeAudience(d.audience, lang)}`,
-        `${d.plan.title.zh} · 周一至周日（${d.timeZone}）· ${describeAudience(d.audience, lang)}`,
-      ),
+      text: week.partial
+        ? t(
+            lang,
+            `${d.plan.title.en} · Monday 00:00 to now, ${d.timeZone} (the weekly digest covers the whole week once it has ended) · ${describeAudience(d.audience, lang)}`,
+            `${d.plan.title.zh} · 本周一零时至今（${d.timeZone}；周报在一周结束后汇总整周）· ${describeAudience(d.audience, lang)}`,
+          )
+        : t(
+            lang,
+            `${d.plan.title.en} · Monday to Sunday, ${d.timeZone} · ${describeAudience(d.audience, lang)}`,
+            `${d.plan.title.zh} · 周一至周日（${d.timeZone}）· ${describeAudience(d.audience, lang)}`,
+          ),
     },
     { type: 'paragraph', text: headline(d, lang) },
   ];
