@@ -168,11 +168,11 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
 export function gatherDigestData(base: WeekState, audience: DigestAudience, options: DigestContentOptions): DigestData {
   const { plan, week, timeZone, states, previousStatus, order } = base;
   const { group, owner, status } = audience.filters;
-  const judgeAt = judgeAttention(plan, { at: week.endMs, timeZone, staleDays: options.staleDays });
+  const judge = judgeAttention(plan, { at: week.endMs, timeZone, staleDays: options.staleDays });
   const judged = new Map<string, ItemAttention>();
   const attentionOf = (item: PlanItem) => {
     let a = judged.get(item.id);
-    if (!a) judged.set(item.id, (a = judgeAt.of(item, states.get(item.id))));
+    if (!a) judged.set(item.id, (a = judge.of(item, states.get(item.id))));
     return a;
   };
   const items = plan.items.filter((item) => {
@@ -203,7 +203,6 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     .filter((item) => byItem.has(item.id))
     .map((item) => ({ item, updates: byItem.get(item.id)!.sort((a, b) => compare(timeOf.get(a)!, timeOf.get(b)!) || a.seq - b.seq) }));
 
-  const judge = judgeAt;
   const indicators: IndicatorRow[] = [];
   for (const item of items) {
     const progress = states.get(item.id)?.progress;
