@@ -7,7 +7,10 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
-import { ownerMatches } from '../src/core/user-ids.js';
+import { isOwner } from '../src/core/permissions.js';
+import { resolveUser } from '../src/core/resolve-user.js';
+import { userRef } from '../src/core/user-refs.js';
+import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
 
 const Args = z.object({
@@ -15,7 +18,7 @@ const Args = z.object({
   group: z.string().regex(/^G\d+$/).nullable().default(null),
   status: Status.nullable().default(null),
   mine: z.boolean().default(false),
-  /** Items owned by this user (an id with or without its platform, e.g. bob or slack:U123). */
+  /** Items owned by this user, as written (`bob`, `@web:bob`, `slack:U123`); read by the user resolver on the asker's platform. */
   owner: z.string().min(1).nullable().default(null),
   topic: z.string().nullable().default(null),
 });
@@ -24,7 +27,7 @@ const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work item
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /** "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". */
-const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/u;
+const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/iu;
 const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢/g;
 
 /** Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务". */
@@ -38,7 +41,7 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     const text = u.text.toLowerCase();
-    const owner = ownerIn(text);
+    const owner = ownerIn(u.text);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
@@ -52,7 +55,7 @@ export const listItemsIntent = defineIntent({
     const text = rest.toLowerCase();
     // "/plan mine" and "/plan 我的" are the owner's own list.
     if (/^\s*(mine|我的)(\s|$)/i.test(u.text)) return argsFrom(text, { mine: true, status: findStatus(text), group: null });
-    const owner = ownerIn(text);
+    const owner = ownerIn(rest);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const ref = findItemRef(text);
     return argsFrom(text, { mine: /^(mine|me|my|我的)$/.test(text.trim()) || MINE.test(text), status: findStatus(text), group: ref?.kind === 'group' ? `G${ref.number}` : null });
@@ -63,15 +66,21 @@ export const listItemsIntent = defineIntent({
     let items = plan.items.filter((i) => i.kind === (args.group ? 'task' : args.kind));
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     if (args.status) items = items.filter((i) => (states.get(i.id)?.status ?? 'not-started') === args.status);
-    if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
-    if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
+    if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
+    let owner: string | null = null;
+    if (args.owner) {
+      const who = resolveUser(args.owner, ctx.user.id);
+      if (!who.ok) throw new UserError(who.code, { en: who.en, zh: who.zh });
+      owner = who.id;
+      items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
+    }
     if (args.topic) {
       const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
       const best = hits[0]?.score ?? 0;
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
       items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));
     }
-    const what = describe(args, lang, items.length);
+    const what = describe({ ...args, owner: owner && userRef(owner) }, lang, items.length);
     if (items.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
     }
@@ -96,7 +105,7 @@ export const listItemsIntent = defineIntent({
 function ownerIn(text: string): string | null {
   const m = OWNER.exec(text);
   const who = (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/^@/, '');
-  return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who) ? who : null;
+  return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who.toLowerCase()) ? who : null;
 }
 
 function findStatus(text: string): Status | null {

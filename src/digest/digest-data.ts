@@ -1,7 +1,7 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
-import { ownerMatches, type DigestAudience } from './subscriptions.js';
+import { sameUser, type DigestAudience } from './subscriptions.js';
 import { addDays, startOfDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
 import { isUtcIso, sortableTime } from '../store/event-time.js';
 
@@ -172,7 +172,7 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     if (item.kind === 'group') return false;
     if (group && item.parent !== group) return false;
     const state = states.get(item.id);
-    if (owner && !state?.owners.some((o) => ownerMatches(owner, o))) return false;
+    if (owner && !state?.owners.some((o) => sameUser(owner, o))) return false;
     if (status && statusOf(state) !== status) return false;
     return true;
   });

@@ -6,7 +6,9 @@ import { STATUSES, type ProgressEntry, type Status } from '../store/events.js';
 import { statusOf, type DigestData, type IndicatorRow, type UpdateEvent } from './digest-data.js';
 import { entryChars, fitSections, type ListEntry, type Section } from './fit-blocks.js';
 import type { MessageLimits } from './limits.js';
-import { bareId, describeAudience, mention } from './subscriptions.js';
+import { bareId, describeAudience } from './subscriptions.js';
+import { cleanFreeText } from '../core/free-text.js';
+import { userRefs } from '../core/user-refs.js';
 
 /** 0.456 → "45.6%". */
 function percent(share: number): string {
@@ -19,7 +21,7 @@ function delta(n: number): string {
 }
 
 function quote(note: string, max: number): string {
-  const clean = note.replace(/\s+/g, ' ').trim();
+  const clean = cleanFreeText(note).replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max).trimEnd()}…` : clean}”`;
 }
 
@@ -104,7 +106,7 @@ function changeEntry(change: DigestData['changes'][number], d: DigestData, lang:
 }
 
 function ownersText(owners: string[], lang: Lang): string {
-  return owners.length ? owners.map(mention).join(' ') : t(lang, 'no owner', '未指定负责人');
+  return owners.length ? userRefs(owners, ' ') : t(lang, 'no owner', '未指定负责人');
 }
 
 function headline(d: DigestData, lang: Lang): string {

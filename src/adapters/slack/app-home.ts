@@ -8,6 +8,8 @@ import { STATUSES, type PlanEvent, type Status } from '../../store/events.js';
 import { deriveStates, type ItemState } from '../../store/item-state.js';
 import { linesToSections } from './to-blocks.js';
 import { escapeText, mrkdwn } from './slack-text.js';
+import { isOwner } from '../../core/permissions.js';
+import { userRef } from '../../core/user-refs.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -28,7 +30,7 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
   const counts = new Map<Status, number>(STATUSES.map((s) => [s, 0]));
   for (const task of tasks) counts.set(statusOf(task), (counts.get(statusOf(task)) ?? 0) + 1);
 
-  const mine = plan.items.filter((i) => states.get(i.id)?.owners.includes(userId));
+  const mine = plan.items.filter((i) => isOwner(userId, states.get(i.id)?.owners ?? []));
   const atRisk = tasks.filter((i) => statusOf(i) === 'at-risk' || statusOf(i) === 'off-track');
   const when = dayjs(input.now).tz(input.timeZone).format('YYYY-MM-DD HH:mm');
 
@@ -53,7 +55,7 @@ function itemLines(items: PlanItem[], states: Map<string, ItemState>, empty: str
   const lines = items.slice(0, MAX_LIST_LINES).map((i) => {
     const s = states.get(i.id);
     const status = s?.status ? ` — _${STATUS_LABELS[s.status].en} · ${STATUS_LABELS[s.status].zh}_` : '';
-    const owners = s?.owners.length ? ` · ${s.owners.map(mrkdwn).join(', ')}` : '';
+    const owners = s?.owners.length ? ` · ${s.owners.map((o) => mrkdwn(userRef(o))).join(', ')}` : '';
     return `• *${i.id}* ${escapeText(i.title.en)} · ${escapeText(i.title.zh)}${status}${owners}`;
   });
   if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);

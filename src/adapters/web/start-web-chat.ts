@@ -14,6 +14,7 @@ import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-b
 import { toWebReply } from './web-reply.js';
 import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
 import { StartupError } from '../../errors.js';
+import { webUser, type UserId } from '../../core/user-ids.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
@@ -62,9 +63,9 @@ export interface WebChat {
   stop(): Promise<void>;
 }
 
-/** The core user id of a web chat name: `web:alice`. */
-export function webUserId(name: string): string {
-  return `web:${name}`;
+/** The core user id of a web chat name: `web:alice` (the identity model's `webUser`). */
+export function webUserId(name: string): UserId {
+  return webUser(name);
 }
 
 /**
