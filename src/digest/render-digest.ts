@@ -8,7 +8,8 @@ import { entryChars, fitSections, type ListEntry, type Section } from './fit-blo
 import type { MessageLimits } from './limits.js';
 import { bareId, describeAudience } from './subscriptions.js';
 import { cleanFreeText } from '../core/free-text.js';
-import { userRefs } from '../core/user-refs.js';
+import { userRef } from '../core/user-refs.js';
+import { platformOf } from '../core/user-ids.js';
 
 /** 0.456 → "45.6%". */
 function percent(share: number): string {
@@ -106,7 +107,7 @@ function changeEntry(change: DigestData['changes'][number], d: DigestData, lang:
 }
 
 function ownersText(owners: string[], lang: Lang): string {
-  return owners.length ? userRefs(owners, ' ') : t(lang, 'no owner', '未指定负责人');
+  return owners.length ? owners.map((o) => (platformOf(o) === 'slack' ? userRef(o) : `@${userRef(o)}`)).join(' ') : t(lang, 'no owner', '未指定负责人');
 }
 
 function headline(d: DigestData, lang: Lang): string {
