@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
 import { startWebChat } from './adapters/web/index.js';
-import { createApp } from './app.js';
+import { createApp, localAdminPlatforms } from './app.js';
+import { logAdminEntries } from './core/admins.js';
 import type { Config } from './config/load-config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
@@ -45,6 +46,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
   };
   try {
     const app = await createApp(config, { store, clock, logger });
+    logAdminEntries(config.admins, logger, localAdminPlatforms(config));
     const web = await startWebChat({ app, port: config.port, host: config.host, logger });
     stops.push(() => web.stop());
     const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server } }) : null;

@@ -1,3 +1,4 @@
+import type { Logger } from './logger.js';
 import { canonicalName, parseUserId, platformOf, sameUser, type UserId } from './user-ids.js';
 
 /** A bare Slack member id as an admin copies it from Slack's profile menu. */
@@ -63,5 +64,22 @@ export function describeAdminEntry(a: AdminEntry): string {
       return `${a.entry} → web:${a.name} and console:${a.name} (a bare name: matches on the web chat and the console, any case)`;
     case 'unreadable':
       return `${a.entry} → ignored: not a user id (write slack:U0123, web:name, console:name, U0123ABC or a name)`;
+  }
+}
+
+/**
+ * Logs how each `PLANBOT_ADMINS` entry was read, once at start-up, so an operator sees at once that
+ * `U0123ABC` became a Slack user and `alice` a web and console name (and which entries were ignored).
+ */
+export function logAdminEntries(entries: readonly string[], logger: Pick<Logger, 'info' | 'warn'>, localAdminPlatforms: readonly string[] = []): void {
+  if (entries.length === 0) {
+    logger.info({ admins: [], localAdminPlatforms }, `PLANBOT_ADMINS is empty: every user of ${localAdminPlatforms.join(', ') || 'no platform'} is an admin`);
+    return;
+  }
+  for (const entry of entries) {
+    const a = readAdminEntry(entry);
+    const log = { entry, readAs: a.kind, ...(a.kind === 'user' || a.kind === 'slack-member' ? { id: a.id } : a.kind === 'name' ? { name: a.name } : {}) };
+    if (a.kind === 'unreadable') logger.warn(log, `PLANBOT_ADMINS: ${describeAdminEntry(a)}`);
+    else logger.info(log, `PLANBOT_ADMINS: ${describeAdminEntry(a)}`);
   }
 }
