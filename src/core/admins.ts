@@ -1,8 +1,6 @@
 import type { Logger } from './logger.js';
-import { canonicalName, parseUserId, platformOf, sameUser, type UserId } from './user-ids.js';
+import { canonicalName, looksLikeSlackMember, parseUserId, platformOf, sameUser, type UserId } from './user-ids.js';
 
-/** A bare Slack member id as an admin copies it from Slack's profile menu. */
-const SLACK_MEMBER = /^[UW][A-Z0-9]{6,}$/;
 
 /** How one `PLANBOT_ADMINS` entry was read. */
 export type AdminEntry =
@@ -13,7 +11,7 @@ export type AdminEntry =
 
 /**
  * Reads one `PLANBOT_ADMINS` entry. Pure. A qualified id (`slack:U0123`, `web:alice`,
- * `console:erin`) is that user; a bare Slack member id (`U0123ABC`) is that Slack user; any other
+ * `console:erin`) is that user; a bare Slack member id (`U0123ABC`, see `looksLikeSlackMember`) is that Slack user; any other
  * bare word is a name, matched on the web chat and the console (case-insensitively, after NFKC).
  */
 export function readAdminEntry(entry: string): AdminEntry {
@@ -22,7 +20,7 @@ export function readAdminEntry(entry: string): AdminEntry {
     const id = parseUserId(e);
     return id ? { kind: 'user', entry, id } : { kind: 'unreadable', entry };
   }
-  if (SLACK_MEMBER.test(e)) return { kind: 'slack-member', entry, id: `slack:${e}` as UserId };
+  if (looksLikeSlackMember(e)) return { kind: 'slack-member', entry, id: `slack:${e}` as UserId };
   const name = canonicalName(e.replace(/^@+/, ''));
   return name && !/[\s<>&]/.test(name) ? { kind: 'name', entry, name } : { kind: 'unreadable', entry };
 }

@@ -19,6 +19,15 @@ const SLACK_MEMBER = /^[UWB][A-Z0-9]+$/;
 /** A web or console name after canonicalisation: no spaces, no markup, at most 64 characters. */
 const NAME = /^[^\s<>@:&\p{Cc}\p{Cf}]{1,64}$/u;
 
+/**
+ * True for a bare word that is a Slack member id as an admin copies it (`U0123ABCD`; `W…` on
+ * Enterprise Grid): upper-case letters and digits after U or W, either seven or more of them or
+ * holding a digit (`U0123`), so a name such as `WANG` stays a name.
+ */
+export function looksLikeSlackMember(word: string): boolean {
+  return /^[UW][A-Z0-9]{6,}$/.test(word) || /^[UW][A-Z0-9]*\d[A-Z0-9]*$/.test(word);
+}
+
 /** The one spelling of a web or console name: NFKC, lower case, trimmed ("Ｂｏｂ " → "bob"). */
 export function canonicalName(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase().normalize('NFKC');

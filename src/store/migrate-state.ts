@@ -1,4 +1,4 @@
-import { canonicalName, parseUserId, userOn } from '../core/user-ids.js';
+import { canonicalName, looksLikeSlackMember, parseUserId, userOn } from '../core/user-ids.js';
 
 /** The schema version this code reads and writes: `{ "version": 2, "events": [...] }`. */
 export const STATE_VERSION = 2;
@@ -88,7 +88,7 @@ function v1ToV2(data: unknown): unknown {
 export function qualifiedUser(raw: string, platform: string): string {
   const id = raw.trim().replace(/^[@＠]+/, '');
   if (id.includes(':')) return parseUserId(id) ?? raw;
-  if (/^[UW][A-Z0-9]{6,}$/.test(id) || (platform === 'slack' && /^[UWB][A-Z0-9]+$/.test(id))) return userOn('slack', id) ?? raw;
+  if (looksLikeSlackMember(id) || (platform === 'slack' && /^[UWB][A-Z0-9]+$/.test(id))) return userOn('slack', id) ?? raw;
   const name = canonicalName(id);
   return userOn(platform === 'console' || platform === 'cli' ? 'console' : 'web', name) ?? raw;
 }
