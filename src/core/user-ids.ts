@@ -107,19 +107,3 @@ export function bareId(qualifiedId: string): string {
 export function displayUser(id: string): string {
   return platformOf(id) === 'slack' ? id : bareId(id);
 }
-
-/**
- * How to name a user in a command typed on `askerPlatform`: `@bob` on the user's own platform,
- * `@web:bob` from another, `@slack:U0123` for a Slack user outside Slack. On Slack itself a Slack
- * user is named by mentioning them, which the caller renders as a user reference, never as `@<@U…>`.
- */
-export function atForm(id: string, askerPlatform: string): string {
-  const platform = platformOf(id);
-  if (platform === 'slack' || platform !== askerPlatform) return `@${id}`;
-  return `@${bareId(id)}`;
-}
-
-/** A plain-text mention of a user: "@alice" for "web:alice", a Slack user as displayUser shows them. */
-export function mention(userId: string): string {
-  return platformOf(userId) === 'slack' ? userId : `@${bareId(userId)}`;
-}
