@@ -41,16 +41,6 @@ export function isListedAdmin(entries: readonly string[], user: string): boolean
   return entries.some((e) => adminEntryMatches(e, user));
 }
 
-/** The users an entry stands for, as ids to show (a name is both its web and its console user). */
-export function adminUsers(entries: readonly string[]): UserId[] {
-  return entries.flatMap((e) => {
-    const a = readAdminEntry(e);
-    if (a.kind === 'user' || a.kind === 'slack-member') return [a.id];
-    if (a.kind === 'name') return [`web:${a.name}` as UserId, `console:${a.name}` as UserId];
-    return [];
-  });
-}
-
 /** How an entry was read, in words for the start-up log: `U0123ABC → slack:U0123ABC (a Slack member id)`. */
 export function describeAdminEntry(a: AdminEntry): string {
   switch (a.kind) {
