@@ -41,7 +41,19 @@ export function renderUserRefs(text: string, render: (id: UserId | null, raw: st
   return out + plain(text.slice(last).replace(STRAY, ''));
 }
 
-/** Text with user references as plain readers see them ("bob", "slack:U0123"). */
+/**
+ * Text with user references as plain readers see them ("bob", "slack:U0123"); when one text names two
+ * people who would read alike (`web:bob` and `console:bob`), both keep their platform.
+ */
 export function plainUserRefs(text: string): string {
-  return hasUserRef(text) ? renderUserRefs(text, (id, raw) => displayUser(id ?? raw)) : text;
+  if (!hasUserRef(text)) return text;
+  const byName = new Map<string, Set<string>>();
+  for (const m of text.matchAll(REF)) {
+    const shown = displayUser(m[1]!);
+    byName.set(shown, (byName.get(shown) ?? new Set()).add(m[1]!));
+  }
+  return renderUserRefs(text, (id, raw) => {
+    const shown = displayUser(id ?? raw);
+    return (byName.get(shown)?.size ?? 0) > 1 ? raw : shown;
+  });
 }

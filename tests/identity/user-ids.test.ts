@@ -125,4 +125,8 @@ describe('user references in replies', () => {
     expect(plainUserRefs(text)).toBe('owners: bob, slack:U0123 · note: slack:U0BOSS <@U0BOSS> <!channel>');
     expect(mrkdwn(text)).toBe('owners: bob, <@U0123> · note: slack:U0BOSS &lt;@U0BOSS&gt; &lt;!channel&gt;');
   });
+
+  it('keep the platform when two people in one text would read alike', () => {
+    expect(plainUserRefs(`owners: ${userRef('web:bob')}, ${userRef('console:bob')}, ${userRef('web:li')}`)).toBe('owners: web:bob, console:bob, li');
+  });
 });
