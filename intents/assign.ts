@@ -4,19 +4,24 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { parseAssign } from '../src/core/parse-assign.js';
 import { problemsError } from '../src/core/parse-update.js';
-import { assertAdmin } from '../src/core/permissions.js';
+import { assertAdmin, isOwner } from '../src/core/permissions.js';
+import { parseUserId, sameUser } from '../src/core/user-ids.js';
+import { userRefs } from '../src/core/user-refs.js';
 import { reply } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
 import { currentStates } from '../src/store/item-state.js';
 
-const Args = z.object({ itemId: ItemId, users: z.array(z.string().min(1).max(200).regex(/^\S+$/, 'must be a user id without spaces')).min(1).max(20) });
+const Args = z.object({
+  itemId: ItemId,
+  users: z.array(z.string().min(1).max(200).refine((u) => parseUserId(u) === u, 'must be a qualified user id such as web:bob or slack:U0123')).min(1).max(20),
+});
 
 const ASSIGN = /^(?:please\s+)?(?:assign|分配|指派)\s*(.+)$|^把?\s*(.+?)\s*(?:分配给|指派给|交给)\s*(.+)$/i;
 const UNASSIGN = /^(?:please\s+)?(?:unassign|remove\s+owner|取消分配|取消指派|移除负责人)\s*(.+)$|^(?:please\s+)?remove\s+(.+?)\s+from\s+(.+)$|^把?\s*(.+?)\s*从\s*(.+?)\s*(?:移除|移出|除名)$/i;
 
 function read(text: string, ctx: IntentContext, usage: string) {
-  const r = parseAssign(text, ctx.plan);
+  const r = parseAssign(text, ctx.plan, ctx.user.id);
   if (!r.ok) throw problemsError(r.problems, usage);
   return r.args;
 }
@@ -25,7 +30,7 @@ function recognizer(pattern: RegExp, usage: string) {
   return (u: { text: string }, ctx: IntentContext) => {
     const m = pattern.exec(u.text.trim());
     if (!m) return null;
-    const r = parseAssign(m.slice(1).filter(Boolean).join(' '), ctx.plan);
+    const r = parseAssign(m.slice(1).filter(Boolean).join(' '), ctx.plan, ctx.user.id);
     if (!r.ok && r.problems.some((p) => p.code === 'item.missing')) return null;
     if (!r.ok) throw problemsError(r.problems, usage);
     return r.args;
@@ -48,22 +53,22 @@ export const assignIntent = defineIntent({
     assertAdmin(ctx, { en: 'assign owners', zh: '指定负责人' });
     const item = findItem(plan, itemId);
     const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
-    const added = users.filter((u) => !owners.includes(u));
+    const added = users.filter((u) => !isOwner(u, owners));
     for (const owner of added) {
       await ctx.store.append({ type: 'assign', itemId: item.id, owner, ...eventOrigin(ctx) });
     }
     const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
-    const already = users.filter((u) => owners.includes(u));
+    const already = users.filter((u) => isOwner(u, owners));
     return reply(
       lang,
       [
         {
           type: 'paragraph',
           text: added.length
-            ? t(lang, `${added.join(', ')} ${added.length > 1 ? 'are now owners' : 'is now an owner'} of ${item.id} ${item.title.en}.`, `已将 ${added.join('、')} 设为 ${item.id} ${item.title.zh} 的负责人。`)
-            : t(lang, `${already.join(', ')} already own${already.length > 1 ? '' : 's'} ${item.id}; nothing changed.`, `${already.join('、')} 已经是 ${item.id} 的负责人，未作改动。`),
+            ? t(lang, `${userRefs(added, ', ')} ${added.length > 1 ? 'are now owners' : 'is now an owner'} of ${item.id} ${item.title.en}.`, `已将 ${userRefs(added, '、')} 设为 ${item.id} ${item.title.zh} 的负责人。`)
+            : t(lang, `${userRefs(already, ', ')} already own${already.length > 1 ? '' : 's'} ${item.id}; nothing changed.`, `${userRefs(already, '、')} 已经是 ${item.id} 的负责人，未作改动。`),
         },
-        { type: 'context', text: t(lang, `Owners of ${item.id}: ${now.join(', ')}`, `${item.id} 的负责人：${now.join('、')}`) },
+        { type: 'context', text: t(lang, `Owners of ${item.id}: ${userRefs(now, ', ')}`, `${item.id} 的负责人：${userRefs(now, '、')}`) },
       ],
       { matches: [{ id: item.id, score: 1 }] },
     );
@@ -86,11 +91,11 @@ export const unassignIntent = defineIntent({
     assertAdmin(ctx, { en: 'remove owners', zh: '移除负责人' });
     const item = findItem(plan, itemId);
     const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
-    const removed = users.filter((u) => owners.includes(u));
+    const removed = owners.filter((o) => users.some((u) => sameUser(u, o)));
     if (removed.length === 0) {
       throw new UserError('unassign.not-owner', {
-        en: `${users.join(', ')} ${users.length > 1 ? 'are not owners' : 'is not an owner'} of ${item.id}. Owners: ${owners.length ? owners.join(', ') : 'none'}.`,
-        zh: `${users.join('、')} 不是 ${item.id} 的负责人。现有负责人：${owners.length ? owners.join('、') : '无'}。`,
+        en: `${userRefs(users, ', ')} ${users.length > 1 ? 'are not owners' : 'is not an owner'} of ${item.id}. Owners: ${owners.length ? userRefs(owners, ', ') : 'none'}.`,
+        zh: `${userRefs(users, '、')} 不是 ${item.id} 的负责人。现有负责人：${owners.length ? userRefs(owners, '、') : '无'}。`,
       });
     }
     for (const owner of removed) {
@@ -100,8 +105,8 @@ export const unassignIntent = defineIntent({
     return reply(
       lang,
       [
-        { type: 'paragraph', text: t(lang, `${removed.join(', ')} no longer own${removed.length > 1 ? '' : 's'} ${item.id} ${item.title.en}.`, `已移除 ${removed.join('、')} 的 ${item.id} ${item.title.zh} 负责人身份。`) },
-        { type: 'context', text: now.length ? t(lang, `Owners of ${item.id}: ${now.join(', ')}`, `${item.id} 的负责人：${now.join('、')}`) : t(lang, `${item.id} has no owners now.`, `${item.id} 目前没有负责人。`) },
+        { type: 'paragraph', text: t(lang, `${userRefs(removed, ', ')} no longer own${removed.length > 1 ? '' : 's'} ${item.id} ${item.title.en}.`, `已移除 ${userRefs(removed, '、')} 的 ${item.id} ${item.title.zh} 负责人身份。`) },
+        { type: 'context', text: now.length ? t(lang, `Owners of ${item.id}: ${userRefs(now, ', ')}`, `${item.id} 的负责人：${userRefs(now, '、')}`) : t(lang, `${item.id} has no owners now.`, `${item.id} 目前没有负责人。`) },
       ],
       { matches: [{ id: item.id, score: 1 }] },
     );

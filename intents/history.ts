@@ -12,7 +12,9 @@ import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
 import { itemId } from '../src/plan/item-id.js';
-import { displayUser } from '../src/core/user-ids.js';
+import { cleanFreeText } from '../src/core/free-text.js';
+import { plainUserRefs, userRef, userRefs } from '../src/core/user-refs.js';
+import type { PlanEvent } from '../src/store/events.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -41,9 +43,10 @@ export const historyIntent = defineIntent({
     const item = findItem(plan, id);
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
     const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
-    const ownerLine = owners.length ? t(lang, `Owners: ${owners.map(displayUser).join(', ')}`, `负责人：${owners.map(displayUser).join('、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
+    const ownerLine = owners.length ? t(lang, `Owners: ${userRefs(owners, ', ')}`, `负责人：${userRefs(owners, '、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
+    const assignments = assignmentLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone);
     if (entries.length === 0) {
-      return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });
+      return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, ...assignments, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });
     }
     const blocks: ReplyBlock[] = [
       { type: 'heading', text: t(lang, `Updates of ${item.id} ${item.title.en}, newest first (${entries.length}):`, `${item.id} ${item.title.zh} 的更新记录（${entries.length}条，最新在前）：`) },
@@ -52,10 +55,22 @@ export const historyIntent = defineIntent({
     if (entries.length > SHOWN) {
       blocks.push({ type: 'context', text: t(lang, `${entries.length - SHOWN} older updates not shown: plan-bot history ${item.id}`, `另有 ${entries.length - SHOWN} 条较早的更新未显示：plan-bot history ${item.id}`) });
     }
-    blocks.push({ type: 'context', text: ownerLine });
+    blocks.push(...assignments, { type: 'context', text: ownerLine });
     return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
   },
 });
+
+/** Who made whom an owner of the item, and who removed whom, newest first: "admin assigned bob". */
+function assignmentLines(events: readonly PlanEvent[], planId: string, itemId: string, lang: Lang, timeZone: string): ReplyBlock[] {
+  const lines: { id: string; text: string }[] = [];
+  for (let i = events.length - 1; i >= 0 && lines.length < SHOWN; i--) {
+    const e = events[i]!;
+    if ((e.type !== 'assign' && e.type !== 'unassign') || e.planId !== planId || e.itemId !== itemId) continue;
+    const text = e.type === 'assign' ? t(lang, `${userRef(e.user)} assigned ${userRef(e.owner)}`, `${userRef(e.user)} 将 ${userRef(e.owner)} 设为负责人`) : t(lang, `${userRef(e.user)} removed ${userRef(e.owner)}`, `${userRef(e.user)} 移除了负责人 ${userRef(e.owner)}`);
+    lines.push({ id: formatTime(e.at, timeZone), text });
+  }
+  return lines.length ? [{ type: 'heading', text: t(lang, 'Owners assigned and removed, newest first:', '负责人变更（最新在前）：') }, { type: 'list', items: lines }] : [];
+}
 
 /** A time as the team reads it, in the configured zone: 2021-06-07 09:00. */
 export function formatTime(at: string, timeZone: string): string {
@@ -65,12 +80,12 @@ export function formatTime(at: string, timeZone: string): string {
 /** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)". */
 export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string): string {
   const parts = [
-    displayUser(h.user),
+    userRef(h.user),
     h.status ? STATUS_LABELS[h.status][lang] : '',
     ...h.progress.map((p) => progressText(p, item, lang)),
-    h.note ? `“${h.note}”` : '',
+    h.note ? `“${cleanFreeText(h.note)}”` : '',
   ].filter(Boolean);
-  const undone = h.undone ? t(lang, ` (undone by ${displayUser(h.undone.user)} ${formatTime(h.undone.at, timeZone)})`, `（已由 ${displayUser(h.undone.user)} 于 ${formatTime(h.undone.at, timeZone)} 撤销）`) : '';
+  const undone = h.undone ? t(lang, ` (undone by ${userRef(h.undone.user)} ${formatTime(h.undone.at, timeZone)})`, `（已由 ${userRef(h.undone.user)} 于 ${formatTime(h.undone.at, timeZone)} 撤销）`) : '';
   return `${parts.join(' · ')}${undone}`;
 }
 
@@ -87,5 +102,5 @@ export function progressText(p: ProgressEntry, item: PlanItem, lang: Lang): stri
 
 /** Every entry as one plain line, newest first, for `plan-bot history ID` (which prints them all). */
 export function historyLines(entries: readonly HistoryEntry[], item: PlanItem, lang: Lang, timeZone: string): string[] {
-  return entries.map((h) => `${formatTime(h.at, timeZone)} ${historyLine(h, item, lang, timeZone)}`);
+  return entries.map((h) => plainUserRefs(`${formatTime(h.at, timeZone)} ${historyLine(h, item, lang, timeZone)}`));
 }

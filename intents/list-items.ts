@@ -7,7 +7,10 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
-import { ownerMatches } from '../src/core/user-ids.js';
+import { isOwner } from '../src/core/permissions.js';
+import { resolveUser } from '../src/core/resolve-user.js';
+import { userRef } from '../src/core/user-refs.js';
+import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
 import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention } from '../src/core/attention.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
@@ -18,7 +21,7 @@ const Args = z.object({
   group: z.string().regex(/^G\d+$/).nullable().default(null),
   status: Status.nullable().default(null),
   mine: z.boolean().default(false),
-  /** Items owned by this user (an id with or without its platform, e.g. bob or slack:U123). */
+  /** Items owned by this user, as written (`bob`, `@web:bob`, `slack:U123`); read by the user resolver on the asker's platform. */
   owner: z.string().min(1).nullable().default(null),
   topic: z.string().nullable().default(null),
   /** Everything that needs attention ("needs attention", "需要关注"), by the one rule of src/core/attention.ts. */
@@ -29,7 +32,7 @@ const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work item
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /** "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". */
-const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/u;
+const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/iu;
 /** "needs attention", "需要关注": every reason of src/core/attention.ts. */
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
@@ -57,7 +60,7 @@ export const listItemsIntent = defineIntent({
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
     }
-    const owner = ownerIn(text);
+    const owner = ownerIn(u.text);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
@@ -73,7 +76,7 @@ export const listItemsIntent = defineIntent({
     const text = rest.toLowerCase();
     // "/plan mine" and "/plan 我的" are the owner's own list.
     if (/^\s*(mine|我的)(\s|$)/i.test(u.text)) return argsFrom(text, { mine: true, status: findStatus(text), group: null });
-    const owner = ownerIn(text);
+    const owner = ownerIn(rest);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const ref = findItemRef(text);
     if (ATTENTION.test(text)) return { ...argsFrom(text, { mine: false, status: null, group: ref?.kind === 'group' ? `G${ref.number}` : null }), topic: null, attention: true };
@@ -91,8 +94,14 @@ export const listItemsIntent = defineIntent({
     const troubled = args.attention || isTrouble(args.status);
     if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
     if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
-    if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
-    if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
+    if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
+    let owner: string | null = null;
+    if (args.owner) {
+      const who = resolveUser(args.owner, ctx.user.id);
+      if (!who.ok) throw new UserError(who.code, { en: who.en, zh: who.zh });
+      owner = who.id;
+      items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
+    }
     if (args.topic) {
       const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
       const best = hits[0]?.score ?? 0;
@@ -105,7 +114,7 @@ export const listItemsIntent = defineIntent({
       items = items.sort((a, b) => byAttention(attention.get(a.id)!, attention.get(b.id)!));
     }
     const date = localDateIn(ctx.timeZone);
-    const what = describe(args, lang, items.length);
+    const what = describe({ ...args, owner: owner && userRef(owner) }, lang, items.length);
     if (items.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
     }
@@ -132,7 +141,7 @@ export const listItemsIntent = defineIntent({
 function ownerIn(text: string): string | null {
   const m = OWNER.exec(text);
   const who = (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/^@/, '');
-  return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who) ? who : null;
+  return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who.toLowerCase()) ? who : null;
 }
 
 /** True for the statuses whose filter reads as attention (src/core/attention.ts). */

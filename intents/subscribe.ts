@@ -3,6 +3,7 @@ import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
+import { resolveUser } from '../src/core/resolve-user.js';
 import { bareId, deriveSubscriptions, describeAudience, parseDigestWords, type DigestFilters, type DigestLang } from '../src/digest/subscriptions.js';
 import { zoneFormatter } from '../src/digest/week.js';
 import { UserError } from '../src/errors.js';
@@ -40,7 +41,14 @@ export function filtersFrom(args: DigestArgs, ctx: IntentContext, usage: string)
       throw new UserError('digest.not-a-group', { en: `${item.id} is not a task group; groups are G1, G2 …`, zh: `${item.id} 不是任务组；任务组编号为 G1、G2 …` });
     }
   }
-  return { group: args.group, owner: args.mine ? ctx.user.id : args.owner, status: args.status };
+  return { group: args.group, owner: args.mine ? ctx.user.id : args.owner && ownerFilter(args.owner, ctx), status: args.status };
+}
+
+/** The owner a filter names (`@bob` on the asker's platform, `@web:bob`, `slack:U0123`), read by the user resolver. */
+function ownerFilter(word: string, ctx: IntentContext): string {
+  const who = resolveUser(word, ctx.user.id);
+  if (!who.ok) throw new UserError(who.code, { en: who.en, zh: who.zh });
+  return who.id;
 }
 
 function channelOf(ctx: IntentContext): string {

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
 import { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } from './adapters/web/index.js';
-import { createApp } from './app.js';
+import { createApp, localAdminPlatforms } from './app.js';
+import { logAdminEntries } from './core/admins.js';
 import type { Config } from './config/load-config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
@@ -56,6 +57,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       trustedProxies: config.web.trustedProxies,
       usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
+    logAdminEntries(config.admins, logger, localAdminPlatforms(config));
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
     webUrl ||= web.url;

@@ -14,6 +14,8 @@ import { openReadOnlyStore } from '../store/read-only-store.js';
 import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
 import { renderPlainText } from '../core/reply.js';
+import { userOn } from '../core/user-ids.js';
+import { logAdminEntries } from '../core/admins.js';
 import { digestCommand, postByPlatform, postDueCommand } from '../digest/digest-command.js';
 import { deriveSubscriptions } from '../digest/subscriptions.js';
 import type { PostDigest } from '../digest/scheduler.js';
@@ -148,7 +150,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'chat': {
       noMoreArgs(command, args, 0);
       if (!values.user) throw new UsageError('chat needs --user USER (who is typing), e.g. plan-bot chat --user alice');
+      if (!userOn('console', values.user.replace(/^console:/i, ''))) throw new UsageError(`--user ${values.user}: a console user is a name without spaces, e.g. --user alice (the user is console:alice)`);
       const logger = createLogger(config.logLevel);
+      if (config.admins.length) logAdminEntries(config.admins, logger);
       const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
       await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout });
       await app.store.close();

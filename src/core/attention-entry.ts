@@ -2,7 +2,9 @@ import { hasReason, reasonText, severity, type ItemAttention } from './attention
 import { t } from './i18n.js';
 import type { Lang } from './reply.js';
 import type { ItemState } from '../store/item-state.js';
-import { bareId, mention } from './user-ids.js';
+import { bareId, platformOf } from './user-ids.js';
+import { cleanFreeText } from './free-text.js';
+import { userRef } from './user-refs.js';
 
 /** One line of a list of items that need attention: the same words in a digest and in an answer. */
 export interface AttentionEntry {
@@ -14,7 +16,7 @@ export interface AttentionEntry {
 
 /** A note as quoted in lists: one line, at most `max` characters. */
 export function quoteNote(note: string, max: number): string {
-  const clean = note.replace(/\s+/g, ' ').trim();
+  const clean = cleanFreeText(note).replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max).trimEnd()}…` : clean}”`;
 }
 
@@ -29,7 +31,7 @@ export function attentionEntry(a: ItemAttention, state: ItemState | undefined, l
   const stale = hasReason(a, 'stale');
   const who = owners.length
     ? stale
-      ? ` · ${owners.map(mention).join(' ')}`
+      ? ` · ${owners.map((o) => (platformOf(o) === 'slack' ? userRef(o) : `@${userRef(o)}`)).join(' ')}`
       : t(lang, ` · owners: ${owners.map(bareId).join(', ')}`, ` · 负责人：${owners.map(bareId).join('、')}`)
     : stale
       ? t(lang, ' · no owner', ' · 未指定负责人')

@@ -8,6 +8,9 @@ import type { Logger } from './logger.js';
 import type { PlanSearch } from './plan-search.js';
 import { reply, type Lang, type Reply } from './reply.js';
 import { route } from './router.js';
+import { isListedAdmin } from './admins.js';
+import { cleanFreeText } from './free-text.js';
+import type { UserId } from './user-ids.js';
 
 /** The most characters of one message the bot reads; the rest is cut (and said so). */
 export const MAX_MESSAGE_CHARS = 4000;
@@ -15,7 +18,8 @@ export const MAX_MESSAGE_CHARS = 4000;
 /** A message as an adapter hands it to the core. */
 export interface Incoming {
   text: string;
-  user: { id: string; name?: string };
+  /** Made by the adapter with `slackUser`, `webUser` or `consoleUser`. */
+  user: { id: UserId; name?: string };
   platform: string;
   channel?: string | null;
   /** True for `/plan …` commands (the slash command's text, or a typed `/plan …`). */
@@ -29,6 +33,7 @@ export interface BotDeps {
   store: EventStore;
   clock: Clock;
   timeZone: string;
+  /** `PLANBOT_ADMINS` as written: qualified ids, bare Slack member ids, bare names (see `admins.ts`). */
   admins: readonly string[];
   /** Platforms whose users are all admins: the local embedded mode (console, local web chat) when no admins are configured. */
   localAdminPlatforms?: readonly string[];
@@ -58,7 +63,7 @@ export function createBot(deps: BotDeps): Bot {
         command = true;
         text = text.slice(typed[0].length);
       }
-      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: deps.admins.includes(msg.user.id) || (deps.localAdminPlatforms ?? []).includes(msg.platform) };
+      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: isListedAdmin(deps.admins, msg.user.id) || (deps.localAdminPlatforms ?? []).includes(msg.platform) };
       const ctx: IntentContext = {
         plan: deps.plan,
         search: deps.search,
@@ -96,11 +101,13 @@ export function userErrorReply(err: UserError, lang: Lang): Reply {
   return reply(lang, [{ type: 'paragraph', text: err.text[lang] }], { ephemeral: true, error: { id: err.id } });
 }
 
-/** Drops control characters and cuts very long messages, so no input can hurt the core. */
+/**
+ * Drops control characters (C0, C1, bidi controls, the markers of user references) and cuts very
+ * long messages, so no input can hurt the core or be shown back disguised. Slack's `<@U0123>` and
+ * `<@U0123|name>` markup, should it arrive raw, becomes the explicit `slack:U0123`.
+ */
 function clean(text: string): string {
-  return String(text ?? '')
-    .slice(0, MAX_MESSAGE_CHARS)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ')
-    .replace(/<@[A-Z0-9]+>/g, ' ')
+  return cleanFreeText(String(text ?? '').slice(0, MAX_MESSAGE_CHARS).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, ' '))
+    .replace(/<@([UWB][A-Z0-9]+)(?:\|[^<>]*)?>/g, ' slack:$1 ')
     .trim();
 }

@@ -4,11 +4,12 @@ import type { PlanSearch } from './plan-search.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import type { Lang, Reply } from './reply.js';
+import type { UserId } from './user-ids.js';
 
 /** Who is talking to the bot, as the core sees them (adapters map platform ids to this). */
 export interface User {
-  /** Stable id, prefixed by platform where needed ("slack:U123", "web:alice", "console:bob"). */
-  id: string;
+  /** Qualified by platform ("slack:U123", "web:alice", "console:bob"); made by the adapter (`user-ids.ts`). */
+  id: UserId;
   name: string;
   isAdmin: boolean;
 }

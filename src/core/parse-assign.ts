@@ -4,11 +4,13 @@ import type { Plan } from '../plan/schema.js';
 import { findItem } from './find-item.js';
 import type { ParseResult } from './parse-update.js';
 import { CHINESE_KIND, ID_PREFIX } from '../plan/item-id.js';
+import { readUsers } from './resolve-user.js';
+import type { UserId } from './user-ids.js';
 
 /** Who to add to or remove from an item's owners. */
 export interface AssignArgs {
   itemId: string;
-  users: string[];
+  users: UserId[];
 }
 
 const ITEM = /^(?:[OGT]\d{1,3}|(?:任务组|任务|目标)第?[零〇一二两三四五六七八九十\d]{1,3})$/i;
@@ -16,9 +18,10 @@ const FILLER = new Set(['to', 'from', 'and', 'as', 'owner', 'owners', '给', '�
 
 /**
  * Reads `T9 @bob @carol`, `@bob to T9` or `把 T9 分配给 bob` (after the verb): one item id and one or
- * more user ids, a leading @ stripped (adapters map platform mentions to user ids before this). Pure.
+ * more users, each read by the user resolver on the asker's platform (`@bob` from the web chat is
+ * `web:bob`; `@console:erin` and Slack mentions as written). Pure.
  */
-export function parseAssign(text: string, plan: Plan): ParseResult<AssignArgs> {
+export function parseAssign(text: string, plan: Plan, asker: UserId): ParseResult<AssignArgs> {
   const words = text
     .replace(/(分配给|指派给|交给|给|从|移除)/g, ' $1 ')
     .split(/[\s,，、;；]+/)
@@ -37,7 +40,9 @@ export function parseAssign(text: string, plan: Plan): ParseResult<AssignArgs> {
     if (!(err instanceof UserError)) throw err;
     return { ok: false, problems: [{ code: err.id, en: err.text.en, zh: err.text.zh }] };
   }
-  const users = [...new Set(words.filter((w) => w !== idWord && !/^(分配给|指派给|交给)$/.test(w)).map((w) => w.replace(/^@+/, '')).filter(Boolean))];
+  const read = readUsers(words.filter((w) => w !== idWord && !/^(分配给|指派给|交给)$/.test(w)), asker);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const users = read.users;
   if (users.length === 0) {
     return { ok: false, problems: [{ code: 'user.missing', en: `Say who, e.g. /plan assign ${itemId} @bob.`, zh: `请指明人员，例如 /plan assign ${itemId} @bob。` }] };
   }

@@ -6,8 +6,9 @@ import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
 import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
-import { displayUser } from './user-ids.js';
 import { shareDone } from './attention.js';
+import { cleanFreeText } from './free-text.js';
+import { userRef, userRefs } from './user-refs.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -64,17 +65,17 @@ export function progressLine(ind: Indicator, entry: ProgressEntry | undefined, l
 /** One line on the item's latest status: who said what, when. */
 export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: string): string {
   if (!state?.status && !state?.updatedAt) {
-    const names = state?.owners.map(displayUser) ?? [];
-    const owners = names.length ? t(lang, ` Owners: ${names.join(', ')}.`, `负责人：${names.join('、')}。`) : '';
+    const names = state?.owners ?? [];
+    const owners = names.length ? t(lang, ` Owners: ${userRefs(names, ', ')}.`, `负责人：${userRefs(names, '、')}。`) : '';
     return t(lang, `Status: no update yet.${owners}`, `进展：暂无更新。${owners}`);
   }
   const status = STATUS_LABELS[state.status ?? 'not-started'][lang];
   const when = state.updatedAt ? dayjs(state.updatedAt).tz(timeZone).format('YYYY-MM-DD HH:mm') : '';
   const parts = [
     t(lang, `Status: ${status}`, `进展：${status}`),
-    state.updatedBy ? t(lang, `updated ${when} by ${displayUser(state.updatedBy)}`, `${when} 由 ${displayUser(state.updatedBy)} 更新`) : '',
-    state.note ? t(lang, `note: ${state.note}`, `备注：${state.note}`) : '',
-    state.owners.length ? t(lang, `owners: ${state.owners.map(displayUser).join(', ')}`, `负责人：${state.owners.map(displayUser).join('、')}`) : '',
+    state.updatedBy ? t(lang, `updated ${when} by ${userRef(state.updatedBy)}`, `${when} 由 ${userRef(state.updatedBy)} 更新`) : '',
+    state.note ? t(lang, `note: ${cleanFreeText(state.note)}`, `备注：${cleanFreeText(state.note)}`) : '',
+    state.owners.length ? t(lang, `owners: ${userRefs(state.owners, ', ')}`, `负责人：${userRefs(state.owners, '、')}`) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }

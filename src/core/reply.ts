@@ -1,6 +1,7 @@
 /** The two languages every reply exists in (the same type language detection returns). */
 export type { Lang } from '../search/detect-lang.js';
 import type { Lang } from '../search/detect-lang.js';
+import { plainUserRefs } from './user-refs.js';
 
 /** A progress bar of one indicator: how far an item has come against its target. */
 export interface ProgressBlock {
@@ -60,6 +61,11 @@ export function progressBar(ratio: number | null, cells = 10): string {
 
 /** The reply as a person reads it in plain text (console, `plan-bot ask`, notifications). */
 export function renderPlainText(r: Reply): string {
+  return plainUserRefs(replyText(r));
+}
+
+/** The reply's plain text with its user references left in, for adapters that render them (Slack). */
+export function replyText(r: Reply): string {
   const out: string[] = [];
   for (const b of r.blocks) {
     switch (b.type) {
@@ -85,4 +91,29 @@ export function renderPlainText(r: Reply): string {
     }
   }
   return out.join('\n');
+}
+
+/**
+ * The blocks with user references written as plain readers see them ("bob", "slack:U0123"), for
+ * adapters that render blocks as plain text (the web chat); Slack renders the references itself.
+ */
+export function plainBlocks(blocks: readonly ReplyBlock[]): ReplyBlock[] {
+  return blocks.map((b) => {
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+      case 'context':
+        return { ...b, text: plainUserRefs(b.text) };
+      case 'quote':
+        return { ...b, text: plainUserRefs(b.text) };
+      case 'fields':
+        return { ...b, fields: b.fields.map((f) => ({ label: plainUserRefs(f.label), value: plainUserRefs(f.value) })) };
+      case 'progress':
+        return { ...b, label: plainUserRefs(b.label), detail: plainUserRefs(b.detail) };
+      case 'list':
+        return { ...b, items: b.items.map((i) => ({ ...i, text: plainUserRefs(i.text) })) };
+      case 'actions':
+        return b;
+    }
+  });
 }

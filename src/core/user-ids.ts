@@ -1,7 +1,92 @@
 /**
- * User and channel ids carry their platform ("slack:U123", "web:alice", "console:ops"); plain ids
- * ("alice") come from the console and PLANBOT_ADMINS. How they are read and shown, in one place.
+ * The identity model: a user is a platform and an id on it, written `slack:U0123`, `web:bob`,
+ * `console:erin`. Adapters make them with `slackUser`, `webUser` and `consoleUser`; everything else
+ * compares them with `sameUser`. Web and console names are kept in one canonical spelling (NFKC,
+ * lower case), so `Bob`, `bob` and `ｂｏｂ` are one person; Slack member ids are exact.
  */
+
+/** The platforms whose people plan-bot knows. */
+export const USER_PLATFORMS = ['slack', 'web', 'console'] as const;
+/** One of the platforms whose people plan-bot knows. */
+export type UserPlatform = (typeof USER_PLATFORMS)[number];
+
+declare const userIdBrand: unique symbol;
+/** A user qualified by platform (`web:bob`); only the constructors below (and `parseUserId`) make one. */
+export type UserId = string & { readonly [userIdBrand]: true };
+
+/** A Slack member id as Slack writes it (`U0123ABCD`, `W…` for Enterprise Grid, `B…` for bots). */
+const SLACK_MEMBER = /^[UWB][A-Z0-9]+$/;
+/** A web or console name after canonicalisation: no spaces, no markup, at most 64 characters. */
+const NAME = /^[^\s<>@:&\p{Cc}\p{Cf}]{1,64}$/u;
+
+/**
+ * True for a bare word that is a Slack member id as an admin copies it (`U0123ABCD`; `W…` on
+ * Enterprise Grid): upper-case letters and digits after U or W, either seven or more of them or
+ * holding a digit (`U0123`), so a name such as `WANG` stays a name.
+ */
+export function looksLikeSlackMember(word: string): boolean {
+  return /^[UW][A-Z0-9]{6,}$/.test(word) || /^[UW][A-Z0-9]*\d[A-Z0-9]*$/.test(word);
+}
+
+/** The one spelling of a web or console name: NFKC, lower case, trimmed ("Ｂｏｂ " → "bob"). */
+export function canonicalName(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase().normalize('NFKC');
+}
+
+/** A Slack member id as a user: `U0123` → `slack:U0123`. Throws on anything that is not one. */
+export function slackUser(memberId: string): UserId {
+  const id = memberId.trim();
+  if (!SLACK_MEMBER.test(id)) throw new Error(`not a Slack member id: ${JSON.stringify(memberId)}`);
+  return `slack:${id}` as UserId;
+}
+
+/** A web chat name as a user: `Bob` → `web:bob`. Throws on an empty or malformed name. */
+export function webUser(name: string): UserId {
+  return named('web', name);
+}
+
+/** A console name (`plan-bot chat --user Bob`) as a user: `console:bob`. Throws on a malformed name. */
+export function consoleUser(name: string): UserId {
+  return named('console', name);
+}
+
+function named(platform: 'web' | 'console', name: string): UserId {
+  const n = canonicalName(name);
+  if (!NAME.test(n)) throw new Error(`not a ${platform} user name: ${JSON.stringify(name)}`);
+  return `${platform}:${n}` as UserId;
+}
+
+/** The user of a platform and a bare id (`('web', 'Bob')` → `web:bob`), or null when it is not valid there. */
+export function userOn(platform: UserPlatform, bare: string): UserId | null {
+  try {
+    return platform === 'slack' ? slackUser(bare) : named(platform, bare);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a qualified id as stored or configured (`slack:U0123`, `web:Bob`), or null when it is not one. */
+export function parseUserId(text: string): UserId | null {
+  const at = text.indexOf(':');
+  if (at <= 0) return null;
+  const platform = text.slice(0, at).trim().toLowerCase();
+  return isUserPlatform(platform) ? userOn(platform, text.slice(at + 1)) : null;
+}
+
+/** True for `slack`, `web` and `console`. */
+export function isUserPlatform(p: string): p is UserPlatform {
+  return (USER_PLATFORMS as readonly string[]).includes(p);
+}
+
+/**
+ * The one rule for "same user", used by permissions, "my tasks", owner filters, App Home and
+ * digests: the same platform, and the same Slack member id exactly, or the same web or console name
+ * case-insensitively after NFKC. An id that is not qualified is nobody.
+ */
+export function sameUser(a: string, b: string): boolean {
+  const x = parseUserId(a);
+  return x !== null && x === parseUserId(b);
+}
 
 /** The platform part of a qualified id: "slack" for "slack:C123"; the whole id when it has none. */
 export function platformOf(qualifiedId: string): string {
@@ -16,24 +101,9 @@ export function bareId(qualifiedId: string): string {
 }
 
 /**
- * True when an item owner is the one a filter names. A filter without a platform prefix matches
- * that id on any platform ("alice" matches "web:alice"); case is ignored.
- */
-export function ownerMatches(filter: string, owner: string): boolean {
-  const f = filter.toLowerCase();
-  const o = owner.toLowerCase();
-  return f === o || (!f.includes(':') && bareId(o) === f);
-}
-
-/**
- * A user as readers see them: the name without its platform ("web:alice" → "alice"); a Slack user
- * keeps the qualified id, which the Slack adapter shows as a real mention.
+ * A user as plain-text readers see them: the name of a web or console user ("bob"), the qualified id
+ * of a Slack user ("slack:U0123"), which the Slack adapter shows as a real mention.
  */
 export function displayUser(id: string): string {
   return platformOf(id) === 'slack' ? id : bareId(id);
-}
-
-/** A plain-text mention of a user: "@alice" for "web:alice", a Slack user as displayUser shows them. */
-export function mention(userId: string): string {
-  return platformOf(userId) === 'slack' ? userId : `@${bareId(userId)}`;
 }

@@ -1,10 +1,10 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
-import { ownerMatches, type DigestAudience } from './subscriptions.js';
 import { addDays, localDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
 import { STALE_DAYS, hasReason, judgeAttention, matchesStatusFilter, needsAttention, type AttentionJudge, type ItemAttention, type PaceReading } from '../core/attention.js';
 import { compareAttention } from '../core/attention-entry.js';
+import { sameUser, type DigestAudience } from './subscriptions.js';
 import { isUtcIso, sortableTime } from '../store/event-time.js';
 
 /** An `update` event. */
@@ -179,7 +179,7 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     if (item.kind === 'group') return false;
     if (group && item.parent !== group) return false;
     const state = states.get(item.id);
-    if (owner && !state?.owners.some((o) => ownerMatches(owner, o))) return false;
+    if (owner && !state?.owners.some((o) => sameUser(owner, o))) return false;
     // "at risk" and "off track" take every item their words claim (src/core/attention.ts).
     if (status && !matchesStatusFilter(status, attentionOf(item))) return false;
     return true;

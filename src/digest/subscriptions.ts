@@ -3,7 +3,7 @@ import { t } from '../core/i18n.js';
 import type { Lang } from '../core/reply.js';
 import { parseStatus } from '../core/parse-status.js';
 import type { PlanEvent, Status } from '../store/events.js';
-import { mention } from '../core/user-ids.js';
+import { userRef } from '../core/user-refs.js';
 
 /** The languages a digest can be posted in; `both` is Chinese then English. */
 export type DigestLang = 'zh' | 'en' | 'both';
@@ -50,13 +50,13 @@ export function deriveSubscriptions(events: readonly PlanEvent[], planId: string
   return subs;
 }
 
-export { bareId, mention, ownerMatches, platformOf } from '../core/user-ids.js';
+export { bareId, platformOf, sameUser } from '../core/user-ids.js';
 
 /** The filters in words, saying all a filter takes: "group G3 · owner @alice · at risk, off track, behind pace or overdue", or "whole plan". */
 export function describeAudience(a: DigestAudience, lang: Lang): string {
   const parts = [
     a.filters.group ? t(lang, `group ${a.filters.group}`, `任务组 ${a.filters.group}`) : '',
-    a.filters.owner ? t(lang, `owner ${mention(a.filters.owner)}`, `负责人 ${mention(a.filters.owner)}`) : '',
+    a.filters.owner ? t(lang, `owner ${userRef(a.filters.owner)}`, `负责人 ${userRef(a.filters.owner)}`) : '',
     a.filters.status ? describeStatusFilter(a.filters.status, lang) : '',
   ].filter(Boolean);
   const langWords: Record<DigestLang, [string, string]> = { zh: ['Chinese', '中文'], en: ['English', '英文'], both: ['Chinese and English', '中英双语'] };

@@ -25,7 +25,7 @@ describe('chat, show and history share the state file', () => {
     expect(show.progress).toEqual([{ indicatorId: 'T9.1', value: 430, target: 800, unit: '个' }]);
 
     const history = JSON.parse((await cli(['history', 'T9', '--json'])).stdout);
-    expect(history.map((h: any) => [h.user, h.status, h.note])).toEqual([['alice', 'at-risk', '进度滞后'], ['alice', 'at-risk', 'Zhoukou and Nanyang behind schedule']]);
+    expect(history.map((h: any) => [h.user, h.status, h.note])).toEqual([['console:alice', 'at-risk', '进度滞后'], ['console:alice', 'at-risk', 'Zhoukou and Nanyang behind schedule']]);
     expect(Object.keys(history[0])).toEqual(expect.arrayContaining(['at', 'user', 'status', 'progress', 'note']));
   });
 

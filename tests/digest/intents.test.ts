@@ -13,6 +13,7 @@ import { loadPlan } from '../../src/plan/load-plan.js';
 import type { Plan } from '../../src/plan/schema.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { update } from './fixtures.js';
+import { asUser } from '../support/make-bot.js';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ function chat(store = new MemoryStore()) {
   const bot = createBot({ plan, search: createPlanSearch(plan), store, clock: fixedClock('2021-06-15T10:00:00+08:00'), timeZone: 'Asia/Shanghai', admins: [], logger: silentLogger, intents });
   /** A `/plan …` command in a channel; each test states only what matters to it. */
   const say = async (text: string, o: Partial<Incoming> = {}) => {
-    const r = await bot.handle({ text, user: { id: 'slack:U1' }, platform: 'slack', channel: 'slack:C1', command: true, ...o });
+    const r = await bot.handle({ text, user: { id: asUser('slack:U1') }, platform: 'slack', channel: 'slack:C1', command: true, ...o });
     return { ...r, text: renderPlainText(r) };
   };
   return { store, say };
@@ -85,7 +86,7 @@ describe('/plan unsubscribe and /plan subscriptions', () => {
   it('lists subscriptions, then unsubscribes the current channel', async () => {
     const { store, say } = chat();
     await say('subscribe G3');
-    await say('订阅 双语', { channel: 'web:general', platform: 'web', user: { id: 'web:li' } });
+    await say('订阅 双语', { channel: 'web:general', platform: 'web', user: { id: asUser('web:li') } });
     const list = await say('subscriptions');
     expect(list.text).toContain('2 channels receive the weekly digest:');
     expect(list.text).toContain('• slack:C1 group G3 · in English · since 2021-06-15 by U1 (this channel)');

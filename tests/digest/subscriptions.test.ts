@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSubscriptions, ownerMatches, parseDigestWords } from '../../src/digest/subscriptions.js';
+import { deriveSubscriptions, parseDigestWords, sameUser } from '../../src/digest/subscriptions.js';
 import { logOf, subscribe, unsubscribe } from './fixtures.js';
 
 describe('parseDigestWords', () => {
@@ -45,14 +45,14 @@ describe('deriveSubscriptions', () => {
   });
 });
 
-describe('ownerMatches', () => {
+describe('owner filters use the one same-user rule', () => {
   it.each([
     ['web:alice', 'web:alice', true],
-    ['alice', 'web:alice', true],
-    ['Alice', 'slack:alice', true],
-    ['web:alice', 'slack:alice', false],
-    ['bob', 'web:alice', false],
+    ['web:Alice', 'web:alice', true],
+    ['alice', 'web:alice', false],
+    ['web:alice', 'console:alice', false],
+    ['web:bob', 'web:alice', false],
   ])('%s matches %s: %s', (filter, owner, expected) => {
-    expect(ownerMatches(filter, owner)).toBe(expected);
+    expect(sameUser(filter, owner)).toBe(expected);
   });
 });

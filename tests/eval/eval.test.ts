@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderPlainText } from '../../src/core/reply.js';
 import { parseEvalSet, scoreQuestions } from '../../src/eval/score-questions.js';
-import { makeBot } from '../support/make-bot.js';
+import { asUser, makeBot } from '../support/make-bot.js';
 
 const bot = makeBot();
 const ask = async (q: string) => {
-  const r = await bot.handle({ text: q, user: { id: 'eval' }, platform: 'test' });
+  const r = await bot.handle({ text: q, user: { id: asUser('web:eval') }, platform: 'web' });
   return { matches: r.matches, text: renderPlainText(r) };
 };
 

@@ -32,16 +32,16 @@ describe('answers in the language of the question', () => {
   });
 
   it('a command with Chinese words is answered in Chinese, whatever the command word and ids', async () => {
-    expect((await say(bot, '/plan update T9 已完成', 'admin')).lang).toBe('zh');
+    expect((await say(bot, '/plan update T9 已完成', 'web:admin')).lang).toBe('zh');
     expect((await say(bot, '/plan status T9')).lang).toBe('en');
-    expect((await say(bot, '/plan update T9 at-risk 420/800 周口进度慢 Zhoukou and Nanyang behind schedule', 'admin')).lang).toBe('en');
+    expect((await say(bot, '/plan update T9 at-risk 420/800 周口进度慢 Zhoukou and Nanyang behind schedule', 'web:admin')).lang).toBe('en');
   });
 
   it('a reading against a ceiling says whether it is within the limit', async () => {
     const b = makeBot();
-    const over = await say(b, '/plan update O6 O6.1=2', 'admin');
+    const over = await say(b, '/plan update O6 O6.1=2', 'web:admin');
     expect(over.text).toMatch(/O6\.1 .* 2\/1\.5 accidents per 10,000 sources a year · over the limit/);
-    const within = await say(b, '/plan 更新 O6 O6.1=0.8', 'admin');
+    const within = await say(b, '/plan 更新 O6 O6.1=0.8', 'web:admin');
     expect(within.text).toMatch(/0\.8\/1\.5起\/万枚·年 · 在限值内/);
   });
 
@@ -56,7 +56,7 @@ describe('answers in the language of the question', () => {
 
   it('shows the status once an item has one', async () => {
     const withState = makeBot();
-    await withState.deps.store.append({ type: 'update', at: '2021-06-01T10:00:00+08:00', user: 'bob', platform: 'test', planId: 'henan-2021', itemId: 'O3', status: 'at-risk', progress: [{ indicatorId: 'O3.3', value: 25, target: null, unit: '%' }], note: 'slow in the south' });
+    await withState.deps.store.append({ type: 'update', at: '2021-06-01T10:00:00+08:00', user: 'web:bob', platform: 'web', planId: 'henan-2021', itemId: 'O3', status: 'at-risk', progress: [{ indicatorId: 'O3.3', value: 25, target: null, unit: '%' }], note: 'slow in the south' });
     const r = await say(withState, "what's the rural sewage target");
     expect(r.text).toMatch(/Status: at risk · updated 2021-06-01 10:00 by bob · note: slow in the south/);
     expect(r.text).toMatch(/▓+░+ 75.8% · 25% \/ 33%/);
@@ -107,21 +107,20 @@ describe('lists', () => {
 
   it('by status and by owner, from the store', async () => {
     const b = makeBot();
-    const base = { at: '2021-06-01T10:00:00+08:00', platform: 'test', planId: 'henan-2021' } as const;
-    await b.deps.store.append({ ...base, type: 'update', user: 'bob', itemId: 'T9', status: 'at-risk', progress: [], note: null });
-    await b.deps.store.append({ ...base, type: 'update', user: 'bob', itemId: 'T21', status: 'off-track', progress: [], note: null });
-    await b.deps.store.append({ ...base, type: 'assign', user: 'admin', itemId: 'T21', owner: 'carol' });
-    // "at risk" takes everything it names (src/core/attention.ts): off track first, then at risk.
-    expect((await say(b, 'at-risk tasks')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
-    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
+    const base = { at: '2021-06-01T10:00:00+08:00', platform: 'web', planId: 'henan-2021' } as const;
+    await b.deps.store.append({ ...base, type: 'update', user: 'web:bob', itemId: 'T9', status: 'at-risk', progress: [], note: null });
+    await b.deps.store.append({ ...base, type: 'update', user: 'web:bob', itemId: 'T21', status: 'off-track', progress: [], note: null });
+    await b.deps.store.append({ ...base, type: 'assign', user: 'web:admin', itemId: 'T21', owner: 'web:carol' });
+    expect((await say(b, 'at-risk tasks')).matches.map((m) => m.id)).toEqual(['T9']);
+    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T9']);
     expect((await say(b, '滞后的任务')).matches.map((m) => m.id)).toEqual(['T21']);
-    expect((await say(b, 'my tasks', 'carol')).matches.map((m) => m.id)).toEqual(['T21']);
+    expect((await say(b, 'my tasks', 'web:carol')).matches.map((m) => m.id)).toEqual(['T21']);
     for (const q of ['tasks owned by carol', 'tasks assigned to @carol', '@carol的任务', 'carol负责的任务', '/plan list owned by carol']) {
-      expect((await say(b, q, 'dave')).matches.map((m) => m.id), q).toEqual(['T21']);
+      expect((await say(b, q, 'web:dave')).matches.map((m) => m.id), q).toEqual(['T21']);
     }
-    expect((await say(b, '/plan 我的', 'carol')).matches.map((m) => m.id)).toEqual(['T21']);
-    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
-    const none = await say(b, '我的任务', 'dave');
+    expect((await say(b, '/plan 我的', 'web:carol')).matches.map((m) => m.id)).toEqual(['T21']);
+    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T9']);
+    const none = await say(b, '我的任务', 'web:dave');
     expect(none.text).toBe('没有您负责的任务。\n可以试试“第三组任务”“有风险的任务”或“帮助”。');
   });
 

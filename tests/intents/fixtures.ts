@@ -11,6 +11,8 @@ import { createPlanSearch } from '../../src/core/plan-search.js';
 import { renderPlainText } from '../../src/core/reply.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { platformOf } from '../../src/core/user-ids.js';
+import { asUser } from '../support/make-bot.js';
 
 /** The status-update intents, in the order intents/index.ts should list them (before list/show/ask). */
 export const statusIntents = [updateStatusIntent, undoIntent, historyIntent, assignIntent, unassignIntent] as Intent[];
@@ -28,9 +30,10 @@ export async function testBot(overrides: Partial<BotDeps> = {}) {
   const clock = overrides.clock ?? steppingClock();
   const intents = [...statusIntents, ...allIntents.filter((i) => !statusIntents.some((s) => s.id === i.id))];
   const bot = createBot({ plan, search: createPlanSearch(plan), store, clock, timeZone: 'Asia/Shanghai', admins: ['alice'], logger: silentLogger, intents, ...overrides });
-  /** Sends one message as `user` and returns the reply with its plain text. */
-  const say = async (text: string, user = 'alice', extra: Partial<Incoming> = {}) => {
-    const r = await bot.handle({ text, user: { id: user }, platform: 'test', ...extra });
+  /** Sends one message as `user` (a qualified id: its platform is the door) and returns the reply with its plain text. */
+  const say = async (text: string, user = 'web:alice', extra: Partial<Incoming> = {}) => {
+    const id = asUser(user);
+    const r = await bot.handle({ text, user: { id }, platform: platformOf(id), ...extra });
     return { ...r, text: renderPlainText(r) };
   };
   return { bot, plan, store, clock, say };

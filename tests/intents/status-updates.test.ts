@@ -14,7 +14,7 @@ describe('/plan update', () => {
     expect(r.text).toContain('Undo with /plan undo');
     expect(r.blocks.find((b) => b.type === 'actions')).toEqual({ type: 'actions', buttons: [{ label: 'Undo', command: '/plan undo' }] });
     expect(store.events()).toMatchObject([
-      { type: 'update', itemId: 'T9', status: 'at-risk', user: 'alice', platform: 'test', planId: 'henan-2021', at: '2021-06-07T01:00:00.000Z', progress: [{ indicatorId: 'T9.1', value: 420, target: 800 }], note: 'Zhoukou and Nanyang behind schedule' },
+      { type: 'update', itemId: 'T9', status: 'at-risk', user: 'web:alice', platform: 'web', planId: 'henan-2021', at: '2021-06-07T01:00:00.000Z', progress: [{ indicatorId: 'T9.1', value: 420, target: 800 }], note: 'Zhoukou and Nanyang behind schedule' },
     ]);
   });
 
@@ -76,32 +76,32 @@ describe('/plan update', () => {
 describe('permissions', () => {
   it('lets admins and owners update, refuses anyone else saying who may, and lets anyone read', async () => {
     const { say, store } = await testBot();
-    const early = await say('/plan update T9 done', 'bob');
+    const early = await say('/plan update T9 done', 'web:bob');
     expect(early.error).toEqual({ id: 'permission.update' });
-    expect(early.text).toBe('T9 has no owners yet, so only an admin (alice) may update it; an admin can make you an owner with /plan assign T9 @bob.');
+    expect(early.text).toBe('T9 has no owners yet, so only an admin (alice) may update it; an admin can make you an owner with /plan assign T9 @web:bob.');
 
     expect((await say('/plan assign T9 @bob')).text).toContain('bob is now an owner of T9');
-    const owner = await say('/plan update T9 on-track 300/800', 'bob');
+    const owner = await say('/plan update T9 on-track 300/800', 'web:bob');
     expect(owner.error).toBeUndefined();
 
-    const other = await say('/plan update T9 done', 'carol');
+    const other = await say('/plan update T9 done', 'web:carol');
     expect(other.error).toEqual({ id: 'permission.update' });
-    expect(other.text).toBe('Only the owners of T9 (bob) or an admin (alice) may update it.');
-    const otherZh = await say('/plan 更新 T9 已完成', 'carol');
-    expect(otherZh.text).toBe('只有 T9 的负责人（bob）或管理员（alice）可以更新它。');
+    expect(other.text).toBe('Only the owners of T9 (bob) or an admin (alice) may update it; an admin can add you with /plan assign T9 @web:carol.');
+    const otherZh = await say('/plan 更新 T9 已完成', 'web:carol');
+    expect(otherZh.text).toBe('只有 T9 的负责人（bob）或管理员（alice）可以更新它；管理员可用 /plan assign T9 @web:carol 将您加为负责人。');
 
-    expect((await say('/plan status T9', 'carol')).error).toBeUndefined();
-    expect((await say('/plan history T9', 'carol')).error).toBeUndefined();
-    expect(store.events().filter((e) => e.type === 'update').map((e) => e.user)).toEqual(['bob']);
+    expect((await say('/plan status T9', 'web:carol')).error).toBeUndefined();
+    expect((await say('/plan history T9', 'web:carol')).error).toBeUndefined();
+    expect(store.events().filter((e) => e.type === 'update').map((e) => e.user)).toEqual(['web:bob']);
   });
 
   it('lets only admins assign and unassign', async () => {
     const { say, store } = await testBot();
-    const r = await say('/plan assign T9 @bob', 'bob');
+    const r = await say('/plan assign T9 @bob', 'web:bob');
     expect(r.error).toEqual({ id: 'permission.admin' });
     expect(r.text).toBe('Only an admin (alice) may assign owners.');
-    expect((await say('/plan unassign T9 @bob', 'carol')).text).toBe('Only an admin (alice) may remove owners.');
-    expect((await say('把任务九分配给bob', 'carol')).text).toBe('只有管理员（alice）可以指定负责人。');
+    expect((await say('/plan unassign T9 @bob', 'web:carol')).text).toBe('Only an admin (alice) may remove owners.');
+    expect((await say('把任务九分配给bob', 'web:carol')).text).toBe('只有管理员（alice）可以指定负责人。');
     expect(store.events()).toHaveLength(0);
   });
 
@@ -117,11 +117,11 @@ describe('assign and unassign', () => {
     expect((await say('/plan assign T9 @bob @carol')).text).toContain('Owners of T9: bob, carol');
     expect((await say('/plan assign t9 bob')).text).toContain('bob already owns T9; nothing changed.');
     expect((await say('把 T10 分配给 bob')).text).toContain('已将 bob 设为 T10');
-    const mine = await say('my tasks', 'bob');
+    const mine = await say('my tasks', 'web:bob');
     expect(mine.matches.map((m) => m.id)).toEqual(['T9', 'T10']);
-    expect((await say('/plan mine', 'carol')).matches.map((m) => m.id)).toEqual(['T9']);
+    expect((await say('/plan mine', 'web:carol')).matches.map((m) => m.id)).toEqual(['T9']);
     expect((await say('/plan unassign T9 @carol')).text).toContain('carol no longer owns T9');
-    expect(deriveStates(store.events(), plan.id).get('T9')?.owners).toEqual(['bob']);
+    expect(deriveStates(store.events(), plan.id).get('T9')?.owners).toEqual(['web:bob']);
     const notOwner = await say('/plan unassign T9 @dave');
     expect(notOwner.error).toEqual({ id: 'unassign.not-owner' });
     expect(notOwner.text).toBe('dave is not an owner of T9. Owners: bob.');
@@ -135,18 +135,18 @@ describe('status, history and undo', () => {
     const clock = steppingClock();
     const t = await testBot({ clock });
     await t.say('/plan assign T9 @bob');
-    await t.say('/plan update T9 on-track 300/800', 'bob');
+    await t.say('/plan update T9 on-track 300/800', 'web:bob');
     clock.advance(60);
-    await t.say('/plan update T9 at-risk 420/800 Zhoukou behind', 'alice');
+    await t.say('/plan update T9 at-risk 420/800 Zhoukou behind', 'web:alice');
     clock.advance(60);
-    await t.say('/plan update T9 off-track T9.2=6', 'bob');
+    await t.say('/plan update T9 off-track T9.2=6', 'web:bob');
     clock.advance(5);
     return { ...t, clock };
   }
 
   it('status shows the owners, the last update and by whom', async () => {
     const { say } = await withUpdates();
-    const r = await say('/plan status T9', 'carol');
+    const r = await say('/plan status T9', 'web:carol');
     expect(r.text).toMatch(/T9\.1 .* 52\.5% · 420\/800 villages/);
     expect(r.text).toMatch(/T9\.2 .* 6%/);
     expect(r.text).toContain('Status: off track · updated 2021-06-07 11:00 by bob · owners: bob');
@@ -154,12 +154,14 @@ describe('status, history and undo', () => {
 
   it('history lists every update newest first, in the configured time zone', async () => {
     const { say } = await withUpdates();
-    const r = await say('/plan history T9', 'carol');
+    const r = await say('/plan history T9', 'web:carol');
     expect(r.text.split('\n')).toEqual([
       'Updates of T9 Soil pollution prevention action, newest first (3):',
       '• 2021-06-07 11:00 bob · off track · T9.2 6%',
       '• 2021-06-07 10:00 alice · at risk · T9.1 420/800 villages · “Zhoukou behind”',
       '• 2021-06-07 09:00 bob · on track · T9.1 300/800 villages',
+      'Owners assigned and removed, newest first:',
+      '• 2021-06-07 09:00 alice assigned bob',
       'Owners: bob',
     ]);
     const zh = await say('/plan 历史 T9');
@@ -169,13 +171,13 @@ describe('status, history and undo', () => {
 
   it('undo reverts the user’s own last update as a new event; status goes back; history marks it', async () => {
     const { say, store, plan } = await withUpdates();
-    const r = await say('/plan undo', 'bob');
+    const r = await say('/plan undo', 'web:bob');
     expect(r.intent).toBe('undo');
     expect(r.text).toContain('Undone: your update of T9 from 2021-06-07 11:00');
     expect(r.text).toContain('Status: at risk');
     const last = store.events().at(-1)!;
     const offTrack = store.events().find((e) => e.type === 'update' && e.status === 'off-track')!;
-    expect(last).toMatchObject({ type: 'undo', itemId: 'T9', reverts: offTrack.id, user: 'bob' });
+    expect(last).toMatchObject({ type: 'undo', itemId: 'T9', reverts: offTrack.id, user: 'web:bob' });
     expect(store.events().filter((e) => e.type === 'update')).toHaveLength(3);
     const state = deriveStates(store.events(), plan.id).get('T9')!;
     expect(state.status).toBe('at-risk');
@@ -186,23 +188,23 @@ describe('status, history and undo', () => {
 
   it('undo never touches someone else’s update; repeated undos walk back through one’s own', async () => {
     const { say, store, plan } = await withUpdates();
-    expect((await say('/plan undo', 'alice')).text).toContain('Undone: your update of T9 from 2021-06-07 10:00');
+    expect((await say('/plan undo', 'web:alice')).text).toContain('Undone: your update of T9 from 2021-06-07 10:00');
     // bob's off-track update (after alice's) still stands.
     expect(deriveStates(store.events(), plan.id).get('T9')!.status).toBe('off-track');
-    const none = await say('/plan undo', 'alice');
+    const none = await say('/plan undo', 'web:alice');
     expect(none.error).toEqual({ id: 'undo.nothing' });
     expect(none.text).toContain('only your own updates can be undone');
-    expect((await say('撤销', 'carol')).text).toContain('只能撤销自己的更新');
-    await say('/plan undo', 'bob');
-    await say('/plan undo', 'bob');
+    expect((await say('撤销', 'web:carol')).text).toContain('只能撤销自己的更新');
+    await say('/plan undo', 'web:bob');
+    await say('/plan undo', 'web:bob');
     expect(deriveStates(store.events(), plan.id).get('T9')!.status).toBeNull();
-    expect(store.events().filter((e) => e.type === 'undo').map((e) => e.user)).toEqual(['alice', 'bob', 'bob']);
+    expect(store.events().filter((e) => e.type === 'undo').map((e) => e.user)).toEqual(['web:alice', 'web:bob', 'web:bob']);
   });
 
   it('undo ID limits the undo to that item', async () => {
     const { say } = await withUpdates();
-    await say('/plan update T10 done', 'alice');
-    expect((await say('/plan undo T9', 'alice')).text).toContain('your update of T9');
+    await say('/plan update T10 done', 'web:alice');
+    expect((await say('/plan undo T9', 'web:alice')).text).toContain('your update of T9');
   });
 });
 

@@ -11,6 +11,7 @@ import { reply } from '../../src/core/reply.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { blockAction, slashCommand, viewSubmission } from './fixtures.js';
+import { userRef } from '../../src/core/user-refs.js';
 
 const SECRET = 'test-signing-secret';
 let fake: FakeSlack;
@@ -27,7 +28,7 @@ const spyBot: Bot = {
     if (msg.text === 'slow') await new Promise((r) => setTimeout(r, 1200));
     if (msg.command && /^update\b/.test(msg.text)) {
       await real.store.append({ type: 'update', at: '2021-06-15T02:00:00Z', user: msg.user.id, platform: 'slack', planId: real.plan.id, itemId: 'T9', status: 'at-risk', progress: [], note: null });
-      return { ...reply('en', [{ type: 'paragraph', text: `Recorded by ${msg.user.id}: ${msg.text}` }]), intent: 'update-item' };
+      return { ...reply('en', [{ type: 'paragraph', text: `Recorded by ${userRef(msg.user.id)}: ${msg.text}` }]), intent: 'update-item' };
     }
     return { ...reply('en', [{ type: 'paragraph', text: 'ok' }]), intent: 'help' };
   },

@@ -5,6 +5,7 @@ import { checkSlackAuth, postToSlack, SlackStartError, createSlackApp } from '..
 import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { userRef } from '../../src/core/user-refs.js';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ beforeEach(() => {
 
 const digest = reply('en', [
   { type: 'heading', text: 'Weekly digest' },
-  { type: 'list', items: [{ id: 'T9', text: 'Soil — at risk, owner slack:U123ABC' }] },
+  { type: 'list', items: [{ id: 'T9', text: `Soil — at risk, owner ${userRef('slack:U123ABC')}` }] },
 ]);
 
 function client(retries = 2) {

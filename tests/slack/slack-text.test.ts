@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mrkdwn, textFromSlack } from '../../src/adapters/slack/index.js';
+import { userRef } from '../../src/core/user-refs.js';
 import { conversationOf, splitText } from '../../src/adapters/slack/slack-text.js';
 import { RecentIds } from '../../src/adapters/slack/event-dedupe.js';
 import { scrubTokens } from '../../src/adapters/slack/bolt-logger.js';
@@ -19,8 +20,9 @@ describe('textFromSlack', () => {
 });
 
 describe('mrkdwn', () => {
-  it('escapes markup and turns plan-bot ids of Slack users into mentions', () => {
-    expect(mrkdwn('a<b & slack:U123, web:alice')).toBe('a&lt;b &amp; <@U123>, web:alice');
+  it('escapes markup and turns only structured references of Slack users into mentions', () => {
+    expect(mrkdwn(`a<b & ${userRef('slack:U123')}, ${userRef('web:alice')}`)).toBe('a&lt;b &amp; <@U123>, alice');
+    expect(mrkdwn('note: slack:U0BOSS <@U0BOSS> <!channel>')).toBe('note: slack:U0BOSS &lt;@U0BOSS&gt; &lt;!channel&gt;');
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFileStore, type FileStore } from '../../src/store/file-store.js';
+import { STATE_VERSION } from '../../src/store/migrate-state.js';
 import { StoreDamagedError, StoreLockedError } from '../../src/store/store-errors.js';
 import { updateEvent } from './fixtures/events.js';
 
@@ -63,7 +64,7 @@ describe('file store: nothing lost', () => {
     const again = await openTracked(file);
     expect(again.events()).toHaveLength(1000);
     expect(new Set(again.events().map((e) => (e.type === 'update' ? e.note : '')))).toEqual(new Set(Array.from({ length: 1000 }, (_, i) => `n${i}`)));
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: STATE_VERSION });
   });
 
   it('an append resolves with the stored event, and events() shows it only once written', async () => {
@@ -197,7 +198,7 @@ describe('file store: damaged files, backups and migration', () => {
     await store.close();
     expect(JSON.parse(readFileSync(`${file}.v0.bak`, 'utf8'))).toEqual(v0);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
-    expect(onDisk.version).toBe(1);
+    expect(onDisk.version).toBe(STATE_VERSION);
     expect(onDisk.events.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3]);
   });
 });

@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createPlanSearch } from '../../src/core/plan-search.js';
 import { renderPlainText } from '../../src/core/reply.js';
+import { parseUserId, platformOf, type UserId } from '../../src/core/user-ids.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
@@ -26,8 +27,20 @@ export function makeBot(overrides: Partial<BotDeps> = {}): Bot & { deps: BotDeps
   return { ...createBot(deps), deps };
 }
 
-/** Sends one message as `user` and returns the reply with its plain text. */
-export async function say(bot: Bot, text: string, user = 'alice', extra: { command?: boolean; channel?: string } = {}) {
-  const r = await bot.handle({ text, user: { id: user }, platform: 'test', channel: extra.channel ?? 'test:general', command: extra.command });
+/** A qualified user id as an adapter would make it (`web:alice`, `slack:U0123`, `console:erin`); throws on a bare one. */
+export function asUser(id: string): UserId {
+  const user = parseUserId(id);
+  if (!user) throw new Error(`tests speak as real users: write a qualified id such as web:alice, not ${JSON.stringify(id)}`);
+  return user;
+}
+
+/**
+ * Sends one message as `user` (a qualified id; its platform is the door the message comes through)
+ * and returns the reply with its plain text.
+ */
+export async function say(bot: Bot, text: string, user = 'web:alice', extra: { command?: boolean; channel?: string } = {}) {
+  const id = asUser(user);
+  const platform = platformOf(id);
+  const r = await bot.handle({ text, user: { id }, platform, channel: extra.channel ?? `${platform}:general`, command: extra.command });
   return { ...r, text: renderPlainText(r) };
 }

@@ -1,3 +1,4 @@
+import { webUser } from '../../src/core/user-ids.js';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,19 +33,19 @@ describe('/plan invite', () => {
     chats.push(chat);
     const bot = createBot({ plan: app.plan, search: app.search, store: app.store, clock: app.clock, timeZone: 'Asia/Shanghai', admins: ['web:alice'], logger: silentLogger, intents: allIntents, webInvites: webInviteIssuer({ secret: SECRET, baseUrl: () => 'https://plan.example.org/' }) });
 
-    const ok = await bot.handle({ text: '/plan invite @bob', user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
+    const ok = await bot.handle({ text: '/plan invite @bob', user: { id: webUser('alice') }, platform: 'web', channel: 'web:general' });
     expect(ok).toMatchObject({ intent: 'invite', ephemeral: true });
     const link = /https:\/\/plan\.example\.org\/signin#\S+/.exec(ok.blocks.map((b) => ('text' in b ? b.text : '')).join('\n'))?.[0];
     expect(link).toBeDefined();
     expect(ok.blocks[0]).toMatchObject({ text: expect.stringMatching(/web:bob.*works once/) });
-    const zh = await bot.handle({ text: '/plan 邀请 @李雷', user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
+    const zh = await bot.handle({ text: '/plan 邀请 @李雷', user: { id: webUser('alice') }, platform: 'web', channel: 'web:general' });
     expect(zh.blocks[0]).toMatchObject({ text: expect.stringMatching(/一次性登录链接（web:李雷/) });
 
-    const refused = await bot.handle({ text: '/plan invite @mallory', user: { id: 'web:bob' }, platform: 'web', channel: 'web:general' });
+    const refused = await bot.handle({ text: '/plan invite @mallory', user: { id: webUser('bob') }, platform: 'web', channel: 'web:general' });
     expect(refused.error).toMatchObject({ id: 'permission.admin' });
-    const bad = await bot.handle({ text: '/plan invite <b>', user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
+    const bad = await bot.handle({ text: '/plan invite <b>', user: { id: webUser('alice') }, platform: 'web', channel: 'web:general' });
     expect(bad.error).toMatchObject({ id: 'invite.bad-name' });
-    const none = await app.bot.handle({ text: '/plan invite @bob', user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
+    const none = await app.bot.handle({ text: '/plan invite @bob', user: { id: webUser('alice') }, platform: 'web', channel: 'web:general' });
     expect(none.error).toMatchObject({ id: 'invite.unavailable' });
   });
 });

@@ -1,9 +1,11 @@
 import type { Bot } from '../../core/bot.js';
 import { renderPlainText } from '../../core/reply.js';
+import { consoleUser } from '../../core/user-ids.js';
 
 /** Options of the console adapter: who is typing, in which channel, and how replies are printed. */
 export interface ConsoleChatOptions {
   bot: Bot;
+  /** Who is typing, as given (`--user Bob`): the user is `console:bob`. */
   user: string;
   channel?: string;
   json?: boolean;
@@ -23,12 +25,13 @@ export interface ConsoleLine {
  */
 export async function runConsoleChat(lines: AsyncIterable<string>, opts: ConsoleChatOptions): Promise<number> {
   let count = 0;
+  const user = consoleUser(opts.user.replace(/^console:/i, ''));
   for await (const raw of lines) {
     const input = raw.replace(/\r$/, '');
     if (input.trim() === '') continue;
     const reply = await opts.bot.handle({
       text: input,
-      user: { id: opts.user, name: opts.user },
+      user: { id: user, name: opts.user },
       platform: 'console',
       channel: `console:${opts.channel ?? 'local'}`,
     });

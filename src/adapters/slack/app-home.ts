@@ -10,6 +10,8 @@ import { judgeAttention, localDateIn, needsAttention, reasonText, type ItemAtten
 import { compareAttention } from '../../core/attention-entry.js';
 import { linesToSections } from './to-blocks.js';
 import { escapeText, mrkdwn } from './slack-text.js';
+import { isOwner } from '../../core/permissions.js';
+import { userRef } from '../../core/user-refs.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -31,7 +33,7 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
   const counts = new Map<Status, number>(STATUSES.map((s) => [s, 0]));
   for (const task of tasks) counts.set(statusOf(task), (counts.get(statusOf(task)) ?? 0) + 1);
 
-  const mine = plan.items.filter((i) => states.get(i.id)?.owners.includes(userId));
+  const mine = plan.items.filter((i) => isOwner(userId, states.get(i.id)?.owners ?? []));
   // One rule of attention (src/core/attention.ts), as the digest and the lists read it, at this moment.
   const judge = judgeAttention(plan, { at: input.now, timeZone: input.timeZone });
   const order = new Map(plan.items.map((item, i) => [item.id, i]));
@@ -67,7 +69,7 @@ function attentionLines(items: ItemAttention[], states: Map<string, ItemState>, 
   const lines = items.slice(0, MAX_LIST_LINES).map((a) => {
     const reasons = (lang: 'en' | 'zh') => a.reasons.map((r) => reasonText(r, lang, date)).join(lang === 'en' ? '; ' : '；');
     const s = states.get(a.item.id);
-    const owners = s?.owners.length ? ` · ${s.owners.map(mrkdwn).join(', ')}` : '';
+    const owners = s?.owners.length ? ` · ${s.owners.map((o) => mrkdwn(userRef(o))).join(', ')}` : '';
     return `• *${a.item.id}* ${escapeText(a.item.title.en)} · ${escapeText(a.item.title.zh)} — _${escapeText(reasons('en'))} · ${escapeText(reasons('zh'))}_${owners}`;
   });
   if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);
@@ -79,7 +81,7 @@ function itemLines(items: PlanItem[], states: Map<string, ItemState>, empty: str
   const lines = items.slice(0, MAX_LIST_LINES).map((i) => {
     const s = states.get(i.id);
     const status = s?.status ? ` — _${STATUS_LABELS[s.status].en} · ${STATUS_LABELS[s.status].zh}_` : '';
-    const owners = s?.owners.length ? ` · ${s.owners.map(mrkdwn).join(', ')}` : '';
+    const owners = s?.owners.length ? ` · ${s.owners.map((o) => mrkdwn(userRef(o))).join(', ')}` : '';
     return `• *${i.id}* ${escapeText(i.title.en)} · ${escapeText(i.title.zh)}${status}${owners}`;
   });
   if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);

@@ -1,6 +1,9 @@
-/** The plan-bot user id of a Slack user: `U123` → `slack:U123`. */
-export function slackUserId(slackId: string): string {
-  return `slack:${slackId}`;
+import { displayUser, platformOf, bareId, slackUser, userOn, type UserId } from '../../core/user-ids.js';
+import { renderUserRefs } from '../../core/user-refs.js';
+
+/** The plan-bot user id of a Slack user: `U123` → `slack:U123` (the identity model's `slackUser`). */
+export function slackUserId(slackId: string): UserId {
+  return slackUser(slackId);
 }
 
 /** The plan-bot channel id of a Slack conversation: `C123` → `slack:C123`. */
@@ -27,7 +30,7 @@ export function textFromSlack(text: string, botUserId?: string): string {
       const [target = '', label] = inner.split('|', 2);
       if (target.startsWith('@')) {
         const id = target.slice(1);
-        return id === botUserId ? ' ' : slackUserId(id);
+        return id === botUserId ? ' ' : (userOn('slack', id) ?? ' ');
       }
       if (target.startsWith('#')) return label ? `#${label}` : target;
       if (target.startsWith('!')) return label ?? `@${target.slice(1).split('^')[0]}`;
@@ -39,11 +42,13 @@ export function textFromSlack(text: string, botUserId?: string): string {
 }
 
 /**
- * Text of the core as Slack mrkdwn: `&`, `<` and `>` are escaped, and plan-bot ids of Slack users
- * (`slack:U123`) become mentions (`<@U123>`) so Slack shows names and notifies.
+ * Text of the core as Slack mrkdwn: `&`, `<` and `>` are escaped, so nothing a user wrote (a note
+ * holding `<@U0BOSS>`, `<!channel>` or `slack:U0BOSS`) becomes markup; only the core's structured
+ * user references (`userRef`) of Slack users become mentions (`<@U123>`), so Slack shows names and
+ * notifies. Other users are shown by name.
  */
 export function mrkdwn(text: string): string {
-  return escapeText(text).replace(/\bslack:([UW][A-Z0-9]+)\b/g, '<@$1>');
+  return renderUserRefs(text, (id, raw) => (id && platformOf(id) === 'slack' ? `<@${bareId(id)}>` : escapeText(displayUser(id ?? raw))), escapeText);
 }
 
 /** Escapes the three characters Slack treats as markup. */

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { STATUS_LABELS, t } from '../../core/i18n.js';
-import { progressBar, renderPlainText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { hasUserRef } from '../../core/user-refs.js';
+import { progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { clip, escapeText, mrkdwn, splitText } from './slack-text.js';
 
 /** A Block Kit block as Slack's types describe it. */
@@ -68,7 +69,7 @@ export function toMessages(r: Reply): SlackMessage[] {
 
 /** The plain-text fallback of a reply (notifications, screen readers), with Slack mentions. */
 export function fallbackText(r: Reply): string {
-  return clip(mrkdwn(renderPlainText(r)), LIMITS.fallback) || ' ';
+  return clip(mrkdwn(replyText(r)), LIMITS.fallback) || ' ';
 }
 
 function renderAll(r: Reply): SlackBlock[] {
@@ -81,7 +82,7 @@ function renderAll(r: Reply): SlackBlock[] {
 function renderBlock(b: ReplyBlock, lang: Lang): SlackBlock[] {
   switch (b.type) {
     case 'heading':
-      return b.text.length <= LIMITS.header && !/slack:[UW]/.test(b.text)
+      return b.text.length <= LIMITS.header && !hasUserRef(b.text)
         ? [{ type: 'header', text: { type: 'plain_text', text: b.text, emoji: true } }]
         : sections(`*${mrkdwn(b.text)}*`);
     case 'paragraph':

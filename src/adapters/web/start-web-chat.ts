@@ -17,6 +17,7 @@ import { StartupError } from '../../errors.js';
 import { isChatName } from './client-frame.js';
 import { signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
+import { webUser, type UserId } from '../../core/user-ids.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
@@ -74,9 +75,9 @@ export interface WebChat {
   stop(): Promise<void>;
 }
 
-/** The core user id of a web chat name: `web:alice`. The one place the web chat makes user ids. */
-export function webUserId(name: string): string {
-  return `web:${name}`;
+/** The core user id of a web chat name: `web:alice` (the identity model's `webUser`). */
+export function webUserId(name: string): UserId {
+  return webUser(name);
 }
 
 /** The name a local page chose, given at connect: `/ws?name=alice`. */

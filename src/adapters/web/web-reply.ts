@@ -1,5 +1,5 @@
 import { STATUS_LABELS } from '../../core/i18n.js';
-import { renderPlainText, type ActionButton, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { plainBlocks, renderPlainText, type ActionButton, type Reply, type ReplyBlock } from '../../core/reply.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Status } from '../../store/events.js';
 
@@ -22,7 +22,7 @@ export interface WebReply {
  * task or an objective) gets buttons that set the item's status by sending `/plan update ID STATUS`.
  */
 export function toWebReply(reply: Reply & { intent?: string }, plan: Plan, opts: { statusButtons?: boolean } = {}): WebReply {
-  const blocks = [...reply.blocks];
+  const blocks = plainBlocks(reply.blocks);
   const itemId = opts.statusButtons === false ? null : cardItemId(reply, plan);
   if (itemId) blocks.push({ type: 'actions', buttons: statusButtons(itemId, reply.lang) });
   const out: WebReply = { text: renderPlainText(reply), blocks, lang: reply.lang, matches: reply.matches, ephemeral: reply.ephemeral };
