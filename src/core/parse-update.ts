@@ -9,6 +9,7 @@ import { editDistance } from '../search/typo-corrector.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
 import { itemId } from '../plan/item-id.js';
+import { isInterrogative } from './utterance-form.js';
 
 export type { Problem } from './parse-progress.js';
 
@@ -229,10 +230,10 @@ export function problemsError(problems: readonly Problem[], usage: string): User
 
 /**
  * Whether free text reads as an update rather than a question: it opens with an item id followed by a
- * status or a progress value ("T9 at-risk 420/800", "T9 有风险"), and does not end as a question.
+ * status or a progress value ("T9 at-risk 420/800", "T9 有风险"), and is not a question in any form.
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
-  if (/[?？吗呢]\s*$/.test(text)) return false;
+  if (isInterrogative(text)) return false;
   const { tokens } = scan(text, planUnitWords(plan));
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
 }
