@@ -10,7 +10,7 @@ import { currentStates } from '../src/store/item-state.js';
 import { formatTime, historyLine } from './history.js';
 import { stateBlocks } from './update-status.js';
 
-const UNDO = /^(?:undo|undo (?:my |that |the )?(?:last )?update|撤销|撤回|撤销(?:我的)?(?:上一次|上次|最后一次|刚才)?的?更新)(?:\s*(\S.{0,19}?))?\s*[.!。！]?$/i;
+const UNDO = /^(?:undo (?:my |that |the )?(?:last )?update|undo|撤销(?:我的)?(?:上一次|上次|最后一次|刚才)?的?更新|撤销|撤回)(?:\s*(\S.{0,19}?))?\s*[.!。！]?$/i;
 
 /**
  * Reverts the user's own latest update (of one item, if named) by recording an `undo` event: the

@@ -52,7 +52,8 @@ export const updateStatusIntent = defineIntent({
     const verb = leadingReportVerb(u.text);
     if (verb !== null) {
       const r = parseUpdate(u.text.slice(verb), ctx.plan);
-      if (r.ok) return r.args;
+      // Free text is a report only with a status or a value: "report T9 progress please" asks; notes alone go through /plan update.
+      if (r.ok) return r.args.status || r.args.progress.length ? r.args : null;
       // "update on T9" is a question for item-status; only an update that names an item is ours.
       if (r.problems.some((p) => p.code === 'item.missing')) return null;
       throw problemsError(r.problems, USAGE);
