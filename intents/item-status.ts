@@ -12,6 +12,8 @@ import { isInterrogative } from '../src/core/utterance-form.js';
 
 /** Words that ask for a target's number ("how many must be completed"): a question for search, not for the status. */
 const NUMBER_CUE = /\b(target|how many|how much|what percent)\b|多少|目标值|指标|要求/;
+/** A progress value in a question ("has T9 reached 420/800", "T11 70%?"): asked of the item's progress. */
+const PROGRESS_VALUE = /\d\s*(?:\/\s*\d|%|percent)/i;
 const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
 
 /** The current status of an item: status, progress against target, owners, last update and by whom. */
@@ -27,7 +29,7 @@ export const itemStatusIntent = defineIntent({
     const ref = findItemRef(u.text);
     if (!ref) return null;
     // "is T11 done", "T9是否滞后": a question about a status is answered with the status, never recorded.
-    const asksStatus = isInterrogative(u.text) && mentionsStatus(u.text) && !NUMBER_CUE.test(u.text.toLowerCase());
+    const asksStatus = isInterrogative(u.text) && (mentionsStatus(u.text) || PROGRESS_VALUE.test(u.text.normalize('NFKC'))) && !NUMBER_CUE.test(u.text.toLowerCase());
     if (!asksStatus && !STATUS_CUE.test(u.text.toLowerCase())) return null;
     return { id: itemId(ref.kind, ref.number) };
   },
