@@ -46,8 +46,3 @@ function nearestIds(plan: Plan, id: string): string[] {
   const close = plan.items.filter((i) => id[0] === i.id[0] && Math.abs(Number(i.id.slice(1)) - n) === 1).map((i) => i.id);
   return [...new Set([...same, ...close])].slice(0, 4);
 }
-
-/** The item an explicit reference names ("task 9" → T9), or a user error suggesting near ids. */
-export function findItemByRef(plan: Plan, ref: { kind: PlanItem['kind']; number: number }): PlanItem {
-  return findItem(plan, itemId(ref.kind, ref.number));
-}

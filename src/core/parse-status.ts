@@ -58,5 +58,19 @@ export function mentionsStatus(text: string): boolean {
   return ENGLISH_ANYWHERE.test(folded) || CHINESE_STRONG.some((w) => folded.includes(w));
 }
 
+const ENGLISH_ALL = new RegExp(`(?<![\\w-])(${ENGLISH_PHRASES.join('|')})(?![\\w-])`, 'i');
+
+/**
+ * The first status named anywhere in a text (`at-risk tasks`, `哪些任务滞后`, `滯後的任務`), for
+ * filters and lists that read a status out of a sentence; null when none is named.
+ */
+export function findStatusIn(text: string): Status | null {
+  const folded = foldTraditional(text.normalize('NFKC'));
+  const en = ENGLISH_ALL.exec(folded);
+  const zh = CHINESE_STATUS_WORDS.map((w) => ({ w, at: folded.indexOf(w) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at || b.w.length - a.w.length)[0];
+  if (en && (!zh || en.index <= zh.at)) return parseStatus(en[1]!);
+  return zh ? parseStatus(zh.w) : null;
+}
+
 /** The valid statuses in both languages, for error messages. */
 export const STATUS_CHOICES = STATUSES.join(', ');

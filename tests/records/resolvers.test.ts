@@ -110,3 +110,12 @@ describe('question or report', () => {
     expect(foldTraditional('第九項任務進展順利，目標三滯後')).toBe('第九项任务进展顺利，目标三滞后');
   });
 });
+
+describe('findStatusIn: a status named inside a sentence', () => {
+  it.each([
+    ['at-risk tasks', 'at-risk'], ['which tasks are late', 'off-track'], ['哪些任务滞后', 'off-track'], ['滯後的任務', 'off-track'], ['tasks in group 3', null], ['有风险的任务', 'at-risk'],
+  ] as const)('%s → %s', async (text, status) => {
+    const { findStatusIn } = await import('../../src/core/parse-status.js');
+    expect(findStatusIn(text)).toBe(status);
+  });
+});
