@@ -8,6 +8,9 @@ import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import { isInterrogative, leadingReportVerb, utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
+import { UserError } from '../src/errors.js';
+import { itemId } from '../src/plan/item-id.js';
+import { readLeadingItemRef } from '../src/search/parse-item-ref.js';
 import { ProgressEntry, Status } from '../src/store/events.js';
 import { currentStates, type ItemState } from '../src/store/item-state.js';
 import { progressText } from './history.js';
@@ -21,7 +24,18 @@ const Args = z.object({
   note: z.string().max(2000).nullable(),
 });
 
+/** A command that ends as a question (`/plan update T9 done?`, `/plan 更新 T11 完成了吗`) asks rather than reports; a quoted note may ask. */
+const ENDS_AS_QUESTION = /(?:[?？]|吗|嗎|呢|了没有?|了沒有?|\byet)[\s?？。.]*$/i;
+
 function readUpdate(text: string, ctx: IntentContext): UpdateArgs {
+  if (ENDS_AS_QUESTION.test(text.trim())) {
+    const ref = readLeadingItemRef(text.trim());
+    const item = ref ? itemId(ref.ref.kind, ref.ref.number) : 'ID';
+    throw new UserError('update.question', {
+      en: `That reads as a question, so nothing was recorded. To see the status: /plan status ${item}. To record a report, leave out the question (quote a note that asks one).`,
+      zh: `这句话是提问，未记录任何内容。查看进展：/plan status ${item}。如需记录，请去掉问号或“吗”（含问句的备注请加引号）。`,
+    });
+  }
   const r = parseUpdate(text, ctx.plan);
   if (!r.ok) throw problemsError(r.problems, USAGE);
   return r.args;
