@@ -17,15 +17,15 @@ import { updateStatusIntent } from './update-status.js';
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
  * first (an update before a status question, since "progress" belongs to both), `ask` (search)
- * last as the fallback. A `yes`/`确认` answering a pending proposal comes first. Registered here explicitly, never by scanning a folder.
+ * last as the fallback. A `yes`/`确认` answers a pending proposal (and nothing else) right after updates. Registered here explicitly, never by scanning a folder.
  */
 export const allIntents: readonly Intent[] = [
-  confirmProposalIntent,
-  cancelProposalIntent,
   helpIntent,
   greetingIntent,
   offTopicIntent,
   updateStatusIntent,
+  confirmProposalIntent,
+  cancelProposalIntent,
   undoIntent,
   historyIntent,
   assignIntent,

@@ -53,7 +53,7 @@ export const updateStatusIntent = defineIntent({
   summary: { en: 'Report the status and progress of an item (owners and admins)', zh: '报告某项工作的状态和进度（负责人和管理员）' },
   usage: USAGE,
   examples: {
-    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'update task 9 52%', 'update T9 T9.1=500'],
+    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'update task 11 52%', 'update T9 T9.1=500'],
     zh: ['更新 T9 有风险 430/800 进度滞后', '更新 第九项 已完成420个村', '更新 T9 已完成'],
   },
   commands: ['update', 'report', 'up', '更新', '汇报', '报送', '上报', '填报', '报告'],
