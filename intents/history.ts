@@ -37,7 +37,7 @@ export const historyIntent = defineIntent({
     const ref = findItemRef(u.text);
     return ref ? { id: itemId(ref.kind, ref.number) } : null;
   },
-  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  parseCommand: (rest) => ({ id: rest.trim() }),
   handle: ({ id }, ctx) => {
     const { lang, plan } = ctx;
     const item = findItem(plan, id);

@@ -2,6 +2,7 @@ import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
 import { digestPreviewIntent } from './digest-preview.js';
 import { assignIntent, unassignIntent } from './assign.js';
+import { cancelProposalIntent, confirmProposalIntent } from './confirm-proposal.js';
 import { greetingIntent } from './greeting.js';
 import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
@@ -17,13 +18,15 @@ import { updateStatusIntent } from './update-status.js';
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
  * first (an update before a status question, since "progress" belongs to both), `ask` (search)
- * last as the fallback. Registered here explicitly, never by scanning a folder.
+ * last as the fallback. A `yes`/`确认` answers a pending proposal (and nothing else) right after updates. Registered here explicitly, never by scanning a folder.
  */
 export const allIntents: readonly Intent[] = [
   helpIntent,
   greetingIntent,
   offTopicIntent,
   updateStatusIntent,
+  confirmProposalIntent,
+  cancelProposalIntent,
   undoIntent,
   historyIntent,
   assignIntent,

@@ -7,7 +7,13 @@ import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
 import { itemId } from '../src/plan/item-id.js';
+import { mentionsStatus } from '../src/core/parse-status.js';
+import { isInterrogative } from '../src/core/utterance-form.js';
 
+/** Words that ask for a target's number ("how many must be completed"): a question for search, not for the status. */
+const NUMBER_CUE = /\b(target|how many|how much|what percent)\b|多少|目标值|指标|要求/;
+/** A progress value in a question ("has T9 reached 420/800", "T11 70%?"): asked of the item's progress. */
+const PROGRESS_VALUE = /\d\s*(?:\/\s*\d|%|percent)/i;
 const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
 
 /** The current status of an item: status, progress against target, owners, last update and by whom. */
@@ -15,16 +21,19 @@ export const itemStatusIntent = defineIntent({
   id: 'item-status',
   summary: { en: 'Current status and progress of an item', zh: '某项工作的当前进展' },
   usage: '/plan status ID',
-  examples: { en: ['status of T9', 'how is task 9 going'], zh: ['T9进展', '任务九进展如何'] },
+  examples: { en: ['status of T9', 'how is task 9 going', 'is T11 done'], zh: ['T9进展', '任务九进展如何', '第九项任务滞后了吗'] },
   commands: ['status', 'st', '状态', '进展'],
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
   recognize: (u) => {
     const ref = findItemRef(u.text);
-    if (!ref || !STATUS_CUE.test(u.text.toLowerCase())) return null;
+    if (!ref) return null;
+    // "is T11 done", "T9是否滞后": a question about a status is answered with the status, never recorded.
+    const asksStatus = isInterrogative(u.text) && (mentionsStatus(u.text) || PROGRESS_VALUE.test(u.text.normalize('NFKC'))) && !NUMBER_CUE.test(u.text.toLowerCase());
+    if (!asksStatus && !STATUS_CUE.test(u.text.toLowerCase())) return null;
     return { id: itemId(ref.kind, ref.number) };
   },
-  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  parseCommand: (rest) => ({ id: rest.trim() }),
   handle: ({ id }, ctx) => {
     const { lang, plan } = ctx;
     const item = findItem(plan, id);

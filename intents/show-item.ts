@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findItemByRef, findItem } from '../src/core/find-item.js';
+import { findItem } from '../src/core/find-item.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { UserError } from '../src/errors.js';
@@ -33,11 +33,10 @@ export const showItemIntent = defineIntent({
     if (rest.length > (ref.keyword ? 2 : 0)) return null;
     return { id: itemId(ref.kind, ref.number) };
   },
-  parseCommand: (rest) => ({ id: rest.trim().split(/\s+/)[0] ?? '' }),
+  parseCommand: (rest) => ({ id: rest.trim() }),
   handle: ({ id }, ctx) => {
     const target = INDICATOR_ID.exec(id);
-    const ref = target || /^[OGT]\d+$/i.test(id.trim()) ? null : findItemRef(id);
-    const item = ref ? findItemByRef(ctx.plan, ref) : findItem(ctx.plan, target ? target[0].split('.')[0]! : id);
+    const item = findItem(ctx.plan, target ? target[0].split('.')[0]! : id);
     const state = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
     if (target) {
       const indicator = item.indicators.find((i) => i.id === target[0].toUpperCase());

@@ -10,7 +10,7 @@ import { currentStates } from '../src/store/item-state.js';
 import { formatTime, historyLine } from './history.js';
 import { stateBlocks } from './update-status.js';
 
-const UNDO = /^(?:undo|undo (?:my |that |the )?(?:last )?update|撤销|撤回|撤销(?:我的)?(?:上一次|上次|最后一次|刚才)?的?更新)(?:\s+([OGT]\d{1,3}))?\s*[.!。！]?$/i;
+const UNDO = /^(?:undo (?:my |that |the )?(?:last )?update|undo|撤销(?:我的)?(?:上一次|上次|最后一次|刚才)?的?更新|撤销|撤回)(?:\s*(\S.{0,19}?))?\s*[.!。！]?$/i;
 
 /**
  * Reverts the user's own latest update (of one item, if named) by recording an `undo` event: the
@@ -24,14 +24,18 @@ export const undoIntent = defineIntent({
   commands: ['undo', '撤销', '撤回'],
   args: z.object({ itemId: ItemId.nullable() }),
   sideEffects: true,
-  recognize: (u) => {
+  recognize: (u, ctx) => {
     const m = UNDO.exec(u.text.trim());
-    return m ? { itemId: m[1]?.toUpperCase() ?? null } : null;
+    if (!m) return null;
+    if (!m[1]) return { itemId: null };
+    // "undo T9", "撤销第九项": the item, read like any other reference; other words are not an undo.
+    try {
+      return { itemId: findItem(ctx.plan, m[1]).id };
+    } catch {
+      return null;
+    }
   },
-  parseCommand: (rest) => {
-    const word = rest.trim().split(/\s+/)[0] ?? '';
-    return { itemId: word ? word.normalize('NFKC').toUpperCase() : null };
-  },
+  parseCommand: (rest, _u, ctx) => ({ itemId: rest.trim() ? findItem(ctx.plan, rest.trim()).id : null }),
   handle: async ({ itemId }, ctx) => {
     const { plan, lang } = ctx;
     const only = itemId ? findItem(plan, itemId) : undefined;

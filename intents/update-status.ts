@@ -2,17 +2,20 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
-import { looksLikeUpdate, parseUpdate, problemsError } from '../src/core/parse-update.js';
+import { looksLikeUpdate, parseUpdate, problemsError, type UpdateArgs } from '../src/core/parse-update.js';
 import { assertCanUpdate } from '../src/core/permissions.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
+import { isInterrogative, leadingReportVerb, utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
+import { UserError } from '../src/errors.js';
+import { itemId } from '../src/plan/item-id.js';
+import { readLeadingItemRef } from '../src/search/parse-item-ref.js';
 import { ProgressEntry, Status } from '../src/store/events.js';
 import { currentStates, type ItemState } from '../src/store/item-state.js';
+import { progressText } from './history.js';
 
 const USAGE = '/plan update ID [STATUS] [420/800 | 52% | ID.N=VALUE] [NOTE]';
-/** Free text that opens with one of these is an update ("update T9 …"); `/plan report …` works as a command. */
-const PREFIX = /^(?:update|更新|汇报)\s*[:：]?\s*/i;
 
 const Args = z.object({
   itemId: ItemId,
@@ -21,7 +24,18 @@ const Args = z.object({
   note: z.string().max(2000).nullable(),
 });
 
-function readUpdate(text: string, ctx: IntentContext) {
+/** A command that ends as a question (`/plan update T9 done?`, `/plan 更新 T11 完成了吗`) asks rather than reports; a quoted note may ask. */
+const ENDS_AS_QUESTION = /(?:[?？]|吗|嗎|呢|了没有?|了沒有?|\byet)[\s?？。.]*$/i;
+
+function readUpdate(text: string, ctx: IntentContext): UpdateArgs {
+  if (ENDS_AS_QUESTION.test(text.trim())) {
+    const ref = readLeadingItemRef(text.trim());
+    const item = ref ? itemId(ref.ref.kind, ref.ref.number) : 'ID';
+    throw new UserError('update.question', {
+      en: `That reads as a question, so nothing was recorded. To see the status: /plan status ${item}. To record a report, leave out the question (quote a note that asks one).`,
+      zh: `这句话是提问，未记录任何内容。查看进展：/plan status ${item}。如需记录，请去掉问号或“吗”（含问句的备注请加引号）。`,
+    });
+  }
   const r = parseUpdate(text, ctx.plan);
   if (!r.ok) throw problemsError(r.problems, USAGE);
   return r.args;
@@ -29,25 +43,31 @@ function readUpdate(text: string, ctx: IntentContext) {
 
 /**
  * Records an owner's report on an item: status, progress against its indicators and a note, in any
- * order ("/plan update T9 at-risk 420/800 Zhoukou behind", "T9 有风险 430/800 进度滞后").
+ * order ("/plan update T9 at-risk 420/800 Zhoukou behind", "更新 T9 有风险 430/800 进度滞后"). Free
+ * text is never read as a report when it asks (`is T11 done`); it is recorded at once only when it
+ * opens with a report verb (update, report, 更新, 汇报, 报送, 上报, 填报); otherwise (`T11 at risk`) the
+ * bot proposes it and records it when its author confirms.
  */
 export const updateStatusIntent = defineIntent({
   id: 'update-status',
   summary: { en: 'Report the status and progress of an item (owners and admins)', zh: '报告某项工作的状态和进度（负责人和管理员）' },
   usage: USAGE,
   examples: {
-    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'T9 on-track 420/800', 'update T9 T9.1=500'],
-    zh: ['更新 T9 有风险 430/800 进度滞后', 'T9 正常推进 T9.1=430', '更新 T9 已完成'],
+    en: ['update T9 at-risk 420/800 Zhoukou and Nanyang behind schedule', 'update task 11 52%', 'update T9 T9.1=500'],
+    zh: ['更新 T9 有风险 430/800 进度滞后', '更新 第九项 已完成420个村', '更新 T9 已完成'],
   },
-  commands: ['update', 'report', 'up', '更新', '汇报'],
+  commands: ['update', 'report', 'up', '更新', '汇报', '报送', '上报', '填报', '报告'],
   args: Args,
   sideEffects: true,
+  confirm: 'if-ambiguous',
+  unambiguous: (u) => utteranceForm(u.text) === 'report',
   recognize: (u, ctx) => {
-    const prefix = PREFIX.exec(u.text);
-    if (prefix && !/[?？吗呢]\s*$/.test(u.text)) {
-      const rest = u.text.slice(prefix[0].length);
-      const r = parseUpdate(rest, ctx.plan);
-      if (r.ok) return r.args;
+    if (isInterrogative(u.text)) return null;
+    const verb = leadingReportVerb(u.text);
+    if (verb !== null) {
+      const r = parseUpdate(u.text.slice(verb), ctx.plan);
+      // Free text is a report only with a status or a value: "report T9 progress please" asks; notes alone go through /plan update.
+      if (r.ok) return r.args.status || r.args.progress.length ? r.args : null;
       // "update on T9" is a question for item-status; only an update that names an item is ours.
       if (r.problems.some((p) => p.code === 'item.missing')) return null;
       throw problemsError(r.problems, USAGE);
@@ -56,6 +76,12 @@ export const updateStatusIntent = defineIntent({
     return readUpdate(u.text, ctx);
   },
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),
+  preview: (args, ctx) => {
+    const item = findItem(ctx.plan, args.itemId);
+    const before = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    assertCanUpdate(ctx, item, before?.owners ?? []);
+    return previewBlocks(item, args, before, ctx.lang);
+  },
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
     const item = findItem(plan, args.itemId);
@@ -70,11 +96,10 @@ export const updateStatusIntent = defineIntent({
       ...eventOrigin(ctx),
     });
     const after = currentStates(ctx.store.events(), plan.id).get(item.id);
-    const status = STATUS_LABELS[after?.status ?? 'not-started'][lang];
     return reply(
       lang,
       [
-        { type: 'heading', text: t(lang, `Updated ${item.id} ${item.title.en}: ${status}`, `已更新 ${item.id} ${item.title.zh}：${status}`) },
+        { type: 'heading', text: updatedHeading(item, args, after, lang) },
         ...stateBlocks(item, after, lang, ctx.timeZone),
         { type: 'context', text: t(lang, 'Undo with /plan undo', '如需撤销：/plan undo') },
         { type: 'actions', buttons: [{ label: t(lang, 'Undo', '撤销'), command: '/plan undo' }] },
@@ -83,6 +108,39 @@ export const updateStatusIntent = defineIntent({
     );
   },
 });
+
+/**
+ * The first line of a recorded update. A report without a status leaves the status as it was, and
+ * says so: it never claims "not started" because no status was given.
+ */
+function updatedHeading(item: PlanItem, args: UpdateArgs, after: ItemState | undefined, lang: Lang): string {
+  if (args.status) {
+    const s = STATUS_LABELS[args.status][lang];
+    return t(lang, `Updated ${item.id} ${item.title.en}: ${s}`, `已更新 ${item.id} ${item.title.zh}：${s}`);
+  }
+  const current = after?.status ? STATUS_LABELS[after.status] : null;
+  const what = args.progress.length ? t(lang, 'progress recorded', '已记录进度') : t(lang, 'note recorded', '已记录备注');
+  return current
+    ? t(lang, `Updated ${item.id} ${item.title.en}: ${what}; status unchanged (${current.en})`, `已更新 ${item.id} ${item.title.zh}：${what}，状态不变（${current.zh}）`)
+    : t(lang, `Updated ${item.id} ${item.title.en}: ${what}; no status reported yet`, `已更新 ${item.id} ${item.title.zh}：${what}，尚未报告状态`);
+}
+
+/** Exactly what an update would record: item, status (or that it stays), each progress value, the note. */
+export function previewBlocks(item: PlanItem, args: UpdateArgs, before: ItemState | undefined, lang: Lang): ReplyBlock[] {
+  const current = before?.status ? STATUS_LABELS[before.status][lang] : null;
+  const status = args.status
+    ? STATUS_LABELS[args.status][lang]
+    : current
+      ? t(lang, `unchanged (${current})`, `不变（${current}）`)
+      : t(lang, 'not stated (none reported yet)', '未说明（尚未报告）');
+  const fields = [
+    { label: t(lang, 'Item', '事项'), value: `${item.id} ${item.title[lang]}` },
+    { label: t(lang, 'Status', '状态'), value: status },
+  ];
+  if (args.progress.length) fields.push({ label: t(lang, 'Progress', '进度'), value: args.progress.map((p) => progressText(p, item, lang)).join('; ') });
+  if (args.note) fields.push({ label: t(lang, 'Note', '备注'), value: args.note });
+  return [{ type: 'fields', fields }];
+}
 
 /** The progress bars of every reported indicator (and the item as a whole), then the status line. */
 export function stateBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {

@@ -6,6 +6,8 @@ import type { Intent, IntentContext, User, WebInviteIssuer } from './intent.js';
 import { resolveLang } from './language.js';
 import type { Logger } from './logger.js';
 import type { PlanSearch } from './plan-search.js';
+import { ProposalBook } from './proposals.js';
+import { needsConfirmation, proposeWrite } from './propose.js';
 import { reply, type Lang, type Reply } from './reply.js';
 import { route } from './router.js';
 import { isListedAdmin } from './admins.js';
@@ -41,6 +43,8 @@ export interface BotDeps {
   intents: readonly Intent[];
   /** Issues web chat sign-in links (`/plan invite`); absent where the web chat's secret is not at hand. */
   webInvites?: WebInviteIssuer;
+  /** Writes proposed from free text awaiting confirmation; one in memory per bot when not given. */
+  proposals?: ProposalBook;
 }
 
 /** The platform-neutral bot: a message in, a reply out. */
@@ -53,6 +57,7 @@ export interface Bot {
  * language; anything else is logged with the message and user, and the user gets a short apology.
  */
 export function createBot(deps: BotDeps): Bot {
+  const proposals = deps.proposals ?? new ProposalBook();
   return {
     async handle(msg) {
       const cleaned = clean(msg.text);
@@ -77,11 +82,13 @@ export function createBot(deps: BotDeps): Bot {
         admins: deps.admins,
         intents: deps.intents,
         ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
+        proposals,
       };
       let intentId = 'error';
       try {
         const { intent, args } = route({ text, lang }, command, ctx, deps.intents);
         intentId = intent.id;
+        if (needsConfirmation(intent, { text: text.trim(), lang }, command)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         return { ...r, intent: intent.id };
       } catch (err) {

@@ -1,13 +1,24 @@
 import { UserError } from '../errors.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
 import { itemId } from '../plan/item-id.js';
+import { readLeadingItemRef } from '../search/parse-item-ref.js';
 
-/** Finds an item by id (case and full-width insensitive), or throws a user error suggesting near ids. */
+/**
+ * The one reader of item references for every command and recogniser: an id in any case or width
+ * ("T9", "t9", "T９"), or the words a question accepts ("task 9", "taks 9", "第九项", "第九项任务",
+ * "任务9", "目标三", "目標三", "objective three", "任务组三"). The whole text must be the reference
+ * (trailing punctuation aside). Returns the item, or throws a user error suggesting near ids.
+ */
 export function findItem(plan: Plan, rawId: string): PlanItem {
   const id = rawId.normalize('NFKC').trim().toUpperCase();
   const item = plan.items.find((i) => i.id === id);
   if (item) return item;
-  const near = nearestIds(plan, id);
+  const lead = readLeadingItemRef(rawId.trim());
+  const whole = lead && /^[\s.,，。!！?？:：]*$/.test(rawId.trim().slice(lead.length));
+  const named = whole ? itemId(lead.ref.kind, lead.ref.number) : id;
+  const found = plan.items.find((i) => i.id === named);
+  if (found) return found;
+  const near = nearestIds(plan, named);
   throw new UserError(
     'item.not-found',
     {
@@ -34,9 +45,4 @@ function nearestIds(plan: Plan, id: string): string[] {
   const same = plan.items.filter((i) => i.id.slice(1) === String(n)).map((i) => i.id);
   const close = plan.items.filter((i) => id[0] === i.id[0] && Math.abs(Number(i.id.slice(1)) - n) === 1).map((i) => i.id);
   return [...new Set([...same, ...close])].slice(0, 4);
-}
-
-/** The item an explicit reference names ("task 9" → T9), or a user error suggesting near ids. */
-export function findItemByRef(plan: Plan, ref: { kind: PlanItem['kind']; number: number }): PlanItem {
-  return findItem(plan, itemId(ref.kind, ref.number));
 }

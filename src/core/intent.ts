@@ -3,8 +3,9 @@ import type { Plan } from '../plan/schema.js';
 import type { PlanSearch } from './plan-search.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
-import type { Lang, Reply } from './reply.js';
 import type { UserId } from './user-ids.js';
+import type { ProposalBook } from './proposals.js';
+import type { Lang, Reply, ReplyBlock } from './reply.js';
 
 /** Who is talking to the bot, as the core sees them (adapters map platform ids to this). */
 export interface User {
@@ -30,6 +31,8 @@ export interface IntentContext {
   intents: readonly Intent[];
   /** Issues web chat sign-in links, when the server can sign them (`/plan invite`). */
   webInvites?: WebInviteIssuer;
+  /** Writes proposed from free text, waiting for their author's confirmation. */
+  proposals: ProposalBook;
 }
 
 /** Issues one-time sign-in links to the web chat; a bad name is a UserError. */
@@ -58,6 +61,17 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
   args: A;
   /** True when the intent changes stored state (updates, assignments, subscriptions). */
   sideEffects: boolean;
+  /**
+   * Whether free text for this side-effect intent is carried out only once its author confirms a
+   * preview (as hubot's CommandBus `confirm`): 'never' (the default: the words are already an order,
+   * such as `undo`), 'if-ambiguous' (unless {@link Intent.unambiguous} says the text is an unmistakable
+   * order), 'always'. A `/plan` command is never held back.
+   */
+  confirm?: 'never' | 'if-ambiguous' | 'always';
+  /** For `confirm: 'if-ambiguous'`: whether this free text is an unmistakable order (a report verb first, no question). */
+  unambiguous?(u: Utterance): boolean;
+  /** What would be recorded, shown in a proposal; may refuse (a permission) before anything is proposed. */
+  preview?(args: z.infer<A>, ctx: IntentContext): ReplyBlock[];
   /** Recognises a natural-language message, returning raw arguments, or null when it is not this intent. */
   recognize?(u: Utterance, ctx: IntentContext): unknown;
   /** Turns the words after `/plan <command>` into raw arguments. */

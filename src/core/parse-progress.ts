@@ -41,6 +41,61 @@ export function unitWords(ind: Pick<Indicator, 'unit' | 'unitLabel'>): string[] 
   return [...words];
 }
 
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})\s*[=:]\s*${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
+const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
+const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
+const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The one reader of a written progress value at the start of a text (already folded to half-width):
+ * `T9.1=420`, `T9.2=52%`, `420/800`, `420/800 villages`, `52%`, `70％`, `420`, `420个`, `420个村`,
+ * `420 villages`, with how many characters it takes. `units` are the plan's unit words
+ * ({@link planUnitWords}). Null when the text does not open with a value, or when a number runs on
+ * into letters ("2nd", "3x"), which makes it words, not a value. Pure.
+ */
+export function readProgressValue(rest: string, units: readonly string[]): { raw: RawProgress; length: number } | null {
+  let m: RegExpExecArray | null;
+  if ((m = NAMED.exec(rest))) {
+    const indicatorId = `${m[1]!.toUpperCase()}${Number(m[2])}.${Number(m[3])}`;
+    return { raw: { kind: 'named', indicatorId, value: Number(m[4]), target: m[5] === undefined ? null : Number(m[5]), percent: Boolean(m[6]), text: m[0].trim() }, length: m[0].length };
+  }
+  if ((m = RATIO.exec(rest))) {
+    const unit = readUnit(rest.slice(m[0].length), units);
+    return { raw: { kind: 'ratio', value: Number(m[1]), target: Number(m[2]), text: m[0] }, length: m[0].length + unit.length };
+  }
+  if ((m = PERCENT.exec(rest))) return { raw: { kind: 'percent', value: Number(m[1]), text: `${m[1]}%` }, length: m[0].length };
+  if ((m = NUMBER.exec(rest))) {
+    const unit = readUnit(rest.slice(m[0].length), units);
+    const after = rest.slice(m[0].length + unit.length);
+    if (!unit.word && /^[a-z]/i.test(after)) return null;
+    const text = `${m[1]}${unit.word ? (CJK.test(unit.word) ? unit.word : ` ${unit.word}`) : ''}`;
+    return { raw: { kind: 'number', value: Number(m[1]), unit: unit.word, text }, length: m[0].length + unit.length };
+  }
+  return null;
+}
+
+/**
+ * A unit word right after a number ("个", " villages"), with the length it takes up. Chinese words of
+ * a longer unit of the plan that follow it belong to it too: in `420个村`, 村 is of 个行政村.
+ */
+function readUnit(after: string, units: readonly string[]): { word: string | null; length: number } {
+  const space = /^\s*/.exec(after)![0].length;
+  const s = after.slice(space).toLowerCase();
+  for (const u of units) {
+    if (!s.startsWith(u)) continue;
+    if (/[a-z]$/.test(u) && /^[a-z]/.test(s.slice(u.length))) continue;
+    let length = space + u.length;
+    if (CJK.test(u)) {
+      const longer = units.filter((w) => w.length > u.length && w.startsWith(u)).join('');
+      while (length < after.length && CJK.test(after.charAt(length)) && longer.includes(after.charAt(length))) length++;
+    }
+    return { word: u, length };
+  }
+  return { word: null, length: 0 };
+}
+
 const unitWordsByPlan = new WeakMap<Plan, string[]>();
 
 /** Every unit word of a plan, longest first, for reading "420 villages" before the item is known (computed once per plan). */

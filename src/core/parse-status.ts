@@ -1,26 +1,76 @@
+import { foldTraditional } from '../search/fold-traditional.js';
 import { STATUSES, type Status } from '../store/events.js';
 
-/** Every way people write a status, in English and Chinese, folded to lower case without spaces or dashes. */
-const WORDS: Record<string, Status> = {
-  notstarted: 'not-started', new: 'not-started', todo: 'not-started', 未开始: 'not-started', 尚未开始: 'not-started', 未启动: 'not-started',
-  ontrack: 'on-track', ok: 'on-track', green: 'on-track', ongoing: 'on-track', inprogress: 'on-track', 正常推进: 'on-track', 正常: 'on-track', 按计划: 'on-track', 按计划推进: 'on-track', 进行中: 'on-track', 推进中: 'on-track',
-  atrisk: 'at-risk', risk: 'at-risk', risky: 'at-risk', amber: 'at-risk', yellow: 'at-risk', 有风险: 'at-risk', 风险: 'at-risk', 存在风险: 'at-risk',
-  offtrack: 'off-track', behind: 'off-track', delayed: 'off-track', late: 'off-track', red: 'off-track', 滞后: 'off-track', 落后: 'off-track', 延期: 'off-track', 进度滞后: 'off-track',
-  // Traditional characters, as written in Taiwan, Hong Kong and Macao.
-  未開始: 'not-started', 正常推進: 'on-track', 按計劃: 'on-track', 進行中: 'on-track', 推進中: 'on-track', 有風險: 'at-risk', 風險: 'at-risk', 存在風險: 'at-risk', 滯後: 'off-track', 落後: 'off-track', 進度滯後: 'off-track',
-  done: 'done', complete: 'done', completed: 'done', finished: 'done', 已完成: 'done', 完成: 'done', 已办结: 'done',
+/**
+ * The one status vocabulary: every way people write a status, in English and Chinese. Traditional
+ * characters and full-width letters are folded before lookup (`進展順利`, `ＡＴ-ＲＩＳＫ`), so only the
+ * plain Simplified and ASCII forms are listed. English phrases are written with single spaces; a
+ * space, dash or underscore (or none) may stand between their words.
+ */
+const VOCABULARY: Readonly<Record<Status, readonly string[]>> = {
+  'not-started': ['not started', 'not yet started', 'new', 'todo', 'to do', '未开始', '尚未开始', '未启动', '尚未启动'],
+  'on-track': ['on track', 'ok', 'green', 'ongoing', 'in progress', 'on schedule', '正常推进', '正常', '按计划', '按计划推进', '进行中', '推进中', '进展顺利', '进展正常', '顺利推进', '顺利'],
+  'at-risk': ['at risk', 'risk', 'risky', 'amber', 'yellow', '有风险', '风险', '存在风险', '有延误风险'],
+  'off-track': ['off track', 'behind', 'behind schedule', 'delayed', 'late', 'red', '滞后', '落后', '延期', '进度滞后', '严重滞后', '逾期'],
+  done: ['done', 'complete', 'completed', 'finished', '已完成', '完成', '已办结', '已竣工'],
 };
 
-/** Reads a status word ("at-risk", "At Risk", "有风险", "滞后"); null when the word is not a status. */
+const key = (word: string) => foldTraditional(word.normalize('NFKC')).toLowerCase().replace(/[\s_-]+/g, '');
+
+const WORDS: ReadonlyMap<string, Status> = new Map(
+  (Object.entries(VOCABULARY) as [Status, readonly string[]][]).flatMap(([status, words]) => words.map((w): [string, Status] => [key(w), status])),
+);
+
+/** Reads a status word ("at-risk", "At Risk", "late", "有风险", "滯後", "進展順利"); null when the word is not a status. */
 export function parseStatus(word: string): Status | null {
-  const key = word.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
-  return WORDS[key] ?? null;
+  return WORDS.get(key(word)) ?? null;
 }
 
-/** The Chinese status words, longest first, for scanners that must find a status inside running text. */
-export const CHINESE_STATUS_WORDS: readonly string[] = Object.keys(WORDS)
-  .filter((w) => /[\u3400-\u9fff]/.test(w))
+const CJK = /[\u3400-\u9fff]/;
+
+/** The Chinese status words (Simplified), longest first, for scanners that must find a status inside running text. */
+export const CHINESE_STATUS_WORDS: readonly string[] = Object.values(VOCABULARY)
+  .flat()
+  .filter((w) => CJK.test(w))
   .sort((a, b) => b.length - a.length);
+
+const ENGLISH_PHRASES = Object.values(VOCABULARY)
+  .flat()
+  .filter((w) => !CJK.test(w))
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.split(' ').join('[\\s_-]*'));
+
+/** An English status phrase at the start of a text (group 1), not running on into a longer word. */
+export const ENGLISH_STATUS_AT_START = new RegExp(`^(${ENGLISH_PHRASES.join('|')})(?![\\w-])`, 'i');
+
+/** Words that are statuses in a report but too common in questions to mark one as a status question. */
+const WEAK = new Set(['new', 'ok', 'green', 'amber', 'yellow', 'red', 'todo', 'to do', 'risky', '正常', '顺利', '风险']);
+const STRONG_PHRASES = Object.values(VOCABULARY).flat().filter((w) => !WEAK.has(w));
+const ENGLISH_ANYWHERE = new RegExp(`(?<![\\w-])(?:${STRONG_PHRASES.filter((w) => !CJK.test(w)).map((w) => w.split(' ').join('[\\s_-]*')).join('|')})(?![\\w-])`, 'i');
+const CHINESE_STRONG = STRONG_PHRASES.filter((w) => CJK.test(w));
+
+/**
+ * Whether a text names a status anywhere ("is T11 done", "T9是否滞后"), for recognisers that must
+ * tell a status question from another; Traditional and full-width are folded first.
+ */
+export function mentionsStatus(text: string): boolean {
+  const folded = foldTraditional(text.normalize('NFKC'));
+  return ENGLISH_ANYWHERE.test(folded) || CHINESE_STRONG.some((w) => folded.includes(w));
+}
+
+const ENGLISH_ALL = new RegExp(`(?<![\\w-])(${ENGLISH_PHRASES.join('|')})(?![\\w-])`, 'i');
+
+/**
+ * The first status named anywhere in a text (`at-risk tasks`, `哪些任务滞后`, `滯後的任務`), for
+ * filters and lists that read a status out of a sentence; null when none is named.
+ */
+export function findStatusIn(text: string): Status | null {
+  const folded = foldTraditional(text.normalize('NFKC'));
+  const en = ENGLISH_ALL.exec(folded);
+  const zh = CHINESE_STATUS_WORDS.map((w) => ({ w, at: folded.indexOf(w) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at || b.w.length - a.w.length)[0];
+  if (en && (!zh || en.index <= zh.at)) return parseStatus(en[1]!);
+  return zh ? parseStatus(zh.w) : null;
+}
 
 /** The valid statuses in both languages, for error messages. */
 export const STATUS_CHOICES = STATUSES.join(', ');

@@ -1,13 +1,15 @@
 import { UserError } from '../errors.js';
-import { parseNumeral } from '../plan/chinese-numerals.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry, Status } from '../store/events.js';
 import { findItem } from './find-item.js';
 import { STATUS_LABELS } from './i18n.js';
-import { CHINESE_STATUS_WORDS, parseStatus } from './parse-status.js';
-import { planUnitWords, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
+import { CHINESE_STATUS_WORDS, ENGLISH_STATUS_AT_START, parseStatus } from './parse-status.js';
+import { planUnitWords, readProgressValue, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
-import { CHINESE_KIND, itemId } from '../plan/item-id.js';
+import { foldTraditional } from '../search/fold-traditional.js';
+import { readLeadingItemRef } from '../search/parse-item-ref.js';
+import { itemId } from '../plan/item-id.js';
+import { isInterrogative } from './utterance-form.js';
 
 export type { Problem } from './parse-progress.js';
 
@@ -28,24 +30,22 @@ export const STATUS_LIST = {
   zh: Object.values(STATUS_LABELS).map((l) => l.zh).join('、'),
 };
 
-const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
 const SEPARATORS = /^[\s,，、;；:：]+/;
-const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})\s*[=:]\s*${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
-const ITEM_ID = /^(?:([OGT])\s?(\d{1,3})(?![\w.])|(任务组|任务|目标)\s*第?([零〇一二两三四五六七八九十百\d]{1,4}))/i;
-const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
-const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
-const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
-const EN_STATUS = /^(not[\s_-]*started|on[\s_-]*track|at[\s_-]*risk|off[\s_-]*track|in[\s_-]*progress|done|completed?|finished|behind|delayed|ongoing|green|amber|yellow|red)(?![\w-])/i;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
 const ZH_STATUS = CHINESE_STATUS_WORDS;
-const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在)(?![a-z])/i;
+const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展)(?![a-z])/i;
+/**
+ * Verbs of completion that, before a value, say how much is done rather than that the item is done:
+ * `已完成420个村`, `completed 420 villages`, `完成 52%`.
+ */
+const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])/i;
 const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
 const CJK = /[\u3400-\u9fff]/;
 
 /** Full-width ASCII to half-width and the ideographic space to a space, keeping every offset. */
 function fold(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return foldTraditional(text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' '));
 }
 
 type Token =
@@ -132,6 +132,15 @@ function scan(text: string, units: string[]): { tokens: Token[]; note: string | 
     pos += SEPARATORS.exec(folded.slice(pos))?.[0].length ?? 0;
     if (pos >= folded.length) break;
     const rest = folded.slice(pos);
+    const done = COMPLETED.exec(rest);
+    if (done) {
+      const after = done[0].length + (SEPARATORS.exec(rest.slice(done[0].length))?.[0].length ?? /^\s*/.exec(rest.slice(done[0].length))![0].length);
+      const next = readToken(rest.slice(after), units);
+      if (next?.token.type === 'progress') {
+        pos += after;
+        continue;
+      }
+    }
     let tok = readToken(rest, units);
     if (tok && !canTake(tok.token, tokens)) tok = null;
     if (!tok) {
@@ -168,34 +177,14 @@ function canTake(tok: Token, tokens: Token[]): boolean {
 }
 
 function readToken(rest: string, units: string[]): { token: Token; length: number } | null {
+  const value = readProgressValue(rest, units);
+  if (value?.raw.kind === 'named') return { token: { type: 'progress', raw: value.raw, text: value.raw.text }, length: value.length };
+  const ref = readLeadingItemRef(rest);
+  if (ref) return { token: { type: 'item', id: itemId(ref.ref.kind, ref.ref.number), text: rest.slice(0, ref.length) }, length: ref.length };
+  if (value) return { token: { type: 'progress', raw: value.raw, text: value.raw.text }, length: value.length };
+  if (/^\d/.test(rest)) return null;
   let m: RegExpExecArray | null;
-  if ((m = NAMED.exec(rest))) {
-    const indicatorId = `${m[1]!.toUpperCase()}${Number(m[2])}.${Number(m[3])}`;
-    const raw: RawProgress = { kind: 'named', indicatorId, value: Number(m[4]), target: m[5] === undefined ? null : Number(m[5]), percent: Boolean(m[6]), text: m[0].trim() };
-    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length };
-  }
-  if ((m = ITEM_ID.exec(rest))) {
-    const id = m[1] ? `${m[1].toUpperCase()}${Number(m[2])}` : chineseId(m[3]!, m[4]!);
-    if (id) return { token: { type: 'item', id, text: m[0] }, length: m[0].length };
-  }
-  if ((m = RATIO.exec(rest))) {
-    const unit = readUnit(rest.slice(m[0].length), units);
-    const raw: RawProgress = { kind: 'ratio', value: Number(m[1]), target: Number(m[2]), text: m[0] };
-    return { token: { type: 'progress', raw, text: m[0] }, length: m[0].length + unit.length };
-  }
-  if ((m = PERCENT.exec(rest))) {
-    const raw: RawProgress = { kind: 'percent', value: Number(m[1]), text: `${m[1]}%` };
-    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length };
-  }
-  if ((m = NUMBER.exec(rest))) {
-    const unit = readUnit(rest.slice(m[0].length), units);
-    const after = rest.slice(m[0].length + unit.length);
-    // "2nd", "3x": a number running into letters is part of the note, not a value.
-    if (!unit.word && /^[a-z]/i.test(after)) return null;
-    const raw: RawProgress = { kind: 'number', value: Number(m[1]), unit: unit.word, text: `${m[1]}${unit.word ? (CJK.test(unit.word) ? unit.word : ` ${unit.word}`) : ''}` };
-    return { token: { type: 'progress', raw, text: raw.text }, length: m[0].length + unit.length };
-  }
-  if ((m = EN_STATUS.exec(rest))) {
+  if ((m = ENGLISH_STATUS_AT_START.exec(rest))) {
     const status = parseStatus(m[1]!);
     if (status) return { token: { type: 'status', status, text: m[0] }, length: m[0].length };
   }
@@ -206,24 +195,6 @@ function readToken(rest: string, units: string[]): { token: Token; length: numbe
     if (status) return { token: { type: 'status', status, text: word }, length: word.length };
   }
   return null;
-}
-
-function chineseId(kind: string, numeral: string): string | null {
-  const num = /^\d+$/.test(numeral) ? Number(numeral) : parseNumeral(numeral);
-  if (!num) return null;
-  return itemId(CHINESE_KIND[kind]!, num);
-}
-
-/** A unit word right after a number ("个", " villages"), with the length it takes up. */
-function readUnit(after: string, units: string[]): { word: string | null; length: number } {
-  const space = /^\s*/.exec(after)![0].length;
-  const s = after.slice(space).toLowerCase();
-  for (const u of units) {
-    if (!s.startsWith(u)) continue;
-    if (/[a-z]$/.test(u) && /^[a-z]/.test(s.slice(u.length))) continue;
-    return { word: u, length: space + u.length };
-  }
-  return { word: null, length: 0 };
 }
 
 const EN_STATUS_KEYS = ['notstarted', 'ontrack', 'atrisk', 'offtrack', 'completed', 'finished', 'behind', 'delayed', 'inprogress'];
@@ -259,10 +230,10 @@ export function problemsError(problems: readonly Problem[], usage: string): User
 
 /**
  * Whether free text reads as an update rather than a question: it opens with an item id followed by a
- * status or a progress value ("T9 at-risk 420/800", "T9 有风险"), and does not end as a question.
+ * status or a progress value ("T9 at-risk 420/800", "T9 有风险"), and is not a question in any form.
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
-  if (/[?？吗呢]\s*$/.test(text)) return false;
+  if (isInterrogative(text)) return false;
   const { tokens } = scan(text, planUnitWords(plan));
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
 }

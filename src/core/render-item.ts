@@ -69,7 +69,8 @@ export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: s
     const owners = names.length ? t(lang, ` Owners: ${userRefs(names, ', ')}.`, `负责人：${userRefs(names, '、')}。`) : '';
     return t(lang, `Status: no update yet.${owners}`, `进展：暂无更新。${owners}`);
   }
-  const status = STATUS_LABELS[state.status ?? 'not-started'][lang];
+  // Progress without a status leaves the status unknown, not "not started".
+  const status = state.status ? STATUS_LABELS[state.status][lang] : t(lang, 'not reported', '未报告');
   const when = state.updatedAt ? dayjs(state.updatedAt).tz(timeZone).format('YYYY-MM-DD HH:mm') : '';
   const parts = [
     t(lang, `Status: ${status}`, `进展：${status}`),

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { foldTraditional } from '../search/fold-traditional.js';
 import type { Intent, IntentContext, Utterance } from './intent.js';
 
 /** The intent chosen for a message and its validated arguments. */
@@ -15,9 +16,25 @@ export interface Routed {
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
   const text = u.text.trim();
   if (command) {
-    const [word = '', ...rest] = text.split(/\s+/);
-    const intent = intents.find((i) => i.commands.includes(word.toLowerCase()));
-    if (intent?.parseCommand) return validated(intent, intent.parseCommand(rest.join(' '), u, ctx));
+    const [typed = '', ...rest] = text.split(/\s+/);
+    // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
+    const word = foldTraditional(typed.normalize('NFKC'));
+    let intent = intents.find((i) => i.commands.includes(word.toLowerCase()));
+    let args = rest.join(' ');
+    if (!intent) {
+      // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
+      let longest = '';
+      for (const i of intents) {
+        for (const c of i.commands) {
+          if (c.length > longest.length && /^\p{Script=Han}/u.test(c) && word.startsWith(c)) {
+            longest = c;
+            intent = i;
+          }
+        }
+      }
+      if (intent) args = [word.slice(longest.length), ...rest].join(' ');
+    }
+    if (intent?.parseCommand) return validated(intent, intent.parseCommand(args, u, ctx));
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
   for (const intent of intents) {

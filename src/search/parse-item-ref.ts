@@ -1,6 +1,7 @@
 import type { ItemKind } from '../plan/schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
+import { foldTraditional } from './fold-traditional.js';
 import { normalizeText } from './normalize.js';
 import { editDistance } from './typo-corrector.js';
 
@@ -75,10 +76,15 @@ const PATTERNS: readonly RefPattern[] = [
 export function findItemRef(text: string): FoundItemRef | null {
   // Several intents ask about the same message in turn: remember the last few answers.
   if (recent.has(text)) return recent.get(text)!;
-  const found = findItemRefIn(mendReferenceWords(normalizeText(text)));
+  const found = findItemRefIn(refText(text));
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(text, found === null ? null : Object.freeze(found));
   return found;
+}
+
+/** The text as every reference pattern reads it: Traditional folded, normalised, keywords mended. */
+function refText(text: string): string {
+  return mendReferenceWords(normalizeText(foldTraditional(text)));
 }
 
 const RECENT_LIMIT = 32;
@@ -122,6 +128,40 @@ export function findItemRefIn(normalized: string): FoundItemRef | null {
     }
   }
   return best;
+}
+
+const STICKY: readonly RefPattern[] = PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.regex.source, 'y') }));
+
+/** A reference at the very start of a normalised text ("task 9 52%" → task 9, not a later one). */
+function leadingRefIn(normalized: string): { ref: ItemRef; end: number } | null {
+  if (!MAY_REFER.test(normalized.slice(0, 24))) return null;
+  for (const pattern of STICKY) {
+    pattern.regex.lastIndex = 0;
+    const match = pattern.regex.exec(normalized);
+    if (!match) continue;
+    const number = pattern.read(match[1] ?? '');
+    if (number !== null && number >= 1) return { ref: { kind: pattern.kind, number }, end: match[0].length };
+  }
+  return null;
+}
+
+/**
+ * Reads an item reference standing at the start of a text, in any form a question accepts ("T9",
+ * "T９", "task 9", "taks 9", "第九项", "第九项任务", "任务9", "目标三", "目標三", "objective three",
+ * "G3", "任务组三"), with how many characters of the original text it takes. For command parsers,
+ * which read tokens in turn; null when the text does not open with a reference.
+ */
+export function readLeadingItemRef(text: string): { ref: ItemRef; length: number } | null {
+  const head = text.slice(0, 40);
+  const normalized = refText(head);
+  const found = leadingRefIn(normalized);
+  if (!found) return null;
+  const wanted = normalized.slice(0, found.end);
+  for (let k = 1; k <= head.length; k++) {
+    // The shortest prefix of the original whose reading is the reference: its length in the original.
+    if (refText(head.slice(0, k)) === wanted) return { ref: found.ref, length: k };
+  }
+  return null;
 }
 
 /**

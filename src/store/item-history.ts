@@ -1,3 +1,4 @@
+import { sameUser } from '../core/user-ids.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 
 /** One recorded update of an item, as history shows it. */
@@ -36,7 +37,7 @@ export function lastOwnUpdate(events: readonly PlanEvent[], planId: string, user
   for (const e of events) if (e.type === 'undo' && e.planId === planId) undone.add(e.reverts);
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
-    if (e.type === 'update' && e.planId === planId && e.user === userId && (!itemId || e.itemId === itemId) && !undone.has(e.id)) return e;
+    if (e.type === 'update' && e.planId === planId && sameUser(e.user, userId) && (!itemId || e.itemId === itemId) && !undone.has(e.id)) return e;
   }
   return null;
 }

@@ -38,7 +38,9 @@ describe('parseUpdate: what it reads', () => {
     ['T9 正常推进 T9.2=52%', { status: 'on-track', progress: [share('T9.2', 52)] }],
     ['T9 按计划', { status: 'on-track' }],
     ['任务九 滞后 430个行政村', { itemId: 'T9', status: 'off-track', progress: [villages(430)] }],
-    ['T9 已完成 800个', { status: 'done', progress: [villages(800)] }],
+    // 已完成 before a value is the verb "have completed": progress, not the status done (issue 10).
+    ['T9 已完成 800个', { status: null, progress: [villages(800)] }],
+    ['T9 已完成', { status: 'done', progress: [] }],
     ['T9 未开始', { status: 'not-started' }],
     ['T9 进度 430/800', { progress: [villages(430, 800)], note: null }],
     ['T9 完成率偏低', { status: null, note: '完成率偏低' }],

@@ -38,7 +38,7 @@ describe('/plan update', () => {
     ['update T9?', 'ask'],
     ['report T9 progress please', 'item-status'],
     ['T9 status', 'item-status'],
-    ['T9 done?', 'ask'],
+    ['T9 done?', 'item-status'],
     ['T9', 'show-item'],
     ['history of T9', 'history'],
     ['T9 更新记录', 'history'],

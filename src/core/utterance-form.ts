@@ -1,0 +1,38 @@
+import { foldTraditional } from '../search/fold-traditional.js';
+
+/**
+ * Whether a message is asked rather than told, in English or Chinese (Simplified, Traditional,
+ * full-width): a question mark anywhere; a leading is/are/has/have/did/does/do/was/were/whether (or a
+ * wh-word, can, will, should); `yet`; 吗, 呢, 是否, 有没有, 了没, 是不是, 能否, a closing 没有, or
+ * 多少/什么/怎么/如何/哪. A question never writes to the record. Pure.
+ */
+export function isInterrogative(text: string): boolean {
+  const t = foldTraditional(text.normalize('NFKC')).trim().toLowerCase();
+  if (/[?？]/.test(t)) return true;
+  if (/^(?:is|are|has|have|had|did|does|do|was|were|whether|can|could|will|would|should|shall|how|what|whats|what's|which|who|whom|whose|why|when|where|any)\b/.test(t)) return true;
+  if (/(?<!\bnot\s)\byet\b|\bwhether\b/.test(t)) return true;
+  if (/[吗呢]|是否|有没有|有无|了没|是不是|能否|可否|没有[。.!！\s]*$|多少|什么|怎么|怎样|如何|哪/.test(t)) return true;
+  return false;
+}
+
+/**
+ * The report verbs that make free text an unmistakable report when it opens with one ("update T9 …",
+ * "report T9 …", "更新 T9 …", "汇报", "报送", "上报", "填报", "报告", Traditional 匯報/彙報/報送/上報/填報).
+ */
+const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|更新|汇报|报送|上报|填报|报告|进展汇报|进度汇报)\s*[:：,，]?\s*/i;
+
+/** The length of the report verb a message opens with (with what follows it up to the next word), or null. */
+export function leadingReportVerb(text: string): number | null {
+  // Folding keeps every offset (full-width letters and Traditional characters are one for one).
+  const m = REPORT_VERB.exec(foldTraditional(text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
+  return m ? m[0].length : null;
+}
+
+/** How a free-text message may touch the record: a report (write at once), a question (never write), or neither. */
+export type UtteranceForm = 'report' | 'question' | 'other';
+
+/** Reads the form of a free-text message: a question wins over everything; a leading report verb makes a report. */
+export function utteranceForm(text: string): UtteranceForm {
+  if (isInterrogative(text)) return 'question';
+  return leadingReportVerb(text) !== null ? 'report' : 'other';
+}
