@@ -7,6 +7,7 @@ import { resolveLang } from './language.js';
 import type { Logger } from './logger.js';
 import type { PlanSearch } from './plan-search.js';
 import { reply, type Lang, type Reply } from './reply.js';
+import { oncePerRequest } from './once-per-request.js';
 import { route } from './router.js';
 
 /** The most characters of one message the bot reads; the rest is cut (and said so). */
@@ -20,6 +21,8 @@ export interface Incoming {
   channel?: string | null;
   /** True for `/plan …` commands (the slash command's text, or a typed `/plan …`). */
   command?: boolean;
+  /** Identifies the request this message came in; the same key twice records nothing the second time. */
+  requestKey?: string;
 }
 
 /** What the bot core needs; built once by the composition root. */
@@ -60,7 +63,7 @@ export function createBot(deps: BotDeps): Bot {
       const ctx: IntentContext = {
         plan: deps.plan,
         search: deps.search,
-        store: deps.store,
+        store: msg.requestKey ? oncePerRequest(deps.store, msg.requestKey) : deps.store,
         clock: deps.clock,
         lang,
         user,
