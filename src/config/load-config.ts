@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional,
+  SLACK_TEAM_ID: optional,
+  SLACK_APP_ID: optional,
 });
 
 /** Everything plan-bot reads from its environment, validated. */
@@ -49,7 +51,8 @@ export type Config = {
   port: number;
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** `teamId`/`appId`: when set, Slack requests from another workspace or app are refused. */
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; teamId?: string; appId?: string };
 };
 
 /** A configuration variable that is missing or malformed; the message says which and how to fix it. */
@@ -78,6 +81,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID, appId: e.SLACK_APP_ID },
   };
 }
