@@ -164,5 +164,6 @@ describe('Slack over HTTP, real Bolt receiver, fake Web API', () => {
   it('serves nothing but POST /slack/events', async () => {
     const res = await fetch(url.replace('/slack/events', '/other'));
     expect(res.status).toBe(404);
+    expect((await fetch(url)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, ExpressReceiver, type webApi } from '@slack/bolt';
+import { App, ExpressReceiver, HTTPModuleFunctions, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { SlackCore } from './answer.js';
 import { DEFAULT_ACK_WITHIN_MS, resumeInbox, type SlackDeps } from './answer-before-ack.js';
@@ -87,12 +87,14 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
       signingSecret: o.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       processBeforeResponse: true,
+      // The door in front has verified the signature (and more) of every request that reaches Bolt.
+      signatureVerification: false,
       bodyLimit: MAX_BODY_BYTES,
       customPropertiesExtractor: (req) => ({ requestKey: (req as unknown as CheckedRequest).slackRequestKey }),
       logger,
     });
     bolt = new App({ ...common, receiver });
-    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, expressHandler(receiver));
+    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, boltHandler(receiver));
     handler = (req, res, next) => {
       if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
         if (next) return next();
@@ -133,12 +135,15 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   };
 }
 
-function expressHandler(receiver: ExpressReceiver): (req: IncomingMessage, res: ServerResponse) => void {
-  const express = receiver.app as unknown as (req: IncomingMessage, res: ServerResponse, done: (err?: unknown) => void) => void;
-  return (req, res) =>
-    express(req, res, (err) => {
-      if (res.headersSent) return;
-      res.statusCode = err ? 500 : 404;
-      res.end();
-    });
+/**
+ * Hands a request the door has read, verified and parsed to Bolt's receiver (`requestHandler`, which
+ * takes the parsed `req.body`), skipping its express routing and second parse; Slack's handshakes are
+ * answered with Bolt's own responses.
+ */
+function boltHandler(receiver: ExpressReceiver): (req: CheckedRequest, res: ServerResponse) => void {
+  return (req, res) => {
+    if (req.body.type === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, req.body);
+    if (req.body.ssl_check) return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    void receiver.requestHandler(req as never, res as never);
+  };
 }

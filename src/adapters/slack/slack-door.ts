@@ -1,5 +1,5 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { verifySlackRequest } from '@slack/bolt';
 import { RecentIds } from './event-dedupe.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
@@ -20,8 +20,11 @@ export interface SlackDoorOptions {
   maxBodyBytes?: number;
 }
 
-/** A request the door let through: its raw body for Bolt, and the key that identifies it. */
-export type CheckedRequest = IncomingMessage & { rawBody: Buffer; slackRequestKey: string };
+/** A request the door let through: its parsed body for Bolt, and the key that identifies it. */
+export type CheckedRequest = IncomingMessage & { body: SlackPayload; slackRequestKey: string };
+
+/** A payload as Slack sends it, once its shape is checked. */
+export type SlackPayload = Record<string, unknown> & { type?: unknown };
 
 /** Why a request is refused, as the HTTP status it gets. */
 type Refusal = { status: 400 | 401 | 403 | 413; why: string };
@@ -33,8 +36,8 @@ type Refusal = { status: 400 | 401 | 403 | 413; why: string };
  * the signature is verified with Bolt's `verifySlackRequest` (401), the body must be a Slack payload of
  * a known shape (400, never a 500), and `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
  * A request already seen (same signature and timestamp, within the window) is answered 200 and
- * does nothing. What passes goes to `next` with `rawBody` (which Bolt reads instead of the stream)
- * and `slackRequestKey`, which makes the writes it causes idempotent.
+ * does nothing. What passes goes to `next` parsed once (`body`, as Bolt's receiver expects it), with
+ * `slackRequestKey`, which makes the writes it causes idempotent.
  */
 export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: ServerResponse) => void) {
   const now = o.now ?? Date.now;
@@ -42,27 +45,23 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
   const seen = new RecentIds(2 * MAX_CLOCK_SKEW_S * 1000, 50_000, now);
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method !== 'POST') return next(req as CheckedRequest, res);
+    if (req.method !== 'POST') return void res.writeHead(404).end();
     const early = beforeBody(req, now(), limit);
     if (early) return refuse(res, early, true);
     readBody(req, limit).then(
       (raw) => {
         if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
-        const timestamp = Number(req.headers['x-slack-request-timestamp']);
+        const timestamp = String(req.headers['x-slack-request-timestamp']);
         const signature = String(req.headers['x-slack-signature']);
-        try {
-          verifySlackRequest({ signingSecret: o.signingSecret, body: raw.toString('utf8'), headers: { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature }, nowMilliseconds: now() });
-        } catch {
-          return refuse(res, { status: 401, why: 'signature mismatch' });
-        }
-        const problem = checkPayload(raw, req.headers['content-type'], o);
-        if (problem) return refuse(res, problem);
+        if (!signedBy(o.signingSecret, timestamp, raw, signature)) return refuse(res, { status: 401, why: 'signature mismatch' });
+        const checked = checkPayload(raw, req.headers['content-type'], o);
+        if ('status' in checked) return refuse(res, checked);
         const key = `slack:${timestamp}:${signature.slice(3, 35)}`;
         if (seen.check(key)) {
           res.writeHead(200).end();
           return;
         }
-        next(Object.assign(req, { rawBody: raw, slackRequestKey: key }), res);
+        next(Object.assign(req, { body: checked.body, slackRequestKey: key }), res);
       },
       () => refuse(res, { status: 400, why: 'the body could not be read' }, true),
     );
@@ -106,8 +105,15 @@ function refuse(res: ServerResponse, r: Refusal, closeConnection = false): void 
   res.writeHead(r.status, { 'content-type': 'text/plain; charset=utf-8', ...(closeConnection ? { connection: 'close' } : {}) }).end(`${r.why}\n`);
 }
 
-/** Parses the body as Bolt will and checks its shape and origin; null when it may go on. */
-function checkPayload(raw: Buffer, contentType: string | undefined, o: SlackDoorOptions): Refusal | null {
+/** Slack's signature: `v0=` + hex HMAC-SHA256 of `v0:timestamp:body`, compared in constant time. */
+function signedBy(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Parses the body as Bolt's receiver would and checks its shape and origin. */
+function checkPayload(raw: Buffer, contentType: string | undefined, o: SlackDoorOptions): Refusal | { body: SlackPayload } {
   let body: unknown;
   try {
     body = parseBody(raw.toString('utf8'), contentType);
@@ -116,11 +122,11 @@ function checkPayload(raw: Buffer, contentType: string | undefined, o: SlackDoor
   }
   const shape = payloadProblem(body);
   if (shape) return { status: 400, why: shape };
-  const b = body as Payload;
-  if (b.type === 'url_verification' || b.type === 'ssl_check') return null;
+  const b = body as SlackPayload;
+  if (b.type === 'url_verification' || b.type === 'ssl_check') return { body: b };
   if (o.teamId && teamOf(b) !== o.teamId) return { status: 403, why: 'request from another workspace' };
   if (o.appId && appOf(b) !== o.appId) return { status: 403, why: 'request for another app' };
-  return null;
+  return { body: b };
 }
 
 /** As Bolt's ExpressReceiver parses: a form (its `payload` field as JSON when present), else JSON. */
@@ -132,7 +138,6 @@ function parseBody(text: string, contentType: string | undefined): unknown {
   return JSON.parse(text);
 }
 
-type Payload = Record<string, unknown> & { type?: unknown };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -157,13 +162,13 @@ export function payloadProblem(body: unknown): string | null {
   }
 }
 
-function teamOf(b: Payload): string | undefined {
+function teamOf(b: SlackPayload): string | undefined {
   const team = isObject(b.team) ? str(b.team.id) : undefined;
   const user = isObject(b.user) ? str(b.user.team_id) : undefined;
   const view = isObject(b.view) ? str(b.view.team_id) : undefined;
   return str(b.team_id) ?? team ?? user ?? view;
 }
 
-function appOf(b: Payload): string | undefined {
+function appOf(b: SlackPayload): string | undefined {
   return str(b.api_app_id) ?? (isObject(b.view) ? str(b.view.app_id) : undefined);
 }

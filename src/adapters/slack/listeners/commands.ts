@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { incoming, publishHome } from '../answer.js';
-import { ackPayload, answerBeforeAck, deliver, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
+import { incoming, publishHome, responsePayload } from '../answer.js';
+import { ackPayload, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId, textFromSlack } from '../slack-text.js';
 import { toMessages } from '../to-blocks.js';
 
@@ -17,10 +17,11 @@ export function registerCommands(bolt: App, d: SlackDeps): void {
     const answerTo = { responseUrl: command.response_url };
     const answer = await answerBeforeAck(d, msg, answerTo);
     if (!answer) return void (await ack(WORKING));
-    const [first] = toMessages(answer.reply);
+    const [first, ...rest] = toMessages(answer.reply);
     await ack(first ? ackPayload(answer.reply, first) : undefined);
+    if (rest.length === 0 && !answer.changed) return;
     d.background.run('the rest of an answer', async () => {
-      await deliver(d, answer, answerTo, 1);
+      for (const m of rest) await d.postJson(command.response_url, responsePayload(answer.reply, m));
       if (answer.changed) await publishHome(d.client, d.core, command.user_id);
     });
   });
