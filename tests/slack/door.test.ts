@@ -7,7 +7,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, sign, startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { blockAction, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
+import { blockAction, directMessage, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
 
 const SECRET = 'door-signing-secret';
 const now = () => Math.floor(Date.now() / 1000);
@@ -96,6 +96,26 @@ describe('replays and the time window', () => {
     }
     const inWindow = await postSigned(url, SECRET, slashCommand({ text: 'help' }), { timestamp: now() + 60 });
     expect(inWindow.status).toBe(200);
+  });
+});
+
+describe('events', () => {
+  it('a direct message that records an update is in the store when its 200 arrives; re-sent by Slack after a restart, it records nothing twice', async () => {
+    const updates = () => store.events().filter((e) => e.type === 'update' && e.note === 'from a DM');
+    const event = eventCallback(directMessage({ text: 'update T14 on-track from a DM', user: 'UADMIN', ts: '1623722900.000100', channel: 'D7' }), { event_id: 'EvDURABLE' });
+    const res = await postSigned(url, SECRET, event);
+    expect(res.status).toBe(200);
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]!.requestKey).toBe('slack:event:EvDURABLE');
+    const restarted = await start();
+    try {
+      // Slack's retry is signed afresh (a later timestamp), with the same event_id.
+      const retry = await postSigned(restarted.url, SECRET, event, { timestamp: now() + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+      expect(retry.status).toBe(200);
+      expect(updates()).toHaveLength(1);
+    } finally {
+      await restarted.slack.stop();
+    }
   });
 });
 
