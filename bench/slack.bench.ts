@@ -135,7 +135,7 @@ const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLev
 
 /** Runs both apps under the same load and reports throughput, latency and whether the targets are met. */
 export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
-  const o: Required<Options> = { requests: 1500, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 3, ...options };
+  const o: Required<Options> = { requests: 1500, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, ...options };
   const client = await startClient();
 
   // The real app: the core behind the Slack adapter, started as `serve` starts it.
