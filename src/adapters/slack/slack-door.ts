@@ -33,7 +33,8 @@ type Refusal = { status: 400 | 401 | 403 | 413; why: string };
  * Slack's HTTP door, in front of Bolt's receiver. Before reading the body: a declared length over 1 MB
  * is refused (413), and so is a missing, malformed or out-of-window timestamp (401, more than 5 minutes
  * from now in either direction: Bolt checks only the past). Then at most 1 MB is read (413 past it),
- * the signature is verified with Bolt's `verifySlackRequest` (401), the body must be a Slack payload of
+ * the signature is verified (HMAC-SHA256 of `v0:timestamp:body`, compared in constant time; 401), the
+ * body is parsed once, as Bolt's receiver parses it, and must be a Slack payload of
  * a known shape (400, never a 500), and `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
  * A request already seen (same signature and timestamp, within the window) is answered 200 and
  * does nothing. What passes goes to `next` parsed once (`body`, as Bolt's receiver expects it), with
