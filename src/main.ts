@@ -61,7 +61,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
     webUrl ||= web.url;
-    const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server } }) : null;
+    const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,

@@ -45,6 +45,8 @@ const EnvSchema = z.object({
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .refine((list) => list.every((a) => isAddressOrSubnet(a)), 'must be comma-separated IP addresses or subnets, such as 127.0.0.1,10.0.0.0/8'),
+  SLACK_TEAM_ID: optional,
+  SLACK_APP_ID: optional,
 });
 
 /** An IPv4/IPv6 address, or a subnet in CIDR form (`10.0.0.0/8`). */
@@ -75,7 +77,8 @@ export type Config = {
   port: number;
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** `teamId`/`appId`: when set, Slack requests from another workspace or app are refused. */
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; teamId?: string; appId?: string };
   /** Web chat sign-in: `local` only when HOST is loopback and PLANBOT_WEB_AUTH is unset. */
   web: {
     auth: WebAuthMode;
@@ -124,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID, appId: e.SLACK_APP_ID },
     web: {
       auth: e.PLANBOT_WEB_AUTH ?? (isLoopbackHost(e.HOST) ? 'local' : 'invite'),
       secret: e.PLANBOT_WEB_SECRET,

@@ -9,6 +9,7 @@ import type { PlanSearch } from './plan-search.js';
 import { ProposalBook } from './proposals.js';
 import { needsConfirmation, proposeWrite } from './propose.js';
 import { reply, type Lang, type Reply } from './reply.js';
+import { oncePerRequest } from './once-per-request.js';
 import { route } from './router.js';
 import { isListedAdmin } from './admins.js';
 import { cleanFreeText } from './free-text.js';
@@ -26,6 +27,8 @@ export interface Incoming {
   channel?: string | null;
   /** True for `/plan …` commands (the slash command's text, or a typed `/plan …`). */
   command?: boolean;
+  /** Identifies the request this message came in; the same key twice records nothing the second time. */
+  requestKey?: string;
 }
 
 /** What the bot core needs; built once by the composition root. */
@@ -72,7 +75,7 @@ export function createBot(deps: BotDeps): Bot {
       const ctx: IntentContext = {
         plan: deps.plan,
         search: deps.search,
-        store: deps.store,
+        store: msg.requestKey ? oncePerRequest(deps.store, msg.requestKey) : deps.store,
         clock: deps.clock,
         lang,
         user,

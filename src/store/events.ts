@@ -23,6 +23,8 @@ const Base = z.object({
   user: z.string().min(1),
   platform: z.string().min(1),
   planId: z.string().min(1),
+  /** The request that recorded it (e.g. a signed Slack request), so a replayed request records nothing twice. */
+  requestKey: z.string().min(1).optional(),
 });
 
 /** Everything that happens to a plan's state, appended to the log and never changed afterwards. */

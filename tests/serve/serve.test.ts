@@ -30,7 +30,7 @@ describe('serve: one process, one port, one store', () => {
     expect(page.status).toBe(200);
     const answer = await postSigned(`${running.url}slack/events`, SECRET, slashCommand({ text: "what's the rural sewage target", response_url: slack.responseUrl('q1') }));
     expect(answer.status).toBe(200);
-    expect(JSON.stringify((await slack.waitForResponse('q1')).body)).toContain('33%');
+    expect(answer.text).toContain('33%');
     const forged = await postSigned(`${running.url}slack/events`, SECRET, slashCommand({ text: 'help' }), { badSignature: true });
     expect(forged.status).toBe(401);
   });

@@ -34,19 +34,32 @@ describe('Slack over HTTP, real Bolt receiver, fake Web API', () => {
     expect(slack.identity).toMatchObject({ botUserId: 'UBOT', botId: 'BBOT' });
   });
 
-  it('answers /plan <question> on the response_url, after acknowledging at once', async () => {
+  it('answers /plan <question> in the acknowledgement itself: one HTTP exchange', async () => {
     const res = await postSigned(url, SECRET, slashCommand({ text: "what's the rural sewage target", response_url: fake.responseUrl('q1') }));
     expect(res.status).toBe(200);
-    expect(res.text).toBe('');
-    const post = await fake.waitForResponse('q1');
-    expect(post.body.response_type).toBe('in_channel');
-    expect(JSON.stringify(post.body.blocks)).toContain('33%');
-    expect(String(post.body.text)).toContain('33%');
+    const body = JSON.parse(res.text) as Record<string, unknown>;
+    expect(body.response_type).toBe('in_channel');
+    expect(JSON.stringify(body.blocks)).toContain('33%');
+    expect(String(body.text)).toContain('33%');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.calls.filter((c) => c.path === '/response/q1')).toEqual([]);
   });
 
   it('makes errors ephemeral', async () => {
-    await postSigned(url, SECRET, slashCommand({ text: 'show T999', response_url: fake.responseUrl('err') }));
-    expect((await fake.waitForResponse('err')).body.response_type).toBe('ephemeral');
+    const res = await postSigned(url, SECRET, slashCommand({ text: 'show T999', response_url: fake.responseUrl('err') }));
+    expect(JSON.parse(res.text).response_type).toBe('ephemeral');
+  });
+
+  it('records /plan update before the acknowledgement, and says so in it', async () => {
+    const before = core.store.events().length;
+    const publishes = fake.callsTo('views.publish').length;
+    const res = await postSigned(url, SECRET, slashCommand({ text: 'update T12 on-track 3/10', user_id: 'UADMIN' }));
+    // The answer is on the wire only once the event is in the store.
+    expect(core.store.events().length).toBe(before + 1);
+    expect(core.store.events().at(-1)).toMatchObject({ type: 'update', itemId: 'T12', user: 'slack:UADMIN', platform: 'slack', requestKey: expect.stringMatching(/^slack:\d+:[0-9a-f]{32}$/) });
+    expect(JSON.parse(res.text).text).toContain('T12');
+    // App Home follows the acknowledgement.
+    expect((await fake.waitFor('views.publish', publishes + 1)).at(-1)!.body.user_id).toBe('UADMIN');
   });
 
   it('refuses a bad signature and a stale timestamp with 401, and does nothing', async () => {
@@ -104,8 +117,9 @@ describe('Slack over HTTP, real Bolt receiver, fake Web API', () => {
   });
 
   it('publishes the App Home dashboard when it is opened', async () => {
+    const before = fake.callsTo('views.publish').length;
     await postSigned(url, SECRET, eventCallback({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1623722700.000100' }));
-    const [call] = await fake.waitFor('views.publish');
+    const call = (await fake.waitFor('views.publish', before + 1)).at(-1);
     expect(call!.body.user_id).toBe('U1');
     const view = call!.body.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
@@ -150,5 +164,6 @@ describe('Slack over HTTP, real Bolt receiver, fake Web API', () => {
   it('serves nothing but POST /slack/events', async () => {
     const res = await fetch(url.replace('/slack/events', '/other'));
     expect(res.status).toBe(404);
+    expect((await fetch(url)).status).toBe(404);
   });
 });

@@ -23,14 +23,6 @@ export function typedCommand(text: string): { text: string; command: boolean } {
   return m ? { text: text.slice(m[0].length), command: true } : { text, command: false };
 }
 
-/**
- * Lets the event loop send pending acknowledgements and read waiting requests before the core runs,
- * so under load an ack never queues behind other requests' answers (Slack's 3-second limit).
- */
-export function afterAck(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Asks the core; `changed` tells whether the message recorded something (so App Home is refreshed). */
 export async function askCore(core: SlackCore, msg: Incoming): Promise<{ reply: Reply; changed: boolean }> {
   const before = core.store.events().length;

@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, ExpressReceiver, type webApi } from '@slack/bolt';
+import { App, ExpressReceiver, HTTPModuleFunctions, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { SlackCore } from './answer.js';
+import { DEFAULT_ACK_WITHIN_MS, resumeInbox, type SlackDeps } from './answer-before-ack.js';
+import { Background } from './background.js';
 import { boltLogger, scrubTokens } from './bolt-logger.js';
 import type { SlackIdentity } from './check-auth.js';
+import { memoryInbox, type CommandInbox } from './command-inbox.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
 import { keepAliveFetch } from './keep-alive-fetch.js';
+import { MAX_BODY_BYTES, slackDoor, type CheckedRequest } from './slack-door.js';
+import { answerUnknownRequests } from './unknown-requests.js';
 
 /** The one path Slack posts everything to (events, slash commands, interactivity). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -27,15 +32,22 @@ export interface SlackAppOptions {
   logger: Logger;
   identity: SlackIdentity;
   botToken: string;
-  /** HTTP mode: verifies every request (HMAC-SHA256, at most 5 minutes old). */
+  /** HTTP mode: verifies every request (HMAC-SHA256, within 5 minutes of now either way). */
   signingSecret?: string;
+  /** HTTP mode: refuse requests from another workspace / for another app (403). */
+  teamId?: string;
+  appId?: string;
   /** Socket Mode when set (`xapp-…`). */
   appToken?: string;
   /** Base URL of the Web API for the app's client and Socket Mode's client. */
   apiUrl?: string;
   clientOptions?: SlackClientOptions;
-  /** See CommandOptions: 0 (default) acknowledges every slash command before the core runs. */
-  inlineAnswerMs?: number;
+  /** Commands acknowledged before their answer was ready (default: in memory). */
+  inbox?: CommandInbox;
+  /** How long the core may take before a command is acknowledged without its answer; default 2000. */
+  ackWithinMs?: number;
+  /** The wall clock for request timestamps (tests only). */
+  now?: () => number;
 }
 
 /** The Bolt app with its transport: an HTTP handler (HTTP mode) or a Socket Mode connection to start. */
@@ -44,19 +56,24 @@ export interface SlackApp {
   mode: 'http' | 'socket';
   /** The HTTP endpoint as a Node handler; null in Socket Mode. */
   handler: SlackRequestHandler | null;
-  /** Releases the keep-alive connections of the app's own transport. */
-  close(): void;
+  /** Carries out the inbox's commands a crash left unanswered; how many there were. */
+  resume(): Promise<number>;
+  /** Waits for the work started after acknowledgements, then releases the transport's connections. */
+  close(): Promise<void>;
 }
 
 /**
- * Builds the Bolt app over the core. HTTP mode uses Bolt's ExpressReceiver (its own express app,
- * exposed as a Node handler) with `processBeforeResponse: false`, so every request is acknowledged
- * before the core runs; Socket Mode uses Bolt's SocketModeReceiver. The identity from `auth.test` is
- * passed in, so the app itself makes no call at construction.
+ * Builds the Bolt app over the core. HTTP mode puts our door (`slackDoor`: size, time window,
+ * signature, shape, workspace, replays) in front of Bolt's ExpressReceiver with
+ * `processBeforeResponse: true`, so the 200 goes out only once the listeners have carried out the
+ * request: a write is committed before it is acknowledged, and a command's answer rides in the ack.
+ * Socket Mode uses Bolt's SocketModeReceiver. The identity from `auth.test` is passed in, so the app
+ * itself makes no call at construction.
  */
 export function createSlackApp(o: SlackAppOptions): SlackApp {
   const logger = boltLogger(o.logger);
   const ownFetch = o.clientOptions?.fetch ? null : keepAliveFetch();
+  const fetchFn = o.clientOptions?.fetch ?? ownFetch!;
   const clientOptions: webApi.WebClientOptions = { ...o.clientOptions, ...(ownFetch ? { fetch: ownFetch } : {}), ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}) };
   const common = { token: o.botToken, botId: o.identity.botId, botUserId: o.identity.botUserId, logger, clientOptions, convoStore: false as const };
 
@@ -66,33 +83,67 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
     bolt = new App({ ...common, appToken: o.appToken, socketMode: true, installerOptions: { clientOptions } });
   } else {
     if (!o.signingSecret) throw new Error('createSlackApp: HTTP mode needs signingSecret');
-    const receiver = new ExpressReceiver({ signingSecret: o.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
+    const receiver = new ExpressReceiver({
+      signingSecret: o.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      processBeforeResponse: true,
+      // The door in front has verified the signature (and more) of every request that reaches Bolt.
+      signatureVerification: false,
+      bodyLimit: MAX_BODY_BYTES,
+      customPropertiesExtractor: (req) => ({ requestKey: (req as unknown as CheckedRequest).slackRequestKey }),
+      logger,
+    });
     bolt = new App({ ...common, receiver });
-    handler = nodeHandler(receiver);
+    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, boltHandler(receiver));
+    handler = (req, res, next) => {
+      if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
+        if (next) return next();
+        res.writeHead(404).end();
+        return;
+      }
+      door(req, res);
+    };
   }
 
+  const background = new Background(o.logger);
+  const deps: SlackDeps = {
+    core: o.core,
+    client: bolt.client,
+    inbox: o.inbox ?? memoryInbox(),
+    background,
+    ackWithinMs: o.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS,
+    postJson: async (url, body) => {
+      const res = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
+    },
+  };
+  bolt.use(answerUnknownRequests(background));
   bolt.use(dedupeEvents());
-  registerListeners(bolt, o.core, { inlineAnswerMs: o.inlineAnswerMs ?? 0 });
+  registerListeners(bolt, deps);
   bolt.error(async (error) => {
     o.logger.error({ err: { name: error.name, code: (error as { code?: string }).code, message: scrubTokens(error.message) } }, 'a Slack listener failed');
   });
-  return { bolt, mode: o.appToken ? 'socket' : 'http', handler, close: () => ownFetch?.close() };
+  return {
+    bolt,
+    mode: o.appToken ? 'socket' : 'http',
+    handler,
+    resume: () => resumeInbox(deps),
+    close: async () => {
+      await background.settle();
+      ownFetch?.close();
+    },
+  };
 }
 
-function nodeHandler(receiver: ExpressReceiver): SlackRequestHandler {
-  const express = receiver.app as unknown as (req: IncomingMessage, res: ServerResponse, done: (err?: unknown) => void) => void;
-  return (req, res, next) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path !== SLACK_EVENTS_PATH) {
-      if (next) return next();
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    express(req, res, (err) => {
-      if (res.headersSent) return;
-      res.statusCode = err ? 500 : 404;
-      res.end();
-    });
+/**
+ * Hands a request the door has read, verified and parsed to Bolt's receiver (`requestHandler`, which
+ * takes the parsed `req.body`), skipping its express routing and second parse; Slack's handshakes are
+ * answered with Bolt's own responses.
+ */
+function boltHandler(receiver: ExpressReceiver): (req: CheckedRequest, res: ServerResponse) => void {
+  return (req, res) => {
+    if (req.body.type === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, req.body);
+    if (req.body.ssl_check) return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    void receiver.requestHandler(req as never, res as never);
   };
 }

@@ -29,7 +29,9 @@ export class RecentIds {
 /**
  * Global middleware that drops an Events API delivery whose `event_id` was already handled: Slack
  * retries (`x-slack-retry-num`) when an answer is late, and a retried mention must be answered once.
- * Bolt has acknowledged the event before middleware runs, so Slack stops retrying.
+ * Bolt has acknowledged the event before middleware runs (the 200 goes out when the chain returns, at
+ * once for a dropped duplicate), so Slack stops retrying. After a restart this memory is empty; the
+ * event's request key (`slack:event:<event_id>`) then keeps its writes from happening twice.
  */
 export function dedupeEvents(recent = new RecentIds()): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, logger }) => {

@@ -4,6 +4,7 @@ import type { App as PlanApp } from '../../app.js';
 import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../../core/logger.js';
 import { checkSlackAuth, SlackStartError, type SlackIdentity } from './check-auth.js';
+import { memoryInbox, openFileInbox } from './command-inbox.js';
 import { createSlackApp, type SlackClientOptions, type SlackRequestHandler } from './create-slack-app.js';
 import { postToSlack, type PostReply } from './post-to-slack.js';
 
@@ -24,8 +25,11 @@ export interface StartSlackOptions {
   /** HTTP mode only; default 'own'. Ignored in Socket Mode. */
   listen?: SlackListen;
   clientOptions?: SlackClientOptions;
-  /** Slash command answers ready within this many ms go in the acknowledgement; default 0 (ack first). */
-  inlineAnswerMs?: number;
+  /**
+   * Where commands acknowledged before their answer was ready are kept (a JSON-lines file; `serve`
+   * puts it beside the state file), so a restart carries them out. Default: in memory.
+   */
+  inboxFile?: string;
 }
 
 /** A running Slack adapter. */
@@ -47,8 +51,9 @@ export interface SlackRuntime {
  * `POST /slack/events`.
  */
 export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
-  const { botToken, signingSecret, appToken, apiUrl } = o.config.slack;
+  const { botToken, signingSecret, appToken, apiUrl, teamId, appId } = o.config.slack;
   const identity = await checkSlackAuth({ botToken, signingSecret, appToken, apiUrl }, { logger: o.logger });
+  const inbox = o.inboxFile ? await openFileInbox(o.inboxFile) : memoryInbox();
   const slack = createSlackApp({
     core: o.app,
     logger: o.logger,
@@ -58,30 +63,40 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     ...(appToken ? { appToken } : {}),
     ...(apiUrl ? { apiUrl } : {}),
     ...(o.clientOptions ? { clientOptions: o.clientOptions } : {}),
-    ...(o.inlineAnswerMs ? { inlineAnswerMs: o.inlineAnswerMs } : {}),
+    ...(teamId ? { teamId } : {}),
+    ...(appId ? { appId } : {}),
+    inbox,
   });
   const post = postToSlack(slack.bolt.client);
   const log = o.logger.child({ adapter: 'slack' });
+  const resumed = await slack.resume();
+  if (resumed > 0) log.info({ commands: resumed }, 'carrying out Slack commands acknowledged before the last stop');
+  const close = async () => {
+    await slack.close();
+    await inbox.close();
+  };
 
   if (slack.mode === 'socket') {
     try {
       await slack.bolt.start();
     } catch (err) {
+      await close();
       throw new SlackStartError(`Socket Mode could not connect (${(err as Error).message}). Check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is enabled for the app.`, { cause: err });
     }
     log.info({ team: identity.team }, 'Slack connected in Socket Mode');
-    return { mode: 'socket', identity, handler: null, address: null, post, stop: async () => { await slack.bolt.stop(); slack.close(); } };
+    return { mode: 'socket', identity, handler: null, address: null, post, stop: async () => { await slack.bolt.stop(); await close(); } };
   }
 
   const handler = slack.handler!;
   const listen = o.listen ?? 'own';
-  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, stop: async () => slack.close() };
+  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, stop: close };
   if (listen !== 'own') {
     const unmount = mountOnServer(listen.server, handler);
-    return { mode: 'http', identity, handler, address: null, post, stop: async () => { unmount(); slack.close(); } };
+    return { mode: 'http', identity, handler, address: null, post, stop: async () => { unmount(); await close(); } };
   }
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
+    server.once('error', () => void close());
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(new SlackStartError(err.code === 'EADDRINUSE' ? `Port ${o.config.port} on ${o.config.host} is already in use; set PORT to a free port, or share the web chat's server.` : `Cannot listen on ${o.config.host}:${o.config.port} (${err.message}).`)),
     );
@@ -95,7 +110,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     handler,
     address: { host: o.config.host, port },
     post,
-    stop: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(() => { server.closeAllConnections(); slack.close(); }),
+    stop: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(async () => { server.closeAllConnections(); await close(); }),
   };
 }
 

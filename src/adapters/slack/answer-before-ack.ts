@@ -1,0 +1,93 @@
+import type { webApi } from '@slack/bolt';
+import type { Incoming } from '../../core/bot.js';
+import type { Reply } from '../../core/reply.js';
+import { askCore, responsePayload, type SlackCore } from './answer.js';
+import type { Background } from './background.js';
+import type { AnswerTo, CommandInbox } from './command-inbox.js';
+import { toMessages, type SlackMessage } from './to-blocks.js';
+
+/** A reply from the core, and whether it recorded something. */
+export type Answer = { reply: Reply; changed: boolean };
+
+/** What the listeners share: the core, the inbox of slow commands and the work after an ack. */
+export interface SlackDeps {
+  core: SlackCore;
+  client: webApi.WebClient;
+  inbox: CommandInbox;
+  background: Background;
+  /** How long the core may take before a command is acknowledged without its answer (Slack allows 3 s). */
+  ackWithinMs: number;
+  /** Posts JSON to a response_url. */
+  postJson(url: string, body: unknown): Promise<void>;
+}
+
+/** Slack's limit is 3 s; the core answers in well under a millisecond, a slow disk may take longer. */
+export const DEFAULT_ACK_WITHIN_MS = 2000;
+
+/**
+ * Carries out a message before it is acknowledged, so whatever it records is on disk before Slack
+ * hears "200". Returns the answer when the core gives it within `ackWithinMs`, for the acknowledgement
+ * to carry. Otherwise the command is first put in the durable inbox, null is returned (the caller
+ * acknowledges with "working on it"), and the answer goes to `answerTo` when ready; a restart in
+ * between carries it out again from the inbox, recording nothing twice (its request key).
+ */
+export async function answerBeforeAck(d: SlackDeps, msg: Incoming & { requestKey: string }, answerTo: AnswerTo): Promise<Answer | null> {
+  const pending = askCore(d.core, msg);
+  const quick = await within(pending, d.ackWithinMs);
+  if (quick) return quick;
+  await d.inbox.accept({ key: msg.requestKey, msg, answerTo, at: new Date().toISOString() });
+  d.background.run('a slow command', async () => {
+    await deliver(d, await pending, answerTo);
+    await d.inbox.done(msg.requestKey);
+  });
+  return null;
+}
+
+/** Sends an answer's messages (from the `from`-th) to its response_url, or by direct message. */
+export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, from = 0): Promise<void> {
+  const messages = toMessages(answer.reply).slice(from);
+  for (const m of messages) {
+    if (to.responseUrl) await d.postJson(to.responseUrl, responsePayload(answer.reply, m));
+    else if (to.user) await d.client.chat.postMessage({ channel: to.user, text: m.text, blocks: m.blocks });
+  }
+}
+
+/** The acknowledgement of a slash command that carries its answer's first message. */
+export function ackPayload(reply: Reply, m: SlackMessage) {
+  return { response_type: reply.ephemeral ? ('ephemeral' as const) : ('in_channel' as const), text: m.text, blocks: m.blocks };
+}
+
+/** The acknowledgement of a command whose answer is not ready yet. */
+export const WORKING = { response_type: 'ephemeral' as const, text: 'Working on it; the answer follows in a moment. · 正在处理，稍后回复。' };
+
+/**
+ * Carries out the commands a crash left accepted but unanswered, once each (the request key makes a
+ * command that was recorded before the crash record nothing again), and answers them.
+ */
+export async function resumeInbox(d: SlackDeps): Promise<number> {
+  const entries = d.inbox.pending();
+  for (const e of entries) {
+    d.background.run(`a command accepted before a restart (${e.key})`, async () => {
+      await deliver(d, await askCore(d.core, e.msg), e.answerTo);
+      await d.inbox.done(e.key);
+    });
+  }
+  return entries.length;
+}
+
+/** The key of a request for idempotent writes: the door's (signature, timestamp), else Slack's own id. */
+export function requestKeyOf(context: Record<string, unknown>, fallback: string | undefined): string {
+  if (typeof context.requestKey === 'string') return context.requestKey;
+  return `slack:id:${fallback ?? `${Date.now()}.${Math.random()}`}`;
+}
+
+/** The promise's value if it settles within `ms`, else null (the promise keeps running). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

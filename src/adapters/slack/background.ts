@@ -1,0 +1,31 @@
+import type { Logger } from '../../core/logger.js';
+import { scrubTokens } from './bolt-logger.js';
+
+/**
+ * Work done after a request is acknowledged (follow-up messages, App Home, a slow command's answer):
+ * started without holding up the acknowledgement, failures logged, and waited for on stop.
+ */
+export class Background {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Starts `work`; its failure is logged with `what`, never thrown. */
+  run(what: string, work: () => Promise<unknown>): void {
+    const p: Promise<void> = work()
+      .then(
+        () => {},
+        (err: unknown) => {
+          const e = err as { name?: string; code?: string; message?: string };
+          this.logger.error({ err: { name: e?.name, code: e?.code, message: scrubTokens(String(e?.message ?? err)) } }, `Slack: ${what} failed`);
+        },
+      )
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  /** Resolves when everything started so far has finished. */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}

@@ -1,0 +1,95 @@
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import type { Incoming } from '../../core/bot.js';
+
+/** Where the answer to an accepted command goes once it is ready. */
+export interface AnswerTo {
+  /** The command's or card's response_url (Slack accepts posts to it for 30 minutes). */
+  responseUrl?: string;
+  /** Else a direct message to this Slack user (`U…`). */
+  user?: string;
+}
+
+/** A command acknowledged before its answer was ready: what to carry out, and where to answer. */
+export interface InboxEntry {
+  key: string;
+  msg: Incoming & { requestKey: string };
+  answerTo: AnswerTo;
+  at: string;
+}
+
+/**
+ * Commands acknowledged before they were carried out. `accept` resolves once the entry is durable,
+ * before the acknowledgement is sent; `done` once answered. On start, `pending()` lists the accepted
+ * commands a crash left unanswered, to be carried out again (idempotently, by their request key).
+ */
+export interface CommandInbox {
+  accept(entry: InboxEntry): Promise<void>;
+  done(key: string): Promise<void>;
+  pending(): InboxEntry[];
+  close(): Promise<void>;
+}
+
+/** An inbox in memory: enough for tests and when no state file is at hand. */
+export function memoryInbox(): CommandInbox {
+  const entries = new Map<string, InboxEntry>();
+  return {
+    accept: async (e) => void entries.set(e.key, e),
+    done: async (key) => void entries.delete(key),
+    pending: () => [...entries.values()],
+    close: async () => {},
+  };
+}
+
+type Line = { accept: InboxEntry } | { done: string };
+
+/**
+ * An inbox in a JSON-lines file beside the state file: each accept and done is one appended line,
+ * flushed to disk (`datasync`) before it resolves. Opening it reads what is pending (a torn last line
+ * is ignored) and rewrites the file with only that, so it never grows beyond the unanswered commands.
+ */
+export async function openFileInbox(path: string): Promise<CommandInbox> {
+  const entries = new Map<string, InboxEntry>();
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
+  for (const raw of text.split('\n')) {
+    let line: Line;
+    try {
+      line = JSON.parse(raw) as Line;
+    } catch {
+      continue;
+    }
+    if ('accept' in line && line.accept?.key) entries.set(line.accept.key, line.accept);
+    else if ('done' in line) entries.delete(line.done);
+  }
+  const tmp = `${path}.tmp`;
+  const compact = await open(tmp, 'w');
+  await compact.writeFile([...entries.values()].map((e) => `${JSON.stringify({ accept: e })}\n`).join(''));
+  await compact.sync();
+  await compact.close();
+  await rename(tmp, path);
+
+  const file: FileHandle = await open(path, 'a');
+  let queue: Promise<void> = Promise.resolve();
+  const write = (line: Line): Promise<void> => {
+    const next = queue.then(async () => {
+      await file.appendFile(`${JSON.stringify(line)}\n`);
+      await file.datasync();
+    });
+    queue = next.catch(() => {});
+    return next;
+  };
+  return {
+    async accept(e) {
+      await write({ accept: e });
+      entries.set(e.key, e);
+    },
+    async done(key) {
+      if (!entries.delete(key)) return;
+      await write({ done: key });
+    },
+    pending: () => [...entries.values()],
+    async close() {
+      await queue;
+      await file.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RecentIds } from './event-dedupe.js';
+
+/** Slack's window: a request timestamp more than this far from now, either way, is refused. */
+export const MAX_CLOCK_SKEW_S = 5 * 60;
+
+/** The largest body read; Slack's payloads are a few KB (a modal's state at most a few hundred). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What the door checks against; no environment is read here. */
+export interface SlackDoorOptions {
+  signingSecret: string;
+  /** When set, a request from another workspace (team_id) is refused with 403. */
+  teamId?: string;
+  /** When set, a request for another app (api_app_id) is refused with 403. */
+  appId?: string;
+  /** The wall clock in ms (request timestamps are real time, whatever clock the core is given). */
+  now?: () => number;
+  maxBodyBytes?: number;
+}
+
+/** A request the door let through: its parsed body for Bolt, and the key that identifies it. */
+export type CheckedRequest = IncomingMessage & { body: SlackPayload; slackRequestKey: string };
+
+/** A payload as Slack sends it, once its shape is checked. */
+export type SlackPayload = Record<string, unknown> & { type?: unknown };
+
+/** Why a request is refused, as the HTTP status it gets. */
+type Refusal = { status: 400 | 401 | 403 | 413; why: string };
+
+/**
+ * Slack's HTTP door, in front of Bolt's receiver. Before reading the body: a declared length over 1 MB
+ * is refused (413), and so is a missing, malformed or out-of-window timestamp (401, more than 5 minutes
+ * from now in either direction: Bolt checks only the past). Then at most 1 MB is read (413 past it),
+ * the signature is verified (HMAC-SHA256 of `v0:timestamp:body`, compared in constant time; 401), the
+ * body is parsed once, as Bolt's receiver parses it, and must be a Slack payload of
+ * a known shape (400, never a 500), and `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
+ * A request already seen (same signature and timestamp, within the window) is answered 200 and
+ * does nothing. What passes goes to `next` parsed once (`body`, as Bolt's receiver expects it), with
+ * `slackRequestKey`, which makes the writes it causes idempotent.
+ */
+export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: ServerResponse) => void) {
+  const now = o.now ?? Date.now;
+  const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
+  const seen = new RecentIds(2 * MAX_CLOCK_SKEW_S * 1000, 50_000, now);
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'POST') return void res.writeHead(404).end();
+    const early = beforeBody(req, now(), limit);
+    if (early) return refuse(res, early, true);
+    readBody(req, limit).then(
+      (raw) => {
+        if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
+        const timestamp = String(req.headers['x-slack-request-timestamp']);
+        const signature = String(req.headers['x-slack-signature']);
+        if (!signedBy(o.signingSecret, timestamp, raw, signature)) return refuse(res, { status: 401, why: 'signature mismatch' });
+        const checked = checkPayload(raw, req.headers['content-type'], o);
+        if ('status' in checked) return refuse(res, checked);
+        const key = `slack:${timestamp}:${signature.slice(3, 35)}`;
+        if (seen.check(key)) {
+          res.writeHead(200).end();
+          return;
+        }
+        next(Object.assign(req, { body: checked.body, slackRequestKey: key }), res);
+      },
+      () => refuse(res, { status: 400, why: 'the body could not be read' }, true),
+    );
+  };
+}
+
+function beforeBody(req: IncomingMessage, nowMs: number, limit: number): Refusal | null {
+  const length = req.headers['content-length'];
+  if (length !== undefined && !(Number(length) <= limit)) return { status: 413, why: 'declared body over the limit' };
+  const ts = req.headers['x-slack-request-timestamp'];
+  const sig = req.headers['x-slack-signature'];
+  if (typeof ts !== 'string' || !/^\d{1,12}$/.test(ts) || typeof sig !== 'string') return { status: 401, why: 'not signed' };
+  if (Math.abs(nowMs / 1000 - Number(ts)) > MAX_CLOCK_SKEW_S) return { status: 401, why: 'timestamp out of the 5-minute window' };
+  return null;
+}
+
+/** The body, or null as soon as it passes `limit` (the rest is never read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('close', () => resolve(null));
+  });
+}
+
+function refuse(res: ServerResponse, r: Refusal, closeConnection = false): void {
+  // An unread body cannot stay on a kept-alive connection: close it after answering.
+  res.writeHead(r.status, { 'content-type': 'text/plain; charset=utf-8', ...(closeConnection ? { connection: 'close' } : {}) }).end(`${r.why}\n`);
+}
+
+/** Slack's signature: `v0=` + hex HMAC-SHA256 of `v0:timestamp:body`, compared in constant time. */
+function signedBy(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
+  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Parses the body as Bolt's receiver would and checks its shape and origin. */
+function checkPayload(raw: Buffer, contentType: string | undefined, o: SlackDoorOptions): Refusal | { body: SlackPayload } {
+  let body: unknown;
+  try {
+    body = parseBody(raw.toString('utf8'), contentType);
+  } catch {
+    return { status: 400, why: 'the body is not a Slack payload' };
+  }
+  const shape = payloadProblem(body);
+  if (shape) return { status: 400, why: shape };
+  const b = body as SlackPayload;
+  if (b.type === 'url_verification' || b.type === 'ssl_check') return { body: b };
+  if (o.teamId && teamOf(b) !== o.teamId) return { status: 403, why: 'request from another workspace' };
+  if (o.appId && appOf(b) !== o.appId) return { status: 403, why: 'request for another app' };
+  return { body: b };
+}
+
+/** As Bolt's ExpressReceiver parses: a form (its `payload` field as JSON when present), else JSON. */
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (contentType === 'application/x-www-form-urlencoded') {
+    const form = Object.fromEntries(new URLSearchParams(text));
+    return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
+  }
+  return JSON.parse(text);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** What is wrong with a payload's shape for Bolt to route it; null when nothing is. */
+export function payloadProblem(body: unknown): string | null {
+  if (!isObject(body)) return 'the payload is not an object';
+  if ('command' in body) return typeof body.command === 'string' && typeof body.user_id === 'string' && typeof body.team_id === 'string' ? null : 'a slash command without command, user_id or team_id';
+  switch (body.type) {
+    case 'url_verification':
+      return typeof body.challenge === 'string' ? null : 'url_verification without a challenge';
+    case 'ssl_check':
+      return null;
+    case 'event_callback':
+      return isObject(body.event) && typeof body.event.type === 'string' ? null : 'event_callback without an event';
+    case 'block_actions':
+      return isObject(body.user) && typeof body.user.id === 'string' && Array.isArray(body.actions) && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string') ? null : 'block_actions without a user or actions';
+    case 'view_submission':
+    case 'view_closed':
+      return isObject(body.user) && typeof body.user.id === 'string' && isObject(body.view) ? null : `${body.type} without a user or view`;
+    default:
+      return typeof body.type === 'string' ? null : 'a payload without a type';
+  }
+}
+
+function teamOf(b: SlackPayload): string | undefined {
+  const team = isObject(b.team) ? str(b.team.id) : undefined;
+  const user = isObject(b.user) ? str(b.user.team_id) : undefined;
+  const view = isObject(b.view) ? str(b.view.team_id) : undefined;
+  return str(b.team_id) ?? team ?? user ?? view;
+}
+
+function appOf(b: SlackPayload): string | undefined {
+  return str(b.api_app_id) ?? (isObject(b.view) ? str(b.view.app_id) : undefined);
+}
