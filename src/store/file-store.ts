@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { Logger } from '../core/logger.js';
 import type { EventStore } from './event-store.js';
 import { PlanEvent, type NewEvent } from './events.js';
 import { STATE_VERSION } from './migrate-state.js';
-import { AfterReplaceError, DurableStateFile, tempPath, type StateFile } from './state-file.js';
-import { StoreLockedError, StoreUnavailableError } from './store-errors.js';
+import { AfterReplaceError, DurableStateFile, isReadOnly, tempPath, type StateFile } from './state-file.js';
+import { StoreUnavailableError, StoreUnusableError, fsReason } from './store-errors.js';
+import { DEFAULT_LOCK_STALE_MS, acquireStateLock } from './state-lock.js';
+import { prepareStatePath } from './state-path.js';
+import { nodeFs, type StoreFs } from './store-fs.js';
 
-/** How old (ms) a lock may be before another process may take it: what a crashed process costs at most. */
-export const DEFAULT_LOCK_STALE_MS = 10_000;
+export { DEFAULT_LOCK_STALE_MS };
 
 /** How to open the state file: a logger for migrations and write failures, and the lock's timing. */
 export interface FileStoreOptions {
   logger?: Logger;
-  /** A lock not refreshed for this long is taken as left by a crashed process (min 2000). */
+  /** The file system (tests inject faults such as ENOSPC). */
+  fs?: StoreFs;
+  /** A lock whose holder cannot be judged (another host) and not refreshed for this long is taken over (min 2000). A dead holder on this host is taken over at once. */
   lockStaleMs?: number;
   /** How long to keep trying when another process holds the lock; 0 (the default) refuses at once. */
   lockWaitMs?: number;
@@ -35,36 +37,37 @@ interface Pending {
  */
 export async function openFileStore(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
   const file = resolve(path);
+  const fs = options.fs ?? nodeFs;
   const staleMs = Math.max(options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS, 2000);
-  await mkdir(dirname(file), { recursive: true });
+  await prepareStatePath(file, fs);
   const holder: { store?: FileStore; lost?: Error } = {};
-  let release: () => Promise<void>;
+  const lock = await acquireStateLock(file, {
+    fs,
+    staleMs,
+    waitMs: options.lockWaitMs ?? 0,
+    onLost: (err) => {
+      holder.lost = err;
+      holder.store?.lockLost(err);
+    },
+  });
+  const release = () => lock.release();
   try {
-    const waitMs = options.lockWaitMs ?? 0;
-    release = await lockfile.lock(file, {
-      realpath: false,
-      stale: staleMs,
-      retries: waitMs > 0 ? { retries: Math.ceil(waitMs / 200), minTimeout: 200, maxTimeout: 200, factor: 1 } : 0,
-      onCompromised: (err) => {
-        holder.lost = err;
-        holder.store?.lockLost(err);
-      },
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreLockedError(file, staleMs);
-    throw err;
-  }
-  try {
-    const adapter = new DurableStateFile(file);
+    const adapter = new DurableStateFile(file, fs);
     const db = new Low<StateFile>(adapter, { version: STATE_VERSION, events: [] });
     await db.read();
-    await unlink(tempPath(file)).catch(() => {}); // an unfinished write of a crashed process: never acknowledged
+    await fs.unlink(tempPath(file)).catch(() => {}); // an unfinished write of a crashed process: never acknowledged
     const from = adapter.migratedFrom;
     if (from !== null && from < STATE_VERSION) {
-      await copyFile(file, `${file}.v${from}.bak`);
-      await db.write();
+      try {
+        await fs.copyFile(file, `${file}.v${from}.bak`);
+        await db.write();
+      } catch (err) {
+        const why = fsReason(err);
+        throw new StoreUnusableError(file, { en: `it needs migrating from schema version ${from}, and the migrated file cannot be written (${why.en})`, zh: `它需要从第 ${from} 版迁移，但无法写入迁移后的文件（${why.zh}）` });
+      }
       options.logger?.info({ file, from, to: STATE_VERSION, backup: `${file}.v${from}.bak` }, 'migrated the state file');
     }
+    if (await isReadOnly(file, fs)) options.logger?.warn({ file }, 'the state file is read-only: questions are answered, every update will be refused until it is writable again');
     const store = new FileStore(file, db, release, options.logger);
     holder.store = store;
     if (holder.lost) store.lockLost(holder.lost);
@@ -147,10 +150,13 @@ export class FileStore implements EventStore {
         await this.db.write();
       } catch (err) {
         // Either the file was not replaced (nothing of this batch is stored) or it is in doubt (stop).
-        if (err instanceof AfterReplaceError) this.broken = new StoreUnavailableError(this.file, err.message);
+        // The user is told "not recorded, tell the operator"; the cause goes to the operator's log.
+        if (err instanceof AfterReplaceError) this.broken = new StoreUnavailableError(this.file, err.message, { cause: err });
         this.db.data = { version: STATE_VERSION, events: before };
-        this.logger?.error({ err, file: this.file, events: batch.length }, 'could not write the state file');
-        for (const p of batch) p.reject(this.broken ?? err);
+        const code = (err as NodeJS.ErrnoException).code;
+        this.logger?.error({ err, code, file: this.file, events: batch.length }, `could not write the state file: ${fsReason(err).en}; ${batch.length} update(s) not recorded`);
+        const refusal = this.broken ?? new StoreUnavailableError(this.file, fsReason(err).en, { cause: err });
+        for (const p of batch) p.reject(refusal);
         continue;
       }
       this.log = after;
