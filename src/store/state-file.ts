@@ -143,7 +143,9 @@ async function assertWritable(file: string, st: Stats, fs: StoreFs): Promise<voi
   const readOnly = (st.mode & 0o222) === 0;
   const denied = readOnly || (await fs.access(file, constants.W_OK).then(() => false, () => true));
   if (denied) {
-    throw Object.assign(new Error(`EACCES: the state file ${file} is read-only (mode ${(st.mode & 0o777).toString(8).padStart(4, '0')}); it was not replaced`), { code: 'EACCES' });
+    const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+    const reason = { en: `the file is read-only (mode ${mode}); it was not replaced`, zh: `文件是只读的（权限 ${mode}），未被替换` };
+    throw Object.assign(new Error(`EACCES: the state file ${file} is read-only (mode ${mode}); it was not replaced`), { code: 'EACCES', reason });
   }
 }
 

@@ -61,8 +61,8 @@ export class StoreDamagedError extends UserError {
     super(
       'store.damaged',
       {
-        en: `The state file ${file} is damaged (${reason}); it was left untouched and nothing was written.${repair.en}${restore.en}`,
-        zh: `状态文件 ${file} 已损坏（${reason}），未作任何改动，也未写入任何内容。${repair.zh}${restore.zh}`,
+        en: `${looksLikeState ? `The state file ${file} is damaged` : `${file} cannot be read as a state file`} (${reason}); it was left untouched and nothing was written.${repair.en}${restore.en}`,
+        zh: `${looksLikeState ? `状态文件 ${file} 已损坏` : `${file} 无法作为状态文件读取`}（${reason}），未作任何改动，也未写入任何内容。${repair.zh}${restore.zh}`,
       },
       { file, reason },
     );
@@ -130,6 +130,8 @@ const REASONS: Record<string, Bilingual> = {
 
 /** A failed fs call's cause in words, without quoting any file's content. */
 export function fsReason(err: unknown): Bilingual {
+  const own = (err as { reason?: Bilingual } | null)?.reason;
+  if (own && typeof own.en === 'string') return own;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   return (code && REASONS[code]) || { en: code ?? (err as Error)?.message ?? String(err), zh: code ?? (err as Error)?.message ?? String(err) };
 }
