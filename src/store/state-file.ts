@@ -29,6 +29,12 @@ export class AfterReplaceError extends Error {
 const HEADER = `{"version":${STATE_VERSION},"events":[`;
 const FOOTER = ']}\n';
 
+/** The text of a state file holding `events`, as every write lays it out: one event a line. */
+export function stateFileText(events: readonly PlanEvent[]): string {
+  const body = events.map((e) => JSON.stringify(e)).join(',\n');
+  return `${HEADER}${body ? `\n${body}\n` : ''}${FOOTER}`;
+}
+
 /**
  * A lowdb adapter for the state file that loses nothing: `write` resolves only once the data is on
  * disk (temp file, fsync, backup of the previous file, rename, fsync of the folder), and `read`
@@ -219,6 +225,7 @@ function ignoreMissing(err: NodeJS.ErrnoException): void {
 /** True when `text` starts like a plan-bot state file (a JSON object with an "events" key), torn or not. */
 export function looksLikeStateFile(text: string): boolean {
   const head = text.trimStart();
+  if (head.length < HEADER.length && HEADER.startsWith(head)) return head.length > 0; // torn within the header
   return head.startsWith('{') && /^\{\s*("version"\s*:\s*\d+\s*,\s*)?"events"\s*:/.test(head);
 }
 
