@@ -7,7 +7,7 @@ import { PlanEvent, type NewEvent } from './events.js';
 import { STATE_VERSION } from './migrate-state.js';
 import { AfterReplaceError, DurableStateFile, isReadOnly, tempPath, type StateFile } from './state-file.js';
 import { StoreUnavailableError, StoreUnusableError, fsReason } from './store-errors.js';
-import { DEFAULT_LOCK_STALE_MS, acquireStateLock } from './state-lock.js';
+import { DEFAULT_LOCK_STALE_MS, acquireStateLock, type StateLock } from './state-lock.js';
 import { prepareStatePath } from './state-path.js';
 import { nodeFs, type StoreFs } from './store-fs.js';
 
@@ -50,7 +50,6 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
       holder.store?.lockLost(err);
     },
   });
-  const release = () => lock.release();
   try {
     const adapter = new DurableStateFile(file, fs);
     const db = new Low<StateFile>(adapter, { version: STATE_VERSION, events: [] });
@@ -68,12 +67,12 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
       options.logger?.info({ file, from, to: STATE_VERSION, backup: `${file}.v${from}.bak` }, 'migrated the state file');
     }
     if (await isReadOnly(file, fs)) options.logger?.warn({ file }, 'the state file is read-only: questions are answered, every update will be refused until it is writable again');
-    const store = new FileStore(file, db, release, options.logger);
+    const store = new FileStore(file, db, lock, options.logger);
     holder.store = store;
     if (holder.lost) store.lockLost(holder.lost);
     return store;
   } catch (err) {
-    await release().catch(() => {});
+    await lock.release().catch(() => {});
     throw err;
   }
 }
@@ -94,7 +93,7 @@ export class FileStore implements EventStore {
   constructor(
     readonly file: string,
     private readonly db: Low<StateFile>,
-    private readonly release: () => Promise<void>,
+    private readonly lock: StateLock,
     private readonly logger?: Logger,
   ) {
     this.log = db.data.events;
@@ -126,7 +125,7 @@ export class FileStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.flushing;
-    await this.release().catch((err: unknown) => this.logger?.warn({ err, file: this.file }, 'could not release the state file lock'));
+    await this.lock.release().catch((err: unknown) => this.logger?.warn({ err, file: this.file }, 'could not release the state file lock'));
   }
 
   /** Called when the lock was lost (another process took it as stale): stop writing at once. */
@@ -139,6 +138,11 @@ export class FileStore implements EventStore {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       if (this.broken) {
+        for (const p of batch) p.reject(this.broken);
+        continue;
+      }
+      if (!(await this.lock.held())) {
+        this.lockLost(new Error(`the lock ${this.file}.lock is no longer held by this process`));
         for (const p of batch) p.reject(this.broken);
         continue;
       }

@@ -30,6 +30,8 @@ export interface LockOptions {
 
 /** A held lock. */
 export interface StateLock {
+  /** True while the lock is still this process's (checked before each write, so a taken-over lock stops writes at once). */
+  held(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -80,6 +82,10 @@ export async function acquireStateLock(file: string, options: LockOptions): Prom
   };
   process.once('exit', onExit);
   return {
+    async held() {
+      if (lost) return false;
+      return isMine(await fs.readFile(ownerFile, 'utf8').catch(() => null));
+    },
     async release() {
       clearInterval(timer);
       process.off('exit', onExit);

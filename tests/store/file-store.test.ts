@@ -146,6 +146,19 @@ describe('file store: nothing lost', () => {
     expect(store.events()).toEqual([]);
   });
 
+  it('stops writing at once when its lock was taken by another process', async () => {
+    const file = tempFile();
+    const store = await openTracked(file, { lockStaleMs: 2000 });
+    await store.append(updateEvent());
+    writeFileSync(`${file}.lock/owner.json`, JSON.stringify({ ...ownerHere(), token: 'someone-else' }));
+    const refusal = await store.append(updateEvent()).then(() => null, (e: unknown) => e);
+    expect(store.events()).toHaveLength(1);
+    expect(refusal).toMatchObject({ id: 'store.unwritable', message: expect.stringMatching(/lock was lost/) });
+    await store.close();
+    // close() leaves the other holder's lock alone.
+    expect(JSON.parse(readFileSync(`${file}.lock/owner.json`, 'utf8')).token).toBe('someone-else');
+  });
+
   it('releases the lock on close, so the next opener needs no takeover', async () => {
     const file = tempFile();
     const store = await openFileStore(file);
