@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /** Who holds a lock: enough to tell, on the same host, whether that process is still running. */
@@ -9,11 +9,13 @@ export interface ProcessIdentity {
   bootId: string | null;
   /** Field 22 of /proc/<pid>/stat (clock ticks after boot, Linux): tells a reused pid from the original. */
   startTime: string | null;
+  /** The pid namespace (Linux, e.g. `pid:[4026531836]`): pids of another container cannot be checked from here. */
+  pidNamespace?: string | null;
 }
 
 /** This process. */
 export function currentProcess(): ProcessIdentity {
-  return { pid: process.pid, hostname: hostname(), bootId: bootId(), startTime: processStartTime(process.pid) };
+  return { pid: process.pid, hostname: hostname(), bootId: bootId(), startTime: processStartTime(process.pid), pidNamespace: pidNamespace() };
 }
 
 /** The start time of a running process from /proc/<pid>/stat (field 22), or null where there is no /proc or no such process. */
@@ -29,6 +31,14 @@ export function processStartTime(pid: number): string | null {
   return fields[22 - 3] ?? null;
 }
 
+function pidNamespace(): string | null {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
+}
+
 function bootId(): string | null {
   try {
     return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
@@ -40,11 +50,12 @@ function bootId(): string | null {
 /**
  * Whether the process that recorded `holder` still runs, judged from `here`: 'dead' only when it is
  * certain (same host, and the machine rebooted, or no such pid, or the pid now belongs to a process
- * that started at another time); 'unknown' for another host.
+ * that started at another time); 'unknown' for another host or another pid namespace (container).
  */
 export function holderState(holder: ProcessIdentity, here: ProcessIdentity = currentProcess()): 'alive' | 'dead' | 'unknown' {
   if (holder.hostname !== here.hostname) return 'unknown';
   if (holder.bootId && here.bootId && holder.bootId !== here.bootId) return 'dead';
+  if ((holder.pidNamespace ?? null) !== (here.pidNamespace ?? null)) return 'unknown';
   try {
     process.kill(holder.pid, 0);
   } catch (err) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ async function openTracked(file: string, options = {}): Promise<FileStore> {
 
 /** The owner record this process would write, for hand-made locks. */
 function ownerHere() {
-  return { pid: process.pid, hostname: hostname(), bootId: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), startTime: null as string | null, token: 'hand-made', since: new Date().toISOString() };
+  return { pid: process.pid, hostname: hostname(), bootId: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), startTime: null as string | null, pidNamespace: readlinkSync('/proc/self/ns/pid'), token: 'hand-made', since: new Date().toISOString() };
 }
 
 function writeLock(file: string, owner: object): void {
@@ -136,10 +136,13 @@ describe('file store: nothing lost', () => {
     expect(JSON.parse(readFileSync(`${file}.lock/owner.json`, 'utf8'))).toMatchObject({ pid: process.pid });
   });
 
-  it('refuses a lock held from another host until it goes stale, then takes it over', async () => {
+  it.each([
+    ['another host', { hostname: 'elsewhere.example', pid: 2 ** 22 + 17 }, /pid 4194321 on elsewhere\.example.*goes stale within 10 s/],
+    ['another container (pid namespace) of this host', { pidNamespace: 'pid:[1]', pid: 2 ** 22 + 17 }, /pid 4194321 on .*goes stale within 10 s/],
+  ])('refuses a lock held from %s, whose pid cannot be checked, until it goes stale; then takes it over', async (_name, who, message) => {
     const file = tempFile();
-    writeLock(file, { ...ownerHere(), hostname: 'elsewhere.example' });
-    await expect(openFileStore(file)).rejects.toThrow(/pid \d+ on elsewhere\.example.*goes stale within 10 s/);
+    writeLock(file, { ...ownerHere(), ...who });
+    await expect(openFileStore(file)).rejects.toThrow(message);
     const old = new Date(Date.now() - 60_000);
     utimesSync(`${file}.lock/owner.json`, old, old);
     const store = await openTracked(file);
