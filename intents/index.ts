@@ -5,6 +5,7 @@ import { assignIntent, unassignIntent } from './assign.js';
 import { greetingIntent } from './greeting.js';
 import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
+import { inviteIntent } from './invite.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
 import { offTopicIntent } from './off-topic.js';
@@ -34,5 +35,6 @@ export const allIntents: readonly Intent[] = [
   unsubscribeIntent,
   subscriptionsIntent,
   digestPreviewIntent,
+  inviteIntent,
   askIntent,
 ] as Intent[];

@@ -9,15 +9,20 @@ import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
 import { ownerMatches } from '../src/core/user-ids.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
+import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention } from '../src/core/attention.js';
+import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
 
 const Args = z.object({
-  kind: z.enum(['objective', 'group', 'task']).default('task'),
+  /** `item`: objectives and tasks alike, for "what is behind schedule", which names no kind. */
+  kind: z.enum(['objective', 'group', 'task', 'item']).default('task'),
   group: z.string().regex(/^G\d+$/).nullable().default(null),
   status: Status.nullable().default(null),
   mine: z.boolean().default(false),
   /** Items owned by this user (an id with or without its platform, e.g. bob or slack:U123). */
   owner: z.string().min(1).nullable().default(null),
   topic: z.string().nullable().default(null),
+  /** Everything that needs attention ("needs attention", "需要关注"), by the one rule of src/core/attention.ts. */
+  attention: z.boolean().default(false),
 });
 
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
@@ -25,9 +30,17 @@ const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|sho
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /** "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". */
 const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/u;
+/** "needs attention", "需要关注": every reason of src/core/attention.ts. */
+const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
+/** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
+const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
 const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢/g;
 
-/** Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务". */
+/**
+ * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
+ * "at risk", "off track" / "behind schedule" / "滞后" and "needs attention" are read by the one rule of
+ * attention (src/core/attention.ts) and list each item with its reasons, as the digest does.
+ */
 export const listItemsIntent = defineIntent({
   id: 'list-items',
   summary: { en: 'List items by group, status, owner or topic', zh: '按任务组、状态、负责人或主题列出事项' },
@@ -38,12 +51,20 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     const text = u.text.toLowerCase();
+    if (ATTENTION.test(text)) {
+      const ref = findItemRef(text);
+      if (ref && ref.kind !== 'group') return null;
+      const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
+      return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
+    }
     const owner = ownerIn(text);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
     const ref = findItemRef(text);
     if (ref && ref.kind !== 'group') return null;
+    // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
+    if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
     if (!mine && !PLURAL.test(text)) return null;
     if (!mine && !status && !ref && !LIST_CUE.test(text)) return null;
     return argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
@@ -55,14 +76,21 @@ export const listItemsIntent = defineIntent({
     const owner = ownerIn(text);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const ref = findItemRef(text);
+    if (ATTENTION.test(text)) return { ...argsFrom(text, { mine: false, status: null, group: ref?.kind === 'group' ? `G${ref.number}` : null }), topic: null, attention: true };
     return argsFrom(text, { mine: /^(mine|me|my|我的)$/.test(text.trim()) || MINE.test(text), status: findStatus(text), group: ref?.kind === 'group' ? `G${ref.number}` : null });
   },
   handle: (args, ctx) => {
     const { lang, plan } = ctx;
     const states = currentStates(ctx.store.events(), plan.id);
-    let items = plan.items.filter((i) => i.kind === (args.group ? 'task' : args.kind));
+    const kind = args.group ? 'task' : args.kind;
+    let items = plan.items.filter((i) => (kind === 'item' ? i.kind !== 'group' : i.kind === kind));
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
-    if (args.status) items = items.filter((i) => (states.get(i.id)?.status ?? 'not-started') === args.status);
+    // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
+    const judge = judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone });
+    const attention = new Map(items.map((i) => [i.id, judge.of(i, states.get(i.id))]));
+    const troubled = args.attention || isTrouble(args.status);
+    if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
+    if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
     if (args.mine) items = items.filter((i) => states.get(i.id)?.owners.includes(ctx.user.id));
     if (args.owner) items = items.filter((i) => states.get(i.id)?.owners.some((o) => ownerMatches(args.owner!, o)));
     if (args.topic) {
@@ -71,6 +99,12 @@ export const listItemsIntent = defineIntent({
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
       items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));
     }
+    if (troubled) {
+      const order = new Map(plan.items.map((item, i) => [item.id, i]));
+      const byAttention = compareAttention(order);
+      items = items.sort((a, b) => byAttention(attention.get(a.id)!, attention.get(b.id)!));
+    }
+    const date = localDateIn(ctx.timeZone);
     const what = describe(args, lang, items.length);
     if (items.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
@@ -82,6 +116,8 @@ export const listItemsIntent = defineIntent({
         {
           type: 'list',
           items: items.map((i) => {
+            // An item in trouble is listed with every reason, in the digest's own words.
+            if (troubled) return attentionEntry(attention.get(i.id)!, states.get(i.id), lang, date);
             const s = states.get(i.id)?.status;
             return { id: i.id, text: s ? `${i.title[lang]} — ${STATUS_LABELS[s][lang]}` : i.title[lang] };
           }),
@@ -99,8 +135,20 @@ function ownerIn(text: string): string | null {
   return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who) ? who : null;
 }
 
+/** True for the statuses whose filter reads as attention (src/core/attention.ts). */
+function isTrouble(status: Status | null): boolean {
+  return status === 'at-risk' || status === 'off-track';
+}
+
+/** The text without its status words and punctuation. */
+function stripped(text: string): string {
+  return text.replace(STATUS_WORD, ' ').replace(/[\s?？!！。.,，、:：]+/g, ' ');
+}
+
+const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late)\b|有风险|滞后|落后|正常推进|按计划|已完成|未开始/g;
+
 function findStatus(text: string): Status | null {
-  const m = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late)\b|有风险|滞后|落后|正常推进|按计划|已完成|未开始/.exec(text);
+  const m = new RegExp(STATUS_WORD.source).exec(text);
   return m ? parseStatus(m[0]) : null;
 }
 
@@ -116,7 +164,15 @@ function argsFrom(text: string, found: { mine: boolean; status: Status | null; g
 
 function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number): string {
   const one = count === 1;
-  const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'] }[args.group ? 'task' : args.kind] as [string, string];
+  const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'], item: [one ? 'item' : 'items', '事项'] }[args.group ? 'task' : args.kind] as [string, string];
+  if (args.attention) {
+    const what = t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' of yours' : ''} that need${one ? 's' : ''} attention (at risk, off track, behind pace, overdue or stale)`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}需要关注的${noun[1]}（有风险、滞后、落后于时序进度、逾期或久未更新）`);
+    return what;
+  }
+  if (isTrouble(args.status)) {
+    const filter = describeStatusFilter(args.status!, lang);
+    return t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''}${args.owner ? ` owned by ${args.owner}` : ''} ${filter}`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}${args.owner ? `${args.owner} 负责的` : ''}${filter}的${noun[1]}`);
+  }
   const en = `${args.status ? `${STATUS_LABELS[args.status].en} ` : ''}${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''}${args.owner ? ` owned by ${args.owner}` : ''}${args.topic ? ` about “${args.topic}”` : ''}`;
   const zh = `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}${args.owner ? `${args.owner} 负责的` : ''}${args.topic ? `与“${args.topic}”相关的` : ''}${args.status ? `${STATUS_LABELS[args.status].zh}的` : ''}${noun[1]}`;
   return t(lang, en, zh);

@@ -3,6 +3,7 @@ import type { Config } from './config/load-config.js';
 import { createBot, type Bot } from './core/bot.js';
 import type { Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
+import type { WebInviteIssuer } from './core/intent.js';
 import { createPlanSearch, type PlanSearch } from './core/plan-search.js';
 import { loadPlan } from './plan/load-plan.js';
 import type { Plan } from './plan/schema.js';
@@ -20,7 +21,7 @@ export interface App {
 }
 
 /** Loads the plan, builds its index and wires the bot over the given store and clock. */
-export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger }): Promise<App> {
+export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger; webInvites?: WebInviteIssuer }): Promise<App> {
   const plan = await loadPlan(config.planId, config.plansDir);
   const search = createPlanSearch(plan);
   const bot = createBot({
@@ -33,8 +34,9 @@ export async function createApp(config: Config, deps: { store: EventStore; clock
     localAdminPlatforms: localAdminPlatforms(config),
     logger: deps.logger,
     intents: allIntents,
+    ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
   });
-  return { config, plan, search, bot, ...deps };
+  return { config, plan, search, bot, store: deps.store, clock: deps.clock, logger: deps.logger };
 }
 
 /**
@@ -42,8 +44,8 @@ export async function createApp(config: Config, deps: { store: EventStore; clock
  * console, and the web chat while it listens on loopback only) may do everything. Once PLANBOT_ADMINS
  * is set, only the users it names are admins, on every platform.
  */
-export function localAdminPlatforms(config: Pick<Config, 'admins' | 'host'>): string[] {
+export function localAdminPlatforms(config: Pick<Config, 'admins' | 'web'>): string[] {
   if (config.admins.length > 0) return [];
-  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(config.host);
-  return ['console', 'cli', ...(loopback ? ['web'] : [])];
+  // The web chat is local only on loopback with no sign-in (a proxy on this machine makes it remote).
+  return ['console', 'cli', ...(config.web.auth === 'local' ? ['web'] : [])];
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
-import { startWebChat } from './adapters/web/index.js';
+import { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } from './adapters/web/index.js';
 import { createApp } from './app.js';
 import type { Config } from './config/load-config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -44,9 +44,21 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     for (const stop of stops.reverse()) await stop();
   };
   try {
-    const app = await createApp(config, { store, clock, logger });
-    const web = await startWebChat({ app, port: config.port, host: config.host, logger });
+    // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
+    const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
+    let webUrl = config.web.publicUrl ?? '';
+    const webInvites = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => webUrl });
+    const app = await createApp(config, { store, clock, logger, webInvites });
+    const auth = createWebAuth({
+      mode: config.web.auth,
+      secret,
+      header: config.web.authHeader,
+      trustedProxies: config.web.trustedProxies,
+      usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
+    });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
+    webUrl ||= web.url;
     const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server } }) : null;
     if (slack) stops.push(() => slack.stop());
     const scheduler = startDigestScheduler({
@@ -65,7 +77,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     stops.push(() => scheduler.stop());
     io.stdout(
       `plan-bot is serving “${app.plan.title.en}”.\n` +
-        `  Web chat: ${web.url}\n` +
+        `  Web chat: ${web.url}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
         (io.consoleLines ? '  Console: type a question or /plan help below; Ctrl+C stops.\n' : ''),
@@ -78,6 +90,13 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     await stopAll();
     throw err;
   }
+}
+
+/** How people sign in to the web chat, for the start-up message. */
+function webSignInNote(config: Config): string {
+  if (config.web.auth === 'local') return ' (this machine only; choose a name)';
+  if (config.web.auth === 'proxy') return ` (signed in by the proxy's ${config.web.authHeader} header from ${config.web.trustedProxies.join(', ')})`;
+  return ` (sign-in links: plan-bot web invite NAME${config.web.publicUrl ? '' : '; set PLANBOT_WEB_URL to the address people open'})`;
 }
 
 /** Lines from a terminal, or null when standard input is not one (a service, CI). */

@@ -21,6 +21,7 @@ import type { PostDigest } from '../digest/scheduler.js';
 import { serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
+import { chatUrl, loadWebSecret, webInviteIssuer } from '../adapters/web/index.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -41,6 +42,7 @@ Commands:
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve                         run the web chat (and Slack when configured), the console and the digest schedule
+  web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -202,6 +204,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const running = await serve(config, logger, { stdout: io.stdout, consoleLines: io.terminalLines(), consoleUser: values.user ?? 'local' }, clockFrom(values.now));
       await io.stopRequested();
       await running.stop();
+      return 0;
+    }
+    case 'web': {
+      noMoreArgs(command, args, 2);
+      if (args[0] !== 'invite' || !args[1]) throw new UsageError('web needs a sub-command: plan-bot web invite NAME, e.g. plan-bot web invite bob');
+      const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
+      const base = config.web.publicUrl ?? chatUrl(config.host, config.port);
+      const issued = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => base }).issue(args[1]);
+      const expiresAt = issued.expiresAt.toISOString();
+      io.stdout(json ? JSON.stringify({ url: issued.url, user: issued.userId, expiresAt }) : `${issued.url}\n`);
+      if (!json) io.stderr(`One-time sign-in link for ${issued.userId}, valid until ${expiresAt}; whoever opens it first is signed in as ${issued.userId}.`);
+      if (config.web.auth === 'local') io.stderr('Note: the web chat listens on this machine only (HOST is loopback) and needs no sign-in; the link matters once HOST or PLANBOT_WEB_AUTH change.');
+      else if (!config.web.publicUrl) io.stderr(`Note: PLANBOT_WEB_URL is unset, so the link points at ${base}; set it to the address people open.`);
       return 0;
     }
     default:

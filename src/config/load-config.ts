@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { BUNDLED_PLANS_DIR, DEFAULT_PLAN_ID } from '../plan/load-plan.js';
 
@@ -35,7 +36,32 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional,
+  PLANBOT_WEB_AUTH: optional.pipe(z.enum(['invite', 'proxy']).optional()),
+  PLANBOT_WEB_SECRET: optional.refine((s) => s === undefined || s.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`), or unset to use a generated file beside the state file'),
+  PLANBOT_WEB_URL: optional.refine((s) => s === undefined || /^https?:\/\/[^/]+/.test(s), 'must be the address people open, such as https://plan.example.org/'),
+  PLANBOT_WEB_AUTH_HEADER: z.string().trim().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name such as X-Forwarded-User').default('X-Forwarded-User'),
+  PLANBOT_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isAddressOrSubnet(a)), 'must be comma-separated IP addresses or subnets, such as 127.0.0.1,10.0.0.0/8'),
 });
+
+/** An IPv4/IPv6 address, or a subnet in CIDR form (`10.0.0.0/8`). */
+function isAddressOrSubnet(s: string): boolean {
+  const [address, bits, ...rest] = s.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (isIP(address) === 4 ? 32 : 128);
+}
+
+/**
+ * How web chat users are identified. `local`: the person at this machine picks a name (loopback
+ * only, the embedded default); `invite`: one-time sign-in links issued by an admin; `proxy`: a
+ * trusted reverse proxy names the user in a header.
+ */
+export type WebAuthMode = 'local' | 'invite' | 'proxy';
 
 /** Everything plan-bot reads from its environment, validated. */
 export type Config = {
@@ -50,7 +76,24 @@ export type Config = {
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  /** Web chat sign-in: `local` only when HOST is loopback and PLANBOT_WEB_AUTH is unset. */
+  web: {
+    auth: WebAuthMode;
+    /** Signs sessions and invite links; when unset, a generated file beside the state file. */
+    secret?: string;
+    /** The address people open (for invite links); defaults to the one the chat listens on. */
+    publicUrl?: string;
+    /** The header naming the user in proxy mode (lower case, as node reads headers). */
+    authHeader: string;
+    /** Addresses and subnets whose header is believed in proxy mode. */
+    trustedProxies: string[];
+  };
 };
+
+/** True for an interface only this machine can reach (127.0.0.1, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(host);
+}
 
 /** A configuration variable that is missing or malformed; the message says which and how to fix it. */
 export class ConfigError extends Error {
@@ -68,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration; fix these variables (see .env.example):\n${lines.join('\n')}`);
   }
   const e = result.data;
+  if (e.PLANBOT_WEB_AUTH === 'proxy' && e.PLANBOT_TRUSTED_PROXIES.length === 0) {
+    throw new ConfigError('Invalid configuration; fix these variables (see .env.example):\n  - PLANBOT_TRUSTED_PROXIES: PLANBOT_WEB_AUTH=proxy needs the addresses of your reverse proxy, such as 127.0.0.1 (only they may name the user)');
+  }
   return {
     db: e.PLANBOT_DB,
     planId: e.PLANBOT_PLAN,
@@ -79,5 +125,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    web: {
+      auth: e.PLANBOT_WEB_AUTH ?? (isLoopbackHost(e.HOST) ? 'local' : 'invite'),
+      secret: e.PLANBOT_WEB_SECRET,
+      publicUrl: e.PLANBOT_WEB_URL,
+      authHeader: e.PLANBOT_WEB_AUTH_HEADER.toLowerCase(),
+      trustedProxies: e.PLANBOT_TRUSTED_PROXIES,
+    },
   };
 }

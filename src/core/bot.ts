@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
-import type { Intent, IntentContext, User } from './intent.js';
+import type { Intent, IntentContext, User, WebInviteIssuer } from './intent.js';
 import { resolveLang } from './language.js';
 import type { Logger } from './logger.js';
 import type { PlanSearch } from './plan-search.js';
@@ -34,6 +34,8 @@ export interface BotDeps {
   localAdminPlatforms?: readonly string[];
   logger: Logger;
   intents: readonly Intent[];
+  /** Issues web chat sign-in links (`/plan invite`); absent where the web chat's secret is not at hand. */
+  webInvites?: WebInviteIssuer;
 }
 
 /** The platform-neutral bot: a message in, a reply out. */
@@ -69,6 +71,7 @@ export function createBot(deps: BotDeps): Bot {
         timeZone: deps.timeZone,
         admins: deps.admins,
         intents: deps.intents,
+        ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
       };
       let intentId = 'error';
       try {

@@ -27,6 +27,13 @@ export interface IntentContext {
   admins: readonly string[];
   /** Every declared intent, for help generated from them. */
   intents: readonly Intent[];
+  /** Issues web chat sign-in links, when the server can sign them (`/plan invite`). */
+  webInvites?: WebInviteIssuer;
+}
+
+/** Issues one-time sign-in links to the web chat; a bad name is a UserError. */
+export interface WebInviteIssuer {
+  issue(name: string): { url: string; userId: string; expiresAt: Date };
 }
 
 /** What a recogniser sees: the message with any bot mention and language request removed. */

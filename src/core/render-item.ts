@@ -7,6 +7,7 @@ import type { ItemState } from '../store/item-state.js';
 import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
 import { displayUser } from './user-ids.js';
+import { shareDone } from './attention.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -38,8 +39,7 @@ function clip(text: string): string {
 export function progressBlock(ind: Indicator, entry: ProgressEntry | undefined, lang: Lang): ProgressBlock | null {
   if (!entry) return null;
   const target = entry.target ?? ind.value;
-  const upward = ind.comparator === '>=' || ind.comparator === '>' || ind.comparator === '=';
-  const ratio = target && upward ? entry.value / target : null;
+  const ratio = shareDone(ind, entry);
   const detail =
     ind.unit === '%' && !entry.target
       ? `${formatNumber(entry.value)}%${target ? ` / ${formatNumber(target)}%` : ''}`

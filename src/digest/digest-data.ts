@@ -2,7 +2,9 @@ import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
 import { ownerMatches, type DigestAudience } from './subscriptions.js';
-import { addDays, startOfDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
+import { addDays, localDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
+import { STALE_DAYS, hasReason, judgeAttention, matchesStatusFilter, needsAttention, type AttentionJudge, type ItemAttention, type PaceReading } from '../core/attention.js';
+import { compareAttention } from '../core/attention-entry.js';
 import { isUtcIso, sortableTime } from '../store/event-time.js';
 
 /** An `update` event. */
@@ -23,15 +25,15 @@ export interface DigestContentOptions {
 }
 
 /** Two weeks to go stale, a month of deadlines ahead, five updates and twenty entries at most. */
-export const DEFAULT_CONTENT_OPTIONS: DigestContentOptions = { staleDays: 14, deadlineDays: 30, maxUpdatesPerItem: 5, maxNoteChars: 200, maxEntriesPerSection: 20 };
+export const DEFAULT_CONTENT_OPTIONS: DigestContentOptions = { staleDays: STALE_DAYS, deadlineDays: 30, maxUpdatesPerItem: 5, maxNoteChars: 200, maxEntriesPerSection: 20 };
 
-/** One indicator with its latest value and how much of its time has gone. */
+/** One indicator with its latest value and how it stands against the time gone. */
 export interface IndicatorRow {
   item: PlanItem;
   indicator: Indicator;
   entry: ProgressEntry | undefined;
-  /** 0..1 share of the time from the plan year's start to the indicator's deadline gone by the week's end. */
-  timeShare: number;
+  /** The reading of `entry` at the end of the span, by the one rule of attention (null without a value). */
+  pace: PaceReading | null;
 }
 
 /** Everything the digest says, before it is put into words. */
@@ -58,9 +60,13 @@ export interface DigestData {
   changes: { item: PlanItem; updates: UpdateEvent[] }[];
   updateCount: number;
   updaters: number;
-  atRisk: PlanItem[];
-  /** Items not done with no update for `staleDays` (or owned but never updated), stalest first. */
-  stale: { item: PlanItem; days: number | null }[];
+  /** Items that need attention at the end of the span (`src/core/attention.ts`), worst first. */
+  attention: ItemAttention[];
+  /** How many of them are at risk or off track by status, and how many are stale. */
+  atRiskCount: number;
+  staleCount: number;
+  /** The judge of attention at the end of the span, for pace readings. */
+  judge: AttentionJudge;
   /** Indicators of items not done that fall due within `deadlineDays` after the week. */
   deadlines: { item: PlanItem; indicator: Indicator; deadline: string; daysLeft: number }[];
 }
@@ -95,12 +101,6 @@ function phaseOf(at: string, startIso: string, endIso: string, week: Week): numb
   if (isUtcIso(at)) return at < startIso ? BEFORE : at < endIso ? DURING : AFTER;
   const ms = Date.parse(at);
   return ms < week.startMs ? BEFORE : ms < week.endMs ? DURING : AFTER;
-}
-
-/** Share of the time between two instants gone at `at`, within 0..1. */
-function shareBetween(startMs: number, endMs: number, at: number): number {
-  if (endMs <= startMs) return 1;
-  return Math.min(1, Math.max(0, (at - startMs) / (endMs - startMs)));
 }
 
 /**
@@ -162,18 +162,26 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
 
 /**
  * Gathers what the digest of a week says for one audience: the items its filters select, their
- * counts now and a week before, the week's updates by item, indicators with their pace, items at
- * risk, stale items and near deadlines.
+ * counts now and a week before, the week's updates by item, indicators with their pace, the items
+ * that need attention (one rule: `src/core/attention.ts`) and near deadlines.
  */
 export function gatherDigestData(base: WeekState, audience: DigestAudience, options: DigestContentOptions): DigestData {
   const { plan, week, timeZone, states, previousStatus, order } = base;
   const { group, owner, status } = audience.filters;
+  const judge = judgeAttention(plan, { at: week.endMs, timeZone, staleDays: options.staleDays });
+  const judged = new Map<string, ItemAttention>();
+  const attentionOf = (item: PlanItem) => {
+    let a = judged.get(item.id);
+    if (!a) judged.set(item.id, (a = judge.of(item, states.get(item.id))));
+    return a;
+  };
   const items = plan.items.filter((item) => {
     if (item.kind === 'group') return false;
     if (group && item.parent !== group) return false;
     const state = states.get(item.id);
     if (owner && !state?.owners.some((o) => ownerMatches(owner, o))) return false;
-    if (status && statusOf(state) !== status) return false;
+    // "at risk" and "off track" take every item their words claim (src/core/attention.ts).
+    if (status && !matchesStatusFilter(status, attentionOf(item))) return false;
     return true;
   });
   const covered = new Set(items.map((i) => i.id));
@@ -195,47 +203,21 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     .filter((item) => byItem.has(item.id))
     .map((item) => ({ item, updates: byItem.get(item.id)!.sort((a, b) => compare(timeOf.get(a)!, timeOf.get(b)!) || a.seq - b.seq) }));
 
-  const yearStart = startOfDate(`${plan.year}-01-01`, timeZone);
-  const yearEnd = startOfDate(`${plan.year + 1}-01-01`, timeZone);
-  const dueShares = new Map<string, number>();
-  const timeShareTo = (deadline: string | null) => {
-    const key = deadline ?? '';
-    let share = dueShares.get(key);
-    if (share === undefined) {
-      share = deadline ? shareBetween(yearStart, startOfDate(addDays(deadline, 1), timeZone), week.endMs) : shareBetween(yearStart, yearEnd, week.endMs);
-      dueShares.set(key, share);
-    }
-    return share;
-  };
   const indicators: IndicatorRow[] = [];
   for (const item of items) {
     const progress = states.get(item.id)?.progress;
     for (const indicator of item.indicators) {
-      indicators.push({ item, indicator, entry: progress?.find((p) => p.indicatorId === indicator.id), timeShare: timeShareTo(indicator.deadline) });
+      const entry = progress?.find((p) => p.indicatorId === indicator.id);
+      indicators.push({ item, indicator, entry, pace: judge.pace(indicator, entry) });
     }
   }
 
-  const severity = (s: Status) => (s === 'off-track' ? 0 : 1);
-  const atRisk = items
-    .filter((i) => {
-      const s = statusOf(states.get(i.id));
-      return s === 'at-risk' || s === 'off-track';
-    })
-    .sort((a, b) => severity(statusOf(states.get(a.id))) - severity(statusOf(states.get(b.id))) || order.get(a.id)! - order.get(b.id)!);
+  const attention = items.map((item) => attentionOf(item)).filter(needsAttention).sort(compareAttention(order));
+  const atRiskCount = attention.filter((a) => a.status === 'at-risk' || a.status === 'off-track').length;
+  const staleCount = attention.filter((a) => hasReason(a, 'stale')).length;
 
-  const staleBefore = new Date(week.endMs - options.staleDays * DAY_MS).toISOString();
-  const stale: DigestData['stale'] = [];
-  for (const item of items) {
-    const state = states.get(item.id);
-    if (statusOf(state) === 'done') continue;
-    const last = state?.updatedAt ? sortableTime(state.updatedAt) : null;
-    if (last === null ? (state?.owners.length ?? 0) > 0 : last < staleBefore) {
-      stale.push({ item, days: last === null ? null : Math.floor((week.endMs - Date.parse(last)) / DAY_MS) });
-    }
-  }
-  stale.sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity) || order.get(a.item.id)! - order.get(b.item.id)!);
-
-  const sunday = addDays(week.key, 6);
+  // The last day of the span: the Sunday of a complete week, today for the week so far.
+  const sunday = localDate(week.endMs - 1, timeZone);
   const lastDue = addDays(sunday, options.deadlineDays);
   const deadlines: DigestData['deadlines'] = [];
   for (const item of items) {
@@ -261,13 +243,15 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     states,
     counts: countByStatus(items, (id) => statusOf(states.get(id))),
     previousCounts: countByStatus(items, (id) => previousStatus.get(id) ?? 'not-started'),
-    yearShare: shareBetween(yearStart, yearEnd, week.endMs),
+    yearShare: judge.expectedShare(null),
     indicators,
     changes,
     updateCount,
     updaters: people.size,
-    atRisk,
-    stale,
+    attention,
+    atRiskCount,
+    staleCount,
+    judge,
     deadlines,
   };
 }

@@ -1,3 +1,5 @@
+import { paceText, percent } from '../core/attention.js';
+import { attentionEntry, quoteNote } from '../core/attention-entry.js';
 import { STATUS_LABELS, formatDeadline, formatNumber, formatTarget, formatValue, t, formatTargetValue } from '../core/i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from '../core/reply.js';
 import { progressBlock } from '../core/render-item.js';
@@ -6,57 +8,18 @@ import { STATUSES, type ProgressEntry, type Status } from '../store/events.js';
 import { statusOf, type DigestData, type IndicatorRow, type UpdateEvent } from './digest-data.js';
 import { entryChars, fitSections, type ListEntry, type Section } from './fit-blocks.js';
 import type { MessageLimits } from './limits.js';
-import { bareId, describeAudience, mention } from './subscriptions.js';
-
-/** 0.456 → "45.6%". */
-function percent(share: number): string {
-  return `${formatNumber(Math.round(share * 1000) / 10)}%`;
-}
+import { bareId, describeAudience } from './subscriptions.js';
 
 /** +2, −1, ±0. */
 function delta(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
 }
 
-function quote(note: string, max: number): string {
-  const clean = note.replace(/\s+/g, ' ').trim();
-  return `“${clean.length > max ? `${clean.slice(0, max).trimEnd()}…` : clean}”`;
-}
-
-function meets(value: number, ind: Indicator): boolean {
-  const target = ind.value ?? 0;
-  switch (ind.comparator) {
-    case '<':
-      return value < target;
-    case '<=':
-      return value <= target;
-    case '>':
-      return value > target;
-    default:
-      return value >= target;
-  }
-}
-
-/** "on pace", "behind pace", "target reached" or, for a limit, "within the limit". */
-function paceOf(row: IndicatorRow, bar: ProgressBlock | null, lang: Lang): string {
-  const { entry, indicator: ind, timeShare } = row;
-  if (!entry || !bar) return '';
-  if (bar.ratio !== null) {
-    const time = t(lang, `${percent(timeShare)} of the time gone`, `时间过去${percent(timeShare)}`);
-    if (bar.ratio >= 1) return t(lang, 'target reached', '已达标');
-    return bar.ratio >= timeShare ? t(lang, `on pace (${time})`, `符合时序进度（${time}）`) : t(lang, `behind pace (${time})`, `落后于时序进度（${time}）`);
-  }
-  if (ind.value !== null && (ind.comparator === '<' || ind.comparator === '<=')) {
-    return meets(entry.value, ind) ? t(lang, 'within the limit', '控制在限值内') : t(lang, 'over the limit', '超出限值');
-  }
-  return '';
-}
-
 function indicatorBlock(row: IndicatorRow, d: DigestData, lang: Lang): ProgressBlock {
   const { indicator: ind, item } = row;
   const bar = progressBlock(ind, row.entry, lang);
   if (bar) {
-    const pace = paceOf(row, bar, lang);
+    const pace = row.pace ? paceText(row.pace, lang) : '';
     return { ...bar, detail: pace ? `${bar.detail} · ${pace}` : bar.detail };
   }
   const status = STATUS_LABELS[statusOf(d.states.get(item.id))][lang];
@@ -78,7 +41,7 @@ function updateLine(e: UpdateEvent, d: DigestData, lang: Lang): string {
   const parts = [
     e.status ? STATUS_LABELS[e.status][lang] : '',
     ...e.progress.map((p) => progressText(p, d, e.itemId, lang)),
-    e.note ? quote(e.note, d.options.maxNoteChars) : '',
+    e.note ? quoteNote(e.note, d.options.maxNoteChars) : '',
   ].filter(Boolean);
   const what = parts.length ? parts.join(' · ') : t(lang, 'updated', '已更新');
   return `  – ${d.format(e.at, 'MM-DD HH:mm')} ${bareId(e.user)}${t(lang, ': ', '：')}${what}`;
@@ -103,10 +66,6 @@ function changeEntry(change: DigestData['changes'][number], d: DigestData, lang:
   return { id: item.id, text };
 }
 
-function ownersText(owners: string[], lang: Lang): string {
-  return owners.length ? owners.map(mention).join(' ') : t(lang, 'no owner', '未指定负责人');
-}
-
 function headline(d: DigestData, lang: Lang): string {
   const total = d.items.length;
   const parts = STATUSES.map((s: Status) => {
@@ -117,7 +76,9 @@ function headline(d: DigestData, lang: Lang): string {
   const week = d.updateCount
     ? t(lang, `This week: ${d.updateCount} update${d.updateCount === 1 ? '' : 's'} on ${d.changes.length} item${d.changes.length === 1 ? '' : 's'} by ${d.updaters} ${d.updaters === 1 ? 'person' : 'people'}.`, `本周${d.updaters}人对${d.changes.length}项工作更新${d.updateCount}次。`)
     : t(lang, 'No updates this week.', '本周无更新。');
-  return t(lang, `${total} items (change since the week before): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较上周变化）：${parts.join('，')}。${week}`);
+  return d.week.partial
+    ? t(lang, `${total} items (change since Monday 00:00): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较本周一零时变化）：${parts.join('，')}。${week}`)
+    : t(lang, `${total} items (change since the week before): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较上周变化）：${parts.join('，')}。${week}`);
 }
 
 /**
@@ -128,19 +89,29 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
   const { week } = d;
   const from = week.key;
   const to = d.format(week.endMs - 1000, 'YYYY-MM-DD');
+  const now = d.format(week.endMs - 1, 'YYYY-MM-DD HH:mm');
   const head: ReplyBlock[] = [
-    { type: 'heading', text: t(lang, `Weekly digest: ${from} to ${to}`, `工作周报：${from} 至 ${to}`) },
+    week.partial
+      ? { type: 'heading', text: t(lang, `This week so far: ${from} 00:00 to ${now}`, `本周至今：${from} 00:00 至 ${now}`) }
+      : { type: 'heading', text: t(lang, `Weekly digest: ${from} to ${to}`, `工作周报：${from} 至 ${to}`) },
     {
       type: 'context',
-      text: t(
-        lang,
-        `${d.plan.title.en} · Monday to Sunday, ${d.timeZone} · ${describeAudience(d.audience, lang)}`,
-        `${d.plan.title.zh} · 周一至周日（${d.timeZone}）· ${describeAudience(d.audience, lang)}`,
-      ),
+      text: week.partial
+        ? t(
+            lang,
+            `${d.plan.title.en} · Monday 00:00 to now, ${d.timeZone} (the weekly digest covers the whole week once it has ended) · ${describeAudience(d.audience, lang)}`,
+            `${d.plan.title.zh} · 本周一零时至今（${d.timeZone}；周报在一周结束后汇总整周）· ${describeAudience(d.audience, lang)}`,
+          )
+        : t(
+            lang,
+            `${d.plan.title.en} · Monday to Sunday, ${d.timeZone} · ${describeAudience(d.audience, lang)}`,
+            `${d.plan.title.zh} · 周一至周日（${d.timeZone}）· ${describeAudience(d.audience, lang)}`,
+          ),
     },
     { type: 'paragraph', text: headline(d, lang) },
   ];
   const max = d.options;
+  const date = (at: string) => d.format(at, 'YYYY-MM-DD');
   const sections: Section[] = [
     {
       kind: 'progress',
@@ -163,38 +134,18 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
     {
       kind: 'list',
       priority: 2,
-      heading: t(lang, `At risk or off track (${d.atRisk.length})`, `有风险或滞后（${d.atRisk.length}项）`),
-      empty: t(lang, 'Nothing is at risk or off track.', '没有有风险或滞后的事项。'),
-      count: d.atRisk.length,
-      entry: (i) => {
-        const item = d.atRisk[i]!;
-        const state = d.states.get(item.id);
-        const owners = state?.owners.length ? t(lang, ` · owners: ${state.owners.map(bareId).join(', ')}`, ` · 负责人：${state.owners.map(bareId).join('、')}`) : '';
-        const note = state?.note ? ` · ${quote(state.note, max.maxNoteChars)}` : '';
-        return { id: item.id, text: `${item.title[lang]} — ${STATUS_LABELS[statusOf(state)][lang]}${owners}${note}` };
-      },
-      more: (n, none) => t(lang, none ? `${n} items at risk not shown.` : `… and ${n} more at risk`, none ? `${n}项风险事项未显示。` : `……另有${n}项`),
-    },
-    {
-      kind: 'list',
-      priority: 4,
-      heading: t(lang, `No update for ${max.staleDays} days or more (${d.stale.length})`, `超过${max.staleDays}天未更新（${d.stale.length}项）`),
+      heading: t(lang, `Needs attention (${d.attention.length})`, `需要关注（${d.attention.length}项）`),
       empty: t(
         lang,
-        `No item with owners or earlier updates has gone ${max.staleDays} days without one.`,
-        `有负责人或曾有更新的事项近${max.staleDays}天内均有更新。`,
+        `Nothing needs attention: no item is at risk, off track, behind pace, overdue or without an update for more than ${max.staleDays} days.`,
+        `没有需要关注的事项：没有有风险、滞后、落后于时序进度、逾期或超过${max.staleDays}天未更新的事项。`,
       ),
-      count: d.stale.length,
+      count: d.attention.length,
       entry: (i) => {
-        const { item, days } = d.stale[i]!;
-        const state = d.states.get(item.id);
-        const owners = state?.owners ?? [];
-        const last = state?.updatedAt
-          ? t(lang, `last update ${d.format(state.updatedAt, 'YYYY-MM-DD')} (${days} days ago)`, `最近更新 ${d.format(state.updatedAt, 'YYYY-MM-DD')}（${days}天前）`)
-          : t(lang, 'no update yet', '尚无更新');
-        return { id: item.id, text: `${item.title[lang]} — ${last} · ${ownersText(owners, lang)}`, mentions: owners };
+        const a = d.attention[i]!;
+        return attentionEntry(a, d.states.get(a.item.id), lang, date, max.maxNoteChars);
       },
-      more: (n, none) => t(lang, none ? `${n} stale items not shown.` : `… and ${n} more stale items`, none ? `${n}项未更新事项未显示。` : `……另有${n}项`),
+      more: (n, none) => t(lang, none ? `${n} items that need attention not shown.` : `… and ${n} more that need attention`, none ? `${n}项需要关注的事项未显示。` : `……另有${n}项需要关注`),
     },
     {
       kind: 'list',

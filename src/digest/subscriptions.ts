@@ -1,4 +1,5 @@
-import { STATUS_LABELS, t } from '../core/i18n.js';
+import { describeStatusFilter } from '../core/attention.js';
+import { t } from '../core/i18n.js';
 import type { Lang } from '../core/reply.js';
 import { parseStatus } from '../core/parse-status.js';
 import type { PlanEvent, Status } from '../store/events.js';
@@ -51,12 +52,12 @@ export function deriveSubscriptions(events: readonly PlanEvent[], planId: string
 
 export { bareId, mention, ownerMatches, platformOf } from '../core/user-ids.js';
 
-/** The filters in words: "group G3 · owner @alice · at risk", or "whole plan". */
+/** The filters in words, saying all a filter takes: "group G3 · owner @alice · at risk, off track, behind pace or overdue", or "whole plan". */
 export function describeAudience(a: DigestAudience, lang: Lang): string {
   const parts = [
     a.filters.group ? t(lang, `group ${a.filters.group}`, `任务组 ${a.filters.group}`) : '',
     a.filters.owner ? t(lang, `owner ${mention(a.filters.owner)}`, `负责人 ${mention(a.filters.owner)}`) : '',
-    a.filters.status ? STATUS_LABELS[a.filters.status][lang] : '',
+    a.filters.status ? describeStatusFilter(a.filters.status, lang) : '',
   ].filter(Boolean);
   const langWords: Record<DigestLang, [string, string]> = { zh: ['Chinese', '中文'], en: ['English', '英文'], both: ['Chinese and English', '中英双语'] };
   const [en, zh] = langWords[a.lang];

@@ -20,6 +20,8 @@ export interface Week {
   end: string;
   startMs: number;
   endMs: number;
+  /** True for the week so far (Monday 00:00 to now), which a question about "this week" covers; `end` is then now. */
+  partial?: boolean;
 }
 
 const DAY = 'YYYY-MM-DD';
@@ -60,6 +62,17 @@ export function weekContaining(at: Date | number, timeZone: string): Week {
  */
 export function lastCompleteWeek(now: Date | number, timeZone: string): Week {
   return weekContaining(weekContaining(now, timeZone).startMs - 1, timeZone);
+}
+
+/**
+ * Monday 00:00 of the week containing `now` up to `now` itself, in `timeZone`: what a question about
+ * "this week" covers (the posted digest covers `lastCompleteWeek` instead). `endMs` is just after
+ * `now`, so an update recorded at `now` is in it.
+ */
+export function weekSoFar(now: Date | number, timeZone: string): Week {
+  const week = weekContaining(now, timeZone);
+  const ms = typeof now === 'number' ? now : now.getTime();
+  return { ...week, end: dayjs(ms).tz(timeZone).format(), endMs: ms + 1, partial: true };
 }
 
 /** The week before `week`. */

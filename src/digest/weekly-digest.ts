@@ -5,7 +5,10 @@ import { DEFAULT_CONTENT_OPTIONS, gatherDigestData, replayWeek, type DigestConte
 import { SLACK_LIMITS, type MessageLimits } from './limits.js';
 import { renderDigest } from './render-digest.js';
 import type { DigestAudience } from './subscriptions.js';
-import { lastCompleteWeek } from './week.js';
+import { lastCompleteWeek, weekSoFar } from './week.js';
+
+/** Which days a digest covers: the week that has ended (what is posted) or this week up to now (what "this week" asks). */
+export type DigestSpan = 'last-week' | 'week-so-far';
 
 /** Content options plus the platform's message limits; every field has a default. */
 export interface DigestOptions extends Partial<DigestContentOptions> {
@@ -18,8 +21,10 @@ export interface DigestInput {
   events: readonly PlanEvent[];
   /** The subscription's filters and language (a subscription itself will do). */
   audience: DigestAudience;
-  /** When the digest is made: it covers the last complete Monday–Sunday week before this. */
+  /** When the digest is made: it covers the last complete Monday–Sunday week before this (or the week so far). */
   now: Date;
+  /** `last-week` (default): the last complete Monday–Sunday week, as posted; `week-so-far`: Monday 00:00 to `now`. */
+  span?: DigestSpan;
   timeZone: string;
   options?: DigestOptions;
 }
@@ -27,7 +32,7 @@ export interface DigestInput {
 /** A built digest: the neutral reply, the week it covers and what adapters may need besides. */
 export interface WeeklyDigest {
   reply: Reply;
-  /** Monday 00:00:00 and Sunday 23:59:59 in the time zone, ISO 8601 with offset. */
+  /** Monday 00:00:00 and Sunday 23:59:59 in the time zone, ISO 8601 with offset (the week so far: Monday 00:00 and now). */
   week: { start: string; end: string };
   /** The Monday (YYYY-MM-DD): what `digest-posted` records. */
   weekKey: string;
@@ -40,6 +45,8 @@ export interface WeeklyDigest {
     previousCounts: Record<Status, number>;
     updates: number;
     updatedItems: number;
+    /** Items that need attention (src/core/attention.ts); of them, at risk or off track by status, and stale. */
+    attention: number;
     atRisk: number;
     stale: number;
     deadlines: number;
@@ -60,8 +67,9 @@ export function buildWeeklyDigest(input: DigestInput): WeeklyDigest {
  * The audience-independent half of `buildWeeklyDigest`: the replay of the log up to the end of the
  * last complete week before `now`. Build many channels' digests of one week from one of these.
  */
-export function prepareWeek(input: Pick<DigestInput, 'plan' | 'events' | 'now' | 'timeZone'>): WeekState {
-  return replayWeek(input.plan, input.events, lastCompleteWeek(input.now, input.timeZone), input.timeZone);
+export function prepareWeek(input: Pick<DigestInput, 'plan' | 'events' | 'now' | 'timeZone' | 'span'>): WeekState {
+  const week = input.span === 'week-so-far' ? weekSoFar(input.now, input.timeZone) : lastCompleteWeek(input.now, input.timeZone);
+  return replayWeek(input.plan, input.events, week, input.timeZone);
 }
 
 /** One audience's digest of a prepared week; `buildWeeklyDigest` is `digestFor(prepareWeek(input), …)`. */
@@ -88,8 +96,9 @@ export function digestFor(base: WeekState, audience: DigestAudience, digestOptio
       previousCounts: data.previousCounts,
       updates: data.updateCount,
       updatedItems: data.changes.length,
-      atRisk: data.atRisk.length,
-      stale: data.stale.length,
+      attention: data.attention.length,
+      atRisk: data.atRiskCount,
+      stale: data.staleCount,
       deadlines: data.deadlines.length,
     },
   };

@@ -10,14 +10,16 @@ export interface ItemState {
   note: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** When the latest `assign` of the item was recorded (whoever it named): staleness counts from it too. */
+  assignedAt: string | null;
 }
 
 /** The state of an item nobody has reported on. */
-export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null };
+export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null };
 
 /**
  * Derives every item's state from the events of one plan: the latest update that was not undone
- * sets status, note and progress; assignments set owners. Pure, so any past state can be replayed.
+ * sets status, note and progress; assignments set owners and the time of the latest assignment. Pure, so any past state can be replayed.
  */
 export function deriveStates(events: readonly PlanEvent[], planId: string, until?: string): Map<string, ItemState> {
   const inTime = until === undefined ? null : notAfter(until);
@@ -32,7 +34,7 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
     if (e.type !== 'update' && e.type !== 'assign' && e.type !== 'unassign') continue;
     if (e.type === 'update' && reverted?.has(e.id)) continue;
     let s = states.get(e.itemId);
-    if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null }));
+    if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
     if (e.type === 'update') {
       if (e.status) s.status = e.status;
       // The note belongs to its update: a later update without one leaves no stale note behind.
@@ -51,6 +53,8 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
       s.updatedBy = e.user;
     } else if (e.type === 'assign') {
       if (!s.owners.includes(e.owner)) s.owners = [...s.owners, e.owner];
+      // Log order is time order for the store's own writes; compare anyway so an older import cannot move it back.
+      if (s.assignedAt === null || sortableTime(e.at) > sortableTime(s.assignedAt)) s.assignedAt = e.at;
     } else {
       s.owners = s.owners.filter((o) => o !== e.owner);
     }

@@ -112,7 +112,7 @@ describe('/plan digest: a preview only the caller sees', () => {
     const r = await say('digest');
     expect(r.intent).toBe('digest-preview');
     expect(r.ephemeral).toBe(true);
-    expect(r.text).toContain("Preview of this channel's weekly digest, visible only to you.");
+    expect(r.text).toContain("Preview of this channel's weekly digest (the last complete Monday–Sunday week), visible only to you.");
     expect(r.text).toContain('工作周报：2021-06-07 至 2021-06-13');
     expect(r.text).toContain('任务组 G3');
     expect(r.blocks.length).toBeLessThanOrEqual(50);
@@ -123,7 +123,7 @@ describe('/plan digest: a preview only the caller sees', () => {
     const r = await say('周报 有风险');
     expect(r.ephemeral).toBe(true);
     expect(r.text).toContain('本频道未订阅周报');
-    expect(r.text).toContain('有风险 · 中文');
+    expect(r.text).toContain('有风险、滞后、落后于时序进度或逾期 · 中文');
     expect(store.events()).toHaveLength(0);
     for (const words of ['weekly digest', 'show me the digest', '周报', '本周周报']) {
       const free = await say(words, { command: false });

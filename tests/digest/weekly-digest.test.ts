@@ -71,20 +71,39 @@ describe('the week and its content', () => {
     expect(out).toContain('▓▓▓▓▓░░░░░ 52.5% · 420/800 villages · on pace (44.9% of the time gone)');
   });
 
-  it('lists items at risk or off track, stale items with their owners mentioned, and deadlines in the next 30 days', () => {
+  it('lists every item that needs attention, worst first: off track, at risk, behind pace, then stale with owners mentioned', () => {
     const d = digest();
     const out = text(d.reply);
-    expect(out).toMatch(/At risk or off track \(2\)\n• T24 .* — off track · owners: zhao · “Two hazardous-waste disposal sites are behind schedule”\n• T7 .* — at risk/);
-    expect(out).toContain('• T12 Enhancing Yellow River ecological functions — last update 2021-10-20 (53 days ago) · @wang slack:U042');
-    expect(out).toContain('• T33 Strengthening political building — no update yet · @sun');
+    expect(out).toContain(
+      [
+        'Needs attention (7)',
+        '• T24 Hazardous waste, tailings and chemicals control — off track · owners: zhao · “Two hazardous-waste disposal sites are behind schedule”',
+        '• T7 PM2.5 and ozone co-control — at risk · owners: zhang · “安阳、鹤壁臭氧超标天数增加”',
+        '• O3 Soil and groundwater targets — O3.3 behind pace (93.9% done, 94.8% of the time gone) · owners: chen',
+        '• T9 Soil pollution prevention action — T9.1 behind pace (80% done, 94.8% of the time gone); T9.2 behind pace (70% done, 94.8% of the time gone) · owners: li',
+        '• T34 Party building responsibilities — T34.1 behind pace (75% done, 94.8% of the time gone) · “Q3 analysis submitted”',
+        '• T33 Strengthening political building — no update in the 342 days since assignment (2021-01-04) · @sun',
+        '• T12 Enhancing Yellow River ecological functions — no update for 53 days (last update 2021-10-20) · @wang slack:U042 · “Wetland restoration plan approved”',
+      ].join('\n'),
+    );
+    expect(d.stats).toMatchObject({ attention: 7, atRisk: 2, stale: 2 });
     expect(d.mentions.sort()).toEqual(['slack:U042', 'web:sun', 'web:wang']);
     expect(out).toContain('Due in the next 30 days (10)');
     expect(out).not.toMatch(/• T30\.1 .*due in/);
   });
 
+  it('counts staleness from the later of the last update and the last assignment', async () => {
+    // T12 was last updated on 20 October; reassigned on 10 December, it is no longer stale on the 12th.
+    const store = await scriptedStore();
+    await store.append(assign({ itemId: 'T12', owner: 'web:zhou', user: 'web:admin', at: '2021-12-10T02:00:00Z' }));
+    const out = text(digest({ input: { events: store.events() } }).reply);
+    expect(out).not.toContain('• T12 ');
+    expect(out).toContain('Needs attention (6)');
+  });
+
   it('honours the stale and deadline windows given as options', () => {
     const d = digest({ input: { options: { staleDays: 60, deadlineDays: 10 } } });
-    expect(d.stats.stale).toBe(1); // only T33, owned and never updated
+    expect(d.stats.stale).toBe(1); // only T33, assigned on 4 January and never updated
     expect(d.stats.deadlines).toBe(0);
     expect(text(d.reply)).toContain('Nothing falls due in the next 10 days.');
   });
@@ -108,10 +127,26 @@ describe('filters', () => {
     }
   });
 
-  it('by status at the end of the week', () => {
+  it('"at risk" takes everything it names: at risk, off track, behind pace or overdue, and says so', () => {
     const d = digest({ filters: { status: 'at-risk' } });
-    expect(d.stats.items).toBe(1);
-    expect(ids(d.reply)).toEqual(['T7']);
+    expect(ids(d.reply)).toEqual(['O3', 'T24', 'T34', 'T7', 'T9']);
+    expect(d.stats.items).toBe(5);
+    const out = text(d.reply);
+    expect(out).toContain('at risk, off track, behind pace or overdue · in English');
+    expect(out).toContain('• T24 Hazardous waste, tailings and chemicals control — off track');
+    expect(out).not.toContain('Nothing needs attention');
+  });
+
+  it('"off track" takes items off track, behind pace or overdue, not those only at risk', () => {
+    const d = digest({ filters: { status: 'off-track' } });
+    expect(ids(d.reply)).toEqual(['O3', 'T24', 'T34', 'T9']);
+    expect(text(d.reply)).toContain('off track, behind pace or overdue · in English');
+  });
+
+  it('other statuses are the status itself', () => {
+    const d = digest({ filters: { status: 'done' } });
+    expect(d.stats.items).toBe(2);
+    expect(text(d.reply)).toContain('Nothing needs attention: no item is at risk, off track, behind pace, overdue or without an update for more than 14 days.');
   });
 });
 
@@ -185,24 +220,26 @@ describe('platform limits', () => {
   it('counts exactly what it leaves out', () => {
     const d = build({ maxBlocks: 20, maxSectionChars: 600 });
     const blocks = d.reply.blocks;
-    const at = blocks.findIndex((b) => b.type === 'heading' && b.text.startsWith('At risk or off track'));
+    const at = blocks.findIndex((b) => b.type === 'heading' && b.text.startsWith('Needs attention'));
     let shown = 0;
     let more = 0;
     for (const b of blocks.slice(at + 1)) {
       if (b.type === 'list') shown += b.items.length;
-      else if (b.type === 'context' && /… and (\d+) more at risk/.test(b.text)) more = Number(/(\d+)/.exec(b.text)![1]);
+      else if (b.type === 'context' && /… and (\d+) more that need attention/.test(b.text)) more = Number(/(\d+)/.exec(b.text)![1]);
       else break;
     }
-    expect(d.stats.atRisk).toBe(200);
+    // 200 items at risk or off track, and 100 assigned in January and never updated (stale).
+    expect(d.stats).toMatchObject({ attention: 300, atRisk: 200, stale: 100 });
     expect(shown).toBeGreaterThan(0);
-    expect(shown + more).toBe(200);
+    expect(shown + more).toBe(300);
   });
 
   it('shows at most maxEntriesPerSection entries of a section however much room there is', () => {
     const d = buildWeeklyDigest({ plan: big, events: bigLog, audience: { filters: { ...NO_FILTERS, status: 'at-risk' }, lang: 'en' }, now: new Date('2021-06-14T09:00:00+08:00'), timeZone: TZ, options: { maxEntriesPerSection: 7 } });
     const out = text(d.reply);
-    expect(out.match(/ — at risk/g)).toHaveLength(7);
-    expect(out).toContain(`… and ${d.stats.atRisk - 7} more at risk`);
+    const at = out.indexOf('Needs attention');
+    expect(out.slice(at).split('\n').filter((l) => l.startsWith('• T'))).toHaveLength(7);
+    expect(out).toContain(`… and ${d.stats.attention - 7} more that need attention`);
   });
 
   it('with room for little more than headings, names the sections it left out', () => {

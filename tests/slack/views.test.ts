@@ -59,15 +59,16 @@ describe('App Home', () => {
     expect(json).toContain('*1* at risk');
     expect(json).toContain('*1* done');
     expect(json).toMatch(/My items[^"]*\(1\)/);
-    expect(json).toMatch(/At risk or off track[^"]*\(1\)/);
+    expect(json).toMatch(/Needs attention[^"]*\(1\)/);
     expect(json).toContain('• *T9*');
     expect(json).toContain('<@U1>');
   });
 
   it('says so when nothing is assigned or at risk', () => {
-    const json = JSON.stringify(homeView({ plan, events: [], userId: 'slack:U2', now: new Date(), timeZone: 'UTC' }));
+    // During the plan year: once it has ended, every item not done is overdue.
+    const json = JSON.stringify(homeView({ plan, events: [], userId: 'slack:U2', now: new Date('2021-06-15T02:00:00Z'), timeZone: 'UTC' }));
     expect(json).toContain('None assigned to you yet');
-    expect(json).toContain('Nothing at risk');
+    expect(json).toContain('Nothing is at risk, off track, behind pace, overdue');
   });
 });
 

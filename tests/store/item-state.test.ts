@@ -48,6 +48,21 @@ describe('deriveStates', () => {
     ).get('T9')!;
     expect(s.owners).toEqual(['carol']);
   });
+
+  it('keeps the time of the latest assignment, which staleness counts from; updates do not move it', () => {
+    const s = deriveStates(
+      [
+        event({ type: 'assign', itemId: 'T9', owner: 'web:bob', at: '2021-03-01T00:00:00.000Z' } as never),
+        update({ status: 'on-track', at: '2021-04-01T00:00:00.000Z' }),
+        event({ type: 'assign', itemId: 'T9', owner: 'web:carol', at: '2021-06-01T08:00:00+08:00' } as never),
+        event({ type: 'unassign', itemId: 'T9', owner: 'web:bob', at: '2021-06-02T00:00:00.000Z' } as never),
+        update({ status: 'at-risk', at: '2021-06-03T00:00:00.000Z' }),
+      ],
+      'p',
+    ).get('T9')!;
+    expect([s.assignedAt, s.updatedAt, s.owners]).toEqual(['2021-06-01T08:00:00+08:00', '2021-06-03T00:00:00.000Z', ['web:carol']]);
+    expect(deriveStates([update({ status: 'on-track' })], 'p').get('T9')!.assignedAt).toBeNull();
+  });
 });
 
 describe('currentStates', () => {

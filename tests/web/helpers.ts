@@ -39,9 +39,9 @@ export class TestClient {
     });
   }
 
-  /** Opens a socket to the chat (`url` as returned by startWebChat). */
-  static async open(url: string, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
-    const ws = new WebSocket(url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws', options);
+  /** Opens a socket to the chat (`url` as returned by startWebChat), with `query` such as `?name=bob`. */
+  static async open(url: string, options: WebSocket.ClientOptions = {}, query = ''): Promise<TestClient> {
+    const ws = new WebSocket(url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws' + query, options);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebChat, type WebChat } from '../../src/adapters/web/index.js';
+import { createWebAuth, MAX_TEXT_CHARS, startWebChat, webInviteIssuer, type WebChat } from '../../src/adapters/web/index.js';
 import type { App } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
@@ -109,6 +109,13 @@ describe('the web chat in a real browser', () => {
     expect(await page.locator('#log img, #log b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // A message over the limit is not sent, and the page says why.
+    const mine = await page.locator('#log .row.me').count();
+    await page.locator('#input').fill('污'.repeat(MAX_TEXT_CHARS + 1));
+    await page.locator('#input').press('Enter');
+    await expect.poll(() => page.locator('#log .sys.warn').last().textContent()).toMatch(/10,001 characters; the limit is 10,000/);
+    expect(await page.locator('#log .row.me').count()).toBe(mine);
+    await page.locator('#input').fill('');
 
     // The server restarts: the page goes offline, then reconnects by itself.
     const port = Number(new URL(chat.url).port);
@@ -140,6 +147,47 @@ describe('the web chat in a real browser', () => {
     expect(fonts).toContain('Noto Sans CJK SC');
     expect(await (await ask(page, '/plan 查看 T9')).getAttribute('lang')).toBe('zh-CN');
     await page.screenshot({ path: new URL('web-chat-zh.png', ARTIFACTS).pathname });
+
+    // A new name is a new connection: what is recorded next is under the new name.
+    await page.locator('#me').click();
+    await page.locator('#name-input').fill('韩梅梅');
+    await page.locator('#name-form button').click();
+    await expect.poll(() => page.locator('#log .sys').last().textContent()).toBe('现在以 韩梅梅 的身份对话。');
+    await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('online');
+    await ask(page, '/plan subscribe');
+    expect(app.store.events().filter((e) => e.type === 'subscribe').map((e) => e.user)).toEqual(['web:韩梅梅']);
     await context.close();
+  }, 60_000);
+
+  it('beyond loopback: says how to sign in, signs in once from an invite link, and refuses the link a second time', async () => {
+    const secret = 'browser-test-secret-of-32-characters!!';
+    const guarded = await startWebChat({ app, port: 0, host: '127.0.0.1', logger: silentLogger, auth: createWebAuth({ mode: 'invite', secret }) });
+    try {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(guarded.url);
+      await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('signedout');
+      expect(await page.locator('#signin').textContent()).toMatch(/Ask an admin for a sign-in link/);
+      expect(await page.locator('#name-dialog').isVisible()).toBe(false);
+
+      const link = webInviteIssuer({ secret, baseUrl: () => guarded.url }).issue('bob').url;
+      await page.goto(link);
+      await page.waitForURL(guarded.url);
+      await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('online');
+      expect(await page.locator('#me').textContent()).toBe('Signed in as bob');
+      expect(await page.locator('#log .greeting').textContent()).toMatch(/bob/);
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+      expect(await (await ask(page, 'T9')).textContent()).toContain('T9');
+
+      const other = await browser.newContext({ locale: 'en-US' });
+      const second = await other.newPage();
+      await second.goto(link);
+      await expect.poll(() => second.locator('#signin-status').textContent()).toMatch(/already been used/);
+      expect(second.url()).not.toContain('#');
+      await other.close();
+      await context.close();
+    } finally {
+      await guarded.stop();
+    }
   }, 60_000);
 });

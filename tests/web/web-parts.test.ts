@@ -12,6 +12,10 @@ describe('parseClientFrame', () => {
     ['{"type":"welcome_back","user":"李雷","channel":"ops"}', { type: 'welcome_back', name: '李雷', room: 'ops' }],
     ['{"type":"hello","user":" bob ","channel":"socket"}', { type: 'hello', name: 'bob', room: 'general' }],
     ['{"type":"message","user":"alice","channel":"web:general","text":"T9"}', { type: 'message', name: 'alice', room: 'general', text: 'T9' }],
+    ['{"type":"hello"}', { type: 'hello', name: null, room: 'general' }],
+    ['{"type":"message","text":"T9"}', { type: 'message', name: null, room: 'general', text: 'T9' }],
+    [JSON.stringify({ type: 'message', user: 'bob', text: '污'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '污'.repeat(10_000) }],
+    [JSON.stringify({ type: 'message', user: 'bob', text: '𠀀'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '𠀀'.repeat(10_000) }],
     ['{"type":"message","user":"王小明","text":"农村生活污水治理率要达到多少"}', { type: 'message', name: '王小明', room: 'general', text: '农村生活污水治理率要达到多少' }],
     ['{"type":"message","user":"ａｌｉｃｅ","text":"hi"}', { type: 'message', name: 'alice', room: 'general', text: 'hi' }],
   ])('reads %s', (raw, frame) => {
@@ -25,7 +29,6 @@ describe('parseClientFrame', () => {
     ['"hello"', 'not-json'],
     ['{}', 'unknown-type'],
     ['{"type":"typing","user":"alice"}', 'unknown-type'],
-    ['{"type":"hello"}', 'bad-name'],
     ['{"type":"hello","user":""}', 'bad-name'],
     ['{"type":"hello","user":"a b"}', 'bad-name'],
     ['{"type":"hello","user":"<b>"}', 'bad-name'],
@@ -34,6 +37,7 @@ describe('parseClientFrame', () => {
     ['{"type":"hello","user":"alice","channel":7}', 'bad-channel'],
     ['{"type":"message","user":"alice"}', 'empty-text'],
     ['{"type":"message","user":"alice","text":" \\n "}', 'empty-text'],
+    [JSON.stringify({ type: 'message', user: 'alice', text: '污'.repeat(10_001) }), 'too-long'],
   ])('refuses %s as %s', (raw, problem) => {
     expect(parseClientFrame(raw)).toEqual({ ok: false, problem });
   });

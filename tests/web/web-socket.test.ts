@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebChat, type WebChat } from '../../src/adapters/web/index.js';
+import { MAX_FRAME_BYTES, MAX_TEXT_CHARS, startWebChat, type WebChat } from '../../src/adapters/web/index.js';
 import { reply } from '../../src/core/reply.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { startTestChat, TestClient, type Frame } from './helpers.js';
@@ -48,7 +48,7 @@ describe('web chat over a websocket', () => {
     const actions = en.blocks.find((b: { type: string }) => b.type === 'actions');
     expect(actions.buttons.map((b: { command: string }) => b.command)).toEqual(['/plan update O3 on-track', '/plan update O3 at-risk', '/plan update O3 off-track', '/plan update O3 done']);
 
-    const zh = await a.ask('农村生活污水治理率要达到多少', '李雷');
+    const zh = await a.ask('农村生活污水治理率要达到多少');
     expect(zh.text).toContain('33%');
     expect(zh.lang).toBe('zh');
     expect(zh.blocks.find((b: { type: string }) => b.type === 'quote')).toMatchObject({ text: expect.stringContaining('农村生活污水治理率达到33%'), source: 'O3' });
@@ -137,10 +137,53 @@ describe('web chat against bad input', () => {
     expect((await a.ask('T9')).matches[0].id).toBe('T9');
   });
 
-  it('closes a socket that sends a frame over 16 KB, and no one else notices', async () => {
+  it('accepts a message of 10,000 Chinese characters (30 KB) and gives it to the core whole', async () => {
+    const seen: string[] = [];
+    const { app } = await chat();
+    const spy = await startWebChat({
+      app: { plan: app.plan, bot: { handle: async (msg) => (seen.push(msg.text), { ...reply('zh', [{ type: 'paragraph', text: '收到' }]), intent: 'test' }) } },
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+    });
+    chats.push(spy);
+    const a = await client(spy.url);
+    const text = '农村生活污水治理率要达到多少'.repeat(800).slice(0, MAX_TEXT_CHARS);
+    expect([...text].length).toBe(10_000);
+    expect(Buffer.byteLength(text)).toBe(30_000);
+    expect((await a.ask(text)).text).toBe('收到');
+    expect(seen).toEqual([text]);
+    // Sent as JSON escapes (6 bytes a character) it still fits in a frame.
+    const from = a.frames.length;
+    a.send(JSON.stringify({ type: 'message', user: 'alice', text }).replace(/[\u4e00-\u9fff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`));
+    expect(await a.next((f) => f.type === 'message', { from })).toMatchObject({ text: '收到' });
+    expect(seen[1]).toBe(text);
+  });
+
+  it('the real bot answers a message of 10,000 Chinese characters', async () => {
+    const { chat: c } = await chat();
+    const a = await client(c.url);
+    const r = await a.ask('农村生活污水治理率要达到多少'.repeat(800).slice(0, MAX_TEXT_CHARS));
+    expect(r.type).toBe('message');
+    expect(a.closed).toBeNull();
+  });
+
+  it('says so, in both languages, when a message is over 10,000 characters, and keeps the socket', async () => {
+    const { chat: c } = await chat();
+    const a = await client(c.url);
+    for (const text of ['污'.repeat(MAX_TEXT_CHARS + 1), 'x'.repeat(100_000)]) {
+      const from = a.frames.length;
+      a.send({ type: 'message', user: 'alice', text });
+      expect(await a.next((f) => f.type === 'notice', { from })).toMatchObject({ id: 'too-long', text: expect.stringMatching(/too long.*10,000.*消息过长/s) });
+    }
+    expect((await a.ask('T9')).matches[0].id).toBe('T9');
+    expect(a.closed).toBeNull();
+  });
+
+  it('closes a socket that sends a frame over the hard limit (256 KB), and no one else notices', async () => {
     const { chat: c } = await chat();
     const [a, b] = [await client(c.url), await client(c.url)];
-    a.send({ type: 'message', user: 'alice', text: 'x'.repeat(20_000) });
+    a.send({ type: 'message', user: 'alice', text: 'x'.repeat(MAX_FRAME_BYTES + 1) });
     await expect.poll(() => a.closed?.code).toBe(1009);
     expect((await b.ask('T9', 'bob')).matches[0].id).toBe('T9');
   });

@@ -6,6 +6,8 @@ import { STATUS_LABELS } from '../../core/i18n.js';
 import type { Plan, PlanItem } from '../../plan/schema.js';
 import { STATUSES, type PlanEvent, type Status } from '../../store/events.js';
 import { deriveStates, type ItemState } from '../../store/item-state.js';
+import { judgeAttention, localDateIn, needsAttention, reasonText, type ItemAttention } from '../../core/attention.js';
+import { compareAttention } from '../../core/attention-entry.js';
 import { linesToSections } from './to-blocks.js';
 import { escapeText, mrkdwn } from './slack-text.js';
 
@@ -17,7 +19,8 @@ const MAX_LIST_LINES = 60;
 
 /**
  * The App Home dashboard of one user: how many tasks are in each status, the user's own items and
- * the items at risk or off track, all derived from the event log with `deriveStates`. Pure.
+ * the items that need attention with their reasons (src/core/attention.ts, the rule the digest and
+ * the lists use), all derived from the event log with `deriveStates`. Pure.
  */
 export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; userId: string; now: Date; timeZone: string }): types.HomeView {
   const { plan, userId } = input;
@@ -29,7 +32,15 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
   for (const task of tasks) counts.set(statusOf(task), (counts.get(statusOf(task)) ?? 0) + 1);
 
   const mine = plan.items.filter((i) => states.get(i.id)?.owners.includes(userId));
-  const atRisk = tasks.filter((i) => statusOf(i) === 'at-risk' || statusOf(i) === 'off-track');
+  // One rule of attention (src/core/attention.ts), as the digest and the lists read it, at this moment.
+  const judge = judgeAttention(plan, { at: input.now, timeZone: input.timeZone });
+  const order = new Map(plan.items.map((item, i) => [item.id, i]));
+  const attention = plan.items
+    .filter((i) => i.kind !== 'group')
+    .map((i) => judge.of(i, states.get(i.id)))
+    .filter(needsAttention)
+    .sort(compareAttention(order));
+  const date = localDateIn(input.timeZone);
   const when = dayjs(input.now).tz(input.timeZone).format('YYYY-MM-DD HH:mm');
 
   const blocks: types.KnownBlock[] = [
@@ -41,11 +52,26 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
     { type: 'section', text: { type: 'mrkdwn', text: `*My items · 我负责的事项* (${mine.length})` } },
     ...itemLines(mine, states, 'None assigned to you yet; an admin can assign one with `/plan assign T9 @you`. · 暂无分配给您的事项。'),
     { type: 'divider' },
-    { type: 'section', text: { type: 'mrkdwn', text: `*At risk or off track · 有风险或滞后* (${atRisk.length})` } },
-    ...itemLines(atRisk, states, 'Nothing at risk. · 暂无有风险的任务。'),
+    { type: 'section', text: { type: 'mrkdwn', text: `*Needs attention · 需要关注* (${attention.length})` } },
+    ...attentionLines(attention, states, date),
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'Ask me anything in a DM, or use `/plan help`. · 可在私信中提问，或输入 `/plan help`。' }] },
   ];
   return { type: 'home', blocks };
+}
+
+/** Items that need attention with their reasons in both languages, or the one sentence that says none does. */
+function attentionLines(items: ItemAttention[], states: Map<string, ItemState>, date: (at: string) => string): types.KnownBlock[] {
+  if (items.length === 0) {
+    return [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Nothing is at risk, off track, behind pace, overdue or without an update for more than 14 days. · 没有有风险、滞后、落后于时序进度、逾期或超过14天未更新的事项。' }] }];
+  }
+  const lines = items.slice(0, MAX_LIST_LINES).map((a) => {
+    const reasons = (lang: 'en' | 'zh') => a.reasons.map((r) => reasonText(r, lang, date)).join(lang === 'en' ? '; ' : '；');
+    const s = states.get(a.item.id);
+    const owners = s?.owners.length ? ` · ${s.owners.map(mrkdwn).join(', ')}` : '';
+    return `• *${a.item.id}* ${escapeText(a.item.title.en)} · ${escapeText(a.item.title.zh)} — _${escapeText(reasons('en'))} · ${escapeText(reasons('zh'))}_${owners}`;
+  });
+  if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);
+  return linesToSections(lines);
 }
 
 function itemLines(items: PlanItem[], states: Map<string, ItemState>, empty: string): types.KnownBlock[] {

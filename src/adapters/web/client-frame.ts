@@ -5,11 +5,14 @@ export const DEFAULT_ROOM = 'general';
 
 /** What a chat page may send, after validation: joining (first visit or reconnect) or a message. */
 export type ClientFrame =
-  | { type: 'hello' | 'welcome_back'; name: string; room: string }
-  | { type: 'message'; name: string; room: string; text: string };
+  | { type: 'hello' | 'welcome_back'; name: string | null; room: string }
+  | { type: 'message'; name: string | null; room: string; text: string };
+
+/** The longest message a page may send, in characters: 10,000 (30 KB of Chinese in UTF-8). */
+export const MAX_TEXT_CHARS = 10_000;
 
 /** Why a frame was refused; the socket gets a polite notice naming it. */
-export type FrameProblem = 'not-json' | 'unknown-type' | 'bad-name' | 'bad-channel' | 'empty-text';
+export type FrameProblem = 'not-json' | 'unknown-type' | 'bad-name' | 'bad-channel' | 'empty-text' | 'too-long';
 
 /** The outcome of reading one frame. */
 export type FrameResult = { ok: true; frame: ClientFrame } | { ok: false; problem: FrameProblem };
@@ -22,15 +25,21 @@ const ROOM = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const TRANSPORT_NAMES = new Set(['socket', 'websocket', 'webhook']);
 
 const Envelope = z.object({ type: z.string() });
+/** True for a name a web chat user may have (`alice`, `李雷`, `j.doe`). */
+export function isChatName(name: string): boolean {
+  return NAME.test(name);
+}
+
 const Joining = z.object({
-  user: z.string().transform((s) => s.normalize('NFKC').trim()).pipe(z.string().regex(NAME)),
+  user: z.string().transform((s) => s.normalize('NFKC').trim()).pipe(z.string().regex(NAME)).optional(),
   channel: z.string().optional(),
 });
 const Message = Joining.extend({ text: z.string() });
 
 /**
  * Reads one text frame from a chat page (the Botkit web client's shape: `{type, user, channel, text}`,
- * with `user` the person's chosen name). Pure: returns a result, never throws.
+ * with `user` the name the page claims, optional; the server decides who the socket is). Pure:
+ * returns a result, never throws.
  */
 export function parseClientFrame(raw: string): FrameResult {
   let data: unknown;
@@ -51,10 +60,11 @@ export function parseClientFrame(raw: string): FrameResult {
   }
   const room = roomOf(fields.data.channel);
   if (room === null) return { ok: false, problem: 'bad-channel' };
-  const name = fields.data.user;
+  const name = fields.data.user ?? null;
   if (type !== 'message') return { ok: true, frame: { type, name, room } };
   const text = 'text' in fields.data ? String(fields.data.text) : '';
   if (text.trim() === '') return { ok: false, problem: 'empty-text' };
+  if (text.length > MAX_TEXT_CHARS && [...text].length > MAX_TEXT_CHARS) return { ok: false, problem: 'too-long' };
   return { ok: true, frame: { type, name, room, text } };
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../../core/logger.js';
 import type { ChatSocket } from './botkit-web.js';
-import { parseClientFrame, type ClientFrame, type FrameProblem } from './client-frame.js';
+import { MAX_TEXT_CHARS, parseClientFrame, type ClientFrame, type FrameProblem } from './client-frame.js';
 import type { TokenBucket } from './token-bucket.js';
 
 /** Why the guard refused a frame: a malformed frame, or one over the socket's rate. */
@@ -14,6 +14,7 @@ export const NOTICES: Record<NoticeId, string> = {
   'bad-name': 'Choose a name of 1–32 letters, digits, “.”, “_” or “-”, starting with a letter or digit. 名字须为 1–32 个字母、数字或 . _ -，并以字母或数字开头。',
   'bad-channel': 'A channel name uses a–z, 0–9, “_” and “-” (up to 40). 频道名只能包含小写字母、数字、_ 和 -（最多 40 个）。',
   'empty-text': 'The message is empty. 消息为空。',
+  'too-long': `The message is too long: up to ${MAX_TEXT_CHARS.toLocaleString('en')} characters; please shorten it or send it in parts. 消息过长：最多 ${MAX_TEXT_CHARS} 个字符，请删减或分几条发送。`,
 };
 
 /** What the guard needs besides the socket. */
@@ -24,15 +25,19 @@ export interface GuardOptions {
   /** Refused frames in a row after which the socket is closed (1008): a client that ignores the notices. */
   closeAfterRefusals: number;
   logger: Logger;
-  /** Called with each valid frame before the adapter gets it. */
-  accept(frame: ClientFrame): void;
+  /**
+   * Called with each valid frame before the adapter gets it: returns the name the socket is signed
+   * in as (the frame's own `user` is never trusted), or null when it has none (a `bad-name` notice).
+   */
+  accept(frame: ClientFrame): string | null;
   now?: () => number;
 }
 
 /**
  * Puts a guard in front of the web adapter's frame handler on one socket. Each frame is rate-limited
  * (token bucket), parsed and validated; a refused frame gets a notice (rate notices at most once a
- * second) and never reaches Botkit. A valid frame is passed on with `user` set to the socket's key.
+ * second) and never reaches Botkit. A valid frame is passed on with `user` set to the socket's key
+ * and `name` to the name the server bound to the socket.
  * Must be called right after the adapter has bound the socket.
  */
 export function guardSocket(ws: ChatSocket, opts: GuardOptions): void {
@@ -69,8 +74,12 @@ export function guardSocket(ws: ChatSocket, opts: GuardOptions): void {
       notice(result.problem);
       return;
     }
-    opts.accept(result.frame);
-    const forwarded = JSON.stringify({ ...result.frame, user: opts.key });
+    const name = opts.accept(result.frame);
+    if (name === null) {
+      notice('bad-name');
+      return;
+    }
+    const forwarded = JSON.stringify({ ...result.frame, name, user: opts.key });
     for (const l of adapterListeners) l.call(ws, forwarded);
   });
 }

@@ -14,11 +14,18 @@ import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-b
 import { toWebReply } from './web-reply.js';
 import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
 import { StartupError } from '../../errors.js';
+import { isChatName } from './client-frame.js';
+import { signInRoutes } from './signin-routes.js';
+import { createWebAuth, type WebAuth } from './web-auth.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
-/** The largest frame a page may send (bytes); bigger frames close that socket with 1009. */
-export const MAX_FRAME_BYTES = 16 * 1024;
+/**
+ * The largest frame a socket may send (bytes); bigger frames close it with 1009. Room for a message
+ * of MAX_TEXT_CHARS written as JSON escapes (6 bytes a character) and then some, so a page that
+ * sends too much text gets a `too-long` notice rather than a closed socket.
+ */
+export const MAX_FRAME_BYTES = 256 * 1024;
 /** Refused frames in a row after which a flooding socket is closed. */
 const CLOSE_AFTER_REFUSALS = 100;
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -42,6 +49,11 @@ export interface WebChatOptions {
   routes?: (app: Express) => void;
   rateLimit?: RateLimit;
   maxFrameBytes?: number;
+  /**
+   * Who may chat and as whom (`createWebAuth`). Without it the chat is local: only allowed on a
+   * loopback `host`, where the person at this machine chooses a name.
+   */
+  auth?: WebAuth;
 }
 
 /** A running web chat. */
@@ -62,9 +74,15 @@ export interface WebChat {
   stop(): Promise<void>;
 }
 
-/** The core user id of a web chat name: `web:alice`. */
+/** The core user id of a web chat name: `web:alice`. The one place the web chat makes user ids. */
 export function webUserId(name: string): string {
   return `web:${name}`;
+}
+
+/** The name a local page chose, given at connect: `/ws?name=alice`. */
+function nameInQuery(url: string | undefined): string | null {
+  const name = new URL(url ?? '/', 'http://localhost').searchParams.get('name')?.normalize('NFKC').trim() ?? '';
+  return isChatName(name) ? name : null;
 }
 
 /**
@@ -76,11 +94,17 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const logger = opts.logger.child({ adapter: 'web' });
   const rate = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   const { bot, plan } = opts.app;
+  const auth = opts.auth ?? createWebAuth({ mode: 'local' });
+  const local = auth.mode === 'local';
+  if (local && !isLoopback(opts.host)) {
+    throw new StartupError(`The web chat on ${opts.host} would let anyone who reaches it choose any name: keep HOST=127.0.0.1, or set up sign-in (PLANBOT_WEB_AUTH, see docs/web.md).`);
+  }
 
   const web = express();
   web.disable('x-powered-by');
   opts.routes?.(web);
-  web.use(chatPages(opts.host));
+  web.use(chatPages(local ? opts.host : null));
+  web.use(signInRoutes(auth, logger));
 
   const server = opts.server ?? createServer();
   const ownsServer = opts.server === undefined;
@@ -110,14 +134,15 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     };
 
   const join = turn(async (session, _message, send) => {
-    await send({ type: 'welcome', user: session.name, channel: `web:${session.room}`, digests: digests.recent(session.room) });
+    await send({ type: 'welcome', user: session.name, mode: auth.mode, channel: `web:${session.room}`, digests: digests.recent(session.room) });
   });
   botkit.on('hello', join);
   botkit.on('welcome_back', join);
   botkit.on(
     'message',
     turn(async (session, message, send) => {
-      const name = String(message.name);
+      // The name the server bound to the socket (the guard put it there), never the page's claim.
+      const name = String(session.name);
       const reply = await bot.handle({ text: String(message.text ?? ''), user: { id: webUserId(name), name }, platform: 'web', channel: `web:${String(message.room)}` });
       if (session.isOpen) await send({ type: 'message', ...toWebReply(reply, plan) });
     }),
@@ -130,14 +155,24 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       if (server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
       return;
     }
-    if (!hostAllowed(req.headers.host, opts.host) || !sameOrigin(req.headers.origin, req.headers.host)) {
+    if ((local && !hostAllowed(req.headers.host, opts.host)) || !sameOrigin(req.headers.origin, req.headers.host)) {
       logger.warn({ host: req.headers.host, origin: req.headers.origin }, 'refused a websocket from another origin');
       refuse(socket, 403, 'Forbidden');
       return;
     }
+    // Who this socket is comes from the request: a session cookie or a trusted proxy's header; on
+    // loopback, the name the page chose at connect (or its first frame).
+    const signedIn = auth.identify(req);
+    if (!local && signedIn === null) {
+      logger.info({ address: req.socket.remoteAddress }, 'refused a websocket that is not signed in');
+      refuse(socket, 401, 'Unauthorized');
+      return;
+    }
+    const boundName = signedIn ?? nameInQuery(req.url);
     botkit.accept(req, socket, head, (ws) => {
       const key = randomUUID();
       const session = sessions.open(key, ws);
+      session.name = boundName;
       ws.on('close', () => sessions.close(key));
       try {
         guardSocket(ws, {
@@ -146,8 +181,12 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
           closeAfterRefusals: CLOSE_AFTER_REFUSALS,
           logger,
           accept(frame) {
-            session.name = frame.name;
+            // A local page that named no one at connect is bound by its first named frame; after
+            // that, and always when signed in, a frame claiming another user is ignored.
+            if (session.name === null && local) session.name = frame.name;
+            else if (frame.name !== null && frame.name !== session.name) logger.debug({ socket: key, claimed: frame.name }, 'ignored the user a frame claimed');
             session.room = frame.room;
+            return session.name;
           },
         });
       } catch (err) {
@@ -212,12 +251,12 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
 }
 
 /** The chat's page and health check, with headers that keep the page to its own origin. */
-function chatPages(bindHost: string): express.Router {
+function chatPages(loopbackHost: string | null): express.Router {
   const router = express.Router();
   const guard: RequestHandler = (req, res, next) => {
     // Only the chat's own GETs are checked; other routes (a Slack webhook via a tunnel) pass.
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (!hostAllowed(req.headers.host, bindHost)) {
+    if (loopbackHost !== null && !hostAllowed(req.headers.host, loopbackHost)) {
       res.status(403).type('text/plain').send('This chat only answers on localhost.\n');
       return;
     }
@@ -232,7 +271,7 @@ function chatPages(bindHost: string): express.Router {
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  router.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+  router.use(express.static(PUBLIC_DIR, { index: 'index.html', extensions: ['html'], maxAge: 0 }));
   return router;
 }
 
@@ -257,6 +296,11 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 
 function urlOf(server: Server, port: number, host: string): string {
   const address = server.address() as AddressInfo | null;
+  return chatUrl(host, address?.port ?? port);
+}
+
+/** Where the chat listening on `host:port` is opened from this machine: `http://localhost:3000/`. */
+export function chatUrl(host: string, port: number): string {
   const shown = isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${address?.port ?? port}/`;
+  return `http://${shown}:${port}/`;
 }

@@ -2,11 +2,15 @@
 // with textContent, never as HTML. The wire protocol is the Botkit web client's:
 // page → server {type: 'hello'|'welcome_back'|'message', user, channel, text};
 // server → page {type: 'welcome'|'message'|'digest'|'notice', text, blocks, …}.
+// Who is typing is decided by the server: on this machine (mode "local") the name chosen here is
+// given at connect (/ws?name=…); otherwise the browser's sign-in session (GET /session) names it.
 
 const NAME_KEY = 'plan-bot.name';
 const SEEN_KEY = 'plan-bot.seen';
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}$/u;
 const STATUS_COMMAND = /^\/plan update \S+ (on-track|at-risk|off-track|done)$/;
+/** The longest message the server accepts, in characters (as MAX_TEXT_CHARS on the server). */
+const MAX_CHARS = 10000;
 
 const UI = {
   en: {
@@ -33,6 +37,12 @@ const UI = {
     examples: ["what's the rural sewage target", '农村生活污水治理率要达到多少', 'tasks in group 3', '/plan help'],
     planText: 'Plan text',
     received: 'Received',
+    tooLong: (n) => `That message has ${n.toLocaleString('en')} characters; the limit is ${MAX_CHARS.toLocaleString('en')}. Please shorten it or send it in parts — it was not sent.`,
+    frameTooBig: 'The last message was too large for the server and was not received; the page reconnected. Please send a shorter message.',
+    signedOut: 'Not signed in',
+    signInInvite: 'This chat needs you to sign in. Ask an admin for a sign-in link (they make one with “plan-bot web invite YOUR-NAME” or “/plan invite @YOUR-NAME”), then open it in this browser. 本聊天需要登录：请向管理员索取登录链接，并在本浏览器中打开。',
+    signInProxy: 'This chat needs you to sign in through your organisation’s sign-in page: reload this page through it, or ask whoever runs this chat. 本聊天需要通过单位的统一登录访问。',
+    signedIn: (n) => `Signed in as ${n}`,
   },
   zh: {
     tagline: '年度工作计划助手 · Ask the annual work plan',
@@ -58,6 +68,12 @@ const UI = {
     examples: ['农村生活污水治理率要达到多少', "what's the rural sewage target", '第三组有哪些任务', '/plan help'],
     planText: '计划原文',
     received: '收到于',
+    tooLong: (n) => `该消息有 ${n} 个字符，超过上限 ${MAX_CHARS} 个，未发送。请删减或分几条发送。`,
+    frameTooBig: '上一条消息过大，服务器未能接收，页面已重新连接。请发送较短的消息。',
+    signedOut: '未登录',
+    signInInvite: '本聊天需要登录。请向管理员索取登录链接（管理员可用“plan-bot web invite 你的名字”或“/plan 邀请 @你的名字”生成），然后在本浏览器中打开。This chat needs a sign-in link from an admin.',
+    signInProxy: '本聊天需要通过单位的统一登录页面访问：请经由该页面重新打开，或联系本聊天的管理者。This chat needs your organisation’s sign-in.',
+    signedIn: (n) => `已登录：${n}`,
   },
 };
 const ui = UI[(navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'];
@@ -68,11 +84,15 @@ const input = $('input');
 const room = channelFromUrl();
 
 let name = storedName();
+/** How this chat knows who is typing: 'local' (choose a name), 'invite' or 'proxy' (signed in). */
+let mode = 'local';
 let socket = null;
 let attempt = 0;
 let greeted = false;
 let pending = 0;
 let returning = false;
+/** Set while the page reconnects under a new name, so the welcome says so rather than "reconnected". */
+let renaming = false;
 
 /** Makes an element; `text` is always set as text, never parsed as HTML. */
 function el(tag, className, text) {
@@ -98,9 +118,20 @@ function storedName() {
 
 // ---- connection ----------------------------------------------------------------------------
 
+/** Asks the server who this browser is; null when it cannot be reached. */
+async function fetchSession() {
+  try {
+    const res = await fetch('/session', { cache: 'no-store' });
+    return res.ok ? await res.json() : null;
+  } catch {
+    return null;
+  }
+}
+
 function connect() {
   setConn('connecting');
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
+  const query = mode === 'local' && name ? `?name=${encodeURIComponent(name)}` : '';
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${query}`);
   socket = ws;
   ws.addEventListener('open', () => {
     try {
@@ -117,10 +148,11 @@ function connect() {
     }
     if (frame && typeof frame === 'object') onFrame(frame);
   });
-  ws.addEventListener('close', () => {
+  ws.addEventListener('close', (event) => {
     if (socket !== ws) return;
     socket = null;
     setPending(0);
+    if (event.code === 1009) system(ui.frameTooBig, 'warn');
     reconnectLater();
   });
 }
@@ -134,7 +166,7 @@ function reconnectLater() {
     if (socket) return;
     const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
     setConn('offline', left);
-    if (Date.now() >= until) connect();
+    if (Date.now() >= until) (mode === 'local' ? connect() : resume());
     else setTimeout(tick, Math.min(1000, until - Date.now()));
   };
   tick();
@@ -143,7 +175,7 @@ function reconnectLater() {
 function setConn(state, seconds) {
   const conn = $('conn');
   conn.dataset.state = state;
-  conn.textContent = state === 'offline' ? ui.offline(seconds) : ui[state];
+  conn.textContent = state === 'offline' ? ui.offline(seconds) : state === 'signedout' ? ui.signedOut : ui[state];
   $('send').disabled = state !== 'online';
 }
 
@@ -152,11 +184,18 @@ function onFrame(frame) {
     case 'welcome':
       attempt = 0;
       setConn('online');
+      // The server says who this socket is; the page shows that, whatever it asked for.
+      if (typeof frame.user === 'string' && frame.user !== name) {
+        name = frame.user;
+        showMe();
+      }
       try {
         localStorage.setItem(SEEN_KEY, '1');
       } catch {}
       if (!greeted) greet(returning ? ui.welcomeBack(name) : ui.hello(name));
+      else if (renaming) system(ui.renamed(name));
       else system(ui.reconnected);
+      renaming = false;
       greeted = true;
       $('feed').replaceChildren();
       for (const d of [...(frame.digests || [])].reverse()) addDigest(d, false);
@@ -182,6 +221,11 @@ function onFrame(frame) {
 function send(text) {
   const t = String(text).trim();
   if (!t) return false;
+  const length = [...t].length;
+  if (length > MAX_CHARS) {
+    system(ui.tooLong(length), 'warn');
+    return false;
+  }
   if (!socket || socket.readyState !== WebSocket.OPEN || $('conn').dataset.state !== 'online') {
     system(ui.notSent, 'warn');
     return false;
@@ -378,7 +422,14 @@ function askName(first) {
     } catch {}
     showMe();
     if (first) connect();
-    else if (renamed) system(ui.renamed(n));
+    else if (renamed) {
+      // The name is bound to the socket when it connects: a new name is a new connection.
+      const old = socket;
+      socket = null;
+      old?.close();
+      renaming = true;
+      connect();
+    }
     setTimeout(() => input.focus(), 0);
   };
   dialog.oncancel = (event) => {
@@ -389,7 +440,30 @@ function askName(first) {
 function showMe() {
   const me = $('me');
   me.hidden = false;
-  me.textContent = ui.me(name);
+  me.textContent = mode === 'local' ? ui.me(name) : ui.signedIn(name);
+  me.disabled = mode !== 'local';
+}
+
+/** Beyond this machine: connect when the browser is signed in, else say how to sign in. */
+async function resume() {
+  const session = await fetchSession();
+  if (!session) return reconnectLater();
+  mode = session.mode;
+  if (mode === 'local') return name ? connect() : askName(true);
+  if (!session.user) {
+    setConn('signedout');
+    if (!$('signin')) {
+      const row = el('li', 'sys warn');
+      row.id = 'signin';
+      row.append(el('span', '', mode === 'proxy' ? ui.signInProxy : ui.signInInvite));
+      log.insertBefore(row, log.querySelector('.row.typing'));
+    }
+    return;
+  }
+  $('signin')?.remove();
+  name = session.user;
+  showMe();
+  connect();
 }
 
 function start() {
@@ -398,15 +472,9 @@ function start() {
   for (const node of document.querySelectorAll('[data-ui-label]')) node.setAttribute('aria-label', ui[node.dataset.uiLabel]);
   input.placeholder = ui.placeholder;
   $('feed-channel').textContent = `web:${room}`;
-  $('me').addEventListener('click', () => askName(false));
+  $('me').addEventListener('click', () => mode === 'local' && askName(false));
   setConn('connecting');
-  if (name) {
-    showMe();
-    connect();
-  } else {
-    setConn('connecting');
-    askName(true);
-  }
+  void resume();
 }
 
 start();

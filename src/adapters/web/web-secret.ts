@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { StartupError } from '../../errors.js';
+
+/** The file beside the state file that keeps the generated signing secret (`data/state.json.web-secret`). */
+export function webSecretFile(db: string): string {
+  return `${db}.web-secret`;
+}
+
+/**
+ * The secret that signs web sessions and invite links: PLANBOT_WEB_SECRET when set, else a random
+ * secret generated once into a file beside the state file (mode 0600), so links and sign-ins
+ * survive restarts. `serve` and `plan-bot web invite` read the same file.
+ */
+export async function loadWebSecret(opts: { secret?: string; db: string }): Promise<string> {
+  if (opts.secret) return opts.secret;
+  const file = webSecretFile(opts.db);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    // 'wx' fails when the file exists, so two processes starting together keep one secret.
+    await writeFile(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new StartupError(`Cannot create the web chat's signing secret ${file} (${(err as Error).message}): make its folder writable, or set PLANBOT_WEB_SECRET.`, { cause: err });
+    }
+  }
+  const secret = (await readFile(file, 'utf8')).trim();
+  if (secret.length < 32) throw new StartupError(`The web chat's signing secret ${file} is too short: delete it (a new one is generated; sign-in links issued so far stop working) or set PLANBOT_WEB_SECRET.`);
+  return secret;
+}

@@ -1,0 +1,267 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
+import type { ProgressEntry, Status } from '../store/events.js';
+import type { ItemState } from '../store/item-state.js';
+import { formatDeadline, formatNumber, STATUS_LABELS, t } from './i18n.js';
+import type { Lang } from './reply.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * What "needs attention" means, in one place. An item that is not done needs attention when
+ * - its status is **off track** or **at risk**;
+ * - it is **overdue**: a target's deadline (the end of the plan year when it names none) has passed
+ *   and the target is not met;
+ * - it is **behind pace**: a quantified target's reported share is below the share of the time gone
+ *   from the start of the plan year to the target's deadline;
+ * - it is **stale**: nobody has reported on it for more than `staleDays` (14) days, counted from the
+ *   later of its last update and its last assignment (an item with neither owners nor updates is
+ *   nobody's to report on, so it is not stale).
+ * A done item never needs attention. Digests, answers, list and subscription filters and the Slack
+ * App Home all read this module.
+ */
+
+/** Days without a report after which an item is stale. */
+export const STALE_DAYS = 14;
+
+const DAY_MS = 86_400_000;
+
+/** How a reported value stands against its target at a date. */
+export interface PaceReading {
+  /** `reached`/`on-pace`/`behind` for a level to reach; `within-limit`/`over-limit` for a ceiling. */
+  kind: 'reached' | 'on-pace' | 'behind' | 'within-limit' | 'over-limit';
+  /** 0..∞ share of the target reported (null for a ceiling). */
+  done: number | null;
+  /** 0..1 share of the time from the plan year's start to the deadline gone at the date. */
+  expected: number;
+}
+
+/** One reason an item needs attention, most severe kinds first in `ItemAttention.reasons`. */
+export type AttentionReason =
+  | { kind: 'off-track' }
+  | { kind: 'overdue'; indicator: Indicator | null; deadline: string }
+  | { kind: 'at-risk' }
+  | { kind: 'behind-pace'; indicator: Indicator; done: number; expected: number }
+  | { kind: 'stale'; days: number; since: 'update' | 'assignment'; at: string };
+
+/** The kinds of reason, in order of severity (a list sorts by its item's first reason). */
+export const ATTENTION_KINDS = ['off-track', 'overdue', 'at-risk', 'behind-pace', 'stale'] as const;
+/** One kind of reason. */
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+
+/** An item's attention at a date: its status and every reason it needs attention (none: it does not). */
+export interface ItemAttention {
+  item: PlanItem;
+  status: Status;
+  reasons: AttentionReason[];
+}
+
+/** When and where attention is judged. */
+export interface AttentionWhen {
+  /** The instant (a question's now; a digest's week end). */
+  at: Date | number;
+  /** `PLANBOT_TZ`: deadlines end at midnight there. */
+  timeZone: string;
+  /** Default `STALE_DAYS`. */
+  staleDays?: number;
+}
+
+/** The share of a target an entry reports: value over the reporter's target or the plan's; null for a ceiling or no target. */
+export function shareDone(ind: Indicator, entry: ProgressEntry): number | null {
+  const target = entry.target ?? ind.value;
+  const upward = ind.comparator === '>=' || ind.comparator === '>' || ind.comparator === '=';
+  return target && upward ? entry.value / target : null;
+}
+
+function meetsLimit(value: number, ind: Indicator): boolean {
+  const limit = ind.value ?? 0;
+  return ind.comparator === '<' ? value < limit : value <= limit;
+}
+
+/** Share of the time between two instants gone at `at`, within 0..1. */
+function shareBetween(startMs: number, endMs: number, at: number): number {
+  if (endMs <= startMs) return 1;
+  return Math.min(1, Math.max(0, (at - startMs) / (endMs - startMs)));
+}
+
+/** Midnight at the start of a calendar date in a zone, as epoch milliseconds. */
+function startOfDate(date: string, timeZone: string): number {
+  return dayjs.tz(`${date}T00:00:00`, timeZone).valueOf();
+}
+
+/** Judges attention for one plan at one instant; deadlines are read once each, so a 10,000-item plan stays fast. */
+export interface AttentionJudge {
+  at: number;
+  timeZone: string;
+  staleDays: number;
+  /** 0..1 share of the time from the start of the plan year to the end of `deadline` (the year's end when null) gone. */
+  expectedShare(deadline: string | null): number;
+  /** True once the end of `deadline` (the plan year's end when null) has passed. */
+  isPast(deadline: string | null): boolean;
+  /** How a reported value stands against its target; null when nothing can be said (no value, no number). */
+  pace(ind: Indicator, entry: ProgressEntry | undefined): PaceReading | null;
+  /** Every reason `item` needs attention. */
+  of(item: PlanItem, state: ItemState | undefined): ItemAttention;
+}
+
+/** The judge of attention for `plan` at `when.at` in `when.timeZone`. Pure. */
+export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge {
+  const at = typeof when.at === 'number' ? when.at : when.at.getTime();
+  const { timeZone } = when;
+  const staleDays = when.staleDays ?? STALE_DAYS;
+  const yearStart = startOfDate(`${plan.year}-01-01`, timeZone);
+  const yearEndDate = `${plan.year}-12-31`;
+  const ends = new Map<string, number>();
+  const endOf = (deadline: string | null) => {
+    const date = deadline ?? yearEndDate;
+    let end = ends.get(date);
+    if (end === undefined) ends.set(date, (end = startOfDate(dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD'), timeZone)));
+    return end;
+  };
+  const shares = new Map<string | null, number>();
+  const expectedShare = (deadline: string | null) => {
+    let share = shares.get(deadline);
+    if (share === undefined) shares.set(deadline, (share = shareBetween(yearStart, endOf(deadline), at)));
+    return share;
+  };
+  const isPast = (deadline: string | null) => at >= endOf(deadline);
+  const pace = (ind: Indicator, entry: ProgressEntry | undefined): PaceReading | null => {
+    if (!entry) return null;
+    const expected = expectedShare(ind.deadline);
+    const done = shareDone(ind, entry);
+    if (done !== null) return { kind: done >= 1 ? 'reached' : done >= expected ? 'on-pace' : 'behind', done, expected };
+    if (ind.value !== null && (ind.comparator === '<' || ind.comparator === '<=')) return { kind: meetsLimit(entry.value, ind) ? 'within-limit' : 'over-limit', done: null, expected };
+    return null;
+  };
+  const of = (item: PlanItem, state: ItemState | undefined): ItemAttention => {
+    const status: Status = state?.status ?? 'not-started';
+    const reasons: AttentionReason[] = [];
+    if (status === 'done') return { item, status, reasons };
+    if (status === 'off-track') reasons.push({ kind: 'off-track' });
+    const behind: AttentionReason[] = [];
+    if (item.indicators.length === 0) {
+      if (isPast(null)) reasons.push({ kind: 'overdue', indicator: null, deadline: yearEndDate });
+    }
+    for (const ind of item.indicators) {
+      const reading = pace(ind, state?.progress.find((p) => p.indicatorId === ind.id));
+      const met = reading?.kind === 'reached' || reading?.kind === 'within-limit';
+      if (isPast(ind.deadline)) {
+        if (!met) reasons.push({ kind: 'overdue', indicator: ind, deadline: ind.deadline ?? yearEndDate });
+      } else if (reading?.kind === 'behind') {
+        behind.push({ kind: 'behind-pace', indicator: ind, done: reading.done!, expected: reading.expected });
+      }
+    }
+    if (status === 'at-risk') reasons.push({ kind: 'at-risk' });
+    reasons.push(...behind);
+    const stale = staleness(state, at, staleDays);
+    if (stale) reasons.push(stale);
+    return { item, status, reasons };
+  };
+  return { at, timeZone, staleDays, expectedShare, isPast, pace, of };
+}
+
+/**
+ * The stale reason of an item not done, or null: more than `staleDays` days since the later of
+ * its last update and its last assignment. Never updated and never owned is nobody's to report on.
+ */
+function staleness(state: ItemState | undefined, at: number, staleDays: number): AttentionReason | null {
+  if (!state || (state.updatedAt === null && state.owners.length === 0)) return null;
+  const updated = state.updatedAt ? Date.parse(state.updatedAt) : -Infinity;
+  const assigned = state.assignedAt && state.owners.length ? Date.parse(state.assignedAt) : -Infinity;
+  const last = Math.max(updated, assigned);
+  if (last === -Infinity || at - last <= staleDays * DAY_MS) return null;
+  const since = assigned > updated ? 'assignment' : 'update';
+  return { kind: 'stale', days: Math.floor((at - last) / DAY_MS), since, at: (since === 'update' ? state.updatedAt : state.assignedAt)! };
+}
+
+/** True when the item needs attention at all. */
+export function needsAttention(a: ItemAttention): boolean {
+  return a.reasons.length > 0;
+}
+
+/** True when one of the item's reasons is of `kind`. */
+export function hasReason(a: ItemAttention, kind: AttentionKind): boolean {
+  return a.reasons.some((r) => r.kind === kind);
+}
+
+/** The kinds a status filter stands for when it names trouble: "at risk" and "off track" read as attention. */
+const FILTER_KINDS: Partial<Record<Status, readonly AttentionKind[]>> = {
+  'at-risk': ['at-risk', 'off-track', 'behind-pace', 'overdue'],
+  'off-track': ['off-track', 'behind-pace', 'overdue'],
+};
+
+/**
+ * Whether an item passes a status filter of a list or a subscription. "at risk" takes every item at
+ * risk, off track, behind pace or overdue; "off track" (滞后, "behind schedule") every item off track,
+ * behind pace or overdue; other statuses are read as the status itself.
+ */
+export function matchesStatusFilter(filter: Status, a: ItemAttention): boolean {
+  const kinds = FILTER_KINDS[filter];
+  return kinds ? a.reasons.some((r) => kinds.includes(r.kind)) : a.status === filter;
+}
+
+/** A status filter in words, saying exactly what it takes: "at risk, off track, behind pace or overdue". */
+export function describeStatusFilter(filter: Status, lang: Lang): string {
+  if (filter === 'at-risk') return t(lang, 'at risk, off track, behind pace or overdue', '有风险、滞后、落后于时序进度或逾期');
+  if (filter === 'off-track') return t(lang, 'off track, behind pace or overdue', '滞后、落后于时序进度或逾期');
+  return STATUS_LABELS[filter][lang];
+}
+
+/** 0.456 → "45.6%". */
+export function percent(share: number): string {
+  return `${formatNumber(Math.round(share * 1000) / 10)}%`;
+}
+
+/** A pace reading in words: "behind pace (94.8% of the time gone)", "target reached", "within the limit". */
+export function paceText(r: PaceReading, lang: Lang): string {
+  const time = t(lang, `${percent(r.expected)} of the time gone`, `时间过去${percent(r.expected)}`);
+  switch (r.kind) {
+    case 'reached':
+      return t(lang, 'target reached', '已达标');
+    case 'on-pace':
+      return t(lang, `on pace (${time})`, `符合时序进度（${time}）`);
+    case 'behind':
+      return t(lang, `behind pace (${time})`, `落后于时序进度（${time}）`);
+    case 'within-limit':
+      return t(lang, 'within the limit', '控制在限值内');
+    default:
+      return t(lang, 'over the limit', '超出限值');
+  }
+}
+
+/** One reason in words; `date` writes an instant as a local date (YYYY-MM-DD). */
+export function reasonText(r: AttentionReason, lang: Lang, date: (at: string) => string): string {
+  switch (r.kind) {
+    case 'off-track':
+    case 'at-risk':
+      return STATUS_LABELS[r.kind][lang];
+    case 'overdue':
+      return r.indicator
+        ? t(lang, `${r.indicator.id} overdue (due ${formatDeadline(r.deadline, 'en')}, not met)`, `${r.indicator.id} 已逾期（${formatDeadline(r.deadline, 'zh')}到期，未达标）`)
+        : t(lang, `overdue (due ${formatDeadline(r.deadline, 'en')}, not done)`, `已逾期（${formatDeadline(r.deadline, 'zh')}到期，未完成）`);
+    case 'behind-pace':
+      return t(
+        lang,
+        `${r.indicator.id} behind pace (${percent(r.done)} done, ${percent(r.expected)} of the time gone)`,
+        `${r.indicator.id} 落后于时序进度（完成${percent(r.done)}，时间过去${percent(r.expected)}）`,
+      );
+    case 'stale':
+      return r.since === 'update'
+        ? t(lang, `no update for ${r.days} days (last update ${date(r.at)})`, `${r.days}天未更新（最近更新 ${date(r.at)}）`)
+        : t(lang, `no update in the ${r.days} days since assignment (${date(r.at)})`, `分配后${r.days}天未更新（${date(r.at)}分配）`);
+  }
+}
+
+/** A local-date writer for `reasonText`, in one zone. */
+export function localDateIn(timeZone: string): (at: string) => string {
+  return (at) => dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+}
+
+/** Severity rank of an item for sorting: the index of its first reason's kind (lower is worse). */
+export function severity(a: ItemAttention): number {
+  const first = a.reasons[0];
+  return first ? ATTENTION_KINDS.indexOf(first.kind) : ATTENTION_KINDS.length;
+}
