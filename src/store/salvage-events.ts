@@ -52,28 +52,45 @@ export function salvageEvents(text: string): Salvage {
   return { ok: true, version, events: kept, dropped, renumbered };
 }
 
-/** Collects the values of the array starting at `from` (just after its `[`) until its `]` or the end of the text. */
+/**
+ * Collects the values of the array starting at `from` (just after its `[`) until its closing `]}` or the
+ * end of the text. Whatever cannot be read as an object (a block of zeros, a lost quote) is skipped up to
+ * the next line that starts an object, since the store writes one event a line.
+ */
 function scanArray(text: string, from: number, raw: { value: unknown; index: number; offset: number }[], dropped: DroppedPart[]): void {
   let p = from;
   let index = 0;
   for (;;) {
     while (p < text.length && /[\s,]/.test(text[p]!)) p++;
-    if (p >= text.length || text[p] === ']') return;
+    if (p >= text.length || (text[p] === ']' && /^\](\s*\})?\s*$/.test(text.slice(p)))) return;
     const start = p;
-    const end = valueEnd(text, p);
     index++;
-    if (end === -1) {
-      dropped.push({ index, offset: start, reason: 'cut off mid-way (the file ends inside it)' });
+    const end = text[p] === '{' ? valueEnd(text, p) : -1;
+    if (end !== -1) {
+      try {
+        raw.push({ value: JSON.parse(text.slice(start, end)), index, offset: start });
+        p = end;
+        continue;
+      } catch {
+        // unreadable: skip to the next event below
+      }
+    }
+    const next = nextLineObject(text, start + 1);
+    if (next === -1) {
+      dropped.push({ index, offset: start, reason: text[start] === '{' && end === -1 ? 'cut off mid-way (the file ends inside it)' : 'unreadable, up to the end of the file' });
       return;
     }
-    const slice = text.slice(start, end);
-    try {
-      raw.push({ value: JSON.parse(slice), index, offset: start });
-    } catch {
-      dropped.push({ index, offset: start, reason: 'not valid JSON' });
-    }
-    p = end;
+    dropped.push({ index, offset: start, reason: `unreadable (${next - start} characters skipped, up to the next event)` });
+    p = next;
   }
+}
+
+/** The position of the `{` that starts the next line beginning with one, at or after `from`; -1 when none. */
+function nextLineObject(text: string, from: number): number {
+  const re = /\n[ \t]*\{/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index + m[0].length - 1 : -1;
 }
 
 /** The index just past the JSON value starting at `p`, or -1 when the text ends first. Strings and nesting are respected. */

@@ -47,7 +47,8 @@ describe('salvageEvents: every complete event of a torn file', () => {
       expect(s.events.map((e) => e.id), `cut at ${cut}`).toEqual(events.slice(0, complete).map((e) => e.id));
       expect(s.events, `cut at ${cut}`).toEqual(events.slice(0, complete));
       expect(s.renumbered).toBe(false);
-      expect(s.dropped.length, `cut at ${cut}`).toBeLessThanOrEqual(1);
+      // Nothing is reported dropped unless part of an event was cut off.
+      expect(s.dropped.length, `cut at ${cut}`).toBe(ends.some((end, i) => end > cut && text.indexOf('{"seq"', (ends[i - 1] ?? 0)) < cut) ? 1 : 0);
     }
   });
 
@@ -61,6 +62,22 @@ describe('salvageEvents: every complete event of a torn file', () => {
     expect(s.events.map((e) => e.seq)).toEqual(Array.from({ length: 39 }, (_, i) => i + 1));
     expect(s.renumbered).toBe(true);
     expect(s.dropped).toEqual([{ index: 3, offset: text.indexOf(third), reason: expect.stringMatching(/does not fit the schema \(field status\)/) }]);
+  });
+
+  it.each([
+    ['a block of zeros over events 11–12 (a crash of the file system)', (t: string) => '\0'.repeat(t.length), [10, 11]],
+    ['a lost quote in event 11', (t: string) => t.replace('"', ''), [10]],
+    ['a lost closing brace of event 12', (t: string) => t.slice(0, -1), [11]],
+  ])('skips %s and keeps every other event', (_name, mangle, lost) => {
+    const { text, events } = real;
+    const from = text.indexOf(JSON.stringify(events[10]));
+    const to = text.indexOf(JSON.stringify(events[11])) + JSON.stringify(events[11]).length;
+    const s = salvageEvents(text.slice(0, from) + mangle(text.slice(from, to)) + text.slice(to));
+    expect(s.ok).toBe(true);
+    if (!s.ok) return;
+    expect(s.events.map((e) => e.id)).toEqual(events.filter((_, i) => !lost.includes(i)).map((e) => e.id));
+    expect(s.dropped.map((d) => d.offset)).toEqual(lost.map((i) => text.indexOf(JSON.stringify(events[i]))).slice(0, s.dropped.length));
+    expect(s.dropped.length).toBeGreaterThanOrEqual(1);
   });
 
   it('reads a torn v0 (prototype) file and migrates what it keeps', () => {
