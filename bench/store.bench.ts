@@ -3,11 +3,12 @@
 // and the time to open (read, migrate, validate) a 100,000-event file. `npx tsx bench/store.bench.ts`
 // prints a table; `npm run bench` can run it through bench/run.ts.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NewEvent } from '../src/store/events.js';
 import { openFileStore } from '../src/store/file-store.js';
+import { measureRestart } from './serve-restart.js';
 
 const STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
 
@@ -79,7 +80,16 @@ export async function runStoreBench(): Promise<Record<string, number | string>> 
     }
     loads.sort((a, b) => a - b);
 
+    // Restart after a crash, against a cold start of the same serve in the same run (the baseline).
+    const restart = await measureRestart(3);
+    const orNa = (n: number | null) => n ?? 'n/a';
     return {
+      'serve cold start → page answers, median of 3 (ms)': restart.cold.page,
+      'serve cold start → first chat answer (ms)': orNa(restart.cold.answer),
+      'serve kill -9 → new serve page answers, median of 3 (ms)': restart.afterKill.page,
+      'serve kill -9 → new serve first chat answer (ms)': orNa(restart.afterKill.answer),
+      'CPU time of a starting serve until it answers (ms)': orNa(restart.afterKill.cpu),
+      'load average (1 min) during the run': Math.round(loadavg()[0]! * 10) / 10,
       'sequential updates/s (small file)': Math.round(SEQ / (seqMs / 1000)),
       'concurrent updates/s (5,000 at once, small file)': Math.round(CONC / (concMs / 1000)),
       'concurrent updates/s (filling to 100,000 in waves of 10,000)': Math.round((TOTAL - SEQ - CONC) / (fillMs / 1000)),

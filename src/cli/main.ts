@@ -11,6 +11,7 @@ import { openFileStore } from '../store/file-store.js';
 import { historyJson, itemHistory } from '../store/item-history.js';
 import { EMPTY_STATE, currentStates } from '../store/item-state.js';
 import { openReadOnlyStore } from '../store/read-only-store.js';
+import { repairStateFile, repairText } from '../store/repair-state.js';
 import { historyLines } from '../../intents/history.js';
 import { askOne } from './commands/ask.js';
 import { renderPlainText } from '../core/reply.js';
@@ -41,6 +42,7 @@ Commands:
                                 chat on the console: each stdin line is a message from USER
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
+  repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve                         run the web chat (and Slack when configured), the console and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
 
@@ -191,6 +193,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel, json }));
       return 0;
+    }
+    case 'repair': {
+      noMoreArgs(command, args, 0);
+      const report = await repairStateFile(config.db);
+      if (json) io.stdout(JSON.stringify(report, null, 2));
+      else if (report.ok) io.stdout(repairText(report));
+      else io.stderr(repairText(report));
+      return report.ok ? 0 : 1;
     }
     case 'serve': {
       noMoreArgs(command, args, 0);

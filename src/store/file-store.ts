@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { Logger } from '../core/logger.js';
 import type { EventStore } from './event-store.js';
 import { PlanEvent, type NewEvent } from './events.js';
 import { STATE_VERSION } from './migrate-state.js';
-import { AfterReplaceError, DurableStateFile, tempPath, type StateFile } from './state-file.js';
-import { StoreLockedError, StoreUnavailableError } from './store-errors.js';
+import { AfterReplaceError, DurableStateFile, isReadOnly, tempPath, type StateFile } from './state-file.js';
+import { StoreUnavailableError, StoreUnusableError, fsReason } from './store-errors.js';
+import { DEFAULT_LOCK_STALE_MS, acquireStateLock, type StateLock } from './state-lock.js';
+import { prepareStatePath } from './state-path.js';
+import { nodeFs, type StoreFs } from './store-fs.js';
 
-/** How old (ms) a lock may be before another process may take it: what a crashed process costs at most. */
-export const DEFAULT_LOCK_STALE_MS = 10_000;
+export { DEFAULT_LOCK_STALE_MS };
 
 /** How to open the state file: a logger for migrations and write failures, and the lock's timing. */
 export interface FileStoreOptions {
   logger?: Logger;
-  /** A lock not refreshed for this long is taken as left by a crashed process (min 2000). */
+  /** The file system (tests inject faults such as ENOSPC). */
+  fs?: StoreFs;
+  /** A lock whose holder cannot be judged (another host) and not refreshed for this long is taken over (min 2000). A dead holder on this host is taken over at once. */
   lockStaleMs?: number;
   /** How long to keep trying when another process holds the lock; 0 (the default) refuses at once. */
   lockWaitMs?: number;
@@ -35,42 +37,42 @@ interface Pending {
  */
 export async function openFileStore(path: string, options: FileStoreOptions = {}): Promise<FileStore> {
   const file = resolve(path);
+  const fs = options.fs ?? nodeFs;
   const staleMs = Math.max(options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS, 2000);
-  await mkdir(dirname(file), { recursive: true });
+  await prepareStatePath(file, fs);
   const holder: { store?: FileStore; lost?: Error } = {};
-  let release: () => Promise<void>;
+  const lock = await acquireStateLock(file, {
+    fs,
+    staleMs,
+    waitMs: options.lockWaitMs ?? 0,
+    onLost: (err) => {
+      holder.lost = err;
+      holder.store?.lockLost(err);
+    },
+  });
   try {
-    const waitMs = options.lockWaitMs ?? 0;
-    release = await lockfile.lock(file, {
-      realpath: false,
-      stale: staleMs,
-      retries: waitMs > 0 ? { retries: Math.ceil(waitMs / 200), minTimeout: 200, maxTimeout: 200, factor: 1 } : 0,
-      onCompromised: (err) => {
-        holder.lost = err;
-        holder.store?.lockLost(err);
-      },
-    });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreLockedError(file, staleMs);
-    throw err;
-  }
-  try {
-    const adapter = new DurableStateFile(file);
+    const adapter = new DurableStateFile(file, fs);
     const db = new Low<StateFile>(adapter, { version: STATE_VERSION, events: [] });
     await db.read();
-    await unlink(tempPath(file)).catch(() => {}); // an unfinished write of a crashed process: never acknowledged
+    await fs.unlink(tempPath(file)).catch(() => {}); // an unfinished write of a crashed process: never acknowledged
     const from = adapter.migratedFrom;
     if (from !== null && from < STATE_VERSION) {
-      await copyFile(file, `${file}.v${from}.bak`);
-      await db.write();
+      try {
+        await fs.copyFile(file, `${file}.v${from}.bak`);
+        await db.write();
+      } catch (err) {
+        const why = fsReason(err);
+        throw new StoreUnusableError(file, { en: `it needs migrating from schema version ${from}, and the migrated file cannot be written (${why.en})`, zh: `它需要从第 ${from} 版迁移，但无法写入迁移后的文件（${why.zh}）` });
+      }
       options.logger?.info({ file, from, to: STATE_VERSION, backup: `${file}.v${from}.bak` }, 'migrated the state file');
     }
-    const store = new FileStore(file, db, release, options.logger);
+    if (await isReadOnly(file, fs)) options.logger?.warn({ file }, 'the state file is read-only: questions are answered, every update will be refused until it is writable again');
+    const store = new FileStore(file, db, lock, options.logger);
     holder.store = store;
     if (holder.lost) store.lockLost(holder.lost);
     return store;
   } catch (err) {
-    await release().catch(() => {});
+    await lock.release().catch(() => {});
     throw err;
   }
 }
@@ -91,7 +93,7 @@ export class FileStore implements EventStore {
   constructor(
     readonly file: string,
     private readonly db: Low<StateFile>,
-    private readonly release: () => Promise<void>,
+    private readonly lock: StateLock,
     private readonly logger?: Logger,
   ) {
     this.log = db.data.events;
@@ -123,7 +125,7 @@ export class FileStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.flushing;
-    await this.release().catch((err: unknown) => this.logger?.warn({ err, file: this.file }, 'could not release the state file lock'));
+    await this.lock.release().catch((err: unknown) => this.logger?.warn({ err, file: this.file }, 'could not release the state file lock'));
   }
 
   /** Called when the lock was lost (another process took it as stale): stop writing at once. */
@@ -139,6 +141,11 @@ export class FileStore implements EventStore {
         for (const p of batch) p.reject(this.broken);
         continue;
       }
+      if (!(await this.lock.held())) {
+        this.lockLost(new Error(`the lock ${this.file}.lock is no longer held by this process`));
+        for (const p of batch) p.reject(this.broken);
+        continue;
+      }
       const before = this.log;
       const added = batch.map((p, i) => ({ seq: before.length + i + 1, ...p.event }) as PlanEvent);
       const after = before.concat(added);
@@ -147,10 +154,13 @@ export class FileStore implements EventStore {
         await this.db.write();
       } catch (err) {
         // Either the file was not replaced (nothing of this batch is stored) or it is in doubt (stop).
-        if (err instanceof AfterReplaceError) this.broken = new StoreUnavailableError(this.file, err.message);
+        // The user is told "not recorded, tell the operator"; the cause goes to the operator's log.
+        if (err instanceof AfterReplaceError) this.broken = new StoreUnavailableError(this.file, err.message, { cause: err });
         this.db.data = { version: STATE_VERSION, events: before };
-        this.logger?.error({ err, file: this.file, events: batch.length }, 'could not write the state file');
-        for (const p of batch) p.reject(this.broken ?? err);
+        const code = (err as NodeJS.ErrnoException).code;
+        this.logger?.error({ err, code, file: this.file, events: batch.length }, `could not write the state file: ${fsReason(err).en}; ${batch.length} update(s) not recorded`);
+        const refusal = this.broken ?? new StoreUnavailableError(this.file, fsReason(err).en, { cause: err });
+        for (const p of batch) p.reject(refusal);
         continue;
       }
       this.log = after;

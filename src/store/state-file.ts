@@ -1,11 +1,11 @@
-import { constants } from 'node:fs';
-import { copyFile, link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { PlanEvent } from './events.js';
 import { STATE_VERSION, migrateState } from './migrate-state.js';
 import { StoreDamagedError } from './store-errors.js';
+import { errorCode, nodeFs, type StoreFs } from './store-fs.js';
 import { UserError } from '../errors.js';
 
 /** The whole state file: a schema version and the event log. */
@@ -29,6 +29,12 @@ export class AfterReplaceError extends Error {
 const HEADER = `{"version":${STATE_VERSION},"events":[`;
 const FOOTER = ']}\n';
 
+/** The text of a state file holding `events`, as every write lays it out: one event a line. */
+export function stateFileText(events: readonly PlanEvent[]): string {
+  const body = events.map((e) => JSON.stringify(e)).join(',\n');
+  return `${HEADER}${body ? `\n${body}\n` : ''}${FOOTER}`;
+}
+
 /**
  * A lowdb adapter for the state file that loses nothing: `write` resolves only once the data is on
  * disk (temp file, fsync, backup of the previous file, rename, fsync of the folder), and `read`
@@ -44,17 +50,20 @@ export class DurableStateFile implements Adapter<StateFile> {
   /** The events' text as last read or written, one a line without the brackets, and how many it holds. */
   private written: { text: string; count: number } | null = null;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly fs: StoreFs = nodeFs,
+  ) {}
 
   /** The parsed, migrated and validated file, or null when there is none. */
   async read(): Promise<StateFile | null> {
-    const text = await readText(this.file);
+    const text = await readText(this.file, this.fs);
     if (text === null) {
       this.written = { text: '', count: 0 };
       return null;
     }
     const result = parseState(text);
-    if (!result.ok) throw new StoreDamagedError(this.file, result.reason, await describeBackup(this.file));
+    if (!result.ok) throw new StoreDamagedError(this.file, result.reason, await describeBackup(this.file, this.fs), looksLikeStateFile(text));
     this.migratedFrom = result.from;
     const canonical = result.from === STATE_VERSION && result.keys === 2 && text.startsWith(HEADER) && text.endsWith(FOOTER);
     this.written = canonical ? { text: text.slice(HEADER.length, text.length - FOOTER.length).trim(), count: result.data.events.length } : null;
@@ -67,7 +76,7 @@ export class DurableStateFile implements Adapter<StateFile> {
     const known = this.written && this.written.count <= data.events.length ? this.written : { text: '', count: 0 };
     const fresh = data.events.slice(known.count).map((e) => JSON.stringify(e)).join(',\n');
     const body = known.text && fresh ? `${known.text},\n${fresh}` : known.text || fresh;
-    await writeDurably(this.file, `${HEADER}${body ? `\n${body}\n` : ''}${FOOTER}`);
+    await writeDurably(this.file, `${HEADER}${body ? `\n${body}\n` : ''}${FOOTER}`, this.fs);
     this.written = { text: body, count: data.events.length };
   }
 }
@@ -78,7 +87,7 @@ export function parseState(text: string): { ok: true; data: StateFile; from: num
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return { ok: false, reason: text.trim() === '' ? 'the file is empty' : `not valid JSON: ${(err as Error).message}` };
+    return { ok: false, reason: jsonProblem(text, err as Error) };
   }
   const migrated = migrateState(json);
   if (!migrated.ok) return migrated;
@@ -99,44 +108,78 @@ export function parseState(text: string): { ok: true; data: StateFile; from: num
 /**
  * Replaces `file` with `text` so that a crash at any moment leaves either the old or the new file,
  * complete: write a temp file and fsync it, keep the old file as `.bak` (hard link, or copy where links
- * are unsupported), rename over the original, then fsync the folder so the rename itself survives.
+ * are unsupported; skipped with `backup: false`), rename over the original, then fsync the folder so
+ * the rename itself survives. The file keeps its mode (and owner, when run as root); a file that is
+ * read-only (no write bit, or not writable by this user) is refused with EACCES, never replaced.
  */
-export async function writeDurably(file: string, text: string): Promise<void> {
+export async function writeDurably(file: string, text: string, fs: StoreFs = nodeFs, options: { backup?: boolean } = {}): Promise<void> {
+  const current = await fs.stat(file).catch((err: unknown) => {
+    if (errorCode(err) === 'ENOENT') return null;
+    throw err;
+  });
+  if (current) await assertWritable(file, current, fs);
   const tmp = tempPath(file);
-  const fh = await open(tmp, 'w');
+  const fh = await fs.open(tmp, 'w', current ? current.mode & 0o7777 : 0o666);
   try {
+    // The temp file takes the state file's mode (open's mode is cut by the umask) and owner: replacing
+    // the file must not change who may read or write it.
+    if (current) {
+      await fh.chmod(current.mode & 0o7777);
+      if (process.getuid?.() === 0 && (current.uid !== 0 || current.gid !== 0)) await fh.chown(current.uid, current.gid).catch(() => {});
+    }
     await fh.writeFile(text, 'utf8');
     await fh.sync();
-  } finally {
-    await fh.close();
+  } catch (err) {
+    await fh.close().catch(() => {});
+    await fs.unlink(tmp).catch(() => {});
+    throw err;
   }
-  await backUp(file);
-  await rename(tmp, file);
+  await fh.close();
+  if (options.backup !== false) await backUp(file, fs);
+  await fs.rename(tmp, file);
   try {
-    await syncDir(dirname(file));
+    await syncDir(dirname(file), fs);
   } catch (err) {
     throw new AfterReplaceError(`could not flush the folder of ${file}: ${(err as Error).message}`, { cause: err });
   }
 }
 
-async function backUp(file: string): Promise<void> {
+/** Refuses a state file made read-only: no write bit at all (which root would ignore), or not writable by us. */
+async function assertWritable(file: string, st: Stats, fs: StoreFs): Promise<void> {
+  const readOnly = (st.mode & 0o222) === 0;
+  const denied = readOnly || (await fs.access(file, constants.W_OK).then(() => false, () => true));
+  if (denied) {
+    const mode = (st.mode & 0o777).toString(8).padStart(4, '0');
+    const reason = { en: `the file is read-only (mode ${mode}); it was not replaced`, zh: `文件是只读的（权限 ${mode}），未被替换` };
+    throw Object.assign(new Error(`EACCES: the state file ${file} is read-only (mode ${mode}); it was not replaced`), { code: 'EACCES', reason });
+  }
+}
+
+/** True when `file` exists and cannot be written (read-only mode or permissions); for a warning at start-up. */
+export async function isReadOnly(file: string, fs: StoreFs = nodeFs): Promise<boolean> {
+  const st = await fs.stat(file).catch(() => null);
+  if (!st) return false;
+  return assertWritable(file, st, fs).then(() => false, () => true);
+}
+
+async function backUp(file: string, fs: StoreFs): Promise<void> {
   const bak = backupPath(file);
   const bakTmp = `${tempPath(file)}.bak`;
-  await unlink(bakTmp).catch(ignoreMissing);
+  await fs.unlink(bakTmp).catch(ignoreMissing);
   try {
-    await link(file, bakTmp);
+    await fs.link(file, bakTmp);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // first write: nothing to back up
-    await copyFile(file, bakTmp, constants.COPYFILE_FICLONE);
+    await fs.copyFile(file, bakTmp, constants.COPYFILE_FICLONE);
   }
-  await rename(bakTmp, bak);
+  await fs.rename(bakTmp, bak);
 }
 
-async function syncDir(dir: string): Promise<void> {
+async function syncDir(dir: string, fs: StoreFs): Promise<void> {
   let fh;
   try {
-    fh = await open(dir, 'r');
+    fh = await fs.open(dir, 'r');
   } catch {
     return; // folders cannot be opened on some platforms (Windows); the rename is as durable as it gets there
   }
@@ -149,9 +192,9 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-async function readText(file: string): Promise<string | null> {
+async function readText(file: string, fs: StoreFs): Promise<string | null> {
   try {
-    return await readFile(file, 'utf8');
+    return await fs.readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
@@ -167,9 +210,9 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-async function describeBackup(file: string): Promise<{ file: string; events: number | null } | null> {
+async function describeBackup(file: string, fs: StoreFs): Promise<{ file: string; events: number | null } | null> {
   const bak = backupPath(file);
-  const text = await readText(bak).catch(() => null);
+  const text = await readText(bak, fs).catch(() => null);
   if (text === null) return null;
   const parsed = parseState(text);
   return { file: bak, events: parsed.ok ? parsed.data.events.length : null };
@@ -177,4 +220,20 @@ async function describeBackup(file: string): Promise<{ file: string; events: num
 
 function ignoreMissing(err: NodeJS.ErrnoException): void {
   if (err.code !== 'ENOENT') throw err;
+}
+
+/** True when `text` starts like a plan-bot state file (a JSON object with an "events" key), torn or not. */
+export function looksLikeStateFile(text: string): boolean {
+  const head = text.trimStart();
+  if (head.length < HEADER.length && HEADER.startsWith(head)) return head.length > 0; // torn within the header
+  return head.startsWith('{') && /^\{\s*("version"\s*:\s*\d+\s*,\s*)?"events"\s*:/.test(head);
+}
+
+/** Why `text` is not JSON, in words that never quote it (it may not be ours: --db /etc/passwd). */
+function jsonProblem(text: string, err: Error): string {
+  if (text.trim() === '') return 'the file is empty';
+  if (!looksLikeStateFile(text)) return 'not valid JSON, and not a plan-bot state file';
+  const at = /position (\d+)/.exec(err.message)?.[1];
+  if (/end of JSON input/i.test(err.message) || !text.trimEnd().endsWith('}')) return `not valid JSON: it ends mid-way, after ${text.length} characters (a torn write?)`;
+  return `not valid JSON${at ? ` at character ${at}` : ''}`;
 }

@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshDb, runCli } from '../support/run-cli.js';
+
+const cliOver = (db: string) => (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db }, stdin });
+const copiesOf = (db: string) => readdirSync(dirname(db)).filter((f) => f.startsWith('state.json.damaged-'));
+
+/** A state file written through the chat, then torn inside its last event (as a crash mid-write would, were writes not atomic). */
+async function tornDb(): Promise<{ db: string; whole: string }> {
+  const db = freshDb();
+  const cli = cliOver(db);
+  await cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了', '/plan subscribe G3']);
+  const whole = readFileSync(db, 'utf8');
+  writeFileSync(db, whole.slice(0, whole.lastIndexOf('{"seq":4') + 30));
+  return { db, whole };
+}
+
+describe('plan-bot repair', () => {
+  it('start-up on a torn file refuses and points to plan-bot repair; repair keeps every complete event and the file loads again', async () => {
+    const { db } = await tornDb();
+    const cli = cliOver(db);
+    const refused = await cli(['chat', '--user', 'alice'], ['/plan status T9']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`damaged \\(not valid JSON: it ends mid-way.*To salvage every complete event: plan-bot repair --db "${db}"`));
+
+    const r = await cli(['repair']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Repaired .*state\.json: kept 3 events \(the last: #3 at 2021-06-07T01:00:00\.000Z\), dropped 1\./);
+    expect(r.stdout).toMatch(/dropped: value 4 of the events, at character \d+: cut off mid-way/);
+    expect(r.stdout).toMatch(/The original is kept at .*state\.json\.damaged-.*\nThe repaired file loads/);
+    expect(copiesOf(db)).toHaveLength(1);
+
+    const show = JSON.parse((await cli(['show', 'T9', '--json'])).stdout);
+    expect(show).toMatchObject({ status: 'on-track', owners: [expect.stringMatching(/bob$/)] });
+    const again = await cli(['chat', '--json', '--user', 'alice'], ['/plan update T9 done']);
+    expect(JSON.parse(again.stdout).ok).toBe(true);
+  });
+
+  it('--json reports what was kept and dropped', async () => {
+    const { db } = await tornDb();
+    const r = await cliOver(db)(['repair', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: true,
+      file: db,
+      unchanged: false,
+      copy: expect.stringContaining(`${db}.damaged-`),
+      kept: 3,
+      dropped: [{ index: 4, offset: expect.any(Number), reason: expect.stringMatching(/cut off/) }],
+      renumbered: false,
+      backup: { file: `${db}.bak`, events: 3 },
+    });
+  });
+
+  it('a file that loads is left alone (exit 0)', async () => {
+    const db = freshDb();
+    await cliOver(db)(['chat', '--user', 'alice'], ['/plan update T9 done']);
+    const before = readFileSync(db, 'utf8');
+    const r = await cliOver(db)(['repair']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/loads as it is \(1 event\); nothing to repair/);
+    expect(readFileSync(db, 'utf8')).toBe(before);
+    expect(copiesOf(db)).toEqual([]);
+  });
+
+  it('a file that is not JSON at all is not touched (exit 1, without quoting it)', async () => {
+    const db = freshDb();
+    writeFileSync(db, 'SECRET notes, not a state file\n');
+    const r = await cliOver(db)(['repair']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Nothing repaired: it is not a plan-bot state file.*left as it was\.$/);
+    expect(r.stderr).not.toMatch(/SECRET/);
+    expect(readFileSync(db, 'utf8')).toBe('SECRET notes, not a state file\n');
+    expect(copiesOf(db)).toEqual([]);
+    const json = await cliOver(db)(['repair', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, unchanged: true, copy: null });
+  });
+
+  it('an empty file becomes an empty log, its copy kept (exit 0)', async () => {
+    const db = freshDb();
+    writeFileSync(db, '');
+    const r = await cliOver(db)(['repair']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/kept 0 events, dropped 0/);
+    expect(JSON.parse(readFileSync(db, 'utf8'))).toEqual({ version: 1, events: [] });
+    expect(copiesOf(db)).toHaveLength(1);
+  });
+
+  it('no such file: exit 1', async () => {
+    const r = await cliOver(freshDb())(['repair']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Nothing repaired: there is no file/);
+  });
+});
