@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { stateFileText } from '../src/store/state-file.js';
 
 const BIN = fileURLToPath(new URL('../bin/plan-bot.js', import.meta.url));
 
@@ -94,7 +95,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
 export async function measureRestart(rounds = 3): Promise<{ cold: RestartTimes; afterKill: RestartTimes }> {
   const dir = mkdtempSync(join(tmpdir(), 'planbot-restart-bench-'));
   const db = join(dir, 'state.json');
-  writeFileSync(db, '{"version":1,"events":[]}\n');
+  writeFileSync(db, stateFileText([]));
   const colds: RestartTimes[] = [];
   const kills: RestartTimes[] = [];
   try {

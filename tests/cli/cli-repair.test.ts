@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STATE_VERSION } from '../../src/store/migrate-state.js';
 import { freshDb, runCli } from '../support/run-cli.js';
 
 const cliOver = (db: string) => (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db }, stdin });
@@ -84,7 +85,7 @@ describe('plan-bot repair', () => {
     const r = await cliOver(db)(['repair']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/kept 0 events, dropped 0/);
-    expect(JSON.parse(readFileSync(db, 'utf8'))).toEqual({ version: 1, events: [] });
+    expect(JSON.parse(readFileSync(db, 'utf8'))).toEqual({ version: STATE_VERSION, events: [] });
     expect(copiesOf(db)).toHaveLength(1);
   });
 

@@ -83,7 +83,7 @@ describe('salvageEvents: every complete event of a torn file', () => {
   it('reads a torn v0 (prototype) file and migrates what it keeps', () => {
     const v0 = '{\n  "events": [\n    {"type":"assign","itemId":"T9","owner":"bob","at":"2021-06-01T01:00:00.000Z","user":"alice","platform":"console","planId":"henan-2021"},\n    {"type":"upd';
     const s = salvageEvents(v0);
-    expect(s).toMatchObject({ ok: true, version: 0, events: [{ seq: 1, id: 'v0-1', type: 'assign', owner: 'bob' }], dropped: [{ index: 2, reason: /cut off mid-way/ }] });
+    expect(s).toMatchObject({ ok: true, version: 0, events: [{ seq: 1, id: 'v0-1', type: 'assign', owner: 'console:bob', user: 'console:alice' }], dropped: [{ index: 2, reason: /cut off mid-way/ }] });
   });
 
   it.each([

@@ -5,9 +5,10 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderPlainText } from '../../src/core/reply.js';
 import { openFileStore, type FileStore } from '../../src/store/file-store.js';
+import { STATE_VERSION } from '../../src/store/migrate-state.js';
 import { StoreUnavailableError, StoreUnusableError } from '../../src/store/store-errors.js';
 import { nodeFs, type StoreFs } from '../../src/store/store-fs.js';
-import { makeBot } from '../support/make-bot.js';
+import { asUser, makeBot } from '../support/make-bot.js';
 import { updateEvent } from './fixtures/events.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'planbot-faults-')), 'state.json');
@@ -51,7 +52,7 @@ async function openTracked(file: string, options = {}): Promise<FileStore> {
 /** An update typed in the web chat by an admin, through the bot's one error handler. */
 async function updateViaChat(store: FileStore, text = '/plan update T9 done') {
   const bot = makeBot({ store, admins: ['web:alice'] });
-  const r = await bot.handle({ text, user: { id: 'web:alice' }, platform: 'web', channel: 'web:general' });
+  const r = await bot.handle({ text, user: { id: asUser('web:alice') }, platform: 'web', channel: 'web:general' });
   return { ...r, text: renderPlainText(r) };
 }
 
@@ -118,7 +119,7 @@ describe('write faults reach the chat user as "not recorded", and the operator a
 
   it('opening a read-only file works for questions and warns the operator', async () => {
     const file = tempFile();
-    writeFileSync(file, '{"version":1,"events":[]}\n');
+    writeFileSync(file, `{"version":${STATE_VERSION},"events":[]}\n`);
     chmodSync(file, 0o444);
     const { logger, lines } = capturedLogger();
     await openTracked(file, { logger });
