@@ -42,6 +42,8 @@ export const updateStatusIntent = defineIntent({
   commands: ['update', 'report', 'up', '更新', '汇报'],
   args: Args,
   sideEffects: true,
+  // A note may be long: this intent sees every message, so an over-long note is refused rather than missed.
+  maxChars: Number.POSITIVE_INFINITY,
   recognize: (u, ctx) => {
     const prefix = PREFIX.exec(u.text);
     if (prefix && !/[?？吗呢]\s*$/.test(u.text)) {
