@@ -78,15 +78,19 @@ const FIELD_NAMES: Record<string, { en: string; zh: string }> = {
 /** A value over its schema's maximum: said with the limit and how to fix it, never cut silently. */
 function tooLongError(intent: Intent, raw: unknown, path: readonly PropertyKey[], limit: number, text: boolean): UserError {
   const field = String(path[0] ?? 'input');
-  const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[field] : undefined;
+  const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), raw);
   const length = typeof value === 'string' || Array.isArray(value) ? value.length : null;
-  const name = FIELD_NAMES[field] ?? { en: field, zh: field };
+  const whole = FIELD_NAMES[field] ?? { en: field, zh: field };
+  // An entry of a list ("users.2"): name the entry, not the list.
+  const entry = typeof path[1] === 'number' ? path[1] + 1 : null;
+  const name = entry === null ? { en: `The ${whole.en}`, zh: whole.zh } : { en: `Entry ${entry} of the ${whole.en}`, zh: `${whole.zh}第${entry}项` };
   const n = (x: number) => x.toLocaleString('en');
+  const fix = entry === null ? { en: 'Shorten it, or split it over two messages, and send it again.', zh: '请缩短，或分成两条发送。' } : { en: 'Shorten it and send it again.', zh: '请缩短后重新发送。' };
   const en = text
-    ? `The ${name.en} is too long${length !== null ? ` (${n(length)} characters)` : ''}: it may have at most ${n(limit)} characters. Shorten it, or split it over two messages, and send it again.`
-    : `The ${name.en} is too long${length !== null ? ` (${length})` : ''}: at most ${limit} are allowed. Send fewer at a time.`;
+    ? `${name.en} is too long${length !== null ? ` (${n(length)} characters)` : ''}: it may have at most ${n(limit)} characters. ${fix.en}`
+    : `${name.en} is too long${length !== null ? ` (${length})` : ''}: at most ${limit} are allowed. Send fewer at a time.`;
   const zh = text
-    ? `${name.zh}太长${length !== null ? `（${length}个字符）` : ''}：最多${limit}个字符。请缩短，或分成两条发送。`
+    ? `${name.zh}太长${length !== null ? `（${length}个字符）` : ''}：最多${limit}个字符。${fix.zh}`
     : `${name.zh}太多${length !== null ? `（${length}项）` : ''}：最多${limit}项。请分几次发送。`;
   return new UserError(`${field}.too-long`, { en: `${en} Usage: ${intent.usage}`, zh: `${zh}用法：${intent.usage}` }, { intent: intent.id, field, length, limit });
 }

@@ -97,3 +97,16 @@ describe('an update with a long note', () => {
     expect(store.events()).toEqual([]);
   });
 });
+
+describe('any argument over its schema’s maximum', () => {
+  it('is refused with the limit, naming the list or the entry, instead of “could not read”', async () => {
+    const { say, store } = await bot();
+    const many = await as(say)(`/plan assign T9 ${Array.from({ length: 21 }, (_, i) => `@web:u${i}`).join(' ')}`);
+    expect(many.error?.id).toBe('users.too-long');
+    expect(many.text).toContain('The list of users is too long (21): at most 20 are allowed.');
+    const long = await as(say)(`/plan assign T9 @web:${'x'.repeat(300)}`);
+    expect(long.error?.id).toBe('users.too-long');
+    expect(long.text).toContain('Entry 1 of the list of users is too long (304 characters): it may have at most 200 characters.');
+    expect(store.events()).toEqual([]);
+  });
+});
