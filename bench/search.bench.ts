@@ -1,5 +1,5 @@
 // Search latency, build time and memory: our index against a plain fuse.js over the raw paragraphs,
-// on the real plan and on a generated 10,000-item corpus. `npx tsx bench/search.bench.ts` prints a table;
+// on the real plan and on a generated 10,000-item corpus; and the time to answer a very long message (bench/long-question.ts). `npx tsx bench/search.bench.ts` prints a table;
 // `npm run bench` runs it through bench/run.ts. Run with `node --expose-gc` for steadier heap figures.
 import Fuse from 'fuse.js';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { loadPlan } from '../src/plan/load-plan.js';
 import type { PlanItem } from '../src/plan/schema.js';
 import { buildSearchIndex, type SearchIndex } from '../src/search/index.js';
 import { prng } from '../tests/support/prng.js';
+import { measureLongQuestions } from './long-question.js';
 
 /** A fixed, varied query list: English and Chinese, paraphrases, typos, references, out-of-scope, junk. */
 export const BENCH_QUERIES: readonly string[] = [
@@ -194,10 +195,12 @@ export async function runSearchBench(): Promise<Record<string, number | string>>
   const corpus = generateCorpus(plan.items, GENERATED_ITEMS);
   const large = measure('gen10k', corpus, { ours: ROUNDS / 5, fuse: FUSE_ROUNDS_LARGE, builds: 3, fuseQueries: FUSE_LARGE_QUERIES });
   const verdict = (ok: boolean): string => (ok ? 'pass' : 'FAIL');
+  const long = await measureLongQuestions(plan);
   return {
     queries: BENCH_QUERIES.length,
     ...real,
     ...large,
+    ...long,
     'target.plan_p50<=0.2ms': verdict(real['plan.p50_ms']! <= 0.2),
     'target.plan_p99<=1ms': verdict(real['plan.p99_ms']! <= 1),
     'target.gen10k_p50<=2ms': verdict(large['gen10k.p50_ms']! <= 2),

@@ -3,9 +3,10 @@ import { t } from '../src/core/i18n.js';
 import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
-import { reply } from '../src/core/reply.js';
+import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
+import { MAX_QUERY_CHARS } from '../src/search/index.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
@@ -33,6 +34,14 @@ function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[]
   return [top.h, ...hits.filter((h) => h !== top.h)];
 }
 
+/** Says that only the start of a long question was searched (the search reads {@link MAX_QUERY_CHARS} characters). */
+function partlyRead(lang: Lang): ReplyBlock {
+  return {
+    type: 'context',
+    text: t(lang, `Your question is long: I searched its first ${MAX_QUERY_CHARS} characters. Ask about one thing at a time for a closer answer.`, `问题较长，只检索了前${MAX_QUERY_CHARS}个字符。每次只问一件事，回答会更准确。`),
+  };
+}
+
 /** Answers a question about the plan in either language: the best item, its number, the plan's words, its status. */
 export const askIntent = defineIntent({
   id: 'ask',
@@ -45,6 +54,8 @@ export const askIntent = defineIntent({
   commands: ['ask', 'q', '问'],
   args: z.object({ question: z.string() }),
   sideEffects: false,
+  // Any question, however long, ends here: the search reads its first MAX_QUERY_CHARS characters and says so.
+  maxChars: Number.POSITIVE_INFINITY,
   recognize: (u) => ({ question: u.text }),
   parseCommand: (rest) => ({ question: rest }),
   handle: ({ question }, ctx) => {
@@ -59,6 +70,7 @@ export const askIntent = defineIntent({
     const targets = ctx.search.indicators(question);
     const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber);
     const best = hits[0];
+    const cut = question.trim().length > MAX_QUERY_CHARS ? [partlyRead(lang)] : [];
     if (!best) {
       const shown = question.trim().length > 60 ? `${question.trim().slice(0, 60)}…` : question.trim();
       return reply(lang, [
@@ -71,6 +83,7 @@ export const askIntent = defineIntent({
           ),
         },
         { type: 'context', text: t(lang, `Try ${askHints(plan, lang)}; type “help” for more.`, `可以试试${askHints(plan, lang)}；输入“帮助”查看更多。`) },
+        ...cut,
       ]);
     }
     const item = plan.items.find((i) => i.id === best.id)!;
@@ -86,6 +99,7 @@ export const askIntent = defineIntent({
       });
       blocks.push({ type: 'context', text: t(lang, `See also ${names.join('; ')}`, `另见 ${names.join('；')}`) });
     }
+    blocks.push(...cut);
     return reply(lang, blocks, { matches: hits.map((h) => ({ id: h.id, score: Math.round(h.score * 1000) / 1000 })) });
   },
 });

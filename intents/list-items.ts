@@ -31,8 +31,11 @@ const Args = z.object({
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
-/** "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". */
-const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]+?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]+?) ?负责的(?:任务|工作|事项)/iu;
+/**
+ * "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". A name has at most 64 characters:
+ * an unbounded lazy name before 负责的 is retried from every position of a long run of letters (quadratic).
+ */
+const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]{1,64}?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]{1,64}?) ?负责的(?:任务|工作|事项)/iu;
 /** "needs attention", "需要关注": every reason of src/core/attention.ts. */
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */

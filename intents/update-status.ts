@@ -61,6 +61,8 @@ export const updateStatusIntent = defineIntent({
   sideEffects: true,
   confirm: 'if-ambiguous',
   unambiguous: (u) => utteranceForm(u.text) === 'report',
+  // A note may be long: this intent sees every message, so an over-long note is refused rather than missed.
+  maxChars: Number.POSITIVE_INFINITY,
   recognize: (u, ctx) => {
     if (isInterrogative(u.text)) return null;
     const verb = leadingReportVerb(u.text);

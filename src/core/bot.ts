@@ -15,7 +15,10 @@ import { isListedAdmin } from './admins.js';
 import { cleanFreeText } from './free-text.js';
 import type { UserId } from './user-ids.js';
 
-/** The most characters of one message the bot reads; the rest is cut (and said so). */
+/**
+ * The most characters of one message the bot reads. A longer message is cut: a question is answered
+ * from its start (and the answer says so), a command that writes is refused, never applied to a cut text.
+ */
 export const MAX_MESSAGE_CHARS = 4000;
 
 /** A message as an adapter hands it to the core. */
@@ -63,6 +66,7 @@ export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
   return {
     async handle(msg) {
+      const length = String(msg.text ?? '').length;
       const cleaned = clean(msg.text);
       let { lang, text } = resolveLang(cleaned);
       let command = msg.command ?? false;
@@ -91,11 +95,14 @@ export function createBot(deps: BotDeps): Bot {
       try {
         const { intent, args } = route({ text, lang }, command, ctx, deps.intents);
         intentId = intent.id;
+        // What was cut could be the end of a note: a write never acts on part of a message.
+        if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         if (needsConfirmation(intent, { text: text.trim(), lang }, command)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         return { ...r, intent: intent.id };
       } catch (err) {
-        if (err instanceof UserError) return { ...userErrorReply(err, lang), intent: intentId };
+        // A cut message's error may come from the cut (a note without its end): say what to fix.
+        if (err instanceof UserError) return { ...userErrorReply(length > MAX_MESSAGE_CHARS ? messageTooLong(length) : err, lang), intent: intentId };
         deps.logger.error({ err, input: msg.text.slice(0, 500), user: msg.user.id, platform: msg.platform, intent: intentId }, 'failed to handle a message');
         return {
           ...reply(lang, [{ type: 'paragraph', text: lang === 'zh' ? '抱歉，我这边出了问题，已记录下来。请稍后再试。' : 'Sorry, something went wrong on my side; it has been logged. Please try again in a moment.' }], { ephemeral: true, error: { id: 'internal' } }),
@@ -109,6 +116,18 @@ export function createBot(deps: BotDeps): Bot {
 /** A user error as a reply in the user's language. */
 export function userErrorReply(err: UserError, lang: Lang): Reply {
   return reply(lang, [{ type: 'paragraph', text: err.text[lang] }], { ephemeral: true, error: { id: err.id } });
+}
+
+/** The refusal of a message longer than {@link MAX_MESSAGE_CHARS} that would have written something. */
+function messageTooLong(length: number): UserError {
+  return new UserError(
+    'message.too-long',
+    {
+      en: `Nothing was recorded: this message is ${length.toLocaleString('en')} characters long and I read at most ${MAX_MESSAGE_CHARS.toLocaleString('en')}. Shorten it (a long note can be split over two updates) and send it again.`,
+      zh: `未记录：这条消息有${length}个字符，我最多读取${MAX_MESSAGE_CHARS}个字符。请缩短（较长的备注可分两次更新）后重新发送。`,
+    },
+    { length, limit: MAX_MESSAGE_CHARS },
+  );
 }
 
 /**

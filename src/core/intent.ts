@@ -72,12 +72,21 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
   unambiguous?(u: Utterance): boolean;
   /** What would be recorded, shown in a proposal; may refuse (a permission) before anything is proposed. */
   preview?(args: z.infer<A>, ctx: IntentContext): ReplyBlock[];
+  /**
+   * The longest text this intent reads, in characters (default {@link SHORT_TEXT_CHARS}): longer free text
+   * is not offered to its recogniser, and a longer command is refused. Only intents that take prose (a
+   * question, a note) raise it, so that every other recogniser's patterns only ever see short text.
+   */
+  maxChars?: number;
   /** Recognises a natural-language message, returning raw arguments, or null when it is not this intent. */
   recognize?(u: Utterance, ctx: IntentContext): unknown;
   /** Turns the words after `/plan <command>` into raw arguments. */
   parseCommand?(rest: string, u: Utterance, ctx: IntentContext): unknown;
   handle(args: z.infer<A>, ctx: IntentContext): Reply | Promise<Reply>;
 }
+
+/** The longest text an intent reads unless it declares `maxChars`: commands are short, only prose is long. */
+export const SHORT_TEXT_CHARS = 500;
 
 /** Declares an intent, keeping its argument type tied to its handler. */
 export function defineIntent<A extends z.ZodType>(intent: Intent<A>): Intent<A> {

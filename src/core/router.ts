@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
-import type { Intent, IntentContext, Utterance } from './intent.js';
+import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
 
 /** The intent chosen for a message and its validated arguments. */
 export interface Routed {
@@ -12,6 +12,7 @@ export interface Routed {
  * Chooses the intent for a message. A command (`/plan status T9`, or a slash command's text) goes
  * by its first word to the intent that declares it; anything else is offered to each intent's
  * recogniser in the declared order, `ask` last. Arguments are validated with the intent's schema.
+ * Text longer than an intent's `maxChars` never reaches its parser, so no pattern runs on a long paste.
  */
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
   const text = u.text.trim();
@@ -34,19 +35,41 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
       }
       if (intent) args = [word.slice(longest.length), ...rest].join(' ');
     }
-    if (intent?.parseCommand) return validated(intent, intent.parseCommand(args, u, ctx));
+    if (intent?.parseCommand) {
+      if (text.length > maxChars(intent)) throw commandTooLong(intent, text.length);
+      return validated(intent, intent.parseCommand(args, u, ctx));
+    }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
   for (const intent of intents) {
+    if (text.length > maxChars(intent)) continue;
     const raw = intent.recognize?.({ ...u, text }, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
   throw new Error('no intent recognised the message; the last intent must accept anything');
 }
 
+function maxChars(intent: Intent): number {
+  return intent.maxChars ?? SHORT_TEXT_CHARS;
+}
+
+function commandTooLong(intent: Intent, length: number): UserError {
+  const limit = maxChars(intent);
+  return new UserError(
+    'command.too-long',
+    {
+      en: `This command is ${length.toLocaleString('en')} characters long; ${intent.usage.split(' ').slice(0, 2).join(' ')} reads at most ${limit.toLocaleString('en')}. Shorten it and send it again (usage: ${intent.usage}).`,
+      zh: `这条命令有${length}个字符，${intent.usage.split(' ').slice(0, 2).join(' ')} 最多读取${limit}个字符。请缩短后重新发送（用法：${intent.usage}）。`,
+    },
+    { intent: intent.id, length, limit },
+  );
+}
+
 function validated(intent: Intent, raw: unknown): Routed {
   const result = intent.args.safeParse(raw);
   if (result.success) return { intent, args: result.data };
+  const tooLong = result.error.issues.find((i) => i.code === 'too_big' && (i.origin === 'string' || i.origin === 'array'));
+  if (tooLong?.code === 'too_big') throw tooLongError(intent, raw, tooLong.path, Number(tooLong.maximum), tooLong.origin === 'string');
   const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? 'input')))];
   const missing = result.error.issues.every((i) => i.code === 'too_small' || (i.code === 'invalid_type' && i.input === undefined));
   const example = intent.usage.replace(/\bID\b/, 'T9').replace(/\s*\[.*$/, '');
@@ -59,4 +82,32 @@ function validated(intent: Intent, raw: unknown): Routed {
       : { en: `I could not read the ${what.join(' and ')}. Usage: ${intent.usage}`, zh: `无法识别${whatZh.join('和')}。用法：${intent.usage}` },
     { intent: intent.id, fields },
   );
+}
+
+/** Field names as a reply names them. */
+const FIELD_NAMES: Record<string, { en: string; zh: string }> = {
+  note: { en: 'note', zh: '备注' },
+  progress: { en: 'list of progress values', zh: '进度值' },
+  users: { en: 'list of users', zh: '用户列表' },
+  question: { en: 'question', zh: '问题' },
+};
+
+/** A value over its schema's maximum: said with the limit and how to fix it, never cut silently. */
+function tooLongError(intent: Intent, raw: unknown, path: readonly PropertyKey[], limit: number, text: boolean): UserError {
+  const field = String(path[0] ?? 'input');
+  const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), raw);
+  const length = typeof value === 'string' || Array.isArray(value) ? value.length : null;
+  const whole = FIELD_NAMES[field] ?? { en: field, zh: field };
+  // An entry of a list ("users.2"): name the entry, not the list.
+  const entry = typeof path[1] === 'number' ? path[1] + 1 : null;
+  const name = entry === null ? { en: `The ${whole.en}`, zh: whole.zh } : { en: `Entry ${entry} of the ${whole.en}`, zh: `${whole.zh}第${entry}项` };
+  const n = (x: number) => x.toLocaleString('en');
+  const fix = entry === null ? { en: 'Shorten it, or split it over two messages, and send it again.', zh: '请缩短，或分成两条发送。' } : { en: 'Shorten it and send it again.', zh: '请缩短后重新发送。' };
+  const en = text
+    ? `${name.en} is too long${length !== null ? ` (${n(length)} characters)` : ''}: it may have at most ${n(limit)} characters. ${fix.en}`
+    : `${name.en} is too long${length !== null ? ` (${length})` : ''}: at most ${limit} are allowed. Send fewer at a time.`;
+  const zh = text
+    ? `${name.zh}太长${length !== null ? `（${length}个字符）` : ''}：最多${limit}个字符。${fix.zh}`
+    : `${name.zh}太多${length !== null ? `（${length}项）` : ''}：最多${limit}项。请分几次发送。`;
+  return new UserError(`${field}.too-long`, { en: `${en} Usage: ${intent.usage}`, zh: `${zh}用法：${intent.usage}` }, { intent: intent.id, field, length, limit });
 }

@@ -15,18 +15,22 @@ describe('web chat identities, over the websocket', () => {
   it('an admin’s /plan assign T9 @bob makes the web user bob (any case) an owner who sees it and may update it', async () => {
     const { app, chat } = await startTestChat();
     chats.push(chat);
-    const page = await TestClient.open(chat.url);
-    clients.push(page);
-    const assigned = await page.ask('/plan assign T9 @bob', 'alice');
+    // Each person has their own page; the server binds the name given at connect (the frame's user is ignored).
+    const pageOf = async (name: string) => {
+      const page = await TestClient.open(chat.url, {}, `?name=${encodeURIComponent(name)}`);
+      clients.push(page);
+      return page;
+    };
+    const assigned = await (await pageOf('alice')).ask('/plan assign T9 @bob', 'alice');
     expect(assigned.error).toBeUndefined();
     expect(assigned.text).toContain('bob is now an owner of T9');
     expect(JSON.stringify(assigned.blocks)).not.toMatch(/[\uE000\uE001]/);
-    const mine = await page.ask('my tasks', 'Bob');
+    const mine = await (await pageOf('Bob')).ask('my tasks', 'Bob');
     expect(mine.matches.map((m: { id: string }) => m.id)).toEqual(['T9']);
-    const update = await page.ask('/plan update T9 on-track 300/800', 'bob');
+    const update = await (await pageOf('bob')).ask('/plan update T9 on-track 300/800', 'bob');
     expect(update.error).toBeUndefined();
     expect(app.store.events().at(-1)).toMatchObject({ type: 'update', user: 'web:bob', platform: 'web' });
-    const other = await page.ask('/plan update T9 done', 'carol');
+    const other = await (await pageOf('carol')).ask('/plan update T9 done', 'carol');
     expect(other.error).toEqual({ id: 'permission.update' });
     expect(other.text).toContain('Only the owners of T9 (bob) or an admin (alice, 李雷) may update it; an admin can add you with /plan assign T9 @web:carol.');
   });

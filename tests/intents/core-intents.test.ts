@@ -111,15 +111,16 @@ describe('lists', () => {
     await b.deps.store.append({ ...base, type: 'update', user: 'web:bob', itemId: 'T9', status: 'at-risk', progress: [], note: null });
     await b.deps.store.append({ ...base, type: 'update', user: 'web:bob', itemId: 'T21', status: 'off-track', progress: [], note: null });
     await b.deps.store.append({ ...base, type: 'assign', user: 'web:admin', itemId: 'T21', owner: 'web:carol' });
-    expect((await say(b, 'at-risk tasks')).matches.map((m) => m.id)).toEqual(['T9']);
-    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T9']);
+    // "at risk" takes everything it names (src/core/attention.ts): off track first, then at risk.
+    expect((await say(b, 'at-risk tasks')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
+    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
     expect((await say(b, '滞后的任务')).matches.map((m) => m.id)).toEqual(['T21']);
     expect((await say(b, 'my tasks', 'web:carol')).matches.map((m) => m.id)).toEqual(['T21']);
     for (const q of ['tasks owned by carol', 'tasks assigned to @carol', '@carol的任务', 'carol负责的任务', '/plan list owned by carol']) {
       expect((await say(b, q, 'web:dave')).matches.map((m) => m.id), q).toEqual(['T21']);
     }
     expect((await say(b, '/plan 我的', 'web:carol')).matches.map((m) => m.id)).toEqual(['T21']);
-    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T9']);
+    expect((await say(b, '有风险的任务')).matches.map((m) => m.id)).toEqual(['T21', 'T9']);
     const none = await say(b, '我的任务', 'web:dave');
     expect(none.text).toBe('没有您负责的任务。\n可以试试“第三组任务”“有风险的任务”或“帮助”。');
   });

@@ -94,10 +94,10 @@ describe('a report read from chatter is proposed, and recorded only when its aut
     expect(store.events()).toMatchObject([{ itemId: 'T11', status: 'at-risk', user: 'web:admin' }]);
   });
 
-  it('tells the same name on another platform apart: slack:admin cannot confirm web:admin’s proposal', async () => {
-    const { bot, store } = recordsBot({ admins: ['web:admin', 'slack:admin'] });
+  it('tells the same name on another platform apart: console:admin cannot confirm web:admin’s proposal', async () => {
+    const { bot, store } = recordsBot({ admins: ['web:admin', 'console:admin'] });
     const token = proposalToken(await talk(bot, 'T11 at risk', 'web:admin', 'room'))!;
-    const r = await talk(bot, `/plan confirm ${token}`, 'slack:admin', 'room');
+    const r = await talk(bot, `/plan confirm ${token}`, 'console:admin', 'room');
     expect(r.error).toEqual({ id: 'proposal.other-user' });
     expect(store.events()).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { webUser } from '../../src/core/user-ids.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -8,7 +9,7 @@ import { openFileStore, type FileStore } from '../../src/store/file-store.js';
 import { STATE_VERSION } from '../../src/store/migrate-state.js';
 import { StoreUnavailableError, StoreUnusableError } from '../../src/store/store-errors.js';
 import { nodeFs, type StoreFs } from '../../src/store/store-fs.js';
-import { asUser, makeBot } from '../support/make-bot.js';
+import { makeBot } from '../support/make-bot.js';
 import { updateEvent } from './fixtures/events.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'planbot-faults-')), 'state.json');
@@ -52,7 +53,7 @@ async function openTracked(file: string, options = {}): Promise<FileStore> {
 /** An update typed in the web chat by an admin, through the bot's one error handler. */
 async function updateViaChat(store: FileStore, text = '/plan update T9 done') {
   const bot = makeBot({ store, admins: ['web:alice'] });
-  const r = await bot.handle({ text, user: { id: asUser('web:alice') }, platform: 'web', channel: 'web:general' });
+  const r = await bot.handle({ text, user: { id: webUser('alice') }, platform: 'web', channel: 'web:general' });
   return { ...r, text: renderPlainText(r) };
 }
 
