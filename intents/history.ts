@@ -42,7 +42,7 @@ export const historyIntent = defineIntent({
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
-    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const ownerLine = owners.length ? t(lang, `Owners: ${userRefs(owners, ', ')}`, `负责人：${userRefs(owners, '、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
     const assignments = assignmentLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone);
     if (entries.length === 0) {

@@ -37,7 +37,7 @@ export const showItemIntent = defineIntent({
   handle: ({ id }, ctx) => {
     const target = INDICATOR_ID.exec(id);
     const item = findItem(ctx.plan, target ? target[0].split('.')[0]! : id);
-    const state = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), ctx.plan).get(item.id);
     if (target) {
       const indicator = item.indicators.find((i) => i.id === target[0].toUpperCase());
       if (!indicator) {

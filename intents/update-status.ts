@@ -80,14 +80,14 @@ export const updateStatusIntent = defineIntent({
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),
   preview: (args, ctx) => {
     const item = findItem(ctx.plan, args.itemId);
-    const before = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    const before = currentStates(ctx.store.events(), ctx.plan).get(item.id);
     assertCanUpdate(ctx, item, before?.owners ?? []);
     return previewBlocks(item, args, before, ctx.lang);
   },
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
     const item = findItem(plan, args.itemId);
-    const before = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const before = currentStates(ctx.store.events(), plan).get(item.id);
     assertCanUpdate(ctx, item, before?.owners ?? []);
     await ctx.store.append({
       type: 'update',
@@ -97,7 +97,7 @@ export const updateStatusIntent = defineIntent({
       note: args.note,
       ...eventOrigin(ctx),
     });
-    const after = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const after = currentStates(ctx.store.events(), plan).get(item.id);
     return reply(
       lang,
       [

@@ -116,7 +116,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
       const store = await openReadOnlyStore(config.db);
-      const state = currentStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
+      const state = currentStates(store.events(), plan).get(item.id) ?? EMPTY_STATE;
       io.stdout(showCommand(plan, item.id, state, json, config.timeZone));
       return 0;
     }
