@@ -28,8 +28,8 @@ const SEVERITY: readonly Status[] = ['off-track', 'at-risk', 'on-track', 'not-st
 
 /**
  * The province status of an item with units: the lead unit's when it has reported one (a qualitative
- * target is met when the lead unit reports it done); otherwise done only when every responsible unit
- * reported done, else the most severe status any unit reported. Null when no unit reported a status.
+ * target is met when the lead unit reports it done); otherwise the most severe status any unit
+ * reported, and done only for an item without a lead unit whose responsible units all reported done. Null when no unit reported a status.
  */
 export function provinceStatus(perUnit: ReadonlyMap<string, Status | null>, lead: string | null, responsible: readonly string[]): Status | null {
   if (lead !== null) {
@@ -38,6 +38,7 @@ export function provinceStatus(perUnit: ReadonlyMap<string, Status | null>, lead
   }
   const reported = [...perUnit.values()].filter((s): s is Status => s !== null);
   if (reported.length === 0) return null;
-  if (responsible.length > 0 && responsible.every((u) => perUnit.get(u) === 'done')) return 'done';
+  // With a lead unit, only its report makes the item done (销号 follows the lead unit's done).
+  if (lead === null && responsible.length > 0 && responsible.every((u) => perUnit.get(u) === 'done')) return 'done';
   return SEVERITY.find((s) => reported.includes(s)) ?? 'on-track';
 }
