@@ -159,6 +159,18 @@ describe('per-unit reports and the roll-up', () => {
   });
 });
 
+describe('history and undo of unit reports', () => {
+  it('history says whose report it was; undo takes the unit’s value out of the province total', async () => {
+    const { say } = await setUp();
+    await say('/plan update T9 120/800', 'web:zl');
+    await say('/plan update T9 90/800', 'web:nan');
+    expect((await say('/plan history T9', 'web:zl')).text).toMatch(/nan for Nanyang · T9\.1 90\/800 villages[\s\S]*zl for Zhoukou · T9\.1 120\/800/);
+    await say('/plan undo', 'web:nan');
+    expect((await say('/plan status T9', 'web:zl')).text).toMatch(/120\/800/);
+    expect((await say('/plan status T9', 'web:zl')).text).not.toMatch(/210\/800/);
+  });
+});
+
 describe('items without units behave as before', () => {
   it('an owner’s report on T11 is the item’s, and @unit is refused there', async () => {
     const { say, admin } = await setUp();
