@@ -50,3 +50,25 @@ describe('plan-bot show --json with units', () => {
     expect(show.units).toBeUndefined();
   });
 });
+
+describe('plan-bot digest with units', () => {
+  it('reads the province value and says whose report each update was', async () => {
+    const db = freshDb();
+    const cli = (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db }, stdin });
+    await cli(['chat', '--user', 'admin', '--now', '2021-06-08T09:00:00+08:00'], [
+      '/plan member @web:zl 周口',
+      '/plan member @web:nan 南阳',
+      '/plan lead T9 土壤处',
+      '/plan units T9 +周口 +南阳',
+    ]);
+    await cli(['chat', '--user', 'zl', '--now', '2021-06-08T10:00:00+08:00'], ['/plan update T9 @周口 120/800']);
+    await cli(['chat', '--user', 'nan', '--now', '2021-06-08T11:00:00+08:00'], ['/plan update T9 @南阳 90/800']);
+    const digest = await cli(['digest', '--now', '2021-06-14T09:00:00+08:00']);
+    expect(digest.code).toBe(0);
+    expect(digest.stdout).toMatch(/T9\.1 [^\n]*210\/800/);
+    expect(digest.stdout).toMatch(/T9\.1 Administrative villages [^\n]*26\.3% · 210\/800 villages · behind pace/);
+    expect(digest.stdout).toMatch(/06-08 10:00 zl \(Zhoukou\): T9\.1 15% · 120\/800 villages\n {2}– 06-08 11:00 nan \(Nanyang\): T9\.1 11\.3% · 90\/800 villages/);
+    expect(digest.stdout).toMatch(/zl（周口市）：T9\.1 15%/);
+    expect(digest.stdout).toMatch(/T9 Soil pollution prevention action — T9\.1 behind pace \(26\.3% done/);
+  });
+});
