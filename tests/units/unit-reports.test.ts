@@ -56,6 +56,30 @@ describe('units and membership (admins)', () => {
   });
 });
 
+describe('unit commands in Chinese, with typos and mistakes', () => {
+  it('单位 添加, 成员, 成员 移除, 牵头, 责任单位 全部地市', async () => {
+    const { admin, say } = await setUp();
+    expect((await admin('/plan 单位 添加 法规处 "Regulations Division" 政策法规处')).text).toMatch(/已添加单位法规处（Regulations Division），编号 regulations-division/);
+    expect((await admin('/plan 成员 @web:fg 政策法规处')).text).toMatch(/已将 .*fg 加入法规处/);
+    expect((await admin('/plan 成员 移除 @web:fg 法规处')).text).toMatch(/已将 .*fg 移出法规处/);
+    expect((await admin('/plan 牵头 T20 法规处')).text).toMatch(/T20 .*的牵头单位：法规处/);
+    expect((await admin('/plan 责任单位 T20 全部地市')).text).toMatch(/T20 责任单位：新增郑州市、开封市.*济源示范区。/);
+    expect((await admin('/plan lead T20 none')).text).toMatch(/T20 has no lead unit now/);
+    expect((await say('tasks with no lead unit', 'web:zl')).text).toMatch(/• T20 /);
+  });
+
+  it('a typo in a unit name is read; an unknown unit is refused with the closest names', async () => {
+    const { admin } = await setUp();
+    expect((await admin('/plan member @web:x Zhoukuo')).text).toMatch(/x now belongs to Zhoukou/);
+    const unknown = await admin('/plan lead T9 Zhoukouxx');
+    expect(unknown.error?.id).toBe('unit.unknown');
+    expect(unknown.text).toMatch(/No unit "Zhoukouxx"\. Did you mean 周口市 \(Zhoukou\)\?/);
+    const nothing = await admin('/plan units T9');
+    expect(nothing.error?.id).toBe('unit.missing');
+    expect(nothing.text).toMatch(/\/plan units T9 all-cities/);
+  });
+});
+
 describe('per-unit reports and the roll-up', () => {
   it('Zhoukou 120/800 and Nanyang 90/800 make the province 210/800, not the last writer’s 90', async () => {
     const { say, store } = await setUp();
