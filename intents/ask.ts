@@ -87,7 +87,7 @@ export const askIntent = defineIntent({
       ]);
     }
     const item = plan.items.find((i) => i.id === best.id)!;
-    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan).get(item.id);
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);

@@ -52,12 +52,12 @@ export const assignIntent = defineIntent({
     const { plan, lang } = ctx;
     assertAdmin(ctx, { en: 'assign owners', zh: '指定负责人' });
     const item = findItem(plan, itemId);
-    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const added = users.filter((u) => !isOwner(u, owners));
     for (const owner of added) {
       await ctx.store.append({ type: 'assign', itemId: item.id, owner, ...eventOrigin(ctx) });
     }
-    const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const now = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const already = users.filter((u) => isOwner(u, owners));
     return reply(
       lang,
@@ -90,7 +90,7 @@ export const unassignIntent = defineIntent({
     const { plan, lang } = ctx;
     assertAdmin(ctx, { en: 'remove owners', zh: '移除负责人' });
     const item = findItem(plan, itemId);
-    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const removed = owners.filter((o) => users.some((u) => sameUser(u, o)));
     if (removed.length === 0) {
       throw new UserError('unassign.not-owner', {
@@ -101,7 +101,7 @@ export const unassignIntent = defineIntent({
     for (const owner of removed) {
       await ctx.store.append({ type: 'unassign', itemId: item.id, owner, ...eventOrigin(ctx) });
     }
-    const now = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const now = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     return reply(
       lang,
       [

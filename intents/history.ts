@@ -11,6 +11,8 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
+import { currentUnits } from '../src/store/unit-state.js';
+import { unitName } from '../src/core/resolve-unit.js';
 import { itemId } from '../src/plan/item-id.js';
 import { cleanFreeText } from '../src/core/free-text.js';
 import { plainUserRefs, userRef, userRefs } from '../src/core/user-refs.js';
@@ -42,7 +44,7 @@ export const historyIntent = defineIntent({
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
-    const owners = currentStates(ctx.store.events(), plan.id).get(item.id)?.owners ?? [];
+    const owners = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const ownerLine = owners.length ? t(lang, `Owners: ${userRefs(owners, ', ')}`, `负责人：${userRefs(owners, '、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
     const assignments = assignmentLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone);
     if (entries.length === 0) {
@@ -50,7 +52,7 @@ export const historyIntent = defineIntent({
     }
     const blocks: ReplyBlock[] = [
       { type: 'heading', text: t(lang, `Updates of ${item.id} ${item.title.en}, newest first (${entries.length}):`, `${item.id} ${item.title.zh} 的更新记录（${entries.length}条，最新在前）：`) },
-      { type: 'list', items: entries.slice(0, SHOWN).map((h) => ({ id: formatTime(h.at, ctx.timeZone), text: historyLine(h, item, lang, ctx.timeZone) })) },
+      { type: 'list', items: entries.slice(0, SHOWN).map((h) => ({ id: formatTime(h.at, ctx.timeZone), text: historyLine(h, item, lang, ctx.timeZone, (u) => unitName(currentUnits(ctx.store.events(), plan).units, u, lang)) })) },
     ];
     if (entries.length > SHOWN) {
       blocks.push({ type: 'context', text: t(lang, `${entries.length - SHOWN} older updates not shown: plan-bot history ${item.id}`, `另有 ${entries.length - SHOWN} 条较早的更新未显示：plan-bot history ${item.id}`) });
@@ -78,9 +80,9 @@ export function formatTime(at: string, timeZone: string): string {
 }
 
 /** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)". */
-export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string): string {
+export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string, unitName: (id: string) => string = (id) => id): string {
   const parts = [
-    userRef(h.user),
+    h.unit ? t(lang, `${userRef(h.user)} for ${unitName(h.unit)}`, `${userRef(h.user)}（${unitName(h.unit)}）`) : userRef(h.user),
     h.status ? STATUS_LABELS[h.status][lang] : '',
     ...h.progress.map((p) => progressText(p, item, lang)),
     h.note ? `“${cleanFreeText(h.note)}”` : '',

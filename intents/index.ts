@@ -14,6 +14,8 @@ import { showItemIntent } from './show-item.js';
 import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
 import { undoIntent } from './undo.js';
 import { updateStatusIntent } from './update-status.js';
+import { itemUnitsIntent, leadIntent, memberIntent, unitIntent } from './units.js';
+import { itemByUnitIntent, noLeadIntent, unitTasksIntent } from './unit-questions.js';
 
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
@@ -27,6 +29,10 @@ export const allIntents: readonly Intent[] = [
   updateStatusIntent,
   confirmProposalIntent,
   cancelProposalIntent,
+  // Unit questions before the lists: "周口负责哪些任务" names a unit, not an owner.
+  unitTasksIntent,
+  itemByUnitIntent,
+  noLeadIntent,
   undoIntent,
   historyIntent,
   assignIntent,
@@ -39,5 +45,9 @@ export const allIntents: readonly Intent[] = [
   subscriptionsIntent,
   digestPreviewIntent,
   inviteIntent,
+  unitIntent,
+  memberIntent,
+  leadIntent,
+  itemUnitsIntent,
   askIntent,
 ] as Intent[];

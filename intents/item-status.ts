@@ -37,7 +37,7 @@ export const itemStatusIntent = defineIntent({
   handle: ({ id }, ctx) => {
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
-    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan).get(item.id);
     const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
     for (const ind of item.indicators) {
       const entry = state?.progress.find((p) => p.indicatorId === ind.id);

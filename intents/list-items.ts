@@ -87,7 +87,7 @@ export const listItemsIntent = defineIntent({
   },
   handle: (args, ctx) => {
     const { lang, plan } = ctx;
-    const states = currentStates(ctx.store.events(), plan.id);
+    const states = currentStates(ctx.store.events(), plan);
     const kind = args.group ? 'task' : args.kind;
     let items = plan.items.filter((i) => (kind === 'item' ? i.kind !== 'group' : i.kind === kind));
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);

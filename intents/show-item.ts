@@ -6,6 +6,7 @@ import { UserError } from '../src/errors.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
+import { currentUnits } from '../src/store/unit-state.js';
 import { itemId } from '../src/plan/item-id.js';
 
 /** Words that may stand around an item reference without making it a question about something else. */
@@ -37,7 +38,7 @@ export const showItemIntent = defineIntent({
   handle: ({ id }, ctx) => {
     const target = INDICATOR_ID.exec(id);
     const item = findItem(ctx.plan, target ? target[0].split('.')[0]! : id);
-    const state = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), ctx.plan).get(item.id);
     if (target) {
       const indicator = item.indicators.find((i) => i.id === target[0].toUpperCase());
       if (!indicator) {
@@ -49,6 +50,6 @@ export const showItemIntent = defineIntent({
       }
       return reply(ctx.lang, indicatorAnswer(item, indicator, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
     }
-    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
+    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone, currentUnits(ctx.store.events(), ctx.plan)), { matches: [{ id: item.id, score: 1 }] });
   },
 });

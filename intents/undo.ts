@@ -49,7 +49,7 @@ export const undoIntent = defineIntent({
     const item = findItem(plan, target.itemId);
     await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
     const entry = itemHistory(ctx.store.events(), plan.id, item.id).find((h) => h.id === target.id)!;
-    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan).get(item.id);
     return reply(
       lang,
       [

@@ -3,7 +3,9 @@ import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { looksLikeUpdate, parseUpdate, problemsError, type UpdateArgs } from '../src/core/parse-update.js';
-import { assertCanUpdate } from '../src/core/permissions.js';
+import { reportUnit } from '../src/core/report-unit.js';
+import { unitReportBlocks } from '../src/core/render-units.js';
+import { currentUnits } from '../src/store/unit-state.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import { isInterrogative, leadingReportVerb, utteranceForm } from '../src/core/utterance-form.js';
@@ -14,6 +16,8 @@ import { readLeadingItemRef } from '../src/search/parse-item-ref.js';
 import { ProgressEntry, Status } from '../src/store/events.js';
 import { currentStates, type ItemState } from '../src/store/item-state.js';
 import { progressText } from './history.js';
+import type { Unit } from '../src/plan/units.js';
+import { unitName } from '../src/core/resolve-unit.js';
 
 const USAGE = '/plan update ID [STATUS] [420/800 | 52% | ID.N=VALUE] [NOTE]';
 
@@ -22,6 +26,8 @@ const Args = z.object({
   status: Status.nullable(),
   progress: z.array(ProgressEntry).max(20),
   note: z.string().max(2000).nullable(),
+  /** Whose report it is (`@周口`), a unit id. */
+  unit: z.string().min(1).max(48).optional(),
 });
 
 /** A command that ends as a question (`/plan update T9 done?`, `/plan 更新 T11 完成了吗`) asks rather than reports; a quoted note may ask. */
@@ -36,7 +42,7 @@ function readUpdate(text: string, ctx: IntentContext): UpdateArgs {
       zh: `这句话是提问，未记录任何内容。查看进展：/plan status ${item}。如需记录，请去掉问号或“吗”（含问句的备注请加引号）。`,
     });
   }
-  const r = parseUpdate(text, ctx.plan);
+  const r = parseUpdate(text, ctx.plan, [...currentUnits(ctx.store.events(), ctx.plan).units.values()]);
   if (!r.ok) throw problemsError(r.problems, USAGE);
   return r.args;
 }
@@ -67,7 +73,7 @@ export const updateStatusIntent = defineIntent({
     if (isInterrogative(u.text)) return null;
     const verb = leadingReportVerb(u.text);
     if (verb !== null) {
-      const r = parseUpdate(u.text.slice(verb), ctx.plan);
+      const r = parseUpdate(u.text.slice(verb), ctx.plan, [...currentUnits(ctx.store.events(), ctx.plan).units.values()]);
       // Free text is a report only with a status or a value: "report T9 progress please" asks; notes alone go through /plan update.
       if (r.ok) return r.args.status || r.args.progress.length ? r.args : null;
       // "update on T9" is a question for item-status; only an update that names an item is ours.
@@ -80,28 +86,31 @@ export const updateStatusIntent = defineIntent({
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),
   preview: (args, ctx) => {
     const item = findItem(ctx.plan, args.itemId);
-    const before = currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
-    assertCanUpdate(ctx, item, before?.owners ?? []);
-    return previewBlocks(item, args, before, ctx.lang);
+    const before = currentStates(ctx.store.events(), ctx.plan).get(item.id);
+    const unit = reportUnit(ctx, item, before?.owners ?? [], currentUnits(ctx.store.events(), ctx.plan), args.unit);
+    return previewBlocks(item, { ...args, ...(unit ? { unit } : {}) }, before, ctx.lang, currentUnits(ctx.store.events(), ctx.plan).units);
   },
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
     const item = findItem(plan, args.itemId);
-    const before = currentStates(ctx.store.events(), plan.id).get(item.id);
-    assertCanUpdate(ctx, item, before?.owners ?? []);
+    const before = currentStates(ctx.store.events(), plan).get(item.id);
+    const unit = reportUnit(ctx, item, before?.owners ?? [], currentUnits(ctx.store.events(), plan), args.unit);
     await ctx.store.append({
       type: 'update',
       itemId: item.id,
       status: args.status,
       progress: args.progress,
       note: args.note,
+      ...(unit ? { unit } : {}),
       ...eventOrigin(ctx),
     });
-    const after = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const after = currentStates(ctx.store.events(), plan).get(item.id);
+    const units = currentUnits(ctx.store.events(), plan);
     return reply(
       lang,
       [
         { type: 'heading', text: updatedHeading(item, args, after, lang) },
+        ...(unit ? unitReportBlocks(item, units, unit, ctx.plan, lang) : []),
         ...stateBlocks(item, after, lang, ctx.timeZone),
         { type: 'context', text: t(lang, 'Undo with /plan undo', '如需撤销：/plan undo') },
         { type: 'actions', buttons: [{ label: t(lang, 'Undo', '撤销'), command: '/plan undo' }] },
@@ -128,7 +137,7 @@ function updatedHeading(item: PlanItem, args: UpdateArgs, after: ItemState | und
 }
 
 /** Exactly what an update would record: item, status (or that it stays), each progress value, the note. */
-export function previewBlocks(item: PlanItem, args: UpdateArgs, before: ItemState | undefined, lang: Lang): ReplyBlock[] {
+export function previewBlocks(item: PlanItem, args: UpdateArgs, before: ItemState | undefined, lang: Lang, units?: ReadonlyMap<string, Unit>): ReplyBlock[] {
   const current = before?.status ? STATUS_LABELS[before.status][lang] : null;
   const status = args.status
     ? STATUS_LABELS[args.status][lang]
@@ -139,6 +148,7 @@ export function previewBlocks(item: PlanItem, args: UpdateArgs, before: ItemStat
     { label: t(lang, 'Item', '事项'), value: `${item.id} ${item.title[lang]}` },
     { label: t(lang, 'Status', '状态'), value: status },
   ];
+  if (args.unit) fields.splice(1, 0, { label: t(lang, 'For unit', '报告单位'), value: units ? unitName(units, args.unit, lang) : args.unit });
   if (args.progress.length) fields.push({ label: t(lang, 'Progress', '进度'), value: args.progress.map((p) => progressText(p, item, lang)).join('; ') });
   if (args.note) fields.push({ label: t(lang, 'Note', '备注'), value: args.note });
   return [{ type: 'fields', fields }];

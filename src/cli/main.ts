@@ -27,6 +27,7 @@ import { chatUrl, loadWebSecret, webInviteIssuer } from '../adapters/web/index.j
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
+import { currentUnits } from '../store/unit-state.js';
 import type { CliIo } from './io.js';
 
 const USAGE = `Usage: plan-bot <command> [options]
@@ -116,8 +117,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
       const store = await openReadOnlyStore(config.db);
-      const state = currentStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
-      io.stdout(showCommand(plan, item.id, state, json, config.timeZone));
+      const state = currentStates(store.events(), plan).get(item.id) ?? EMPTY_STATE;
+      io.stdout(showCommand(plan, item.id, state, json, config.timeZone, currentUnits(store.events(), plan)));
       return 0;
     }
     case 'history': {

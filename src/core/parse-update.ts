@@ -10,6 +10,8 @@ import { foldTraditional } from '../search/fold-traditional.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
 import { itemId } from '../plan/item-id.js';
 import { isInterrogative } from './utterance-form.js';
+import type { Unit } from '../plan/units.js';
+import { readLeadingUnit, resolveUnit } from './resolve-unit.js';
 
 export type { Problem } from './parse-progress.js';
 
@@ -19,6 +21,8 @@ export interface UpdateArgs {
   status: Status | null;
   progress: ProgressEntry[];
   note: string | null;
+  /** Whose report it is, when the reporter named a unit (`@周口`): a unit id. */
+  unit?: string;
 }
 
 /** The outcome of reading a command: its arguments, or every problem found, each in both languages. */
@@ -51,15 +55,17 @@ function fold(text: string): string {
 type Token =
   | { type: 'item'; id: string; text: string }
   | { type: 'status'; status: Status; text: string }
-  | { type: 'progress'; raw: RawProgress; text: string };
+  | { type: 'progress'; raw: RawProgress; text: string }
+  | { type: 'unit'; name: string; text: string };
 
 /**
  * Reads an update command, `T9 at-risk 420/800 Zhoukou and Nanyang behind schedule` or
  * `T9 有风险 430/800 进度滞后`: an item id, a status, progress values (`420/800`, `52%`, `420个`,
- * `T9.1=420`) in any order, then a note (the rest, verbatim). Pure: the plan only resolves ids and units.
+ * `T9.1=420`) and the unit whose report it is (`@周口`, read by the unit resolver over `units`, the plan's
+ * and the admin-added ones) in any order, then a note (the rest, verbatim). Pure: the plan only resolves ids and units.
  */
-export function parseUpdate(text: string, plan: Plan): ParseResult<UpdateArgs> {
-  const { tokens, note, quoted } = scan(text, planUnitWords(plan));
+export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = plan.units ?? []): ParseResult<UpdateArgs> {
+  const { tokens, note, quoted } = scan(text, planUnitWords(plan), units);
   const problems: Problem[] = [];
 
   const named = tokens.find((t) => t.type === 'progress' && t.raw.kind === 'named');
@@ -77,6 +83,13 @@ export function parseUpdate(text: string, plan: Plan): ParseResult<UpdateArgs> {
   }
 
   const status = tokens.find((t) => t.type === 'status')?.status ?? null;
+  let unit: string | undefined;
+  const unitToken = tokens.find((t) => t.type === 'unit');
+  if (unitToken?.type === 'unit') {
+    const r = resolveUnit(unitToken.name, units);
+    if (r.ok) unit = r.id;
+    else problems.push({ code: r.code, en: r.en, zh: r.zh, choices: r.choices });
+  }
   const progress: ProgressEntry[] = [];
   for (const t of tokens) {
     if (t.type !== 'progress') continue;
@@ -120,11 +133,11 @@ export function parseUpdate(text: string, plan: Plan): ParseResult<UpdateArgs> {
     });
   }
   if (problems.length) return { ok: false, problems };
-  return { ok: true, args: { itemId: item.id, status, progress, note } };
+  return { ok: true, args: { itemId: item.id, status, progress, note, ...(unit ? { unit } : {}) } };
 }
 
 /** Splits the text into leading tokens and the note that follows them. */
-function scan(text: string, units: string[]): { tokens: Token[]; note: string | null; quoted: boolean } {
+function scan(text: string, units: string[], orgs: readonly Unit[] = []): { tokens: Token[]; note: string | null; quoted: boolean } {
   const folded = fold(text);
   const tokens: Token[] = [];
   let pos = 0;
@@ -141,7 +154,7 @@ function scan(text: string, units: string[]): { tokens: Token[]; note: string | 
         continue;
       }
     }
-    let tok = readToken(rest, units);
+    let tok = readUnitToken(rest, orgs, tokens) ?? readToken(rest, units);
     if (tok && !canTake(tok.token, tokens)) tok = null;
     if (!tok) {
       const filler = FILLER.exec(rest);
@@ -168,6 +181,20 @@ function scan(text: string, units: string[]): { tokens: Token[]; note: string | 
   const q = QUOTED.exec(note);
   if (q) note = q[1]!.trim();
   return { tokens, note: note === '' ? null : note, quoted: Boolean(q) };
+}
+
+/**
+ * `@周口` / `@Zhoukou`: the unit whose report it is. A known name is taken whole even when a value
+ * follows without a space (`@周口120/800`); anything else up to the next space is left to the resolver.
+ */
+function readUnitToken(rest: string, orgs: readonly Unit[], before: readonly Token[]): { token: Token; length: number } | null {
+  if (!rest.startsWith('@')) return null;
+  const known = readLeadingUnit(rest.slice(1), orgs);
+  if (known && !/^[a-z]/i.test(rest.slice(1 + known.length))) return { token: { type: 'unit', name: rest.slice(1, 1 + known.length), text: rest.slice(0, 1 + known.length) }, length: 1 + known.length };
+  // After a status or a value, an unknown @name opens the note ("done @bob please check").
+  if (before.some((t) => t.type === 'status' || t.type === 'progress')) return null;
+  const word = /^@([^\s,，、;；]+)/.exec(rest);
+  return word ? { token: { type: 'unit', name: word[1]!, text: word[0] }, length: word[0].length } : null;
 }
 
 /** A second item or a second status is not part of the command: it starts the note. */
@@ -234,6 +261,6 @@ export function problemsError(problems: readonly Problem[], usage: string): User
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
   if (isInterrogative(text)) return false;
-  const { tokens } = scan(text, planUnitWords(plan));
+  const { tokens } = scan(text, planUnitWords(plan), plan.units ?? []);
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
 }

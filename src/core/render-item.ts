@@ -9,6 +9,8 @@ import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
 import { shareDone } from './attention.js';
 import { cleanFreeText } from './free-text.js';
 import { userRef, userRefs } from './user-refs.js';
+import type { UnitState } from '../store/unit-state.js';
+import { unitSummaryBlocks } from './render-units.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -121,8 +123,8 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
   return blocks;
 }
 
-/** An item card: title, place, English text (for English readers), the plan's words, targets and status. */
-export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
+/** An item card: title, place, English text (for English readers), the plan's words, targets, units (with each unit's values) and status. */
+export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, units?: UnitState): ReplyBlock[] {
   const blocks: ReplyBlock[] = [{ type: 'heading', text: `${itemName(item, lang)} (${placeOf(item, plan, lang)})`.replace(/\((.*)\)$/, t(lang, '($1)', '（$1）')) }];
   if (lang === 'en') blocks.push({ type: 'paragraph', text: clipEnglish(item.text.en) });
   blocks.push({ type: 'quote', text: quoteFor(item), source: item.id });
@@ -130,6 +132,7 @@ export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefine
     blocks.push({ type: 'fields', fields: item.indicators.map((x) => ({ label: `${x.id} ${x.metric[lang]}`, value: formatTarget(x, lang) })) });
   }
   blocks.push(...progressBlocks(item, state, lang));
+  if (units) blocks.push(...unitSummaryBlocks(item, units, plan, lang));
   if (item.kind === 'group') {
     const tasks = plan.items.filter((i) => i.parent === item.id);
     blocks.push({ type: 'list', items: tasks.map((x) => ({ id: x.id, text: x.title[lang] })) });

@@ -145,7 +145,7 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
       else if (e.status) statusUpdatesBefore.push(e);
     }
   }
-  const states = deriveStates(untilEnd, plan.id);
+  const states = deriveStates(untilEnd, plan);
   const previousStatus = new Map<string, Status>();
   for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
   return {

@@ -44,7 +44,9 @@ function updateLine(e: UpdateEvent, d: DigestData, lang: Lang): string {
     e.note ? quoteNote(e.note, d.options.maxNoteChars) : '',
   ].filter(Boolean);
   const what = parts.length ? parts.join(' · ') : t(lang, 'updated', '已更新');
-  return `  – ${d.format(e.at, 'MM-DD HH:mm')} ${bareId(e.user)}${t(lang, ': ', '：')}${what}`;
+  // A unit's report says whose it is: "zl (Zhoukou): T9.1 120/800".
+  const unit = e.unit ? d.plan.units?.find((u) => u.id === e.unit)?.[lang] ?? e.unit : null;
+  return `  – ${d.format(e.at, 'MM-DD HH:mm')} ${bareId(e.user)}${unit ? t(lang, ` (${unit})`, `（${unit}）`) : ''}${t(lang, ': ', '：')}${what}`;
 }
 
 /** An item's week of updates, as many as fit in `maxChars` and `maxUpdatesPerItem`, the rest counted. */

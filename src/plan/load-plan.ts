@@ -7,6 +7,7 @@ import { buildPlan } from './build-plan.js';
 import { ingestDocument } from './ingest.js';
 import type { Plan } from './schema.js';
 import { Translation } from './translation.js';
+import { UnitsFile } from './units.js';
 
 /** The plan the bot serves when none is named. */
 export const DEFAULT_PLAN_ID = 'henan-2021';
@@ -16,6 +17,8 @@ export const BUNDLED_PLANS_DIR = fileURLToPath(new URL('../../data/plans/', impo
 export const DOCUMENT_FILE = 'plan.zh.txt';
 /** English translations, titles, aliases and indicator corrections keyed by item id. */
 export const TRANSLATION_FILE = 'translation.en.json';
+/** The plan's default units and roll-up rules (optional). */
+export const UNITS_FILE = 'units.json';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -47,7 +50,29 @@ export async function loadPlan(planId: string = DEFAULT_PLAN_ID, plansDir: strin
   if (!parsed.ok) throw new PlanDataError(documentFile, parsed.errors);
   const translationFile = join(dir, TRANSLATION_FILE);
   const translation = existsSync(translationFile) ? await readTranslation(translationFile) : null;
-  return buildPlan(planId, parsed.doc, translation, translationFile);
+  const plan = buildPlan(planId, parsed.doc, translation, translationFile);
+  const unitsFile = join(dir, UNITS_FILE);
+  return existsSync(unitsFile) ? withUnits(plan, await readUnits(unitsFile), unitsFile) : plan;
+}
+
+/** The plan with its units and roll-up rules; a rule for an indicator the plan does not have is an error. */
+function withUnits(plan: Plan, file: UnitsFile, path: string): Plan {
+  const indicators = new Set(plan.items.flatMap((i) => i.indicators.map((x) => x.id)));
+  const unknown = Object.keys(file.rollup).filter((id) => !indicators.has(id));
+  if (unknown.length) throw new PlanDataError(path, unknown.map((id) => ({ field: `rollup.${id}`, message: `no such indicator ${id}` })));
+  return { ...plan, units: file.units, rollup: file.rollup };
+}
+
+async function readUnits(file: string): Promise<UnitsFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new PlanDataError(file, [{ message: `not valid JSON (${(err as Error).message}); fix the syntax` }]);
+  }
+  const result = UnitsFile.safeParse(json);
+  if (result.success) return result.data;
+  throw new PlanDataError(file, result.error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: issue.message })));
 }
 
 async function readTranslation(file: string): Promise<Translation> {

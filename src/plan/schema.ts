@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Rollup, Unit } from './units.js';
 
 /** A text in both languages the bot speaks. */
 export const Bilingual = z.object({
@@ -69,6 +70,10 @@ export const Plan = z
     /** The introduction and general requirements (一、总体要求), kept as context. */
     preamble: z.object({ zh: z.string(), en: z.string() }),
     items: z.array(PlanItem).min(1),
+    /** The units that carry the plan out by default (units.json); admins add others as events. */
+    units: z.array(Unit).optional(),
+    /** Roll-up rules by indicator id that differ from the default (`rollupRule`). */
+    rollup: z.record(z.string(), Rollup).optional(),
   })
   .superRefine((plan, ctx) => {
     const ids = new Set<string>();

@@ -35,6 +35,8 @@ export const PlanEvent = z.discriminatedUnion('type', [
     status: Status.nullable(),
     progress: z.array(ProgressEntry),
     note: z.string().nullable(),
+    /** Whose report it is, when the item has responsible units (a unit id). */
+    unit: z.string().min(1).optional(),
   }),
   /** Reverts an earlier update; the update stays in the log. */
   Base.extend({ type: z.literal('undo'), itemId: z.string(), reverts: z.string() }),
@@ -49,6 +51,14 @@ export const PlanEvent = z.discriminatedUnion('type', [
   Base.extend({ type: z.literal('unsubscribe'), channel: z.string().min(1) }),
   /** A digest was posted to a channel for the week starting `week` (ISO date of the Monday). */
   Base.extend({ type: z.literal('digest-posted'), channel: z.string().min(1), week: z.string() }),
+  /** A unit added by an admin beside the plan's own (units.json). */
+  Base.extend({ type: z.literal('unit-add'), unit: z.object({ id: z.string().min(1), zh: z.string().min(1), en: z.string().min(1), aliases: z.array(z.string()) }) }),
+  /** A user joins (`add`) or leaves (`remove`) a unit. */
+  Base.extend({ type: z.literal('member'), member: z.string().min(1), unit: z.string().min(1), op: z.enum(['add', 'remove']) }),
+  /** The lead unit (牵头单位) of an item; null: none. */
+  Base.extend({ type: z.literal('lead'), itemId: z.string(), unit: z.string().min(1).nullable() }),
+  /** Responsible units (责任单位) added to and removed from an item. */
+  Base.extend({ type: z.literal('units'), itemId: z.string(), add: z.array(z.string().min(1)), remove: z.array(z.string().min(1)) }),
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 

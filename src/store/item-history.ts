@@ -11,6 +11,8 @@ export interface HistoryEntry {
   status: Status | null;
   progress: ProgressEntry[];
   note: string | null;
+  /** Whose report it was, for an item with units (a unit id). */
+  unit?: string;
   /** The undo that reverted this update, if any: it stays in the history, marked. */
   undone: { at: string; user: string } | null;
 }
@@ -23,7 +25,7 @@ export function itemHistory(events: readonly PlanEvent[], planId: string, itemId
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.type !== 'update' || e.planId !== planId || e.itemId !== itemId) continue;
-    out.push({ id: e.id, seq: e.seq, at: e.at, user: e.user, platform: e.platform, status: e.status, progress: e.progress, note: e.note, undone: undos.get(e.id) ?? null });
+    out.push({ id: e.id, seq: e.seq, at: e.at, user: e.user, platform: e.platform, status: e.status, progress: e.progress, note: e.note, ...(e.unit ? { unit: e.unit } : {}), undone: undos.get(e.id) ?? null });
   }
   return out;
 }
@@ -42,7 +44,7 @@ export function lastOwnUpdate(events: readonly PlanEvent[], planId: string, user
   return null;
 }
 
-/** The history as `plan-bot history ID --json` prints it: `{at, user, status, progress, note}` newest first (plus `undone`). */
+/** The history as `plan-bot history ID --json` prints it: `{at, user, status, progress, note}` newest first (plus `undone`, and `unit` for a unit's report). */
 export function historyJson(entries: readonly HistoryEntry[]) {
-  return entries.map((h) => ({ at: h.at, user: h.user, status: h.status, progress: h.progress, note: h.note, undone: h.undone !== null, seq: h.seq }));
+  return entries.map((h) => ({ at: h.at, user: h.user, status: h.status, progress: h.progress, note: h.note, ...(h.unit ? { unit: h.unit } : {}), undone: h.undone !== null, seq: h.seq }));
 }

@@ -1,5 +1,10 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
+import type { Plan } from '../plan/schema.js';
+import { deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
+
+/** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
+export type PlanForState = string | Pick<Plan, 'id' | 'units' | 'items' | 'rollup'>;
 
 /** The current state of one item, derived from the log. */
 export interface ItemState {
@@ -19,9 +24,14 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
 
 /**
  * Derives every item's state from the events of one plan: the latest update that was not undone
- * sets status, note and progress; assignments set owners and the time of the latest assignment. Pure, so any past state can be replayed.
+ * sets status, note and progress; assignments set owners and the time of the latest assignment.
+ * Given the plan (not only its id), an item with units takes its status and progress from its
+ * units' reports rolled up to the province (`rollUpItem`), never from the last unit to report; a
+ * report that names no unit still counts where no unit reported. Pure, so any past state can be replayed.
  */
-export function deriveStates(events: readonly PlanEvent[], planId: string, until?: string): Map<string, ItemState> {
+export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string): Map<string, ItemState> {
+  const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
+  const units: UnitState | null = typeof planOrId === 'string' ? null : deriveUnits(events, planOrId, until);
   const inTime = until === undefined ? null : notAfter(until);
   let reverted: Set<string> | null = null;
   for (const e of events) {
@@ -36,6 +46,13 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
     let s = states.get(e.itemId);
     if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
     if (e.type === 'update') {
+      if (e.unit && units?.items.has(e.itemId)) {
+        // A unit's report: it rolls up below; it still says when the item was last reported on.
+        s.note = e.note;
+        s.updatedAt = e.at;
+        s.updatedBy = e.user;
+        continue;
+      }
       if (e.status) s.status = e.status;
       // The note belongs to its update: a later update without one leaves no stale note behind.
       s.note = e.note;
@@ -59,6 +76,20 @@ export function deriveStates(events: readonly PlanEvent[], planId: string, until
       s.owners = s.owners.filter((o) => o !== e.owner);
     }
   }
+  if (units && typeof planOrId !== 'string') {
+    for (const itemId of units.items.keys()) {
+      let s = states.get(itemId);
+      const province = rollUpItem(units, planOrId, itemId);
+      if (!s) {
+        if (!province.status && province.progress.length === 0) continue;
+        states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
+      }
+      if (province.status) s.status = province.status;
+      for (const p of province.progress) {
+        s.progress = [...s.progress.filter((q) => q.indicatorId !== p.indicatorId), p];
+      }
+    }
+  }
   return states;
 }
 
@@ -76,10 +107,12 @@ const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<
  * store hands out a new array per write; the memory store grows one array). Callers must not change
  * the states they get.
  */
-export function currentStates(events: readonly PlanEvent[], planId: string): Map<string, ItemState> {
+export function currentStates(events: readonly PlanEvent[], planOrId: PlanForState): Map<string, ItemState> {
+  // Roll-up needs the plan: a caller that names only the id gets the states without it.
+  const key = typeof planOrId === 'string' ? planOrId : `${planOrId.id}\u0000units`;
   let memo = derived.get(events);
   if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
-  let states = memo.byPlan.get(planId);
-  if (!states) memo.byPlan.set(planId, (states = deriveStates(events, planId)));
+  let states = memo.byPlan.get(key);
+  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId)));
   return states;
 }

@@ -26,7 +26,7 @@ const MAX_LIST_LINES = 60;
  */
 export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; userId: string; now: Date; timeZone: string }): types.HomeView {
   const { plan, userId } = input;
-  const states = deriveStates(input.events, plan.id);
+  const states = deriveStates(input.events, plan);
   const tasks = plan.items.filter((i) => i.kind === 'task');
   const statusOf = (item: PlanItem): Status => states.get(item.id)?.status ?? 'not-started';
 

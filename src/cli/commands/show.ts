@@ -3,13 +3,42 @@ import { findItem } from '../../core/find-item.js';
 import { statusLine } from '../../core/render-item.js';
 import type { ItemState } from '../../store/item-state.js';
 import { itemJson } from './list.js';
+import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../../store/unit-state.js';
+import { rollupRule } from '../../plan/units.js';
+
+/**
+ * The units of an item for `show --json`: lead and responsible units, and per indicator the province
+ * value (by its roll-up rule) and each unit's latest value. Null for an item without units.
+ */
+export function unitsJson(plan: Plan, item: PlanItem, units: UnitState) {
+  const reporting = reportingUnits(units, item.id);
+  if (reporting.length === 0) return null;
+  const { lead, responsible } = unitsOfItem(units, item.id);
+  const reports = units.reports.get(item.id);
+  const province = rollUpItem(units, plan, item.id);
+  return {
+    lead,
+    responsible,
+    indicators: item.indicators.map((ind) => ({
+      id: ind.id,
+      rollup: rollupRule(ind, plan.rollup),
+      province: province.progress.find((p) => p.indicatorId === ind.id) ?? null,
+      units: Object.fromEntries(reporting.map((u) => [u, reports?.get(u)?.progress.find((p) => p.indicatorId === ind.id) ?? null])),
+    })),
+    reports: Object.fromEntries(reporting.map((u) => {
+      const r = reports?.get(u);
+      return [u, r ? { status: r.status, progress: r.progress, note: r.note, at: r.at, user: r.by } : null];
+    })),
+  };
+}
 
 /** `plan-bot show ID`: one item with its indicators and current state. */
-export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string): string {
+export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string, units?: UnitState): string {
   const item = findItem(plan, rawId);
+  const own = units ? unitsJson(plan, item, units) : null;
   if (json) {
     const { status, progress, owners, updatedAt, updatedBy, note } = state;
-    return JSON.stringify({ ...itemJson(item), status, progress, owners, updatedAt, updatedBy, statusNote: note }, null, 2);
+    return JSON.stringify({ ...itemJson(item), status, progress, owners, updatedAt, updatedBy, statusNote: note, ...(own ? { units: own } : {}) }, null, 2);
   }
   const lines = [
     `${item.id} ${item.title.zh} / ${item.title.en}`,
@@ -27,6 +56,14 @@ export function showCommand(plan: Plan, rawId: string, state: ItemState, json: b
     }
   }
   if (item.note) lines.push('', item.note);
+  if (own) {
+    const names = (id: string) => units?.units.get(id)?.zh ?? id;
+    lines.push('', `Lead unit / 牵头单位: ${own.lead ? names(own.lead) : '-'}`, `Responsible units / 责任单位: ${own.responsible.map(names).join('、') || '-'}`);
+    for (const ind of own.indicators) {
+      const byUnit = Object.entries(ind.units).filter(([, e]) => e).map(([u, e]) => `${names(u)} ${e!.value}${e!.target ? `/${e!.target}` : ''}`);
+      if (byUnit.length) lines.push(`  ${ind.id} (${ind.rollup}): ${byUnit.join(' · ')} → ${ind.province ? `${ind.province.value}${ind.province.target ? `/${ind.province.target}` : ''}` : '-'}`);
+    }
+  }
   lines.push('', statusLine(state, 'en', timeZone), statusLine(state, 'zh', timeZone));
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }

@@ -1,0 +1,96 @@
+import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
+import { rollupRule, type Rollup } from '../plan/units.js';
+import type { ProgressEntry } from '../store/events.js';
+import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../store/unit-state.js';
+import { STATUS_LABELS, formatNumber, t } from './i18n.js';
+import type { Lang, ReplyBlock } from './reply.js';
+import { unitName } from './resolve-unit.js';
+
+/** A unit's value of an indicator in short: `120/800`, `12%`, `120`. */
+export function entryText(e: ProgressEntry): string {
+  if (e.target) return `${formatNumber(e.value)}/${formatNumber(e.target)}`;
+  return `${formatNumber(e.value)}${e.unit === '%' ? '%' : ''}`;
+}
+
+/** How a rule reads: "sum of units", "lead unit's value". */
+export function rollupText(rule: Rollup, lang: Lang): string {
+  if (rule === 'sum') return t(lang, 'sum of units', '各单位合计');
+  if (rule === 'lead') return t(lang, "lead unit's value", '取牵头单位数值');
+  return t(lang, 'done when the lead unit reports it done', '牵头单位报告完成即完成');
+}
+
+/** Lead and responsible units of an item, as one fields block (nothing for an item without units). */
+export function itemUnitsBlocks(item: PlanItem, units: UnitState, lang: Lang): ReplyBlock[] {
+  const { lead, responsible } = unitsOfItem(units, item.id);
+  if (lead === null && responsible.length === 0) return [];
+  const name = (id: string) => unitName(units.units, id, lang);
+  return [
+    {
+      type: 'fields',
+      fields: [
+        { label: t(lang, 'Lead unit', '牵头单位'), value: lead ? name(lead) : t(lang, 'none', '无') },
+        { label: t(lang, 'Responsible units', '责任单位'), value: responsible.length ? responsible.map(name).join(t(lang, ', ', '、')) : t(lang, 'none', '无') },
+      ],
+    },
+  ];
+}
+
+/** One indicator's values by unit and the province value: "T9.1 by unit: 周口 120/800 · 南阳 90/800 → 210/800 (sum of units)". */
+function indicatorLine(ind: Indicator, item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): string | null {
+  const reports = units.reports.get(item.id);
+  const values = reportingUnits(units, item.id)
+    .map((u) => [u, reports?.get(u)?.progress.find((p) => p.indicatorId === ind.id)] as const)
+    .filter((x): x is readonly [string, ProgressEntry] => x[1] !== undefined);
+  if (values.length === 0) return null;
+  const rule = rollupRule(ind, plan.rollup);
+  const province = rollUpItem(units, plan, item.id).progress.find((p) => p.indicatorId === ind.id);
+  const list = values.map(([u, e]) => `${unitName(units.units, u, lang)} ${entryText(e)}`).join(' · ');
+  const total = province ? entryText(province) : t(lang, 'no province value yet', '暂无全省数值');
+  return t(lang, `${ind.id} by unit: ${list} → province ${total} (${rollupText(rule, 'en')})`, `${ind.id} 分单位：${list} → 全省 ${total}（${rollupText(rule, 'zh')}）`);
+}
+
+/** The units of an item and each indicator's values by unit, for an item card (nothing without units). */
+export function unitSummaryBlocks(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
+  const blocks = itemUnitsBlocks(item, units, lang);
+  if (blocks.length === 0) return blocks;
+  for (const ind of item.indicators) {
+    const line = indicatorLine(ind, item, units, plan, lang);
+    if (line) blocks.push({ type: 'context', text: line });
+  }
+  return blocks;
+}
+
+/** After a unit's report: whose report it was, and each indicator's values by unit with the province value. */
+export function unitReportBlocks(item: PlanItem, units: UnitState, unit: string, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
+  const blocks: ReplyBlock[] = [{ type: 'context', text: t(lang, `Recorded as the report of ${unitName(units.units, unit, 'en')}.`, `已记为${unitName(units.units, unit, 'zh')}的报告。`) }];
+  for (const ind of item.indicators) {
+    const line = indicatorLine(ind, item, units, plan, lang);
+    if (line) blocks.push({ type: 'context', text: line });
+  }
+  return blocks;
+}
+
+/** Every unit of an item with its latest report (status and values), lead unit first: "T9 by city". */
+export function byUnitBlocks(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
+  const reports = units.reports.get(item.id);
+  const { lead } = unitsOfItem(units, item.id);
+  const rows = reportingUnits(units, item.id).map((u) => {
+    const r = reports?.get(u);
+    const name = `${unitName(units.units, u, lang)}${u === lead ? t(lang, ' (lead)', '（牵头）') : ''}`;
+    if (!r) return { label: name, value: t(lang, 'no report yet', '尚未报告') };
+    const parts = [
+      r.status ? STATUS_LABELS[r.status][lang] : '',
+      ...r.progress.map((p) => `${p.indicatorId ?? item.id} ${entryText(p)}`),
+      r.at.slice(0, 10),
+    ].filter(Boolean);
+    return { label: name, value: parts.join(' · ') };
+  });
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields: rows }];
+  const province = rollUpItem(units, plan, item.id);
+  for (const ind of item.indicators) {
+    const p = province.progress.find((x) => x.indicatorId === ind.id);
+    const rule = rollupText(rollupRule(ind, plan.rollup), lang);
+    blocks.push({ type: 'context', text: t(lang, `${ind.id} province: ${p ? entryText(p) : 'no value yet'} (${rule})`, `${ind.id} 全省：${p ? entryText(p) : '暂无'}（${rule}）`) });
+  }
+  return blocks;
+}
