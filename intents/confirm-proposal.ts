@@ -3,7 +3,7 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { PROPOSAL_TTL_MS, type Proposal } from '../src/core/proposals.js';
 import { reply } from '../src/core/reply.js';
-import { displayUser } from '../src/core/user-ids.js';
+import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 
@@ -24,7 +24,8 @@ function settle(token: string | null, ctx: IntentContext): Proposal {
   const minutes = PROPOSAL_TTL_MS / 60000;
   switch (found.reason) {
     case 'other-user': {
-      const who = displayUser(found.proposal!.user);
+      // A reference, not a spelling: Slack shows it as the author's name, other doors as a plain name.
+      const who = userRef(found.proposal!.user);
       throw new UserError('proposal.other-user', {
         en: `Only ${who}, who sent this report, can confirm or cancel it. Nothing was recorded; to report it yourself, start with “update”: /plan update …`,
         zh: `只有发送该报告的 ${who} 本人可以确认或取消。未记录任何内容；如需自己报告，请以“更新”开头：/plan 更新 …`,

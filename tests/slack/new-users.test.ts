@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { slashCommand } from './fixtures.js';
+import { appMention, blockAction, eventCallback, slashCommand } from './fixtures.js';
 
 /**
  * Findings of an exploratory session as new users (an English-speaking analyst, an admin whose bare
@@ -40,11 +40,40 @@ async function command(user: string, text: string, channel = 'C0GENERAL'): Promi
   return JSON.parse(res.text) as { response_type: string; text: string };
 }
 
+/** The Record and Cancel buttons of the last proposal posted to `user` (ephemeral, in the mention's thread). */
+async function proposalButtons(user: string, count: number): Promise<{ record: string; cancel: string }> {
+  const eph = (await fake.waitFor('chat.postEphemeral', count)).filter((c) => c.body.user === user).at(-1)!;
+  const values = [...JSON.stringify(eph.body.blocks).matchAll(/"value":"(\/plan (?:confirm|cancel) [0-9a-f]{8})"/g)].map((m) => m[1]!);
+  return { record: values.find((v) => v.includes('confirm'))!, cancel: values.find((v) => v.includes('cancel'))! };
+}
+
+/** Clicks a command button as `user` and returns the answer posted to its response_url. */
+let clicks = 0;
+async function click(user: string, value: string): Promise<{ response_type: string; text: string }> {
+  const id = `click-${++clicks}`;
+  const res = await postSigned(url, SECRET, blockAction({ action_id: 'plan_cmd_0', value, user, channel: 'C0GENERAL', response_url: fake.responseUrl(id) }));
+  expect(res.status).toBe(200);
+  return (await fake.waitForResponse(id)).body as { response_type: string; text: string };
+}
+
 describe('Slack, as new users find it', () => {
   it('/plan subscribe with an owner picked from Slack’s list (<@U0BOB|bob>) filters the digest by that owner', async () => {
     const ack = await command('U0ANALYST', 'subscribe <@U0BOB|bob> at-risk', 'C0BOBWATCH');
     expect(ack.response_type).toBe('in_channel');
     expect(ack.text).toContain('<@U0BOB>');
     expect(core.store.events().at(-1)).toMatchObject({ type: 'subscribe', channel: 'slack:C0BOBWATCH', filters: { owner: 'slack:U0BOB', status: 'at-risk' } });
+  });
+
+  it('a proposal clicked by someone else names its author as a Slack mention, never as a raw id', async () => {
+    await command(ADMIN, 'assign T11 <@U0ANA|ana>');
+    const sent = fake.callsTo('chat.postEphemeral').length;
+    await postSigned(url, SECRET, eventCallback(appMention({ user: 'U0ANA', channel: 'C0GENERAL', text: '<@UBOT> T11 at risk', ts: '1623722400.001100' })));
+    const { record } = await proposalButtons('U0ANA', sent + 1);
+    const before = core.store.events().length;
+    const refused = await click('U0MALLORY', record);
+    expect(refused.response_type).toBe('ephemeral');
+    expect(refused.text).toContain('Only <@U0ANA>, who sent this report');
+    expect(refused.text).not.toContain('slack:U0ANA');
+    expect(core.store.events().length).toBe(before);
   });
 });
