@@ -31,6 +31,19 @@ function settle(token: string | null, ctx: IntentContext): Proposal {
         zh: `只有发送该报告的 ${who} 本人可以确认或取消。未记录任何内容；如需自己报告，请以“更新”开头：/plan 更新 …`,
       });
     }
+    case 'settled': {
+      const item = (found.proposal.args as { itemId?: unknown } | null)?.itemId;
+      const history = typeof item === 'string' ? `/plan history ${item}` : '/plan history ID';
+      throw found.outcome === 'recorded'
+        ? new UserError('proposal.already-recorded', {
+            en: `This report was already recorded; it is not recorded twice. Every update: ${history}`,
+            zh: `该报告已经记录，不会重复记录。查看全部更新：${history}`,
+          })
+        : new UserError('proposal.already-cancelled', {
+            en: 'This report was already cancelled: nothing was recorded. To report it, start with “update”: /plan update …',
+            zh: '该报告已取消，未记录任何内容。如需报告，请以“更新”开头：/plan 更新 …',
+          });
+    }
     case 'other-channel':
       throw new UserError('proposal.other-channel', {
         en: 'This report was proposed in another conversation; confirm it there. Nothing was recorded.',
@@ -65,7 +78,9 @@ export const confirmProposalIntent = defineIntent({
     ctx.proposals.remove(proposal);
     const intent = ctx.intents.find((i) => i.id === proposal.intentId);
     if (!intent) throw new Error(`proposal for an unknown intent ${proposal.intentId}`);
-    return intent.handle(intent.args.parse(proposal.args), { ...ctx, lang: proposal.lang });
+    const answer = await intent.handle(intent.args.parse(proposal.args), { ...ctx, lang: proposal.lang });
+    ctx.proposals.settled(proposal, 'recorded', ctx.clock.now());
+    return answer;
   },
 });
 
@@ -83,6 +98,7 @@ export const cancelProposalIntent = defineIntent({
   handle: ({ token }, ctx) => {
     const proposal = settle(token, ctx);
     ctx.proposals.remove(proposal);
+    ctx.proposals.settled(proposal, 'cancelled', ctx.clock.now());
     const lang = proposal.lang;
     return reply(lang, [{ type: 'paragraph', text: t(lang, 'Cancelled: nothing was recorded.', '已取消：未记录任何内容。') }], { ephemeral: true });
   },

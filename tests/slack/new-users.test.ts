@@ -76,4 +76,31 @@ describe('Slack, as new users find it', () => {
     expect(refused.text).not.toContain('slack:U0ANA');
     expect(core.store.events().length).toBe(before);
   });
+
+  it('a second click on Record (a double click) or Cancel after it says the report was recorded, never "nothing was recorded, send it again"', async () => {
+    await command(ADMIN, 'assign T12 <@U0ANA|ana>');
+    const sent = fake.callsTo('chat.postEphemeral').length;
+    await postSigned(url, SECRET, eventCallback(appMention({ user: 'U0ANA', channel: 'C0GENERAL', text: '<@UBOT> T12 off track', ts: '1623722400.001200' })));
+    const { record, cancel } = await proposalButtons('U0ANA', sent + 1);
+    const before = core.store.events().length;
+    expect((await click('U0ANA', record)).text).toContain('Updated T12');
+    expect(core.store.events().length).toBe(before + 1);
+    for (const again of [record, cancel]) {
+      const answer = await click('U0ANA', again);
+      expect(answer.response_type).toBe('ephemeral');
+      expect(answer.text).toMatch(/already recorded.*\/plan history T12/);
+      expect(answer.text).not.toMatch(/Nothing was recorded|send it again/);
+    }
+    expect(core.store.events().length).toBe(before + 1);
+  });
+
+  it('Record after Cancel says the report was cancelled and records nothing', async () => {
+    const sent = fake.callsTo('chat.postEphemeral').length;
+    await postSigned(url, SECRET, eventCallback(appMention({ user: 'U0ANA', channel: 'C0GENERAL', text: '<@UBOT> T12 done', ts: '1623722400.001300' })));
+    const { record, cancel } = await proposalButtons('U0ANA', sent + 1);
+    const before = core.store.events().length;
+    expect((await click('U0ANA', cancel)).text).toContain('Cancelled');
+    expect((await click('U0ANA', record)).text).toMatch(/already cancelled/);
+    expect(core.store.events().length).toBe(before);
+  });
 });
