@@ -103,4 +103,11 @@ describe('Slack, as new users find it', () => {
     expect((await click('U0ANA', record)).text).toMatch(/already cancelled/);
     expect(core.store.events().length).toBe(before);
   });
+
+  it('/plan subscriptions names who subscribed as a Slack user, not as a bare member id', async () => {
+    await command('U0ANALYST', 'subscribe G3', 'C0ENV');
+    const list = await command('U0ANALYST', 'subscriptions', 'C0ENV');
+    expect(list.text).toMatch(/since 2021-06-15 by <@U0ANALYST> \(this channel\)/);
+    expect(list.text).not.toMatch(/by U0ANALYST/);
+  });
 });
