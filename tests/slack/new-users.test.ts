@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { appMention, blockAction, eventCallback, slashCommand } from './fixtures.js';
+import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
 
 /**
  * Findings of an exploratory session as new users (an English-speaking analyst, an admin whose bare
@@ -109,5 +109,17 @@ describe('Slack, as new users find it', () => {
     const list = await command('U0ANALYST', 'subscriptions', 'C0ENV');
     expect(list.text).toMatch(/since 2021-06-15 by <@U0ANALYST> \(this channel\)/);
     expect(list.text).not.toMatch(/by U0ANALYST/);
+  });
+
+  it('the update form keeps itself open with the problem beside the progress field when the progress cannot be recorded, so nothing typed is lost', async () => {
+    const before = core.store.events().length;
+    const res = await postSigned(url, SECRET, viewSubmission({ user: ADMIN, metadata: { itemId: 'T9', channel: 'C0GENERAL', responseUrl: fake.responseUrl('modal-ambiguous') }, status: 'done', progress: '52%', note: 'a long note the analyst typed' }));
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors.progress).toMatch(/T9\.1=52% or T9\.2=52%/);
+    expect(core.store.events().length).toBe(before);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.calls.filter((c) => c.path === '/response/modal-ambiguous')).toEqual([]);
   });
 });
