@@ -122,4 +122,24 @@ describe('Slack, as new users find it', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.calls.filter((c) => c.path === '/response/modal-ambiguous')).toEqual([]);
   });
+
+  it('a hostile note (<!channel>, <@U0BOSS>, slack:U0BOSS, &lt;) is never a mention or markup in the ack, status, history, digest preview or App Home', async () => {
+    await command(ADMIN, 'assign T20 <@U0BOB|bob>');
+    const note = 'waiting for <!channel> <@U0BOSS> slack:U0BOSS <!subteam^S0LEADS|@leads> &lt;b&gt; &amp;lt;';
+    const publishes = fake.callsTo('views.publish').length;
+    const acked = await command('U0BOB', `update T20 at-risk ${note}`, 'C0HOSTILE');
+    expect(acked.text).toContain('Updated T20');
+    await command(ADMIN, 'subscribe', 'C0HOSTILE');
+    const home = (await fake.waitFor('views.publish', publishes + 1)).at(-1)!;
+    expect(home.body.user_id).toBe('U0BOB');
+    const texts = [acked, await command('U0ANALYST', 'status T20'), await command('U0ANALYST', 'history T20'), await command('U0ANALYST', 'digest', 'C0HOSTILE')].map((a) => JSON.stringify(a));
+    texts.push(JSON.stringify(home.body.view));
+    for (const text of texts) {
+      const markup = [...text.matchAll(/<[^<>]*>/g)].map((m) => m[0]);
+      // The only markup: mentions built from stored ids (owners, the admin who assigned, a subscriber).
+      expect(markup.every((m) => ['<@U0BOB>', '<@U0123ABCD>', '<@U0ANA>', '<@U0ANALYST>'].includes(m)), markup.join(' ')).toBe(true);
+    }
+    expect(texts[0]).toContain('&lt;b&gt; &amp;lt;');
+    expect(texts[2]).toContain('slack:U0BOSS');
+  });
 });
