@@ -142,4 +142,22 @@ describe('Slack, as new users find it', () => {
     expect(texts[0]).toContain('&lt;b&gt; &amp;lt;');
     expect(texts[2]).toContain('slack:U0BOSS');
   });
+
+  it('/plan T11 at risk (a report with no report verb, typed after /plan) is proposed in the ack, and recorded only on its author’s Record', async () => {
+    await command(ADMIN, 'assign T13 <@U0BOB|bob>');
+    const before = core.store.events().length;
+    const res = await postSigned(url, SECRET, slashCommand({ user_id: 'U0BOB', text: 'T13 at risk', channel_id: 'C0GENERAL' }));
+    const ack = JSON.parse(res.text) as { response_type: string; text: string; blocks: unknown[] };
+    expect(ack.response_type).toBe('ephemeral');
+    expect(ack.text).toContain('Nothing is recorded yet');
+    expect(core.store.events().length).toBe(before);
+    const record = /"value":"(\/plan confirm [0-9a-f]{8})"/.exec(JSON.stringify(ack.blocks))![1]!;
+    expect((await click('U0MALLORY', record)).response_type).toBe('ephemeral');
+    expect(core.store.events().length).toBe(before);
+    expect((await click('U0BOB', record)).text).toContain('Updated T13');
+    expect(core.store.events().at(-1)).toMatchObject({ type: 'update', itemId: 'T13', status: 'at-risk', user: 'slack:U0BOB' });
+    // `/plan update …` still records at once.
+    expect((await command('U0BOB', 'update T13 on-track')).text).toContain('Updated T13');
+    expect(core.store.events().length).toBe(before + 2);
+  });
 });
