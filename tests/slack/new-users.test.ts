@@ -160,4 +160,15 @@ describe('Slack, as new users find it', () => {
     expect((await command('U0BOB', 'update T13 on-track')).text).toContain('Updated T13');
     expect(core.store.events().length).toBe(before + 2);
   });
+
+  it('the Undo button under “Updated T14” undoes that item’s update, not a later update of another item', async () => {
+    await command(ADMIN, 'assign T14 <@U0BOB|bob>');
+    await command(ADMIN, 'assign T15 <@U0BOB|bob>');
+    const card = await postSigned(url, SECRET, slashCommand({ user_id: 'U0BOB', text: 'update T14 at-risk', channel_id: 'C0GENERAL' }));
+    await command('U0BOB', 'update T15 on-track');
+    const undo = /"action_id":"(plan_cmd_\d+)","text":\{"type":"plain_text","text":"Undo","emoji":true\},"value":"([^"]+)"/.exec(card.text)!;
+    const answer = await click('U0BOB', undo[2]!);
+    expect(answer.text).toContain('Undone: your update of T14');
+    expect(core.store.events().at(-1)).toMatchObject({ type: 'undo', itemId: 'T14' });
+  });
 });
