@@ -3,7 +3,7 @@ import { createApp, type App as PlanApp } from '../../src/app.js';
 import { startSlack, type SlackRuntime } from '../../src/adapters/slack/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixedClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
+import pino from 'pino';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
@@ -19,12 +19,15 @@ let fake: FakeSlack;
 let core: PlanApp;
 let slack: SlackRuntime;
 let url: string;
+/** Every error the app logged (a listener that failed), for the operator. */
+const errors: string[] = [];
+const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   const config = loadConfig({ PLANBOT_ADMINS: ADMIN, PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-new-users', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
-  core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
-  slack = await startSlack({ app: core, config, logger: silentLogger, clientOptions: { retryConfig: { retries: 0 } } });
+  core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger });
+  slack = await startSlack({ app: core, config, logger, clientOptions: { retryConfig: { retries: 0 } } });
   url = `http://127.0.0.1:${slack.address!.port}/slack/events`;
 });
 
@@ -170,5 +173,15 @@ describe('Slack, as new users find it', () => {
     const answer = await click('U0BOB', undo[2]!);
     expect(answer.text).toContain('Undone: your update of T14');
     expect(core.store.events().at(-1)).toMatchObject({ type: 'undo', itemId: 'T14' });
+  });
+
+  it('an app_home_opened event with no user is ignored, not a failed listener in the log', async () => {
+    await new Promise((r) => setTimeout(r, 150)); // the App Home refresh of the previous test
+    const publishes = fake.callsTo('views.publish').length;
+    const res = await postSigned(url, SECRET, eventCallback({ type: 'app_home_opened', tab: 'home', channel: 'D0X', event_ts: '1623722700.000900' }));
+    expect(res.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(errors).toEqual([]);
+    expect(fake.callsTo('views.publish').length).toBe(publishes);
   });
 });
