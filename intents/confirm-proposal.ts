@@ -3,7 +3,7 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { PROPOSAL_TTL_MS, type Proposal } from '../src/core/proposals.js';
 import { reply } from '../src/core/reply.js';
-import { displayUser } from '../src/core/user-ids.js';
+import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 
@@ -24,11 +24,25 @@ function settle(token: string | null, ctx: IntentContext): Proposal {
   const minutes = PROPOSAL_TTL_MS / 60000;
   switch (found.reason) {
     case 'other-user': {
-      const who = displayUser(found.proposal!.user);
+      // A reference, not a spelling: Slack shows it as the author's name, other doors as a plain name.
+      const who = userRef(found.proposal!.user);
       throw new UserError('proposal.other-user', {
         en: `Only ${who}, who sent this report, can confirm or cancel it. Nothing was recorded; to report it yourself, start with “update”: /plan update …`,
         zh: `只有发送该报告的 ${who} 本人可以确认或取消。未记录任何内容；如需自己报告，请以“更新”开头：/plan 更新 …`,
       });
+    }
+    case 'settled': {
+      const item = (found.proposal.args as { itemId?: unknown } | null)?.itemId;
+      const history = typeof item === 'string' ? `/plan history ${item}` : '/plan history ID';
+      throw found.outcome === 'recorded'
+        ? new UserError('proposal.already-recorded', {
+            en: `This report was already recorded; it is not recorded twice. Every update: ${history}`,
+            zh: `该报告已经记录，不会重复记录。查看全部更新：${history}`,
+          })
+        : new UserError('proposal.already-cancelled', {
+            en: 'This report was already cancelled: nothing was recorded. To report it, start with “update”: /plan update …',
+            zh: '该报告已取消，未记录任何内容。如需报告，请以“更新”开头：/plan 更新 …',
+          });
     }
     case 'other-channel':
       throw new UserError('proposal.other-channel', {
@@ -64,7 +78,9 @@ export const confirmProposalIntent = defineIntent({
     ctx.proposals.remove(proposal);
     const intent = ctx.intents.find((i) => i.id === proposal.intentId);
     if (!intent) throw new Error(`proposal for an unknown intent ${proposal.intentId}`);
-    return intent.handle(intent.args.parse(proposal.args), { ...ctx, lang: proposal.lang });
+    const answer = await intent.handle(intent.args.parse(proposal.args), { ...ctx, lang: proposal.lang });
+    ctx.proposals.settled(proposal, 'recorded', ctx.clock.now());
+    return answer;
   },
 });
 
@@ -82,6 +98,7 @@ export const cancelProposalIntent = defineIntent({
   handle: ({ token }, ctx) => {
     const proposal = settle(token, ctx);
     ctx.proposals.remove(proposal);
+    ctx.proposals.settled(proposal, 'cancelled', ctx.clock.now());
     const lang = proposal.lang;
     return reply(lang, [{ type: 'paragraph', text: t(lang, 'Cancelled: nothing was recorded.', '已取消：未记录任何内容。') }], { ephemeral: true });
   },

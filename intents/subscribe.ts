@@ -4,6 +4,7 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { resolveUser } from '../src/core/resolve-user.js';
+import { userRef } from '../src/core/user-refs.js';
 import { bareId, deriveSubscriptions, describeAudience, parseDigestWords, type DigestFilters, type DigestLang } from '../src/digest/subscriptions.js';
 import { zoneFormatter } from '../src/digest/week.js';
 import { UserError } from '../src/errors.js';
@@ -138,7 +139,7 @@ export const subscriptionsIntent = defineIntent({
         type: 'list',
         items: subs.map((s) => ({
           id: s.channel,
-          text: `${describeAudience(s, lang)} · ${t(lang, `since ${date(s.since, 'YYYY-MM-DD')} by ${bareId(s.user)}`, `${date(s.since, 'YYYY-MM-DD')} 由 ${bareId(s.user)} 订阅`)}${s.channel === ctx.channel ? t(lang, ' (this channel)', '（本频道）') : ''}`,
+          text: `${describeAudience(s, lang)} · ${t(lang, `since ${date(s.since, 'YYYY-MM-DD')} by ${userRef(s.user)}`, `${date(s.since, 'YYYY-MM-DD')} 由 ${userRef(s.user)} 订阅`)}${s.channel === ctx.channel ? t(lang, ' (this channel)', '（本频道）') : ''}`,
         })),
       },
     ]);

@@ -112,8 +112,9 @@ export const updateStatusIntent = defineIntent({
         { type: 'heading', text: updatedHeading(item, args, after, lang) },
         ...(unit ? unitReportBlocks(item, units, unit, ctx.plan, lang) : []),
         ...stateBlocks(item, after, lang, ctx.timeZone),
-        { type: 'context', text: t(lang, 'Undo with /plan undo', '如需撤销：/plan undo') },
-        { type: 'actions', buttons: [{ label: t(lang, 'Undo', '撤销'), command: '/plan undo' }] },
+        // The item named: a later update of another item must not be what this card's Undo reverts.
+        { type: 'context', text: t(lang, `Undo with /plan undo ${item.id}`, `如需撤销：/plan undo ${item.id}`) },
+        { type: 'actions', buttons: [{ label: t(lang, 'Undo', '撤销'), command: `/plan undo ${item.id}` }] },
       ],
       { matches: [{ id: item.id, score: 1 }] },
     );

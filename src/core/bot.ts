@@ -93,11 +93,12 @@ export function createBot(deps: BotDeps): Bot {
       };
       let intentId = 'error';
       try {
-        const { intent, args } = route({ text, lang }, command, ctx, deps.intents);
+        const { intent, args, byCommand } = route({ text, lang }, command, ctx, deps.intents);
         intentId = intent.id;
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
-        if (needsConfirmation(intent, { text: text.trim(), lang }, command)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
+        // Only a command word writes at once (`/plan update …`); `/plan T11 at risk` is free text after /plan.
+        if (needsConfirmation(intent, { text: text.trim(), lang }, byCommand)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         return { ...r, intent: intent.id };
       } catch (err) {

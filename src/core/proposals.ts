@@ -23,7 +23,11 @@ export interface Proposal {
 /** What looking up a proposal to confirm or cancel found. */
 export type ProposalLookup =
   | { ok: true; proposal: Proposal }
-  | { ok: false; reason: 'none' | 'other-user' | 'other-channel' | 'expired'; proposal?: Proposal };
+  | { ok: false; reason: 'none' | 'other-user' | 'other-channel' | 'expired'; proposal?: Proposal }
+  | { ok: false; reason: 'settled'; proposal: Proposal; outcome: SettledOutcome };
+
+/** How a proposal was settled: its write recorded, or cancelled. */
+export type SettledOutcome = 'recorded' | 'cancelled';
 
 /**
  * Pending proposals, in memory, keyed by token and by user and channel (one pending proposal per user
@@ -32,6 +36,8 @@ export type ProposalLookup =
 export class ProposalBook {
   private readonly byToken = new Map<string, Proposal>();
   private readonly byAuthor = new Map<string, string>();
+  /** Settled proposals, kept one TTL so a second click on Record or Cancel is told what happened. */
+  private readonly settledByToken = new Map<string, { proposal: Proposal; outcome: SettledOutcome; until: number }>();
 
   /** Keeps a proposal and returns it with its token; drops lapsed ones so the book stays small. */
   add(p: Omit<Proposal, 'token' | 'expiresAt'>, now: Date, ttlMs = PROPOSAL_TTL_MS): Proposal {
@@ -48,7 +54,12 @@ export class ProposalBook {
   find(token: string | null, user: string, channel: string | null, now: Date): ProposalLookup {
     const t = token ?? this.byAuthor.get(authorKey(user, channel));
     const proposal = t ? this.byToken.get(t) : undefined;
-    if (!proposal) return { ok: false, reason: 'none' };
+    if (!proposal) {
+      const settled = token ? this.settledByToken.get(token) : undefined;
+      if (!settled || now.getTime() > settled.until) return { ok: false, reason: 'none' };
+      if (!sameUser(settled.proposal.user, user)) return { ok: false, reason: 'other-user', proposal: settled.proposal };
+      return { ok: false, reason: 'settled', proposal: settled.proposal, outcome: settled.outcome };
+    }
     if (!sameUser(proposal.user, user)) return { ok: false, reason: 'other-user', proposal };
     if (proposal.channel !== channel) return { ok: false, reason: 'other-channel', proposal };
     if (now.getTime() > proposal.expiresAt) {
@@ -69,7 +80,13 @@ export class ProposalBook {
     if (this.byAuthor.get(authorKey(p.user, p.channel)) === p.token) this.byAuthor.delete(authorKey(p.user, p.channel));
   }
 
+  /** Remembers how a proposal (already removed) was settled, for the clicks that follow. */
+  settled(p: Proposal, outcome: SettledOutcome, now: Date, ttlMs = PROPOSAL_TTL_MS): void {
+    this.settledByToken.set(p.token, { proposal: p, outcome, until: now.getTime() + ttlMs });
+  }
+
   private prune(now: Date): void {
+    for (const [token, s] of this.settledByToken) if (now.getTime() > s.until) this.settledByToken.delete(token);
     // Lapsed proposals are kept one more TTL, so a late "yes" hears "expired" rather than "unknown".
     for (const p of this.byToken.values()) if (now.getTime() > p.expiresAt + PROPOSAL_TTL_MS) this.remove(p);
   }

@@ -6,6 +6,8 @@ import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } fro
 export interface Routed {
   intent: Intent;
   args: unknown;
+  /** True when a command word chose the intent (`/plan update …`); false when a recogniser read the text (`/plan T11 at risk`). */
+  byCommand: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (intent?.parseCommand) {
       if (text.length > maxChars(intent)) throw commandTooLong(intent, text.length);
-      return validated(intent, intent.parseCommand(args, u, ctx));
+      return { ...validated(intent, intent.parseCommand(args, u, ctx)), byCommand: true };
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
@@ -67,7 +69,7 @@ function commandTooLong(intent: Intent, length: number): UserError {
 
 function validated(intent: Intent, raw: unknown): Routed {
   const result = intent.args.safeParse(raw);
-  if (result.success) return { intent, args: result.data };
+  if (result.success) return { intent, args: result.data, byCommand: false };
   const tooLong = result.error.issues.find((i) => i.code === 'too_big' && (i.origin === 'string' || i.origin === 'array'));
   if (tooLong?.code === 'too_big') throw tooLongError(intent, raw, tooLong.path, Number(tooLong.maximum), tooLong.origin === 'string');
   const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? 'input')))];

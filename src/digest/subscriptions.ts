@@ -4,6 +4,7 @@ import type { Lang } from '../core/reply.js';
 import { parseStatus } from '../core/parse-status.js';
 import type { PlanEvent, Status } from '../store/events.js';
 import { userRef } from '../core/user-refs.js';
+import { parseUserId } from '../core/user-ids.js';
 
 /** The languages a digest can be posted in; `both` is Chinese then English. */
 export type DigestLang = 'zh' | 'en' | 'both';
@@ -88,7 +89,7 @@ const FILLER = new Set(['for', 'in', 'to', 'the', 'this', 'channel', 'digest', '
 
 /**
  * Reads the words after `/plan subscribe` (or `/plan digest`): a group ("G3", "group 3"), an owner
- * ("@alice", "owner:slack:U1", "mine"), a status ("at risk", "有风险") and a language ("zh", "en",
+ * ("@alice", "owner:slack:U1", "slack:U1", "mine"), a status ("at risk", "有风险") and a language ("zh", "en",
  * "both", "中文", "双语"), in any order. Pure; unknown words are returned, not dropped.
  */
 export function parseDigestWords(text: string): DigestWords {
@@ -105,6 +106,9 @@ export function parseDigestWords(text: string): DigestWords {
       out.group = `G${Number(GROUP.exec(word)![1])}`;
     } else if (owner) {
       out.owner = owner[1]!;
+    } else if (parseUserId(word)) {
+      // A qualified id as written (`web:bob`), or as the Slack adapter maps a picked mention (`<@U0BOB>` → `slack:U0BOB`).
+      out.owner = word;
     } else if (lower === 'owner' && i + 1 < words.length) {
       out.owner = words[++i]!.replace(/^@/, '');
     } else if (MINE.has(lower)) {

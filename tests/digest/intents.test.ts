@@ -89,7 +89,7 @@ describe('/plan unsubscribe and /plan subscriptions', () => {
     await say('订阅 双语', { channel: 'web:general', platform: 'web', user: { id: asUser('web:li') } });
     const list = await say('subscriptions');
     expect(list.text).toContain('2 channels receive the weekly digest:');
-    expect(list.text).toContain('• slack:C1 group G3 · in English · since 2021-06-15 by U1 (this channel)');
+    expect(list.text).toContain('• slack:C1 group G3 · in English · since 2021-06-15 by slack:U1 (this channel)');
     expect(list.text).toContain('• web:general whole plan · in Chinese and English · since 2021-06-15 by li');
     const r = await say('unsubscribe');
     expect(r.text).toContain('will no longer receive');

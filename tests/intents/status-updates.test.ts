@@ -11,8 +11,8 @@ describe('/plan update', () => {
     expect(r.text).toContain('Updated T9 Soil pollution prevention action: at risk');
     expect(r.text).toMatch(/T9\.1 .*▓▓▓▓▓░░░░░ 52\.5% · 420\/800 villages/);
     expect(r.text).toContain('note: Zhoukou and Nanyang behind schedule');
-    expect(r.text).toContain('Undo with /plan undo');
-    expect(r.blocks.find((b) => b.type === 'actions')).toEqual({ type: 'actions', buttons: [{ label: 'Undo', command: '/plan undo' }] });
+    expect(r.text).toContain('Undo with /plan undo T9');
+    expect(r.blocks.find((b) => b.type === 'actions')).toEqual({ type: 'actions', buttons: [{ label: 'Undo', command: '/plan undo T9' }] });
     expect(store.events()).toMatchObject([
       { type: 'update', itemId: 'T9', status: 'at-risk', user: 'web:alice', platform: 'web', planId: 'henan-2021', at: '2021-06-07T01:00:00.000Z', progress: [{ indicatorId: 'T9.1', value: 420, target: 800 }], note: 'Zhoukou and Nanyang behind schedule' },
     ]);

@@ -37,9 +37,9 @@ describe('a report read from chatter is proposed, and recorded only when its aut
     const done = await talk(bot, `/plan confirm ${token}`);
     expect(done.text).toContain('已更新 T9 土壤污染防治行动：有风险');
     expect(store.events()).toMatchObject([{ type: 'update', itemId: 'T9', status: 'at-risk', user: 'web:admin', platform: 'web', note: '周口进度滞后', progress: [{ indicatorId: 'T9.1', value: 430, target: 800 }] }]);
-    // Settled once: the same button again records nothing more.
+    // Settled once: the same button again records nothing more, and says it was recorded.
     const again = await talk(bot, `/plan confirm ${token}`);
-    expect(again.error).toEqual({ id: 'proposal.none' });
+    expect(again.error).toEqual({ id: 'proposal.already-recorded' });
     expect(store.events()).toHaveLength(1);
   });
 
@@ -67,7 +67,7 @@ describe('a report read from chatter is proposed, and recorded only when its aut
     expect(cancelled.text).toMatch(/Cancelled: nothing was recorded|已取消：未记录任何内容/);
     expect(store.events()).toEqual([]);
     const late = await talk(bot, `/plan confirm ${token}`);
-    expect(late.error).toEqual({ id: 'proposal.none' });
+    expect(late.error).toEqual({ id: 'proposal.already-cancelled' });
     expect(store.events()).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
+import { renderPlainText, type Reply } from '../../core/reply.js';
 import { STATUS_LABELS } from '../../core/i18n.js';
 import { STATUSES } from '../../store/events.js';
+import { clip } from './slack-text.js';
 import { statusCommand } from './to-blocks.js';
 
 /** The callback id of the update modal; the view_submission listener matches on it. */
@@ -102,4 +104,17 @@ export function updateFormErrors(form: UpdateForm): Record<string, string> {
 export function updateCommandText(form: UpdateForm): string {
   const head = form.status ? statusCommand(form.itemId, form.status) : `/plan update ${form.itemId}`;
   return [head, form.progress, form.note ? `note: “${form.note}”` : null].filter(Boolean).join(' ');
+}
+
+/** The form field a refusal of the core is about (`progress.ambiguous` → `progress`), or null when it is not about what was typed. */
+const FIELD_OF_ERROR: Record<string, 'status' | 'progress' | 'note'> = { progress: 'progress', status: 'status', note: 'note' };
+
+/**
+ * A refusal of the core shown beside the form field it is about (`response_action: 'errors'`), so the
+ * form stays open with what was typed; null when the refusal is not about a field (permissions …).
+ * Slack shows these errors as plain text.
+ */
+export function formErrorsOf(reply: Reply): Record<string, string> | null {
+  const field = reply.error ? FIELD_OF_ERROR[reply.error.id.split('.')[0]!] : undefined;
+  return field ? { [field]: clip(renderPlainText(reply), 1000) } : null;
 }

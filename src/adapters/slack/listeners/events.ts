@@ -22,7 +22,8 @@ export function registerEvents(bolt: App, d: SlackDeps): void {
   });
 
   bolt.event('app_home_opened', async ({ event }) => {
-    if (event.tab !== 'home') return;
+    // Slack always names the user; a body without one (signed, but not from Slack's own sender) is ignored.
+    if (event.tab !== 'home' || !event.user) return;
     d.background.run('App Home', () => publishHome(d.client, d.core, event.user));
   });
 }

@@ -2,12 +2,13 @@ import type { App } from '@slack/bolt';
 import { incoming, publishHome, typedCommand } from '../answer.js';
 import { answerBeforeAck, deliver, requestKeyOf, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId } from '../slack-text.js';
-import { readUpdateForm, updateCommandText, updateFormErrors, UPDATE_VIEW } from '../update-modal.js';
+import { formErrorsOf, readUpdateForm, updateCommandText, updateFormErrors, UPDATE_VIEW } from '../update-modal.js';
 
 /**
  * The update modal's submission: checked in the modal (nothing filled in, unreadable progress), then
  * the same command a user could type is recorded through the core, then the modal is closed; the
- * answer goes to the card's response_url, or by direct message when the card had none.
+ * answer goes to the card's response_url, or by direct message when the card had none. A refusal
+ * about a field (progress that fits two targets) is shown beside it and the modal stays open.
  */
 export function registerViews(bolt: App, d: SlackDeps): void {
   bolt.view(UPDATE_VIEW, async ({ ack, view, body, context }) => {
@@ -20,6 +21,9 @@ export function registerViews(bolt: App, d: SlackDeps): void {
     const responseUrl = origin.responseUrl && /^https?:\/\//.test(origin.responseUrl) ? origin.responseUrl : null;
     const answerTo = responseUrl ? { responseUrl } : { user: body.user.id };
     const answer = await answerBeforeAck(d, msg, answerTo);
+    // A refusal about what was typed (progress that fits two targets …) stays in the open form.
+    const fieldErrors = answer && !answer.changed ? formErrorsOf(answer.reply) : null;
+    if (fieldErrors) return void (await ack({ response_action: 'errors', errors: fieldErrors }));
     await ack();
     if (!answer) return;
     d.background.run('the answer to the update form', async () => {
