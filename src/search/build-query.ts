@@ -76,10 +76,8 @@ function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
 }
 
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
-  // A Latin expression can only match where its first stem is a query term: skip the rest cheaply.
-  const latinTerms = new Set(drafts.flatMap((d) => d.own.map((t) => t.term)));
-  for (const expression of table.expressions) {
-    if (expression.han === null ? !latinTerms.has(expression.stems[0]!) : !normalized.includes(expression.han)) continue;
+  for (const i of candidateExpressions(normalized, drafts, table)) {
+    const expression = table.expressions[i]!;
     const at = expression.han !== null ? findHan(normalized, expression, drafts) : findLatin(expression, drafts);
     if (at.length === 0) continue;
     const slot = drafts[at[0]!]!;
@@ -95,6 +93,30 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT });
     }
   }
+}
+
+/**
+ * Positions (ascending: the table's order, longest first) of the expressions that may match: a Latin
+ * one only where its first stem is a query term, a Chinese one only where the query contains it.
+ * Looked up by the query's own terms and characters rather than by trying every expression.
+ */
+function candidateExpressions(normalized: string, drafts: readonly Draft[], table: SynonymTable): number[] {
+  const out: number[] = [];
+  const terms = new Set<string>();
+  for (const d of drafts) for (const t of d.own) terms.add(t.term);
+  for (const term of terms) {
+    const at = table.latinByFirstStem.get(term);
+    if (at) out.push(...at);
+  }
+  const chars = new Set<string>();
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized[i]!;
+    if (chars.has(c)) continue;
+    chars.add(c);
+    const at = table.hanByFirstChar.get(c);
+    if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function usable(d: Draft): boolean {

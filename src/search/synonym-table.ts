@@ -20,6 +20,10 @@ export interface SynonymTable {
   expressions: readonly SynonymExpression[];
   /** The expressions of each group, by group number. */
   groups: ReadonlyArray<readonly SynonymExpression[]>;
+  /** Positions in `expressions` of the Latin expressions, by first stem: a query looks up only its own terms. */
+  latinByFirstStem: ReadonlyMap<string, readonly number[]>;
+  /** Positions in `expressions` of the Chinese expressions, by first code unit: a query looks up only its own characters. */
+  hanByFirstChar: ReadonlyMap<string, readonly number[]>;
 }
 
 let defaultTable: SynonymTable | null = null;
@@ -48,5 +52,13 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
   const expressions = compiled.flat().sort((a, b) => size(b) - size(a));
-  return { expressions, groups: compiled };
+  const latinByFirstStem = new Map<string, number[]>();
+  const hanByFirstChar = new Map<string, number[]>();
+  expressions.forEach((e, i) => {
+    const [map, key] = e.han !== null ? [hanByFirstChar, e.han[0]!] : [latinByFirstStem, e.stems[0]!];
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  return { expressions, groups: compiled, latinByFirstStem, hanByFirstChar };
 }
