@@ -40,6 +40,8 @@ interface Draft {
   alternatives: Alternative[];
   merged: boolean;
   removed: boolean;
+  /** `alternatives` by their terms joined with spaces, once a synonym has been added. */
+  byKey?: Map<string, Alternative> | undefined;
 }
 
 /**
@@ -53,7 +55,7 @@ export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   return drafts.filter((d) => !d.removed).map((d) => toSlot(d, ctx));
 }
 
-function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
+function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const t of terms) {
@@ -88,9 +90,10 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       }
       slot.merged = true;
       slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
+      slot.byKey = undefined;
     }
     for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT });
+      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT }, other.key);
     }
   }
 }
@@ -146,11 +149,16 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
   return [];
 }
 
-function addAlternative(draft: Draft, alt: Alternative): void {
-  const key = alt.terms.join(' ');
-  const existing = draft.alternatives.find((a) => a.terms.join(' ') === key);
+function addAlternative(draft: Draft, alt: Alternative, key: string): void {
+  // The draft's alternatives by their terms, made on the first synonym added (most slots get none).
+  let byKey = draft.byKey;
+  if (!byKey) draft.byKey = byKey = new Map(draft.alternatives.map((a) => [a.terms.join(' '), a] as const).reverse());
+  const existing = byKey.get(key);
   if (existing) existing.weight = Math.max(existing.weight, alt.weight);
-  else draft.alternatives.push(alt);
+  else {
+    draft.alternatives.push(alt);
+    byKey.set(key, alt);
+  }
 }
 
 function toSlot(d: Draft, ctx: QueryContext): QuerySlot {

@@ -12,6 +12,8 @@ export interface SynonymExpression {
   terms: string[];
   /** Which group it belongs to. */
   group: number;
+  /** `terms` joined with spaces: what tells two alternatives of a query apart. */
+  key: string;
 }
 
 /** Synonym groups compiled for lookup from a query. */
@@ -45,9 +47,11 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
         // A Chinese expression is one phrase: found by its own bigrams, however the segmenter splits it.
         const han = normalized.replace(/\s+/g, '');
         const bigrams = chineseBigrams(han);
-        return [{ han, stems: [], terms: bigrams.length > 0 ? [...new Set(bigrams)] : [han], group: g }];
+        const found = bigrams.length > 0 ? [...new Set(bigrams)] : [han];
+        return [{ han, stems: [], terms: found, group: g, key: found.join(' ') }];
       }
-      return [{ han: null, stems: terms.map((t) => t.term), terms: [...new Set(terms.flatMap((t) => t.parts))], group: g }];
+      const found = [...new Set(terms.flatMap((t) => t.parts))];
+      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' ') }];
     }),
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
