@@ -1,9 +1,12 @@
 /**
  * Slack adapter throughput and latency: signed `/plan <question>` requests against the real app on
  * loopback (the answer rides in the acknowledgement: one HTTP exchange), beside a bare Bolt app that
- * acknowledges with a small text body, same run, same client. The client and the
- * fake Slack (Web API and response_url sink) run in a worker thread, so the main thread runs only the
- * apps under test. Bounded by a request count and a time limit; loopback only.
+ * acknowledges with a small text body (Bolt's default App and receiver), same run, same client, same
+ * requests, same concurrency, in interleaved rounds after a warm-up of each. Also measured: the adapter
+ * over a stub core, and the bare app on ExpressReceiver, for reference. The client and the fake Slack
+ * (Web API and response_url sink) run in a worker thread, so the main thread runs only the apps under
+ * test: its CPU time per request is each app's cost, wall throughput the target's measure. Bounded by
+ * a request count and a time limit; loopback only.
  * Run: `npx tsx bench/slack.bench.ts`.
  */
 import { readFileSync } from 'node:fs';
@@ -159,7 +162,7 @@ const median = (xs: number[]) => percentile(xs, 50);
 
 const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as ReturnType<BoltLogger['getLevel']>, setName() {} };
 
-/** Runs both apps under the same load and reports throughput, latency and whether the targets are met. */
+/** Runs the apps under the same load and reports throughput, latency, CPU per request and whether the targets are met. */
 export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
   const o: Required<Options> = { requests: 1500, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, ...options };
   const client = await startClient();
