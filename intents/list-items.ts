@@ -92,9 +92,10 @@ export const listItemsIntent = defineIntent({
     let items = plan.items.filter((i) => (kind === 'item' ? i.kind !== 'group' : i.kind === kind));
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
-    const judge = judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone });
-    const attention = new Map(items.map((i) => [i.id, judge.of(i, states.get(i.id))]));
+    // Judged only when a filter or the order needs it: a plain list ("tasks in group 3") shows none of it.
     const troubled = args.attention || isTrouble(args.status);
+    const judge = args.attention || args.status ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
+    const attention = new Map(judge ? items.map((i) => [i.id, judge.of(i, states.get(i.id))]) : []);
     if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
     if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
     if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));

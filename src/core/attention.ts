@@ -87,9 +87,33 @@ function shareBetween(startMs: number, endMs: number, at: number): number {
   return Math.min(1, Math.max(0, (at - startMs) / (endMs - startMs)));
 }
 
-/** Midnight at the start of a calendar date in a zone, as epoch milliseconds. */
+const midnights = new Map<string, number>();
+/** Dates remembered before starting again: a plan has a handful of deadlines, this bounds memory anyway. */
+const MIDNIGHTS_LIMIT = 10_000;
+
+/** Midnight at the start of a calendar date in a zone, as epoch milliseconds (the zone's rules read once per date). */
 function startOfDate(date: string, timeZone: string): number {
-  return dayjs.tz(`${date}T00:00:00`, timeZone).valueOf();
+  const key = `${timeZone} ${date}`;
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    ms = dayjs.tz(`${date}T00:00:00`, timeZone).valueOf();
+    if (midnights.size >= MIDNIGHTS_LIMIT) midnights.clear();
+    midnights.set(key, ms);
+  }
+  return ms;
+}
+
+const nextDates = new Map<string, string>();
+
+/** The calendar date after `date` (YYYY-MM-DD), as dayjs reads it. */
+function nextDate(date: string): string {
+  let next = nextDates.get(date);
+  if (next === undefined) {
+    next = dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD');
+    if (nextDates.size >= MIDNIGHTS_LIMIT) nextDates.clear();
+    nextDates.set(date, next);
+  }
+  return next;
 }
 
 /** Judges attention for one plan at one instant; deadlines are read once each, so a 10,000-item plan stays fast. */
@@ -118,7 +142,7 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
   const endOf = (deadline: string | null) => {
     const date = deadline ?? yearEndDate;
     let end = ends.get(date);
-    if (end === undefined) ends.set(date, (end = startOfDate(dayjs.utc(date).add(1, 'day').format('YYYY-MM-DD'), timeZone)));
+    if (end === undefined) ends.set(date, (end = startOfDate(nextDate(date), timeZone)));
     return end;
   };
   const shares = new Map<string | null, number>();

@@ -22,17 +22,16 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     const [typed = '', ...rest] = text.split(/\s+/);
     // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
     const word = foldTraditional(typed.normalize('NFKC'));
-    let intent = intents.find((i) => i.commands.includes(word.toLowerCase()));
+    const table = commandTable(intents);
+    let intent = table.byWord.get(word.toLowerCase());
     let args = rest.join(' ');
     if (!intent) {
       // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
       let longest = '';
-      for (const i of intents) {
-        for (const c of i.commands) {
-          if (c.length > longest.length && /^\p{Script=Han}/u.test(c) && word.startsWith(c)) {
-            longest = c;
-            intent = i;
-          }
+      for (const [c, i] of table.han) {
+        if (c.length > longest.length && word.startsWith(c)) {
+          longest = c;
+          intent = i;
         }
       }
       if (intent) args = [word.slice(longest.length), ...rest].join(' ');
@@ -49,6 +48,32 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
   throw new Error('no intent recognised the message; the last intent must accept anything');
+}
+
+/** The command words of a list of intents, read once per list rather than on every command. */
+interface CommandTable {
+  /** Each command word and the first intent that declares it. */
+  byWord: ReadonlyMap<string, Intent>;
+  /** The commands that start with a Han character, in declaration order, with their intent. */
+  han: ReadonlyArray<readonly [string, Intent]>;
+}
+
+const commandTables = new WeakMap<readonly Intent[], CommandTable>();
+
+function commandTable(intents: readonly Intent[]): CommandTable {
+  let table = commandTables.get(intents);
+  if (!table) {
+    const byWord = new Map<string, Intent>();
+    const han: [string, Intent][] = [];
+    for (const i of intents) {
+      for (const c of i.commands) {
+        if (!byWord.has(c)) byWord.set(c, i);
+        if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
+      }
+    }
+    commandTables.set(intents, (table = { byWord, han }));
+  }
+  return table;
 }
 
 function maxChars(intent: Intent): number {

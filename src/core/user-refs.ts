@@ -31,6 +31,8 @@ export function hasUserRef(text: string): boolean {
  * dropped.
  */
 export function renderUserRefs(text: string, render: (id: UserId | null, raw: string) => string, plain: (piece: string) => string = (s) => s): string {
+  // Most text names nobody: then there is nothing to find.
+  if (!text.includes(OPEN) && !text.includes(CLOSE)) return plain(text);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(REF)) {

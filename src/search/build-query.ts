@@ -40,6 +40,8 @@ interface Draft {
   alternatives: Alternative[];
   merged: boolean;
   removed: boolean;
+  /** `alternatives` by their terms joined with spaces, once a synonym has been added. */
+  byKey?: Map<string, Alternative> | undefined;
 }
 
 /**
@@ -53,7 +55,7 @@ export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   return drafts.filter((d) => !d.removed).map((d) => toSlot(d, ctx));
 }
 
-function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
+function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const t of terms) {
@@ -76,10 +78,8 @@ function correctTypos(terms: QueryTerm[], ctx: QueryContext): Draft[] {
 }
 
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
-  // A Latin expression can only match where its first stem is a query term: skip the rest cheaply.
-  const latinTerms = new Set(drafts.flatMap((d) => d.own.map((t) => t.term)));
-  for (const expression of table.expressions) {
-    if (expression.han === null ? !latinTerms.has(expression.stems[0]!) : !normalized.includes(expression.han)) continue;
+  for (const i of candidateExpressions(normalized, drafts, table)) {
+    const expression = table.expressions[i]!;
     const at = expression.han !== null ? findHan(normalized, expression, drafts) : findLatin(expression, drafts);
     if (at.length === 0) continue;
     const slot = drafts[at[0]!]!;
@@ -90,11 +90,36 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       }
       slot.merged = true;
       slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
+      slot.byKey = undefined;
     }
     for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT });
+      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT }, other.key);
     }
   }
+}
+
+/**
+ * Positions (ascending: the table's order, longest first) of the expressions that may match: a Latin
+ * one only where its first stem is a query term, a Chinese one only where the query contains it.
+ * Looked up by the query's own terms and characters rather than by trying every expression.
+ */
+function candidateExpressions(normalized: string, drafts: readonly Draft[], table: SynonymTable): number[] {
+  const out: number[] = [];
+  const terms = new Set<string>();
+  for (const d of drafts) for (const t of d.own) terms.add(t.term);
+  for (const term of terms) {
+    const at = table.latinByFirstStem.get(term);
+    if (at) out.push(...at);
+  }
+  const chars = new Set<string>();
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized[i]!;
+    if (chars.has(c)) continue;
+    chars.add(c);
+    const at = table.hanByFirstChar.get(c);
+    if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function usable(d: Draft): boolean {
@@ -124,11 +149,16 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
   return [];
 }
 
-function addAlternative(draft: Draft, alt: Alternative): void {
-  const key = alt.terms.join(' ');
-  const existing = draft.alternatives.find((a) => a.terms.join(' ') === key);
+function addAlternative(draft: Draft, alt: Alternative, key: string): void {
+  // The draft's alternatives by their terms, made on the first synonym added (most slots get none).
+  let byKey = draft.byKey;
+  if (!byKey) draft.byKey = byKey = new Map(draft.alternatives.map((a) => [a.terms.join(' '), a] as const).reverse());
+  const existing = byKey.get(key);
   if (existing) existing.weight = Math.max(existing.weight, alt.weight);
-  else draft.alternatives.push(alt);
+  else {
+    draft.alternatives.push(alt);
+    byKey.set(key, alt);
+  }
 }
 
 function toSlot(d: Draft, ctx: QueryContext): QuerySlot {

@@ -73,10 +73,17 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
     RANKING.k1,
   );
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // Read once per index term on first use; a term no document has is not remembered (any input can be one).
+  const idfs = new Map<string, number>();
   const ctx: QueryContext = {
     idf: (term) => {
-      const p = postings.get(term);
-      return p ? idfOf(p.docs.length) : null;
+      let idf = idfs.get(term);
+      if (idf === undefined) {
+        const p = postings.get(term);
+        if (!p) return null;
+        idfs.set(term, (idf = idfOf(p.docs.length)));
+      }
+      return idf;
     },
     correct: createTypoCorrector(words, ENGLISH_STOP_WORDS),
     synonyms,

@@ -12,6 +12,8 @@ export interface SynonymExpression {
   terms: string[];
   /** Which group it belongs to. */
   group: number;
+  /** `terms` joined with spaces: what tells two alternatives of a query apart. */
+  key: string;
 }
 
 /** Synonym groups compiled for lookup from a query. */
@@ -20,6 +22,10 @@ export interface SynonymTable {
   expressions: readonly SynonymExpression[];
   /** The expressions of each group, by group number. */
   groups: ReadonlyArray<readonly SynonymExpression[]>;
+  /** Positions in `expressions` of the Latin expressions, by first stem: a query looks up only its own terms. */
+  latinByFirstStem: ReadonlyMap<string, readonly number[]>;
+  /** Positions in `expressions` of the Chinese expressions, by first code unit: a query looks up only its own characters. */
+  hanByFirstChar: ReadonlyMap<string, readonly number[]>;
 }
 
 let defaultTable: SynonymTable | null = null;
@@ -41,12 +47,22 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
         // A Chinese expression is one phrase: found by its own bigrams, however the segmenter splits it.
         const han = normalized.replace(/\s+/g, '');
         const bigrams = chineseBigrams(han);
-        return [{ han, stems: [], terms: bigrams.length > 0 ? [...new Set(bigrams)] : [han], group: g }];
+        const found = bigrams.length > 0 ? [...new Set(bigrams)] : [han];
+        return [{ han, stems: [], terms: found, group: g, key: found.join(' ') }];
       }
-      return [{ han: null, stems: terms.map((t) => t.term), terms: [...new Set(terms.flatMap((t) => t.parts))], group: g }];
+      const found = [...new Set(terms.flatMap((t) => t.parts))];
+      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' ') }];
     }),
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
   const expressions = compiled.flat().sort((a, b) => size(b) - size(a));
-  return { expressions, groups: compiled };
+  const latinByFirstStem = new Map<string, number[]>();
+  const hanByFirstChar = new Map<string, number[]>();
+  expressions.forEach((e, i) => {
+    const [map, key] = e.han !== null ? [hanByFirstChar, e.han[0]!] : [latinByFirstStem, e.stems[0]!];
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  return { expressions, groups: compiled, latinByFirstStem, hanByFirstChar };
 }

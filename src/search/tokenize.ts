@@ -97,7 +97,21 @@ export function isEnglishWord(run: string): boolean {
  * are dropped, each remaining word is a term found by its bigrams, and a bigram bridging two
  * neighbouring words is an optional term.
  */
-export function queryTerms(normalized: string): QueryTerm[] {
+export function queryTerms(normalized: string): readonly QueryTerm[] {
+  // A question is analysed by the item index and then the indicator index: segment it once. Only the
+  // last query is kept, so no answer depends on what was asked before.
+  if (normalized !== lastQuery) {
+    lastTerms = analyseQuery(normalized);
+    lastQuery = normalized;
+  }
+  return lastTerms;
+}
+
+/** The last query analysed and its terms (callers never change them). */
+let lastQuery: string | null = null;
+let lastTerms: readonly QueryTerm[] = [];
+
+function analyseQuery(normalized: string): QueryTerm[] {
   const out: QueryTerm[] = [];
   scanRuns(normalized, (kind, run) => {
     if (kind === 'han') out.push(...hanQueryTerms(run));

@@ -46,7 +46,18 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>, stop
     return fuse;
   };
 
-  return (word) => {
+  // The same word is corrected the same way every time (the vocabulary does not change): remember it.
+  const memo = new Map<string, Correction | null>();
+  const correct: TypoCorrector = (word) => {
+    let found = memo.get(word);
+    if (found === undefined) {
+      found = closest(word);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, found);
+    }
+    return found && { ...found };
+  };
+  const closest = (word: string): Correction | null => {
     if (word.length === 0 || word.length > 32) return null;
     const errors = allowedErrors(word.length);
     let best: { word: string; score: number; freq: number } | null = null;
@@ -68,7 +79,11 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>, stop
     }
     return best && { word: best.word, distance: best.score };
   };
+  return correct;
 }
+
+/** Words remembered by a corrector before it starts again (a bound on memory, whatever people type). */
+const MEMO_LIMIT = 10_000;
 
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;

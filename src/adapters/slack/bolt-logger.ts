@@ -24,10 +24,11 @@ function safeJson(v: unknown): string {
 export function boltLogger(logger: Logger, name = 'slack'): BoltLogger {
   const log = logger.child({ adapter: name });
   return {
-    debug: (...m: unknown[]) => log.debug(line(m)),
-    info: (...m: unknown[]) => log.info(line(m)),
-    warn: (...m: unknown[]) => log.warn(line(m)),
-    error: (...m: unknown[]) => log.error(line(m)),
+    // A line is built (and scrubbed) only at a level that is logged: Bolt logs at debug on every request.
+    debug: (...m: unknown[]) => void (log.isLevelEnabled('debug') && log.debug(line(m))),
+    info: (...m: unknown[]) => void (log.isLevelEnabled('info') && log.info(line(m))),
+    warn: (...m: unknown[]) => void (log.isLevelEnabled('warn') && log.warn(line(m))),
+    error: (...m: unknown[]) => void (log.isLevelEnabled('error') && log.error(line(m))),
     setLevel: () => {},
     getLevel: () => (log.isLevelEnabled('debug') ? LogLevel.DEBUG : log.isLevelEnabled('info') ? LogLevel.INFO : log.isLevelEnabled('warn') ? LogLevel.WARN : LogLevel.ERROR),
     setName: () => {},

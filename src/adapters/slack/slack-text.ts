@@ -53,8 +53,12 @@ export function mrkdwn(text: string): string {
 
 /** Escapes the three characters Slack treats as markup. */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return MARKUP.test(text) ? text.replace(MARKUP_ALL, (c) => ESCAPES[c]!) : text;
 }
+
+const MARKUP = /[&<>]/;
+const MARKUP_ALL = /[&<>]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Splits text into pieces of at most `limit` characters, at line boundaries where possible, else at a
