@@ -49,6 +49,11 @@ export const PlanEvent = z.discriminatedUnion('type', [
   Base.extend({ type: z.literal('unsubscribe'), channel: z.string().min(1) }),
   /** A digest was posted to a channel for the week starting `week` (ISO date of the Monday). */
   Base.extend({ type: z.literal('digest-posted'), channel: z.string().min(1), week: z.string() }),
+  /**
+   * A reminder (催办) went to `channel` (the reminded user's id) for the reporting cycle due on `cycle`
+   * (YYYY-MM-DD): `eve` the working day before the due day, `due` on it; `target` is the unit or owner that owes reports.
+   */
+  Base.extend({ type: z.literal('reminder-sent'), cycle: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), target: z.string().min(1), kind: z.enum(['eve', 'due']), channel: z.string().min(1) }),
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 
