@@ -21,8 +21,12 @@ dayjs.extend(timezone);
 /** Reminders go out at this local time: the working day before the due day (`eve`) and on the due day (`due`). */
 export const REMINDER_TIME = '09:00';
 
-/** When the resident reminder tick runs: every day at 09:00 (it decides itself whether a reminder is due). */
-export const REMINDER_CRON = '0 9 * * *';
+/**
+ * When the resident reminder tick runs: every hour on the hour (it decides itself whether a reminder
+ * is due), so a reminder due at 09:00 goes out at 09:00, and a cycle that begins at noon on its own
+ * eve (a due time moved before a holiday) still gets its eve reminder that afternoon.
+ */
+export const REMINDER_CRON = '0 * * * *';
 
 /** Which reminder: the working day before the due day, or the due day itself. */
 export type ReminderKind = 'eve' | 'due';
@@ -65,11 +69,18 @@ export function reminderTimes(cycle: ReportingCycle, s: ReportingSchedule): Reco
   };
 }
 
-/** The reminder due at `now` in the cycle in progress: `due` from its time on, `eve` before that, null before both. */
+/**
+ * The reminder due at `now` in the cycle in progress: `due` from its time on the due day until the
+ * due time; `eve` from its time until the end of the eve day. Null otherwise: a reminder whose day has
+ * passed (the process was down) is not sent late.
+ */
 export function reminderKindAt(now: Date, cycle: ReportingCycle, s: ReportingSchedule): ReminderKind | null {
   const times = reminderTimes(cycle, s);
-  if (now.getTime() >= times.due.getTime()) return 'due';
-  if (now.getTime() >= times.eve.getTime()) return 'eve';
+  const ms = now.getTime();
+  if (ms >= times.due.getTime()) return 'due';
+  const eveDay = s.calendar.previousWorkingDay(cycle.key);
+  const eveEnd = dayjs.tz(`${eveDay}T00:00:00`, s.timeZone).add(1, 'day').valueOf();
+  if (ms >= times.eve.getTime() && ms < eveEnd) return 'eve';
   return null;
 }
 
@@ -151,7 +162,7 @@ export interface ReminderScheduler {
 
 /**
  * Starts the resident reminder tick of `plan-bot serve`, beside the digest scheduler: croner calls
- * `sendDueReminders` every day at 09:00 in the time zone, and once at start to catch up. Ticks are
+ * `sendDueReminders` every hour in the time zone, and once at start to catch up. Ticks are
  * serialised. Results and failures go to `logger`.
  */
 export function startReminderScheduler(deps: ReminderTickDeps & { logger: Pick<Logger, 'info' | 'warn' | 'error'> }): ReminderScheduler {
