@@ -6,7 +6,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import { renderPlainText, type Reply } from '../../src/core/reply.js';
 import type { UserId } from '../../src/core/user-ids.js';
 import { workingCalendar } from '../../src/core/working-calendar.js';
-import { sendDueReminders, type PostDirect } from '../../src/digest/reminders.js';
+import { sendDueReminders, startReminderScheduler, type PostDirect } from '../../src/digest/reminders.js';
+import { silentLogger } from '../../src/core/logger.js';
 import type { ReportingSchedule } from '../../src/digest/reporting-cycle.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
 import type { Plan } from '../../src/plan/schema.js';
@@ -121,5 +122,18 @@ describe('reminders once per cycle and kind, across restarts', () => {
     expect((await tick('2021-06-09T09:00:00', { schedule: monday })).kind).toBe(null);
     const r = await tick('2021-06-10T09:00:00', { schedule: monday });
     expect([r.cycle?.key, r.kind]).toEqual(['2021-06-11', 'eve']);
+  });
+});
+
+describe('the resident reminder tick of serve', () => {
+  it('catches up at start, then ticks on demand without sending twice', async () => {
+    const scheduler = startReminderScheduler({ plan, store, clock: fixedClock(at('2021-09-29T09:30:00')), schedule: schedule(), post, logger: silentLogger });
+    try {
+      expect((await scheduler.ready)?.sent.map((s) => s.user)).toEqual(['web:li', 'slack:U0ZHAO']);
+      expect((await scheduler.tick()).sent).toEqual([]);
+      expect(scheduler.nextRun()).not.toBeNull();
+    } finally {
+      scheduler.stop();
+    }
   });
 });
