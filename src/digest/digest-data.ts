@@ -185,7 +185,7 @@ function cycleOfWeek(base: WeekState, options: DigestContentOptions): { cycle: R
   let found = byReporters.get(options.reportersOf ?? DEFAULTS);
   if (!found) {
     const cycle = lastEndedCycle(new Date(base.week.endMs - 1), options.reporting ?? defaultReportingSchedule(base.timeZone));
-    const list = notReported({ plan: base.plan, events: base.events, cycle, ...(options.reportersOf ? { reportersOf: options.reportersOf } : {}) });
+    const list = notReported({ plan: base.plan, events: base.events, cycle, states: base.states, ...(options.reportersOf ? { reportersOf: options.reportersOf } : {}) });
     byReporters.set(options.reportersOf ?? DEFAULTS, (found = { cycle, list }));
   }
   return found;

@@ -1,7 +1,8 @@
 import type { UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanEvent } from '../store/events.js';
-import { deriveStates } from '../store/item-state.js';
+import { isUtcIso } from '../store/event-time.js';
+import { deriveStates, type ItemState } from '../store/item-state.js';
 import { unitOfUpdate, reportersFromStates, type ReportersOf } from './reporters.js';
 import type { ReportingCycle } from './reporting-cycle.js';
 
@@ -23,6 +24,8 @@ export interface NotReportedInput {
   reportersOf?: ReportersOf;
   /** When responsibilities are read (default: the cycle's due time); a question asks at "now". */
   asOf?: Date;
+  /** Item states already derived (the digest's, at the week's end), to spare a pass over the log. */
+  states?: ReadonlyMap<string, ItemState>;
 }
 
 /**
@@ -35,15 +38,24 @@ export function notReported(input: NotReportedInput): NotReported[] {
   const { plan, cycle } = input;
   const startMs = cycle.start.getTime();
   const dueMs = cycle.due.getTime();
-  const asOf = (input.asOf ?? cycle.due).toISOString();
-  const states = deriveStates(input.events, plan.id, asOf);
+  const startIso = cycle.start.toISOString();
+  const dueIso = cycle.due.toISOString();
+  const states = input.states ?? deriveStates(input.events, plan.id, (input.asOf ?? cycle.due).toISOString());
   const reportersOf = input.reportersOf ?? reportersFromStates(states);
-  const undone = new Set(input.events.flatMap((e) => (e.type === 'undo' && e.planId === plan.id ? [e.reverts] : [])));
-  const reported = new Map<string, Set<string | null>>();
+  // One pass: undos, and the cycle's updates. Times written by toISOString (UTC) order as text.
+  const undone = new Set<string>();
+  const inCycle: Extract<PlanEvent, { type: 'update' }>[] = [];
   for (const e of input.events) {
-    if (e.type !== 'update' || e.planId !== plan.id || undone.has(e.id)) continue;
-    const ms = Date.parse(e.at);
-    if (ms < startMs || ms >= dueMs) continue;
+    if (e.planId !== plan.id) continue;
+    if (e.type === 'undo') undone.add(e.reverts);
+    else if (e.type === 'update') {
+      const inside = isUtcIso(e.at) ? e.at >= startIso && e.at < dueIso : Date.parse(e.at) >= startMs && Date.parse(e.at) < dueMs;
+      if (inside) inCycle.push(e);
+    }
+  }
+  const reported = new Map<string, Set<string | null>>();
+  for (const e of inCycle) {
+    if (undone.has(e.id)) continue;
     let units = reported.get(e.itemId);
     if (!units) reported.set(e.itemId, (units = new Set()));
     units.add(unitOfUpdate(e));
