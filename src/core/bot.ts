@@ -1,4 +1,4 @@
-import type { ReportingSchedule } from '../digest/reporting-cycle.js';
+import type { ReportingSchedule } from './working-calendar.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { EventStore } from '../store/event-store.js';

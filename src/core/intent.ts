@@ -6,7 +6,7 @@ import type { Clock } from './clock.js';
 import type { UserId } from './user-ids.js';
 import type { ProposalBook } from './proposals.js';
 import type { Lang, Reply, ReplyBlock } from './reply.js';
-import type { ReportingSchedule } from '../digest/reporting-cycle.js';
+import type { ReportingSchedule } from './working-calendar.js';
 
 /** Who is talking to the bot, as the core sees them (adapters map platform ids to this). */
 export interface User {

@@ -78,3 +78,13 @@ export function workingCalendar(opts: { overrides?: Partial<CalendarOverrides>; 
     covers,
   };
 }
+
+/**
+ * When reports are due: a cron expression read in `timeZone`, moved off days off by `calendar`
+ * (`PLANBOT_REPORT_DUE`). Declared here, below the digest, so the intent context can carry it.
+ */
+export interface ReportingSchedule {
+  cron: string;
+  timeZone: string;
+  calendar: WorkingCalendar;
+}

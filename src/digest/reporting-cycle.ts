@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { workingCalendar, type WorkingCalendar } from '../core/working-calendar.js';
+import { workingCalendar, type ReportingSchedule, type WorkingCalendar } from '../core/working-calendar.js';
 import { UserError } from '../errors.js';
 import { assertTimeZone, localDate } from './week.js';
 
@@ -12,12 +12,7 @@ dayjs.extend(timezone);
 /** Fridays 12:00 (in the configured time zone): when reports are due unless `PLANBOT_REPORT_DUE` says otherwise. */
 export const DEFAULT_REPORT_DUE = '0 12 * * 5';
 
-/** When reports are due: a cron expression read in `timeZone`, moved off days off by `calendar`. */
-export interface ReportingSchedule {
-  cron: string;
-  timeZone: string;
-  calendar: WorkingCalendar;
-}
+export type { ReportingSchedule };
 
 /**
  * One reporting cycle: from the previous due time (inclusive) to this one (exclusive). A report
