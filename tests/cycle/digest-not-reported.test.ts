@@ -54,6 +54,11 @@ describe('the digest of the National Day week (27 September – 3 October 2021)'
     expect(section(digest('en'), 'Not reported')).toEqual(['Not reported by 2021-09-30 12:00 (moved before a day off) (2 items)', '• T7 — li', '• T24 — slack:U0ZHAO']);
   });
 
+  it('counts them in the digest stats (plan-bot digest --json)', () => {
+    const d = buildWeeklyDigest({ plan, events: events(), audience: { filters: NO_FILTERS, lang: 'en' }, now: new Date('2021-10-04T09:00:00+08:00'), timeZone: 'Asia/Shanghai' });
+    expect(d.stats).toMatchObject({ notReported: 2, cycle: '2021-09-30' });
+  });
+
   it('and in Chinese', () => {
     expect(section(digest('zh'), '未报送')).toEqual(['未报送（截至2021-09-30 12:00（遇节假日提前），2项）', '• T7 — li', '• T24 — slack:U0ZHAO']);
   });
