@@ -47,6 +47,21 @@ describe('plan-bot remind --due', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('a Slack member the Web API cannot reach is not recorded, and is tried again at the next run', async () => {
+    const db = freshDb();
+    const env = { PLANBOT_DB: db, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' };
+    const cli = (argv: string[], stdin: string[] = []) => runCli(argv, { env, stdin });
+    await cli(['chat', '--user', 'admin', '--now', '2021-09-01T09:00:00+08:00'], ['/plan assign T24 @slack:U0ZHAO']);
+    fake.answer('conversations.open', (_call, n) => (n === 1 ? { body: { ok: false, error: 'user_not_found' } } : { body: { ok: true, channel: { id: 'D0ZHAO' } } }));
+    const first = await cli(['remind', '--due', '--json', '--now', WEDNESDAY]);
+    expect(first.code).toBe(1);
+    expect(JSON.parse(first.stdout).failed.map((f: { user: string }) => f.user)).toEqual(['slack:U0ZHAO']);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    const second = await cli(['remind', '--due', '--json', '--now', '2021-09-29T10:00:00+08:00']);
+    expect([second.code, JSON.parse(second.stdout).sent.map((s: { user: string }) => s.user)]).toEqual([0, ['slack:U0ZHAO']]);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual(['D0ZHAO']);
+  });
+
   it('needs --due', async () => {
     expect((await runCli(['remind'], { env: { PLANBOT_DB: freshDb() } })).code).toBe(2);
   });
