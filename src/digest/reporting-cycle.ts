@@ -57,8 +57,9 @@ function onWorkingDay(raw: Date, s: ReportingSchedule): { at: Date; moved: boole
 /** Due times around `at`, after moving off days off, oldest first, without duplicates. */
 function dueTimesAround(at: Date, s: ReportingSchedule): { at: Date; moved: boolean }[] {
   const cron = reportDueCron(s.cron, s.timeZone);
-  // Ten each side: a daily schedule across the longest statutory break (9 days) still has one after `at`.
-  const raw = [...cron.previousRuns(10, new Date(at.getTime() + 1)), ...cron.nextRuns(10, at)];
+  // Moving off days off keeps the order of due times, so three before `at` give the last two ended;
+  // ten after it leave a daily schedule one past the longest statutory break (9 days).
+  const raw = [...cron.previousRuns(3, new Date(at.getTime() + 1)), ...cron.nextRuns(10, at)];
   const byTime = new Map<number, { at: Date; moved: boolean }>();
   for (const r of raw) {
     const d = onWorkingDay(r, s);
