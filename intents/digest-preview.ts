@@ -67,7 +67,7 @@ export const digestPreviewIntent = defineIntent({
       now: ctx.clock.now(),
       timeZone: ctx.timeZone,
       span: args.span,
-      options: { limits: { ...limits, maxBlocks: limits.maxBlocks - 1 } },
+      options: { limits: { ...limits, maxBlocks: limits.maxBlocks - 1 }, ...(ctx.reporting ? { reporting: ctx.reporting } : {}) },
     });
     const note = args.question
       ? args.span === 'week-so-far'

@@ -9,6 +9,7 @@ import { historyIntent } from './history.js';
 import { inviteIntent } from './invite.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
+import { notReportedIntent } from './not-reported.js';
 import { offTopicIntent } from './off-topic.js';
 import { showItemIntent } from './show-item.js';
 import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
@@ -26,6 +27,7 @@ export const allIntents: readonly Intent[] = [
   helpIntent,
   greetingIntent,
   offTopicIntent,
+  notReportedIntent,
   updateStatusIntent,
   confirmProposalIntent,
   cancelProposalIntent,

@@ -8,6 +8,8 @@ import { createPlanSearch, type PlanSearch } from './core/plan-search.js';
 import { loadPlan } from './plan/load-plan.js';
 import type { Plan } from './plan/schema.js';
 import type { EventStore } from './store/event-store.js';
+import { loadReportingSchedule } from './digest/load-reporting-schedule.js';
+import type { ReportingSchedule } from './digest/reporting-cycle.js';
 
 /** The assembled core: plan, search index, store and bot, shared by every adapter and CLI command. */
 export interface App {
@@ -18,12 +20,15 @@ export interface App {
   clock: Clock;
   logger: Logger;
   bot: Bot;
+  /** When reports are due, on China's working calendar (PLANBOT_REPORT_DUE, PLANBOT_WORKING_DAYS). */
+  reporting: ReportingSchedule;
 }
 
 /** Loads the plan, builds its index and wires the bot over the given store and clock. */
 export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger; webInvites?: WebInviteIssuer }): Promise<App> {
   const plan = await loadPlan(config.planId, config.plansDir);
   const search = createPlanSearch(plan);
+  const reporting = await loadReportingSchedule(config, deps.logger);
   const bot = createBot({
     plan,
     search,
@@ -34,9 +39,10 @@ export async function createApp(config: Config, deps: { store: EventStore; clock
     localAdminPlatforms: localAdminPlatforms(config),
     logger: deps.logger,
     intents: allIntents,
+    reporting,
     ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
   });
-  return { config, plan, search, bot, store: deps.store, clock: deps.clock, logger: deps.logger };
+  return { config, plan, search, bot, store: deps.store, clock: deps.clock, logger: deps.logger, reporting };
 }
 
 /**

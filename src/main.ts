@@ -10,6 +10,8 @@ import type { Logger } from './core/logger.js';
 import { renderPlainText } from './core/reply.js';
 import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
+import { startReminderScheduler } from './digest/reminders.js';
+import type { UserId } from './core/user-ids.js';
 import { openFileStore } from './store/file-store.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
@@ -70,6 +72,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       timeZone: config.timeZone,
       cron: config.digestCron,
       logger,
+      options: { reporting: app.reporting },
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),
@@ -77,11 +80,26 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       }),
     });
     stops.push(() => scheduler.stop());
+    // Reminders (催办) beside the digests: direct messages the working day before and on the due day.
+    const reminders = startReminderScheduler({
+      plan: app.plan,
+      store,
+      clock,
+      schedule: app.reporting,
+      logger,
+      post: postByPlatform({
+        web: (user, reply) => web.postToWebUser(user as UserId, reply),
+        ...(slack ? { slack: slack.dm } : {}),
+        console: async (user, reply) => io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`),
+      }),
+    });
+    stops.push(() => reminders.stop());
     io.stdout(
       `plan-bot is serving “${app.plan.title.en}”.\n` +
         `  Web chat: ${web.url}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
+        `  Reports due: "${config.reportDue}" in ${config.timeZone} on China's working calendar; reminders at 09:00 the working day before and on the due day\n` +
         (io.consoleLines ? '  Console: type a question or /plan help below; Ctrl+C stops.\n' : ''),
     );
     if (io.consoleLines) {

@@ -19,6 +19,8 @@ import { userOn } from '../core/user-ids.js';
 import { logAdminEntries } from '../core/admins.js';
 import { digestCommand, postByPlatform, postDueCommand } from '../digest/digest-command.js';
 import { deriveSubscriptions } from '../digest/subscriptions.js';
+import { remindDueCommand } from '../digest/remind-command.js';
+import { loadReportingSchedule } from '../digest/load-reporting-schedule.js';
 import type { PostDigest } from '../digest/scheduler.js';
 import { serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
@@ -43,6 +45,7 @@ Commands:
                                 chat on the console: each stdin line is a message from USER
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
+  remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve                         run the web chat (and Slack when configured), the console and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
@@ -62,6 +65,7 @@ const OPTIONS = {
   user: { type: 'string' },
   channel: { type: 'string' },
   'post-due': { type: 'boolean' },
+  due: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -174,6 +178,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             clock: clockFrom(values.now),
             timeZone: config.timeZone,
             cron: config.digestCron,
+            options: { reporting: await loadReportingSchedule(config, logger) },
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
             post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
@@ -192,8 +197,32 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (channel && !deriveSubscriptions(store.events(), plan.id).has(channel)) {
         io.stderr(`${channel} is not subscribed: showing the whole plan in both languages. Subscribe it with /plan subscribe in that channel.`);
       }
-      io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel, json }));
+      const reporting = await loadReportingSchedule(config, createLogger(config.logLevel));
+      io.stdout(digestCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, channel, json, options: { reporting } }));
       return 0;
+    }
+    case 'remind': {
+      noMoreArgs(command, args, 0);
+      if (!values.due) throw new UsageError('remind needs --due: plan-bot remind --due [--json] sends the reminders due now, once');
+      const logger = createLogger(config.logLevel);
+      const store = await openFileStore(config.db, { logger });
+      try {
+        const plan = await loadPlan(config.planId, config.plansDir);
+        const outcome = await remindDueCommand({
+          plan,
+          store,
+          clock: clockFrom(values.now),
+          schedule: await loadReportingSchedule(config, logger),
+          json,
+          // Console users are at this terminal: their reminder is printed (in --json, as part of the report).
+          post: postByPlatform({ console: async (user, reply) => (json ? undefined : io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`)), ...(await cliDirectPosters(config, logger)) }),
+        });
+        io.stdout(outcome.output);
+        for (const e of outcome.errors) io.stderr(e);
+        return outcome.ok ? 0 : 1;
+      } finally {
+        await store.close();
+      }
     }
     case 'repair': {
       noMoreArgs(command, args, 0);
@@ -248,6 +277,16 @@ async function cliPosters(config: Config, logger: Logger): Promise<Record<string
   if (!slackConfigured(config)) return {};
   const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
   return { slack: slackPoster(config.slack, logger) };
+}
+
+/**
+ * Direct-message senders a one-off `remind --due` can use: Slack through the Web API when configured.
+ * Web chat users are reached only by a running `serve`; their reminders stay due until it sends them.
+ */
+async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
+  if (!slackConfigured(config)) return {};
+  const { slackDirectPoster } = await import('../adapters/slack/direct-message.js');
+  return { slack: slackDirectPoster(config.slack, logger) };
 }
 
 /** Command-line flags win over the environment. */

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PLANBOT_DIGEST_CRON: z.string().min(1).default('0 9 * * 1'),
+  PLANBOT_REPORT_DUE: z.string().trim().min(1).default('0 12 * * 5'),
+  PLANBOT_WORKING_DAYS: z.string().trim().min(1).default('data/working-days.override.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -74,6 +76,10 @@ export type Config = {
   timeZone: string;
   /** When weekly digests are posted: a cron expression read in `timeZone`. */
   digestCron: string;
+  /** When reports are due each cycle: a cron expression read in `timeZone`, moved off days off. */
+  reportDue: string;
+  /** The working-days override file (holidays, adjusted working days, covered years); absent is fine. */
+  workingDaysFile: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -124,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: e.PLANBOT_ADMINS,
     timeZone: e.PLANBOT_TZ,
     digestCron: e.PLANBOT_DIGEST_CRON,
+    reportDue: e.PLANBOT_REPORT_DUE,
+    workingDaysFile: e.PLANBOT_WORKING_DAYS,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,4 @@
+import type { ReportingSchedule } from './working-calendar.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { EventStore } from '../store/event-store.js';
@@ -51,6 +52,8 @@ export interface BotDeps {
   webInvites?: WebInviteIssuer;
   /** Writes proposed from free text awaiting confirmation; one in memory per bot when not given. */
   proposals?: ProposalBook;
+  /** When reports are due; absent: Fridays 12:00 on the statutory calendar. */
+  reporting?: ReportingSchedule;
 }
 
 /** The platform-neutral bot: a message in, a reply out. */
@@ -90,6 +93,7 @@ export function createBot(deps: BotDeps): Bot {
         intents: deps.intents,
         ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
         proposals,
+        ...(deps.reporting ? { reporting: deps.reporting } : {}),
       };
       let intentId = 'error';
       try {

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { UserId } from './user-ids.js';
 import type { ProposalBook } from './proposals.js';
 import type { Lang, Reply, ReplyBlock } from './reply.js';
+import type { ReportingSchedule } from './working-calendar.js';
 
 /** Who is talking to the bot, as the core sees them (adapters map platform ids to this). */
 export interface User {
@@ -33,6 +34,8 @@ export interface IntentContext {
   webInvites?: WebInviteIssuer;
   /** Writes proposed from free text, waiting for their author's confirmation. */
   proposals: ProposalBook;
+  /** When reports are due (PLANBOT_REPORT_DUE on China's working calendar); absent: Fridays 12:00, statutory calendar. */
+  reporting?: ReportingSchedule;
 }
 
 /** Issues one-time sign-in links to the web chat; a bad name is a UserError. */

@@ -6,6 +6,9 @@ import { STALE_DAYS, hasReason, judgeAttention, matchesStatusFilter, needsAttent
 import { compareAttention } from '../core/attention-entry.js';
 import { sameUser, type DigestAudience } from './subscriptions.js';
 import { isUtcIso, sortableTime } from '../store/event-time.js';
+import { notReported, type NotReported } from './not-reported.js';
+import type { ReportersOf } from './reporters.js';
+import { defaultReportingSchedule, lastEndedCycle, type ReportingCycle, type ReportingSchedule } from './reporting-cycle.js';
 
 /** An `update` event. */
 export type UpdateEvent = Extract<PlanEvent, { type: 'update' }>;
@@ -22,10 +25,14 @@ export interface DigestContentOptions {
   maxNoteChars: number;
   /** Entries shown in one section at most, however much room the platform gives; the rest are counted. Default 20. */
   maxEntriesPerSection: number;
+  /** When reports are due (PLANBOT_REPORT_DUE on the working calendar); null: Fridays 12:00 on the statutory calendar. */
+  reporting: ReportingSchedule | null;
+  /** Who reports on an item; null: its owners (the seam in reporters.ts). */
+  reportersOf: ReportersOf | null;
 }
 
 /** Two weeks to go stale, a month of deadlines ahead, five updates and twenty entries at most. */
-export const DEFAULT_CONTENT_OPTIONS: DigestContentOptions = { staleDays: STALE_DAYS, deadlineDays: 30, maxUpdatesPerItem: 5, maxNoteChars: 200, maxEntriesPerSection: 20 };
+export const DEFAULT_CONTENT_OPTIONS: DigestContentOptions = { staleDays: STALE_DAYS, deadlineDays: 30, maxUpdatesPerItem: 5, maxNoteChars: 200, maxEntriesPerSection: 20, reporting: null, reportersOf: null };
 
 /** One indicator with its latest value and how it stands against the time gone. */
 export interface IndicatorRow {
@@ -69,6 +76,9 @@ export interface DigestData {
   judge: AttentionJudge;
   /** Indicators of items not done that fall due within `deadlineDays` after the week. */
   deadlines: { item: PlanItem; indicator: Indicator; deadline: string; daysLeft: number }[];
+  /** The latest reporting cycle ended by the end of the span, and who did not report in it (未报送), among the covered items. */
+  cycle: ReportingCycle;
+  notReported: NotReported[];
 }
 
 const DAY_MS = 86_400_000;
@@ -119,6 +129,8 @@ export interface WeekState {
   /** Plan items by id, and their position in the plan. */
   itemsById: Map<string, PlanItem>;
   order: Map<string, number>;
+  /** The whole log, for the reporting cycle (which may start before the week). */
+  events: readonly PlanEvent[];
 }
 
 /** Replays the log up to the end of `week`. Event times are compared as instants, whatever their offset. */
@@ -157,7 +169,26 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
     updates: inWeek.filter((e) => !reverted.has(e.id)),
     itemsById: new Map(plan.items.map((i) => [i.id, i])),
     order: new Map(plan.items.map((item, i) => [item.id, i])),
+    events,
   };
+}
+
+/** The not-reported list of a week's cycle, computed once per week, schedule and reporters (every audience shares it). */
+const cycleCache = new WeakMap<WeekState, Map<object, Map<object, { cycle: ReportingCycle; list: NotReported[] }>>>();
+const DEFAULTS = {};
+
+function cycleOfWeek(base: WeekState, options: DigestContentOptions): { cycle: ReportingCycle; list: NotReported[] } {
+  let bySchedule = cycleCache.get(base);
+  if (!bySchedule) cycleCache.set(base, (bySchedule = new Map()));
+  let byReporters = bySchedule.get(options.reporting ?? DEFAULTS);
+  if (!byReporters) bySchedule.set(options.reporting ?? DEFAULTS, (byReporters = new Map()));
+  let found = byReporters.get(options.reportersOf ?? DEFAULTS);
+  if (!found) {
+    const cycle = lastEndedCycle(new Date(base.week.endMs - 1), options.reporting ?? defaultReportingSchedule(base.timeZone));
+    const list = notReported({ plan: base.plan, events: base.events, cycle, states: base.states, ...(options.reportersOf ? { reportersOf: options.reportersOf } : {}) });
+    byReporters.set(options.reportersOf ?? DEFAULTS, (found = { cycle, list }));
+  }
+  return found;
 }
 
 /**
@@ -231,6 +262,9 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
   }
   deadlines.sort((a, b) => a.deadline.localeCompare(b.deadline) || order.get(a.item.id)! - order.get(b.item.id)!);
 
+  const { cycle, list } = cycleOfWeek(base, options);
+  const notReportedHere = list.map((n) => ({ ...n, items: n.items.filter((id) => covered.has(id)) })).filter((n) => n.items.length > 0);
+
   return {
     plan,
     week,
@@ -253,6 +287,8 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     staleCount,
     judge,
     deadlines,
+    cycle,
+    notReported: notReportedHere,
   };
 }
 

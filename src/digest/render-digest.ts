@@ -9,6 +9,7 @@ import { statusOf, type DigestData, type IndicatorRow, type UpdateEvent } from '
 import { entryChars, fitSections, type ListEntry, type Section } from './fit-blocks.js';
 import type { MessageLimits } from './limits.js';
 import { bareId, describeAudience } from './subscriptions.js';
+import { everyoneReported, notReportedByItem, notReportedEntry, notReportedHeading } from './render-not-reported.js';
 
 /** +2, −1, ±0. */
 function delta(n: number): string {
@@ -114,6 +115,7 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
   ];
   const max = d.options;
   const date = (at: string) => d.format(at, 'YYYY-MM-DD');
+  const owing = notReportedByItem(d.notReported, new Map(d.items.map((item, i) => [item.id, i])));
   const sections: Section[] = [
     {
       kind: 'progress',
@@ -172,6 +174,15 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
         };
       },
       more: (n, none) => t(lang, none ? `${n} deadlines not shown.` : `… and ${n} more deadlines`, none ? `${n}项到期指标未显示。` : `……另有${n}项到期`),
+    },
+    {
+      kind: 'list',
+      priority: 4,
+      heading: notReportedHeading(d.cycle, owing.length, d.timeZone, lang),
+      empty: everyoneReported(lang),
+      count: owing.length,
+      entry: (i) => notReportedEntry(owing[i]!, lang),
+      more: (n, none) => t(lang, none ? `${n} items not reported not shown.` : `… and ${n} more items not reported`, none ? `${n}项未报送未显示。` : `……另有${n}项未报送`),
     },
   ];
   return fitSections(

@@ -50,6 +50,9 @@ export interface WeeklyDigest {
     atRisk: number;
     stale: number;
     deadlines: number;
+    /** Items owing a report in the last cycle ended by the span's end (未报送), and the cycle's due date. */
+    notReported: number;
+    cycle: string;
   };
 }
 
@@ -100,6 +103,8 @@ export function digestFor(base: WeekState, audience: DigestAudience, digestOptio
       atRisk: data.atRiskCount,
       stale: data.staleCount,
       deadlines: data.deadlines.length,
+      notReported: new Set(data.notReported.flatMap((n) => n.items)).size,
+      cycle: data.cycle.key,
     },
   };
 }

@@ -59,6 +59,11 @@ export const PlanEvent = z.discriminatedUnion('type', [
   Base.extend({ type: z.literal('lead'), itemId: z.string(), unit: z.string().min(1).nullable() }),
   /** Responsible units (责任单位) added to and removed from an item. */
   Base.extend({ type: z.literal('units'), itemId: z.string(), add: z.array(z.string().min(1)), remove: z.array(z.string().min(1)) }),
+  /**
+   * A reminder (催办) went to `channel` (the reminded user's id) for the reporting cycle due on `cycle`
+   * (YYYY-MM-DD): `eve` the working day before the due day, `due` on it; `target` is the unit or owner that owes reports.
+   */
+  Base.extend({ type: z.literal('reminder-sent'), cycle: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), target: z.string().min(1), kind: z.enum(['eve', 'due']), channel: z.string().min(1) }),
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 

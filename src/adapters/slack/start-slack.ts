@@ -7,6 +7,7 @@ import { checkSlackAuth, SlackStartError, type SlackIdentity } from './check-aut
 import { memoryInbox, openFileInbox } from './command-inbox.js';
 import { createSlackApp, type SlackClientOptions, type SlackRequestHandler } from './create-slack-app.js';
 import { postToSlack, type PostReply } from './post-to-slack.js';
+import { directToSlack, type PostDirectToSlack } from './direct-message.js';
 
 /** How the HTTP endpoint is served. */
 export type SlackListen =
@@ -42,6 +43,8 @@ export interface SlackRuntime {
   address: { host: string; port: number } | null;
   /** Posts a reply to `slack:C…` with spacing per channel: hand it to the digest scheduler. */
   post: PostReply;
+  /** Sends a direct message to `slack:U…` (reminders). */
+  dm: PostDirectToSlack;
   stop(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     inbox,
   });
   const post = postToSlack(slack.bolt.client);
+  const dm = directToSlack(slack.bolt.client, post);
   const log = o.logger.child({ adapter: 'slack' });
   const resumed = await slack.resume();
   if (resumed > 0) log.info({ commands: resumed }, 'carrying out Slack commands acknowledged before the last stop');
@@ -84,15 +88,15 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
       throw new SlackStartError(`Socket Mode could not connect (${(err as Error).message}). Check SLACK_APP_TOKEN (xapp-…, scope connections:write) and that Socket Mode is enabled for the app.`, { cause: err });
     }
     log.info({ team: identity.team }, 'Slack connected in Socket Mode');
-    return { mode: 'socket', identity, handler: null, address: null, post, stop: async () => { await slack.bolt.stop(); await close(); } };
+    return { mode: 'socket', identity, handler: null, address: null, post, dm, stop: async () => { await slack.bolt.stop(); await close(); } };
   }
 
   const handler = slack.handler!;
   const listen = o.listen ?? 'own';
-  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, stop: close };
+  if (listen === 'none') return { mode: 'http', identity, handler, address: null, post, dm, stop: close };
   if (listen !== 'own') {
     const unmount = mountOnServer(listen.server, handler);
-    return { mode: 'http', identity, handler, address: null, post, stop: async () => { unmount(); await close(); } };
+    return { mode: 'http', identity, handler, address: null, post, dm, stop: async () => { unmount(); await close(); } };
   }
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
@@ -110,6 +114,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     handler,
     address: { host: o.config.host, port },
     post,
+    dm,
     stop: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(async () => { server.closeAllConnections(); await close(); }),
   };
 }

@@ -69,6 +69,11 @@ export interface WebChat {
    * pages that join later. Has the digest scheduler's poster type, so it can be passed as is.
    */
   postToWeb(channel: string, reply: Reply): Promise<void>;
+  /**
+   * A direct message (a reminder) to one person (`web:bob`): shown at once on each page they have open,
+   * else kept (in memory, the last few) and shown when they next open the chat.
+   */
+  postToWebUser(user: UserId, reply: Reply): Promise<void>;
   /** How many open pages have joined a web channel (`web:general`), or all of them with no channel. */
   openPages(channel?: string): number;
   /** Closes every socket (pages reconnect when the server is back), then the server if the chat created it. */
@@ -115,6 +120,8 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const botkit = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
   const sessions = new WebSessions();
   const digests = new RecentDigests<Record<string, unknown>>();
+  /** Direct messages by user id, newest first, shown again when the person opens the chat. */
+  const directs = new RecentDigests<Record<string, unknown>>();
 
   /** Runs a turn of an open page, in order with its other turns; a failure is logged and the page told. */
   const turn =
@@ -135,7 +142,8 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     };
 
   const join = turn(async (session, _message, send) => {
-    await send({ type: 'welcome', user: session.name, mode: auth.mode, channel: `web:${session.room}`, digests: digests.recent(session.room) });
+    const mine = session.name ? directs.recent(webUserId(session.name)) : [];
+    await send({ type: 'welcome', user: session.name, mode: auth.mode, channel: `web:${session.room}`, digests: [...mine, ...digests.recent(session.room)] });
   });
   botkit.on('hello', join);
   botkit.on('welcome_back', join);
@@ -228,6 +236,19 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
         } catch (err) {
           // One page that went away must not stop the others from getting the digest.
           logger.warn({ err, socket: session.key, channel }, 'could not post a digest to a web page');
+        }
+      }
+    },
+    async postToWebUser(user, reply) {
+      const frame = { type: 'digest', channel: user, ...toWebReply(reply, plan, { statusButtons: false }) };
+      directs.remember(user, frame);
+      for (const session of sessions.all()) {
+        const reference = session.reference;
+        if (!reference || !session.name || webUserId(session.name) !== user) continue;
+        try {
+          await session.serially(() => botkit.say(reference, frame));
+        } catch (err) {
+          logger.warn({ err, socket: session.key, user }, 'could not show a direct message on a web page; it is shown when the page reconnects');
         }
       }
     },

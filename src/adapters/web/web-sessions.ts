@@ -52,6 +52,11 @@ export class WebSessions {
     return [...this.byKey.values()].filter((s) => s.room === room && s.isOpen);
   }
 
+  /** Every open page. */
+  all(): WebSession[] {
+    return [...this.byKey.values()].filter((s) => s.isOpen);
+  }
+
   get size(): number {
     return this.byKey.size;
   }
