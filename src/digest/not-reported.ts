@@ -3,7 +3,8 @@ import type { Plan } from '../plan/schema.js';
 import type { PlanEvent } from '../store/events.js';
 import { isUtcIso } from '../store/event-time.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
-import { unitOfUpdate, reportersFromStates, type ReportersOf } from './reporters.js';
+import { unitOfUpdate, reportersFromUnits, type ReportersOf } from './reporters.js';
+import { deriveUnits } from '../store/unit-state.js';
 import type { ReportingCycle } from './reporting-cycle.js';
 
 /** A reporter that owes reports in a cycle: a unit, or an owner of items without units, and on which items. */
@@ -13,6 +14,8 @@ export interface NotReported {
   target: string;
   /** Items it has not reported on, in plan order. */
   items: string[];
+  /** A unit's name in both languages (from the unit model); absent for owners. */
+  name?: { zh: string; en: string };
 }
 
 /** What the not-reported list reads: the log, the cycle, and who reports (default: owners, see reporters.ts). */
@@ -20,7 +23,7 @@ export interface NotReportedInput {
   plan: Plan;
   events: readonly PlanEvent[];
   cycle: ReportingCycle;
-  /** Reporters as of the cycle; default `reportersFromStates` over the states at `asOf`. */
+  /** Reporters as of the cycle; default: the unit model at `asOf` (units, or owners for items without units). */
   reportersOf?: ReportersOf;
   /** When responsibilities are read (default: the cycle's due time); a question asks at "now". */
   asOf?: Date;
@@ -41,7 +44,8 @@ export function notReported(input: NotReportedInput): NotReported[] {
   const startIso = cycle.start.toISOString();
   const dueIso = cycle.due.toISOString();
   const states = input.states ?? deriveStates(input.events, plan.id, (input.asOf ?? cycle.due).toISOString());
-  const reportersOf = input.reportersOf ?? reportersFromStates(states);
+  const unitState = deriveUnits(input.events, plan, (input.asOf ?? cycle.due).toISOString());
+  const reportersOf = input.reportersOf ?? reportersFromUnits(unitState, states);
   // One pass: undos, and the cycle's updates. Times written by toISOString (UTC) order as text.
   const undone = new Set<string>();
   const inCycle: Extract<PlanEvent, { type: 'update' }>[] = [];
@@ -64,7 +68,8 @@ export function notReported(input: NotReportedInput): NotReported[] {
   const owe = (kind: NotReported['kind'], target: string, itemId: string) => {
     const key = `${kind}:${target}`;
     let entry = owed.get(key);
-    if (!entry) owed.set(key, (entry = { kind, target, items: [] }));
+    const unit = kind === 'unit' ? unitState.units.get(target) : undefined;
+    if (!entry) owed.set(key, (entry = { kind, target, items: [], ...(unit ? { name: { zh: unit.zh, en: unit.en } } : {}) }));
     entry.items.push(itemId);
   };
   for (const item of plan.items) {

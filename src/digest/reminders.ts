@@ -10,7 +10,8 @@ import { platformOf, type UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
 import type { EventStore } from '../store/event-store.js';
 import { notReported, recipientsOf, type NotReported } from './not-reported.js';
-import { noMembers, type MembersOf, type ReportersOf } from './reporters.js';
+import { membersFromUnits, type MembersOf, type ReportersOf } from './reporters.js';
+import { deriveUnits } from '../store/unit-state.js';
 import { currentCycle, type ReportingCycle, type ReportingSchedule } from './reporting-cycle.js';
 import { cycleSpanText, dueText, reporterText } from './render-not-reported.js';
 import { DIGEST_USER } from './scheduler.js';
@@ -129,8 +130,9 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
   const owing = notReported({ plan, events, cycle, asOf: now, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
+  const membersOfUnit = deps.membersOf ?? membersFromUnits(deriveUnits(events, plan, now.toISOString()));
   for (const entry of owing) {
-    for (const user of recipientsOf(entry, deps.membersOf ?? noMembers)) {
+    for (const user of recipientsOf(entry, membersOfUnit)) {
       if (done.has(`${entry.target}\n${user}`)) {
         result.alreadySent.push(user);
         continue;

@@ -6,15 +6,9 @@ import type { NotReported } from './not-reported.js';
 import type { ReportingCycle } from './reporting-cycle.js';
 import { zoneFormatter } from './week.js';
 
-/** How a unit is named to readers; until units land, its id (the units helper supplies names at merge). */
-export type UnitName = (unitId: string, lang: Lang) => string;
-
-/** A unit's id as its name: the default until the units model supplies zh/en names. */
-export const unitIdAsName: UnitName = (id) => id;
-
-/** Who a not-reported entry is, for reply text: the unit's name, or the owner as a user reference. */
-export function reporterText(n: Pick<NotReported, 'kind' | 'target'>, lang: Lang, unitName: UnitName = unitIdAsName): string {
-  return n.kind === 'unit' ? unitName(n.target, lang) : userRef(n.target);
+/** Who a not-reported entry is, for reply text: the unit's name (its id when the unit is unknown), or the owner as a user reference. */
+export function reporterText(n: Pick<NotReported, 'kind' | 'target' | 'name'>, lang: Lang): string {
+  return n.kind === 'unit' ? (n.name?.[lang] ?? n.target) : userRef(n.target);
 }
 
 /** The not-reported list turned around, item by item in plan order: each item with whoever owes its report. */
@@ -25,8 +19,8 @@ export function notReportedByItem(list: readonly NotReported[], order: ReadonlyM
 }
 
 /** One item of the digest's not-reported section: the item, then who owes its report. */
-export function notReportedEntry(row: { itemId: string; reporters: NotReported[] }, lang: Lang, unitName: UnitName = unitIdAsName): ListEntry {
-  return { id: row.itemId, text: `— ${row.reporters.map((n) => reporterText(n, lang, unitName)).join(t(lang, ', ', '、'))}` };
+export function notReportedEntry(row: { itemId: string; reporters: NotReported[] }, lang: Lang): ListEntry {
+  return { id: row.itemId, text: `— ${row.reporters.map((n) => reporterText(n, lang)).join(t(lang, ', ', '、'))}` };
 }
 
 /** The due time of a cycle as people read it: `2021-06-11 12:00`, plus "(moved from a day off)" when it moved. */

@@ -1,6 +1,7 @@
 import type { UserId } from '../core/user-ids.js';
 import type { PlanEvent } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
+import { membersOf, reportersOf, type UnitState } from '../store/unit-state.js';
 
 /** Who must report on an item each cycle: its responsible units, or its owners when it has no units. */
 export interface Reporters {
@@ -15,16 +16,20 @@ export type ReportersOf = (itemId: string) => Reporters;
 export type MembersOf = (unitId: string) => UserId[];
 
 /**
- * THE SEAM for issue 12's units: until units land, an item's reporters are its owners and it has no
- * units. At merge, replace this with a `ReportersOf` over `deriveUnits(events, plan)` that returns
- * the item's responsible units (and its owners only when it has none); nothing else changes.
+ * An item's reporters from the unit model: its lead and responsible units, or, for an item without
+ * units, its owners as of the item states given (the states at the moment responsibilities are read).
  */
-export function reportersFromStates(states: ReadonlyMap<string, ItemState>): ReportersOf {
-  return (itemId) => ({ units: [], owners: (states.get(itemId)?.owners ?? []) as UserId[] });
+export function reportersFromUnits(units: UnitState, states: ReadonlyMap<string, ItemState>): ReportersOf {
+  return (itemId) => {
+    const r = reportersOf(units, itemId);
+    return r.units.length ? r : { units: [], owners: (states.get(itemId)?.owners ?? []) as UserId[] };
+  };
 }
 
-/** Until units land nobody is a member of any unit (the units helper's `membersOf` replaces this). */
-export const noMembers: MembersOf = () => [];
+/** The members of each unit (who receives a unit's reminder), from the unit model. */
+export function membersFromUnits(units: UnitState): MembersOf {
+  return (unitId) => membersOf(units, unitId);
+}
 
 /**
  * The unit an update reports for, when it names one (`update.unit`, added by the units model);
