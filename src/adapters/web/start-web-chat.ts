@@ -144,7 +144,15 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     turn(async (session, message, send) => {
       // The name the server bound to the socket (the guard put it there), never the page's claim.
       const name = String(session.name);
-      const reply = await bot.handle({ text: String(message.text ?? ''), user: { id: webUserId(name), name }, platform: 'web', channel: `web:${String(message.room)}` });
+      // The page's language answers a message with no words of its own (`T9`); a button answers in its card's.
+      const lang = message.lang === 'zh' || message.lang === 'en' ? message.lang : undefined;
+      const reply = await bot.handle({
+        text: String(message.text ?? ''),
+        user: { id: webUserId(name), name },
+        platform: 'web',
+        channel: `web:${String(message.room)}`,
+        ...(message.button === true ? { lang } : { defaultLang: lang }),
+      });
       if (session.isOpen) await send({ type: 'message', ...toWebReply(reply, plan) });
     }),
   );

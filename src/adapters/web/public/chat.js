@@ -76,7 +76,9 @@ const UI = {
     signedIn: (n) => `已登录：${n}`,
   },
 };
-const ui = UI[(navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+/** The page's language: answers to messages with no words of their own (`T9`) come in it. */
+const uiLang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+const ui = UI[uiLang];
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
@@ -218,7 +220,11 @@ function onFrame(frame) {
 
 // ---- sending ------------------------------------------------------------------------------
 
-function send(text) {
+/**
+ * Sends a message. A button says so and gives its card's language (`lang`), so the answer comes in
+ * the card's language; typed text gives the page's.
+ */
+function send(text, { button = false, lang = uiLang } = {}) {
   const t = String(text).trim();
   if (!t) return false;
   const length = [...t].length;
@@ -231,7 +237,7 @@ function send(text) {
     return false;
   }
   addRow('me', el('div', 'bubble', t));
-  socket.send(JSON.stringify({ type: 'message', user: name, channel: room, text: t }));
+  socket.send(JSON.stringify({ type: 'message', user: name, channel: room, text: t, lang: lang === 'zh' ? 'zh' : 'en', button }));
   setPending(pending + 1);
   return true;
 }
@@ -322,7 +328,7 @@ function renderBlock(b, lang) {
       const q = el('blockquote', '', b.text);
       q.lang = 'zh-CN';
       const cap = el('figcaption', '', `${lang === 'zh' ? UI.zh.planText : UI.en.planText} · `);
-      cap.append(idChip(b.source));
+      cap.append(idChip(b.source, lang));
       fig.append(q, cap);
       return fig;
     }
@@ -341,7 +347,7 @@ function renderBlock(b, lang) {
       const ul = el('ul', 'items');
       for (const item of b.items || []) {
         const li = el('li');
-        li.append(idChip(item.id), el('span', '', item.text));
+        li.append(idChip(item.id, lang), el('span', '', item.text));
         ul.append(li);
       }
       return ul;
@@ -354,7 +360,7 @@ function renderBlock(b, lang) {
         btn.title = button.command;
         const status = STATUS_COMMAND.exec(button.command || '');
         if (status) btn.dataset.status = status[1];
-        btn.addEventListener('click', () => send(button.command));
+        btn.addEventListener('click', () => send(button.command, { button: true, lang }));
         bar.append(btn);
       }
       return bar;
@@ -380,11 +386,11 @@ function progress(b) {
 }
 
 /** An item id that shows the item when clicked. */
-function idChip(id) {
+function idChip(id, lang) {
   const chip = el('button', 'id-chip', id);
   chip.type = 'button';
   chip.title = `/plan show ${id}`;
-  chip.addEventListener('click', () => send(`/plan show ${id}`));
+  chip.addEventListener('click', () => send(`/plan show ${id}`, { button: true, lang }));
   return chip;
 }
 
