@@ -17,8 +17,8 @@ export function needsConfirmation(intent: Intent, u: Utterance, command: boolean
 
 /**
  * Keeps a write as a proposal of this user in this channel and answers with a preview of exactly what
- * would be recorded, and Record / Cancel buttons (`/plan confirm TOKEN`, `/plan cancel TOKEN`); on the
- * console, `yes`/`确认` or `no`/`取消` do the same.
+ * would be recorded, and Record / Cancel buttons (`/plan confirm TOKEN`, `/plan cancel TOKEN`). The text
+ * names only what works on every door (`yes`/`确认`, `no`/`取消`): the console has no buttons.
  */
 export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext): Reply {
   const { lang } = ctx;
@@ -34,8 +34,8 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
         type: 'context',
         text: t(
           lang,
-          `Record it with the button or by typing yes (/plan confirm ${p.token}); cancel with no (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
-          `请点击按钮或输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
+          `Type yes to record it (/plan confirm ${p.token}), or no to cancel (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
+          `输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
         ),
       },
       {

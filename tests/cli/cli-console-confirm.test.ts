@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, runCli } from '../support/run-cli.js';
+
+const NOW = '2021-06-09T10:00:00+08:00';
+
+/** The console as an admin named WangJun (`PLANBOT_ADMINS=wangjun`), on one state file. */
+function asWangJun(db: string) {
+  return (lines: string[]) => runCli(['chat', '--json', '--user', 'WangJun', '--now', NOW], { env: { PLANBOT_DB: db, PLANBOT_ADMINS: 'wangjun' }, stdin: lines });
+}
+
+const replies = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { input: string; ok: boolean; text: string });
+
+describe('the confirmation flow on the console, as an admin', () => {
+  it('proposes without speaking of buttons the console does not have, and records on yes / 确认 only', async () => {
+    const db = freshDb();
+    const chat = asWangJun(db);
+    const [en, yes, zh, confirm, question] = replies((await chat(['T11 at risk', 'yes', 'T9 滞后', '确认', 'is T11 done'])).stdout);
+
+    expect(en!.text).toContain('Nothing is recorded yet');
+    expect(en!.text).toMatch(/typ(e|ing) yes/i);
+    expect(en!.text).not.toMatch(/button/i);
+    expect(yes!.text).toContain('Updated T11');
+
+    expect(zh!.text).toContain('尚未记录');
+    expect(zh!.text).toContain('“确认”');
+    expect(zh!.text).not.toContain('按钮');
+    expect(confirm!.text).toContain('已更新 T9');
+
+    // A question writes nothing.
+    expect(question!.text).not.toMatch(/Updated|Nothing is recorded yet/);
+    const history = JSON.parse((await runCli(['history', 'T11', '--json'], { env: { PLANBOT_DB: db } })).stdout);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ user: 'console:wangjun', status: 'at-risk' });
+  });
+});
