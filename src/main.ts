@@ -48,7 +48,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
     let webUrl = config.web.publicUrl ?? '';
-    const webInvites = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => webUrl });
+    const webInvites = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => webUrl, baseUrlGuessed: !config.web.publicUrl });
     const app = await createApp(config, { store, clock, logger, webInvites });
     const auth = createWebAuth({
       mode: config.web.auth,
