@@ -15,7 +15,7 @@ import { toWebReply } from './web-reply.js';
 import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
 import { StartupError } from '../../errors.js';
 import { isChatName } from './client-frame.js';
-import { signInRoutes } from './signin-routes.js';
+import { proxyBadNameLog, signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
 import { webUser, type UserId } from '../../core/user-ids.js';
 
@@ -173,7 +173,9 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     // loopback, the name the page chose at connect (or its first frame).
     const signedIn = auth.identify(req);
     if (!local && signedIn === null) {
-      logger.info({ address: req.socket.remoteAddress }, 'refused a websocket that is not signed in');
+      const claimed = auth.proxyNameRefused(req);
+      if (claimed !== null) logger.warn(...proxyBadNameLog(claimed));
+      else logger.info({ address: req.socket.remoteAddress }, 'refused a websocket that is not signed in');
       refuse(socket, 401, 'Unauthorized');
       return;
     }

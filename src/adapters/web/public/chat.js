@@ -42,6 +42,7 @@ const UI = {
     signedOut: 'Not signed in',
     signInInvite: 'This chat needs you to sign in. Ask an admin for a sign-in link (they make one with “plan-bot web invite YOUR-NAME” or “/plan invite @YOUR-NAME”), then open it in this browser. 本聊天需要登录：请向管理员索取登录链接，并在本浏览器中打开。',
     signInProxy: 'This chat needs you to sign in through your organisation’s sign-in page: reload this page through it, or ask whoever runs this chat. 本聊天需要通过单位的统一登录访问。',
+    proxyBadName: (c) => `Your organisation’s sign-in names you “${c}”, which is not a chat name (1–32 letters, digits, “.”, “_” or “-”), so this chat cannot let you in. Please tell whoever runs this chat: the sign-in proxy must send a username. 统一登录传来的名字“${c}”不是有效的聊天名字，请告知本聊天的管理者。`,
     signedIn: (n) => `Signed in as ${n}`,
   },
   zh: {
@@ -73,6 +74,7 @@ const UI = {
     signedOut: '未登录',
     signInInvite: '本聊天需要登录。请向管理员索取登录链接（管理员可用“plan-bot web invite 你的名字”或“/plan 邀请 @你的名字”生成），然后在本浏览器中打开。This chat needs a sign-in link from an admin.',
     signInProxy: '本聊天需要通过单位的统一登录页面访问：请经由该页面重新打开，或联系本聊天的管理者。This chat needs your organisation’s sign-in.',
+    proxyBadName: (c) => `统一登录传来的名字“${c}”不是有效的聊天名字（须为 1–32 个字母、数字或 . _ -），因此无法进入本聊天。请告知本聊天的管理者：登录代理须传送用户名。Your sign-in names you “${c}”, which is not a chat name; tell whoever runs this chat.`,
     signedIn: (n) => `已登录：${n}`,
   },
 };
@@ -461,7 +463,8 @@ async function resume() {
     if (!$('signin')) {
       const row = el('li', 'sys warn');
       row.id = 'signin';
-      row.append(el('span', '', mode === 'proxy' ? ui.signInProxy : ui.signInInvite));
+      const why = session.problem === 'proxy-bad-name' ? ui.proxyBadName(String(session.claimed ?? '')) : mode === 'proxy' ? ui.signInProxy : ui.signInInvite;
+      row.append(el('span', '', why));
       log.insertBefore(row, log.querySelector('.row.typing'));
     }
     return;
