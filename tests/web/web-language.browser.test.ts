@@ -69,3 +69,25 @@ describe('a reader of the Chinese page', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('a first visit', () => {
+  it('loads the chat and the sign-in page without a single failed request or console error', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    for (const path of ['', 'signin']) {
+      await page.goto(new URL(path, chat.url).href);
+      await page.waitForLoadState('networkidle');
+      // The browser asks for an icon after the page has loaded.
+      await page.waitForTimeout(1500);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
