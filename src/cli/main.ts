@@ -43,7 +43,7 @@ Commands:
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
-  serve                         run the web chat (and Slack when configured), the console and the digest schedule
+  serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
 
 Global options:
