@@ -1,7 +1,7 @@
 import { t } from './i18n.js';
 import type { Intent, IntentContext, Utterance } from './intent.js';
-import { PROPOSAL_TTL_MS } from './proposals.js';
-import { reply, type Reply, type ReplyBlock } from './reply.js';
+import { PROPOSAL_TTL_MS, type Proposal } from './proposals.js';
+import { reply, type Lang, type Reply, type ReplyBlock } from './reply.js';
 
 /**
  * Whether a free-text message routed to `intent` must wait for confirmation, read from the intent's
@@ -23,6 +23,7 @@ export function needsConfirmation(intent: Intent, u: Utterance, command: boolean
 export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext): Reply {
   const { lang } = ctx;
   const preview: ReplyBlock[] = intent.preview ? intent.preview(args as never, ctx) : [{ type: 'paragraph', text: intent.summary[lang] }];
+  const earlier = ctx.proposals.waiting(ctx.user.id, ctx.channel, ctx.clock.now());
   const p = ctx.proposals.add({ intentId: intent.id, args, user: ctx.user.id, platform: ctx.platform, channel: ctx.channel, lang, at: ctx.clock.now().toISOString() }, ctx.clock.now());
   const minutes = PROPOSAL_TTL_MS / 60000;
   return reply(
@@ -30,6 +31,7 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
     [
       { type: 'heading', text: t(lang, 'Nothing is recorded yet. Record this?', '尚未记录。是否记录以下内容？') },
       ...preview,
+      ...(earlier ? [replacedNote(earlier, lang)] : []),
       {
         type: 'context',
         text: t(
@@ -48,6 +50,17 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
     ],
     { ephemeral: true, matches: itemOf(args) ? [{ id: itemOf(args)!, score: 1 }] : [] },
   );
+}
+
+/** One pending proposal per person and conversation: say that the earlier one is dropped, so nobody thinks both will be recorded. */
+function replacedNote(earlier: Proposal, lang: Lang): ReplyBlock {
+  const what = itemOf(earlier.args);
+  return {
+    type: 'context',
+    text: what
+      ? t(lang, `This replaces your earlier report on ${what}, which was not recorded; send it again to record it too.`, `此报告取代了您之前关于 ${what} 的待确认报告，该报告未记录；如需记录，请重新发送。`)
+      : t(lang, 'This replaces your earlier report waiting for confirmation, which was not recorded; send it again to record it too.', '此报告取代了您之前待确认的报告，该报告未记录；如需记录，请重新发送。'),
+  };
 }
 
 function itemOf(args: unknown): string | null {

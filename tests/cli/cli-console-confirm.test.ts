@@ -33,3 +33,19 @@ describe('the confirmation flow on the console, as an admin', () => {
     expect(history[0]).toMatchObject({ user: 'console:wangjun', status: 'at-risk' });
   });
 });
+
+describe('two reports in a row, then yes', () => {
+  it('says that the second replaces the first, which is not recorded', async () => {
+    const db = freshDb();
+    const [first, second, yes] = replies((await asWangJun(db)(['T11 at risk', 'T12 滞后', 'yes'])).stdout);
+    expect(first!.text).not.toMatch(/replaces|取代/);
+    expect(second!.text).toMatch(/T11/);
+    expect(second!.text).toMatch(/取代.*未记录/);
+    expect(yes!.text).toContain('已更新 T12');
+    const t11 = JSON.parse((await runCli(['history', 'T11', '--json'], { env: { PLANBOT_DB: db } })).stdout);
+    expect(t11).toEqual([]);
+
+    const [, en] = replies((await asWangJun(freshDb())(['T12 滞后', 'T11 at risk'])).stdout);
+    expect(en!.text).toMatch(/replaces your earlier report on T12, which was not recorded/);
+  });
+});
