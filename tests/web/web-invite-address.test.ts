@@ -47,3 +47,16 @@ describe('/plan invite in the web chat, as the admin who will send the link on',
     expect(textOf(en)).toMatch(/until \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)/);
   });
 });
+
+describe('/plan invite in the embedded default (loopback, no sign-in)', () => {
+  it('says the chat needs no sign-in here, as plan-bot web invite does', async () => {
+    const env = { PLANBOT_DB: freshDb(), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' };
+    running = await serve(loadConfig(env), silentLogger, { stdout: () => {}, consoleLines: null, consoleUser: 'local' }, fixedClock('2021-06-15T09:00:00+08:00'));
+    const alice = await TestClient.open(running.url, {}, '?name=alice');
+    clients.push(alice);
+    const en = await alice.ask('/plan invite @bob');
+    expect(en.error).toBeUndefined();
+    expect(textOf(en)).toMatch(/needs no sign-in/);
+    expect(textOf(en)).not.toMatch(/PLANBOT_WEB_URL/);
+  });
+});
