@@ -312,6 +312,7 @@ function urlOf(server: Server, port: number, host: string): string {
 
 /** Where the chat listening on `host:port` is opened from this machine: `http://localhost:3000/`. */
 export function chatUrl(host: string, port: number): string {
-  const shown = isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  // `localhost` reaches 127.0.0.1 (and ::1), not another loopback address such as 127.0.0.2: show that one as it is.
+  const shown = host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}/`;
 }
