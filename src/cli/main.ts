@@ -156,7 +156,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
       const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
-      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout });
+      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr });
       await app.store.close();
       return 0;
     }

@@ -49,3 +49,19 @@ describe('two reports in a row, then yes', () => {
     expect(en!.text).toMatch(/replaces your earlier report on T12, which was not recorded/);
   });
 });
+
+describe('a proposal left waiting when the console chat ends (stdin piped, one process per line)', () => {
+  it('says on stderr that it was not recorded and how to record at once', async () => {
+    const db = freshDb();
+    const first = await runCli(['chat', '--user', 'erin', '--now', NOW], { env: { PLANBOT_DB: db }, stdin: ['T11 at risk'] });
+    expect(first.stdout).toContain('Nothing is recorded yet');
+    expect(first.stderr).toMatch(/not recorded: the chat ended.*\/plan update T11/);
+    const zh = await runCli(['chat', '--user', 'erin', '--now', NOW], { env: { PLANBOT_DB: db }, stdin: ['T11 滞后'] });
+    expect(zh.stderr).toMatch(/对话已结束.*未记录.*\/plan 更新 T11/);
+
+    // Settled before the end: nothing to say.
+    const settled = await runCli(['chat', '--json', '--user', 'erin', '--now', NOW], { env: { PLANBOT_DB: db }, stdin: ['T11 at risk', 'no', 'T12 at risk', 'yes'] });
+    expect(settled.stderr).toBe('');
+    expect(settled.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});
