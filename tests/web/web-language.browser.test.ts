@@ -1,17 +1,20 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebChat } from '../../src/adapters/web/index.js';
+import { createWebAuth, startWebChat, webInviteIssuer, type WebChat } from '../../src/adapters/web/index.js';
+import type { App } from '../../src/app.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { startTestChat } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;
 let chat: WebChat;
+let app: App;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (as root).`);
-  ({ chat } = await startTestChat());
+  ({ app, chat } = await startTestChat());
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
@@ -89,5 +92,36 @@ describe('a first visit', () => {
     }
     expect(problems).toEqual([]);
     await context.close();
+  }, 60_000);
+});
+
+describe('signed in from a link on a shared computer', () => {
+  it('can sign out from the page (the "Signed in as" button), after confirming', async () => {
+    const secret = 'browser-test-secret-of-32-characters!!';
+    const guarded = await startWebChat({ app, port: 0, host: '127.0.0.1', logger: silentLogger, auth: createWebAuth({ mode: 'invite', secret }) });
+    try {
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      await page.goto(webInviteIssuer({ secret, baseUrl: () => guarded.url }).issue('bob').url);
+      await page.waitForURL(guarded.url);
+      await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('online');
+      const me = page.locator('#me');
+      expect(await me.isDisabled()).toBe(false);
+
+      // Dismissed: still signed in.
+      page.once('dialog', (d) => void d.dismiss());
+      await me.click();
+      expect(await page.locator('#conn').getAttribute('data-state')).toBe('online');
+
+      page.once('dialog', (d) => void d.accept());
+      await me.click();
+      await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('signedout');
+      expect((await context.cookies()).filter((c) => c.name === 'planbot_session')).toEqual([]);
+      await page.reload();
+      await expect.poll(() => page.locator('#conn').getAttribute('data-state')).toBe('signedout');
+      await context.close();
+    } finally {
+      await guarded.stop();
+    }
   }, 60_000);
 });

@@ -44,6 +44,8 @@ const UI = {
     signInProxy: 'This chat needs you to sign in through your organisation’s sign-in page: reload this page through it, or ask whoever runs this chat. 本聊天需要通过单位的统一登录访问。',
     proxyBadName: (c) => `Your organisation’s sign-in names you “${c}”, which is not a chat name (1–32 letters, digits, “.”, “_” or “-”), so this chat cannot let you in. Please tell whoever runs this chat: the sign-in proxy must send a username. 统一登录传来的名字“${c}”不是有效的聊天名字，请告知本聊天的管理者。`,
     signedIn: (n) => `Signed in as ${n}`,
+    signOutAsk: (n) => `Sign out ${n} from this browser? You will need a new sign-in link from an admin to come back.`,
+    signOutTitle: 'Sign out of this browser',
   },
   zh: {
     tagline: '年度工作计划助手 · Ask the annual work plan',
@@ -76,6 +78,8 @@ const UI = {
     signInProxy: '本聊天需要通过单位的统一登录页面访问：请经由该页面重新打开，或联系本聊天的管理者。This chat needs your organisation’s sign-in.',
     proxyBadName: (c) => `统一登录传来的名字“${c}”不是有效的聊天名字（须为 1–32 个字母、数字或 . _ -），因此无法进入本聊天。请告知本聊天的管理者：登录代理须传送用户名。Your sign-in names you “${c}”, which is not a chat name; tell whoever runs this chat.`,
     signedIn: (n) => `已登录：${n}`,
+    signOutAsk: (n) => `要在此浏览器上退出 ${n} 的登录吗？再次进入需要向管理员索取新的登录链接。`,
+    signOutTitle: '在此浏览器上退出登录',
   },
 };
 /** The page's language: answers to messages with no words of their own (`T9`) come in it. */
@@ -449,7 +453,20 @@ function showMe() {
   const me = $('me');
   me.hidden = false;
   me.textContent = mode === 'local' ? ui.me(name) : ui.signedIn(name);
-  me.disabled = mode !== 'local';
+  // Signed in from a link (a shared computer, say): the button signs out. A proxy signs people in on each request.
+  me.disabled = mode === 'proxy';
+  me.title = mode === 'invite' ? ui.signOutTitle : '';
+}
+
+/** Signs this browser out (after asking), then shows how to sign in again. */
+async function signOut() {
+  if (!window.confirm(ui.signOutAsk(name))) return;
+  try {
+    await fetch('/signout', { method: 'POST' });
+  } catch {
+    // The page reloads either way and asks the server who it is.
+  }
+  location.reload();
 }
 
 /** Beyond this machine: connect when the browser is signed in, else say how to sign in. */
@@ -481,7 +498,7 @@ function start() {
   for (const node of document.querySelectorAll('[data-ui-label]')) node.setAttribute('aria-label', ui[node.dataset.uiLabel]);
   input.placeholder = ui.placeholder;
   $('feed-channel').textContent = `web:${room}`;
-  $('me').addEventListener('click', () => mode === 'local' && askName(false));
+  $('me').addEventListener('click', () => (mode === 'local' ? askName(false) : mode === 'invite' ? signOut() : undefined));
   setConn('connecting');
   void resume();
 }
