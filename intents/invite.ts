@@ -1,8 +1,14 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { defineIntent } from '../src/core/intent.js';
 import { assertAdmin } from '../src/core/permissions.js';
-import { reply } from '../src/core/reply.js';
+import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 /**
  * Issues a one-time sign-in link to the web chat for a person (admins only), returned privately:
@@ -28,12 +34,15 @@ export const inviteIntent = defineIntent({
         zh: '登录链接由运行中的服务器签发：请在网页聊天或 Slack 中使用 /plan 邀请，或运行 plan-bot web invite NAME。',
       });
     }
-    const { url, userId, expiresAt } = ctx.webInvites.issue(name);
-    const until = expiresAt.toISOString().replace(/\.\d+Z$/, 'Z');
+    const { url, userId, expiresAt, addressNote } = ctx.webInvites.issue(name);
+    // Read in the plan's time zone, as every other time the bot shows.
+    const until = `${dayjs(expiresAt).tz(ctx.timeZone).format('YYYY-MM-DD HH:mm')} (${ctx.timeZone})`;
     const text =
       ctx.lang === 'zh'
         ? `一次性登录链接（${userId}，${until} 前有效，只能使用一次）：请私下发给对方。`
         : `One-time sign-in link for ${userId} (works once, until ${until}); send it to them privately.`;
-    return reply(ctx.lang, [{ type: 'paragraph', text }, { type: 'paragraph', text: url }], { ephemeral: true });
+    const blocks: ReplyBlock[] = [{ type: 'paragraph', text }, { type: 'paragraph', text: url }];
+    if (addressNote) blocks.push({ type: 'context', text: addressNote[ctx.lang] });
+    return reply(ctx.lang, blocks, { ephemeral: true });
   },
 });

@@ -3,7 +3,8 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
 import { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } from './adapters/web/index.js';
 import { createApp, localAdminPlatforms } from './app.js';
-import { logAdminEntries } from './core/admins.js';
+import { isListedAdmin, logAdminEntries } from './core/admins.js';
+import { consoleUser } from './core/user-ids.js';
 import type { Config } from './config/load-config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
@@ -50,7 +51,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
     let webUrl = config.web.publicUrl ?? '';
-    const webInvites = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => webUrl });
+    const webInvites = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => webUrl, baseUrlGuessed: !config.web.publicUrl });
     const app = await createApp(config, { store, clock, logger, webInvites });
     const auth = createWebAuth({
       mode: config.web.auth,
@@ -100,7 +101,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
         `  Reports due: "${config.reportDue}" in ${config.timeZone} on China's working calendar; reminders at 09:00 the working day before and on the due day\n` +
-        (io.consoleLines ? '  Console: type a question or /plan help below; Ctrl+C stops.\n' : ''),
+        (io.consoleLines ? `  Console: ${consoleWho(config, io.consoleUser)}; type a question or /plan help below; Ctrl+C stops.\n` : ''),
     );
     if (io.consoleLines) {
       void runConsoleChat(io.consoleLines, { bot: app.bot, user: io.consoleUser, write: io.stdout }).catch((err) => logger.error({ err }, 'the console stopped'));
@@ -110,6 +111,13 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     await stopAll();
     throw err;
   }
+}
+
+/** Who the terminal of `serve` types as, and whether that is an admin (else how to become one), for the start-up message. */
+function consoleWho(config: Config, user: string): string {
+  const id = consoleUser(user.replace(/^console:/i, ''));
+  const admin = localAdminPlatforms(config).includes('console') || isListedAdmin(config.admins, id);
+  return admin ? `you are ${id} (an admin)` : `you are ${id}, not an admin: start with --user NAME (plan-bot serve --user NAME) to type as one of PLANBOT_ADMINS`;
 }
 
 /** How people sign in to the web chat, for the start-up message. */

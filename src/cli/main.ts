@@ -47,7 +47,7 @@ Commands:
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
-  serve                         run the web chat (and Slack when configured), the console and the digest schedule
+  serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
 
 Global options:
@@ -161,7 +161,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
       const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
-      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout });
+      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr });
       await app.store.close();
       return 0;
     }

@@ -33,6 +33,10 @@ export interface Incoming {
   command?: boolean;
   /** Identifies the request this message came in; the same key twice records nothing the second time. */
   requestKey?: string;
+  /** The language the reply must be in, when the door knows it: a button pressed on a card in that language. */
+  lang?: Lang;
+  /** The reader's language (a page's interface language), for a message with no words of its own (`T9`, `420/800`). */
+  defaultLang?: Lang;
 }
 
 /** What the bot core needs; built once by the composition root. */
@@ -71,7 +75,7 @@ export function createBot(deps: BotDeps): Bot {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
       const cleaned = clean(msg.text);
-      let { lang, text } = resolveLang(cleaned);
+      let { lang, text } = resolveLang(cleaned, { lang: msg.lang, defaultLang: msg.defaultLang });
       let command = msg.command ?? false;
       const typed = /^\s*\/?plan(?:\s+|$)/i.exec(text);
       if (!command && typed && text.trimStart().startsWith('/')) {

@@ -40,7 +40,8 @@ export interface IntentContext {
 
 /** Issues one-time sign-in links to the web chat; a bad name is a UserError. */
 export interface WebInviteIssuer {
-  issue(name: string): { url: string; userId: string; expiresAt: Date };
+  /** `addressNote` says, when it applies, that the link's address was guessed (no `PLANBOT_WEB_URL`) and how to set it. */
+  issue(name: string): { url: string; userId: string; expiresAt: Date; addressNote?: { en: string; zh: string } };
 }
 
 /** What a recogniser sees: the message with any bot mention and language request removed. */

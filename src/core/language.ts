@@ -4,14 +4,28 @@ import type { Lang } from './reply.js';
 const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
 const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;
 
+/** What a door knows of its reader's language, besides the text (see `Incoming`). */
+export interface LangHints {
+  /** The language the reply must be in: a button pressed on a card in that language. */
+  lang?: Lang;
+  /** The reader's language (a page's interface language), for a message with no words of its own (`T9`, `420/800`). */
+  defaultLang?: Lang;
+}
+
+const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
+
 /**
- * The language to answer in: the one the user asks for ("… in Chinese", "用英文") or else the
- * language of the question. Returns the text without the request.
+ * The language to answer in: the one the user asks for ("… in Chinese", "用英文"), else the one the
+ * door knows (`hints.lang`), else the language of the question, and for a message with no words of
+ * its own (an item id, a number) the reader's (`hints.defaultLang`, else English). Returns the text
+ * without the request.
  */
-export function resolveLang(text: string): { lang: Lang; text: string } {
+export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; text: string } {
   if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim() };
   if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim() };
+  if (hints.lang) return { lang: hints.lang, text };
   // The command prefix and item ids are the same in both languages: they say nothing of the reader's.
   const words = text.replace(/^\s*\/?plan\b/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ');
+  if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text };
   return { lang: detectLang(words), text };
 }

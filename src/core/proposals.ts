@@ -69,6 +69,13 @@ export class ProposalBook {
     return { ok: true, proposal };
   }
 
+  /** This user's proposal still waiting (not lapsed) in this channel, which a new one would replace; null when none. */
+  waiting(user: string, channel: string | null, now: Date): Proposal | null {
+    const t = this.byAuthor.get(authorKey(user, channel));
+    const proposal = t ? this.byToken.get(t) : undefined;
+    return proposal && now.getTime() <= proposal.expiresAt ? proposal : null;
+  }
+
   /** Whether this user has a proposal (even a lapsed one) waiting in this channel: then "yes"/"no" answer it. */
   hasPending(user: string, channel: string | null): boolean {
     return this.byAuthor.has(authorKey(user, channel));

@@ -1,7 +1,7 @@
 import { t } from './i18n.js';
 import type { Intent, IntentContext, Utterance } from './intent.js';
-import { PROPOSAL_TTL_MS } from './proposals.js';
-import { reply, type Reply, type ReplyBlock } from './reply.js';
+import { PROPOSAL_TTL_MS, type Proposal } from './proposals.js';
+import { reply, type Lang, type Reply, type ReplyBlock } from './reply.js';
 
 /**
  * Whether a free-text message routed to `intent` must wait for confirmation, read from the intent's
@@ -17,12 +17,13 @@ export function needsConfirmation(intent: Intent, u: Utterance, command: boolean
 
 /**
  * Keeps a write as a proposal of this user in this channel and answers with a preview of exactly what
- * would be recorded, and Record / Cancel buttons (`/plan confirm TOKEN`, `/plan cancel TOKEN`); on the
- * console, `yes`/`确认` or `no`/`取消` do the same.
+ * would be recorded, and Record / Cancel buttons (`/plan confirm TOKEN`, `/plan cancel TOKEN`). The text
+ * names only what works on every door (`yes`/`确认`, `no`/`取消`): the console has no buttons.
  */
 export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext): Reply {
   const { lang } = ctx;
   const preview: ReplyBlock[] = intent.preview ? intent.preview(args as never, ctx) : [{ type: 'paragraph', text: intent.summary[lang] }];
+  const earlier = ctx.proposals.waiting(ctx.user.id, ctx.channel, ctx.clock.now());
   const p = ctx.proposals.add({ intentId: intent.id, args, user: ctx.user.id, platform: ctx.platform, channel: ctx.channel, lang, at: ctx.clock.now().toISOString() }, ctx.clock.now());
   const minutes = PROPOSAL_TTL_MS / 60000;
   return reply(
@@ -30,12 +31,13 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
     [
       { type: 'heading', text: t(lang, 'Nothing is recorded yet. Record this?', '尚未记录。是否记录以下内容？') },
       ...preview,
+      ...(earlier ? [replacedNote(earlier, lang)] : []),
       {
         type: 'context',
         text: t(
           lang,
-          `Record it with the button or by typing yes (/plan confirm ${p.token}); cancel with no (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
-          `请点击按钮或输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
+          `Type yes to record it (/plan confirm ${p.token}), or no to cancel (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
+          `输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
         ),
       },
       {
@@ -48,6 +50,17 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
     ],
     { ephemeral: true, matches: itemOf(args) ? [{ id: itemOf(args)!, score: 1 }] : [] },
   );
+}
+
+/** One pending proposal per person and conversation: say that the earlier one is dropped, so nobody thinks both will be recorded. */
+function replacedNote(earlier: Proposal, lang: Lang): ReplyBlock {
+  const what = itemOf(earlier.args);
+  return {
+    type: 'context',
+    text: what
+      ? t(lang, `This replaces your earlier report on ${what}, which was not recorded; send it again to record it too.`, `此报告取代了您之前关于 ${what} 的待确认报告，该报告未记录；如需记录，请重新发送。`)
+      : t(lang, 'This replaces your earlier report waiting for confirmation, which was not recorded; send it again to record it too.', '此报告取代了您之前待确认的报告，该报告未记录；如需记录，请重新发送。'),
+  };
 }
 
 function itemOf(args: unknown): string | null {

@@ -130,7 +130,8 @@ export function renderDigest(d: DigestData, lang: Lang, limits: MessageLimits, m
       kind: 'list',
       priority: 1,
       heading: t(lang, `Updates this week (${d.changes.length})`, `本周更新（${d.changes.length}项）`),
-      empty: t(lang, 'None.', '无。'),
+      // The headline already says "No updates this week"; a bare "None." after the targets read as theirs.
+      empty: null,
       count: d.changes.length,
       entry: (i, maxChars) => changeEntry(d.changes[i]!, d, lang, maxChars),
       more: (n, none) => t(lang, none ? `${n} updated items not shown.` : `… and ${n} more updated items`, none ? `${n}项更新未显示。` : `……另有${n}项有更新`),

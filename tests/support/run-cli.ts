@@ -11,7 +11,7 @@ export const freshDb = (): string => join(mkdtempSync(join(tmpdir(), 'planbot-st
  * Runs the CLI in process with captured output: logs silenced, a fresh state file unless the env
  * names one, stdin from `stdin`, and `serve` stopping when `stop` resolves.
  */
-export async function runCli(argv: string[], opts: { env?: Record<string, string>; stdin?: string[]; stop?: Promise<void>; out?: string[] } = {}) {
+export async function runCli(argv: string[], opts: { env?: Record<string, string>; stdin?: string[]; stop?: Promise<void>; out?: string[]; terminal?: string[] } = {}) {
   const out = opts.out ?? [];
   const err: string[] = [];
   const stdin = opts.stdin ?? [];
@@ -23,7 +23,13 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
       yield* stdin;
     },
     readFile: (p) => readFile(p, 'utf8'),
-    terminalLines: () => null,
+    // `terminal`: lines typed at the terminal `serve` runs in (none: not a terminal, as in CI).
+    terminalLines: () =>
+      opts.terminal
+        ? (async function* () {
+            yield* opts.terminal!;
+          })()
+        : null,
     stopRequested: () => opts.stop ?? Promise.resolve(),
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };

@@ -87,8 +87,9 @@ describe('the web chat in a real browser', () => {
     expect(await zh.locator('.action').allTextContents()).toEqual(['正常推进', '有风险', '滞后', '已完成']);
     await page.screenshot({ path: new URL('web-chat.png', ARTIFACTS).pathname });
 
-    // A status button sends `/plan update ID STATUS` as the user.
-    const atRisk = en.locator('.action[data-status="at-risk"]');
+    // A status button sends `/plan update ID STATUS` as the user; on a Chinese card it is answered in Chinese.
+    // (`en` and `zh` are both `cards.last()`, which is now the Chinese card.)
+    const atRisk = zh.locator('.action[data-status="at-risk"]');
     expect(await atRisk.getAttribute('title')).toBe('/plan update O3 at-risk');
     const cards = page.locator('#log .row.bot:not(.typing) .card');
     const before = await cards.count();
@@ -96,7 +97,7 @@ describe('the web chat in a real browser', () => {
     await expect.poll(() => page.locator('#log .row.me .bubble').last().textContent()).toBe('/plan update O3 at-risk');
     await expect.poll(() => cards.count()).toBeGreaterThan(before);
     if (hasUpdate) {
-      expect(await cards.last().textContent()).toMatch(/at risk/);
+      expect(await cards.last().textContent()).toMatch(/已更新 O3.*有风险/);
       const status = await ask(page, '/plan status O3');
       expect(await status.textContent()).toMatch(/Status: at risk · updated .* by alice/);
     }

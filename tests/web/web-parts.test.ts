@@ -11,13 +11,16 @@ describe('parseClientFrame', () => {
     ['{"type":"hello","user":"alice"}', { type: 'hello', name: 'alice', room: 'general' }],
     ['{"type":"welcome_back","user":"李雷","channel":"ops"}', { type: 'welcome_back', name: '李雷', room: 'ops' }],
     ['{"type":"hello","user":" bob ","channel":"socket"}', { type: 'hello', name: 'bob', room: 'general' }],
-    ['{"type":"message","user":"alice","channel":"web:general","text":"T9"}', { type: 'message', name: 'alice', room: 'general', text: 'T9' }],
+    ['{"type":"message","user":"alice","channel":"web:general","text":"T9"}', { type: 'message', name: 'alice', room: 'general', text: 'T9', lang: null, button: false }],
     ['{"type":"hello"}', { type: 'hello', name: null, room: 'general' }],
-    ['{"type":"message","text":"T9"}', { type: 'message', name: null, room: 'general', text: 'T9' }],
-    [JSON.stringify({ type: 'message', user: 'bob', text: '污'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '污'.repeat(10_000) }],
-    [JSON.stringify({ type: 'message', user: 'bob', text: '𠀀'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '𠀀'.repeat(10_000) }],
-    ['{"type":"message","user":"王小明","text":"农村生活污水治理率要达到多少"}', { type: 'message', name: '王小明', room: 'general', text: '农村生活污水治理率要达到多少' }],
-    ['{"type":"message","user":"ａｌｉｃｅ","text":"hi"}', { type: 'message', name: 'alice', room: 'general', text: 'hi' }],
+    ['{"type":"message","text":"T9"}', { type: 'message', name: null, room: 'general', text: 'T9', lang: null, button: false }],
+    [JSON.stringify({ type: 'message', user: 'bob', text: '污'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '污'.repeat(10_000), lang: null, button: false }],
+    [JSON.stringify({ type: 'message', user: 'bob', text: '𠀀'.repeat(10_000) }), { type: 'message', name: 'bob', room: 'general', text: '𠀀'.repeat(10_000), lang: null, button: false }],
+    ['{"type":"message","user":"王小明","text":"农村生活污水治理率要达到多少"}', { type: 'message', name: '王小明', room: 'general', text: '农村生活污水治理率要达到多少', lang: null, button: false }],
+    ['{"type":"message","text":"T9","lang":"zh"}', { type: 'message', name: null, room: 'general', text: 'T9', lang: 'zh', button: false }],
+    ['{"type":"message","text":"/plan undo","lang":"zh","button":true}', { type: 'message', name: null, room: 'general', text: '/plan undo', lang: 'zh', button: true }],
+    ['{"type":"message","text":"T9","lang":"fr","button":"yes"}', { type: 'message', name: null, room: 'general', text: 'T9', lang: null, button: false }],
+    ['{"type":"message","user":"ａｌｉｃｅ","text":"hi"}', { type: 'message', name: 'alice', room: 'general', text: 'hi', lang: null, button: false }],
   ])('reads %s', (raw, frame) => {
     expect(parseClientFrame(raw)).toEqual({ ok: true, frame });
   });

@@ -1,5 +1,5 @@
 import type { Bot } from '../../core/bot.js';
-import { renderPlainText } from '../../core/reply.js';
+import { renderPlainText, type Reply } from '../../core/reply.js';
 import { consoleUser } from '../../core/user-ids.js';
 
 /** Options of the console adapter: who is typing, in which channel, and how replies are printed. */
@@ -10,6 +10,8 @@ export interface ConsoleChatOptions {
   channel?: string;
   json?: boolean;
   write(text: string): void;
+  /** Where to say that a proposal was left waiting when the input ended (stderr); not said when absent. */
+  notice?(text: string): void;
 }
 
 /** One console exchange in the contract's JSON shape. */
@@ -25,6 +27,7 @@ export interface ConsoleLine {
  */
 export async function runConsoleChat(lines: AsyncIterable<string>, opts: ConsoleChatOptions): Promise<number> {
   let count = 0;
+  let waiting: { lang: Reply['lang']; item: string | null } | null = null;
   const user = consoleUser(opts.user.replace(/^console:/i, ''));
   for await (const raw of lines) {
     const input = raw.replace(/\r$/, '');
@@ -35,9 +38,24 @@ export async function runConsoleChat(lines: AsyncIterable<string>, opts: Console
       platform: 'console',
       channel: `console:${opts.channel ?? 'local'}`,
     });
+    if (isProposal(reply)) waiting = { lang: reply.lang, item: reply.matches[0]?.id ?? null };
+    else if (reply.intent === 'confirm-proposal' || reply.intent === 'cancel-proposal') waiting = null;
     const out: ConsoleLine = { input, ok: !reply.error, text: renderPlainText(reply) };
     opts.write(opts.json ? JSON.stringify(out) : `${out.text}\n`);
     count++;
   }
+  // A proposal lives in this process only: once the input ends, nobody can confirm it.
+  if (waiting && opts.notice) opts.notice(endedNotice(waiting.lang, waiting.item));
   return count;
+}
+
+/** A reply that proposes a write: it offers `/plan confirm TOKEN`. */
+function isProposal(reply: Reply): boolean {
+  return reply.blocks.some((b) => b.type === 'actions' && b.buttons.some((x) => x.command.startsWith('/plan confirm ')));
+}
+
+function endedNotice(lang: Reply['lang'], item: string | null): string {
+  return lang === 'zh'
+    ? `对话已结束，待确认的报告未记录。如需直接记录，请以“更新”开头重新发送：/plan 更新 ${item ?? 'ID'} …`
+    : `The report waiting for confirmation was not recorded: the chat ended. To record at once, send it again starting with “update”: /plan update ${item ?? 'ID'} …`;
 }

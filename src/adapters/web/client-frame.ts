@@ -6,7 +6,7 @@ export const DEFAULT_ROOM = 'general';
 /** What a chat page may send, after validation: joining (first visit or reconnect) or a message. */
 export type ClientFrame =
   | { type: 'hello' | 'welcome_back'; name: string | null; room: string }
-  | { type: 'message'; name: string | null; room: string; text: string };
+  | { type: 'message'; name: string | null; room: string; text: string; lang: 'en' | 'zh' | null; button: boolean };
 
 /** The longest message a page may send, in characters: 10,000 (30 KB of Chinese in UTF-8). */
 export const MAX_TEXT_CHARS = 10_000;
@@ -34,7 +34,12 @@ const Joining = z.object({
   user: z.string().transform((s) => s.normalize('NFKC').trim()).pipe(z.string().regex(NAME)).optional(),
   channel: z.string().optional(),
 });
-const Message = Joining.extend({ text: z.string() });
+/**
+ * A message may say the page's language (`lang`, for a message with no words of its own such as `T9`)
+ * and that a button sent it (`button`, then `lang` is the language of the card the button was on).
+ * Anything else in these fields is ignored, as by clients that do not send them.
+ */
+const Message = Joining.extend({ text: z.string(), lang: z.enum(['en', 'zh']).optional().catch(undefined), button: z.boolean().optional().catch(undefined) });
 
 /**
  * Reads one text frame from a chat page (the Botkit web client's shape: `{type, user, channel, text}`,
@@ -65,7 +70,10 @@ export function parseClientFrame(raw: string): FrameResult {
   const text = 'text' in fields.data ? String(fields.data.text) : '';
   if (text.trim() === '') return { ok: false, problem: 'empty-text' };
   if (text.length > MAX_TEXT_CHARS && [...text].length > MAX_TEXT_CHARS) return { ok: false, problem: 'too-long' };
-  return { ok: true, frame: { type, name, room, text } };
+  const extra = fields.data as { lang?: unknown; button?: unknown };
+  const lang = extra.lang === 'zh' || extra.lang === 'en' ? extra.lang : null;
+  const button = extra.button === true;
+  return { ok: true, frame: { type, name, room, text, lang, button } };
 }
 
 /** `general` for no channel, a transport name or `web:general`; null for a malformed name. */

@@ -14,7 +14,9 @@ export function hostAllowed(hostHeader: string | undefined, bindHost: string): b
   if (!isLoopback(bindHost)) return true;
   if (!hostHeader) return false;
   try {
-    return LOCAL_NAMES.has(new URL(`http://${hostHeader}`).hostname);
+    const name = new URL(`http://${hostHeader}`).hostname;
+    // The bound address itself (127.0.0.2, [::1]) is as local as the usual names.
+    return LOCAL_NAMES.has(name) || name === bindHost || name === `[${bindHost}]`;
   } catch {
     return false;
   }

@@ -9,6 +9,17 @@ export interface SessionInfo {
   mode: WebAuth['mode'];
   /** Who this browser is signed in as, or null. */
   user: string | null;
+  /** Why a browser the proxy did sign in is not: the name it sent (`claimed`) is not a chat name. */
+  problem?: 'proxy-bad-name';
+  claimed?: string;
+}
+
+/** The operator's log line when a trusted proxy names someone with a value that is not a chat name. */
+export function proxyBadNameLog(claimed: string): [Record<string, unknown>, string] {
+  return [
+    { claimed },
+    `the sign-in proxy named "${claimed}", which is not a chat name (1–32 letters, digits, ".", "_" or "-"): make the proxy send a username in the header set by PLANBOT_WEB_AUTH_HEADER (see docs/web.md)`,
+  ];
 }
 
 /** Refusals of a sign-in link, in both languages: the page shows them as they are. */
@@ -30,6 +41,11 @@ export function signInRoutes(auth: WebAuth, logger: Logger): express.Router {
   const router = express.Router();
   router.get('/session', (req, res) => {
     const info: SessionInfo = { mode: auth.mode, user: auth.identify(req) };
+    const claimed = info.user === null ? auth.proxyNameRefused(req) : null;
+    if (claimed !== null) {
+      Object.assign(info, { problem: 'proxy-bad-name', claimed });
+      logger.warn(...proxyBadNameLog(claimed));
+    }
     res.set('Cache-Control', 'no-store').json(info);
   });
   router.post('/signin', express.text({ type: '*/*', limit: '4kb' }), async (req, res) => {

@@ -15,7 +15,7 @@ import { toWebReply } from './web-reply.js';
 import { RecentDigests, WebSessions, type WebSession } from './web-sessions.js';
 import { StartupError } from '../../errors.js';
 import { isChatName } from './client-frame.js';
-import { signInRoutes } from './signin-routes.js';
+import { proxyBadNameLog, signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
 import { webUser, type UserId } from '../../core/user-ids.js';
 
@@ -152,7 +152,15 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     turn(async (session, message, send) => {
       // The name the server bound to the socket (the guard put it there), never the page's claim.
       const name = String(session.name);
-      const reply = await bot.handle({ text: String(message.text ?? ''), user: { id: webUserId(name), name }, platform: 'web', channel: `web:${String(message.room)}` });
+      // The page's language answers a message with no words of its own (`T9`); a button answers in its card's.
+      const lang = message.lang === 'zh' || message.lang === 'en' ? message.lang : undefined;
+      const reply = await bot.handle({
+        text: String(message.text ?? ''),
+        user: { id: webUserId(name), name },
+        platform: 'web',
+        channel: `web:${String(message.room)}`,
+        ...(message.button === true ? { lang } : { defaultLang: lang }),
+      });
       if (session.isOpen) await send({ type: 'message', ...toWebReply(reply, plan) });
     }),
   );
@@ -173,7 +181,9 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     // loopback, the name the page chose at connect (or its first frame).
     const signedIn = auth.identify(req);
     if (!local && signedIn === null) {
-      logger.info({ address: req.socket.remoteAddress }, 'refused a websocket that is not signed in');
+      const claimed = auth.proxyNameRefused(req);
+      if (claimed !== null) logger.warn(...proxyBadNameLog(claimed));
+      else logger.info({ address: req.socket.remoteAddress }, 'refused a websocket that is not signed in');
       refuse(socket, 401, 'Unauthorized');
       return;
     }
@@ -323,6 +333,7 @@ function urlOf(server: Server, port: number, host: string): string {
 
 /** Where the chat listening on `host:port` is opened from this machine: `http://localhost:3000/`. */
 export function chatUrl(host: string, port: number): string {
-  const shown = isLoopback(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  // `localhost` reaches 127.0.0.1 (and ::1), not another loopback address such as 127.0.0.2: show that one as it is.
+  const shown = host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}/`;
 }

@@ -38,6 +38,11 @@ export interface WebAuth {
   readonly mode: WebAuthMode;
   /** The name a request (the page's requests, the websocket upgrade) is signed in as, or null. */
   identify(req: IncomingMessage): string | null;
+  /**
+   * Proxy mode: the user header a trusted proxy sent that is not a chat name (an e-mail address, say),
+   * cut to 100 characters; null when there is none or it names a user. Lets the page and the log say why.
+   */
+  proxyNameRefused(req: IncomingMessage): string | null;
   /** Uses a one-time link: the `Set-Cookie` value of the new session, or why it is refused. */
   redeem(token: string, req: IncomingMessage): Promise<{ ok: true; name: string; cookie: string } | { ok: false; problem: SignInProblem }>;
   /** The `Set-Cookie` value that signs the browser out. */
@@ -60,11 +65,14 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
   const secure = (req: IncomingMessage) => req.socket instanceof TLSSocket || (fromTrustedProxy(req) && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https');
   const cookieOptions = (req: IncomingMessage) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: secure(req) });
 
-  const fromProxy = (req: IncomingMessage): string | null => {
+  const proxyValue = (req: IncomingMessage): string | null => {
     if (!fromTrustedProxy(req)) return null;
     const value = req.headers[header];
-    const name = typeof value === 'string' ? value.normalize('NFKC').trim() : '';
-    return isChatName(name) ? name : null;
+    return typeof value === 'string' ? value.normalize('NFKC').trim() : null;
+  };
+  const fromProxy = (req: IncomingMessage): string | null => {
+    const name = proxyValue(req);
+    return name !== null && isChatName(name) ? name : null;
   };
   const fromCookie = (req: IncomingMessage): string | null => {
     if (!opts.secret || !req.headers.cookie) return null;
@@ -79,6 +87,11 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
     identify(req) {
       if (opts.mode === 'proxy') return fromProxy(req);
       return fromCookie(req);
+    },
+    proxyNameRefused(req) {
+      if (opts.mode !== 'proxy') return null;
+      const value = proxyValue(req);
+      return value && !isChatName(value) ? value.slice(0, 100) : null;
     },
     async redeem(token, req) {
       if (!opts.secret) return { ok: false, problem: 'bad' };

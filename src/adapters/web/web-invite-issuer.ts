@@ -9,7 +9,15 @@ import { inviteLink, inviteToken, INVITE_TTL_MS } from './web-auth.js';
  * Issues one-time web chat sign-in links (for `/plan invite @name` and `plan-bot web invite NAME`).
  * `baseUrl` is read when a link is made, since the chat's address is known only once it listens.
  */
-export function webInviteIssuer(opts: { secret: string; baseUrl: () => string; mode?: WebAuthMode; now?: () => number; ttlMs?: number }): WebInviteIssuer {
+export function webInviteIssuer(opts: {
+  secret: string;
+  baseUrl: () => string;
+  /** True when `baseUrl` is the address the server listens on, not `PLANBOT_WEB_URL`: each link then says so. */
+  baseUrlGuessed?: boolean;
+  mode?: WebAuthMode;
+  now?: () => number;
+  ttlMs?: number;
+}): WebInviteIssuer {
   return {
     issue(raw) {
       if (opts.mode === 'proxy') {
@@ -30,7 +38,27 @@ export function webInviteIssuer(opts: { secret: string; baseUrl: () => string; m
         );
       }
       const { token, expiresAt } = inviteToken(name, opts.secret, (opts.now ?? Date.now)(), opts.ttlMs ?? INVITE_TTL_MS);
-      return { url: inviteLink(opts.baseUrl(), token), userId: webUserId(name), expiresAt };
+      const base = opts.baseUrl();
+      const issued = { url: inviteLink(base, token), userId: webUserId(name), expiresAt };
+      if (opts.mode === 'local') return { ...issued, addressNote: localNote(base) };
+      if (!opts.baseUrlGuessed) return issued;
+      return { ...issued, addressNote: guessedAddressNote(base) };
     },
+  };
+}
+
+/** What an admin needs to know about a link whose address is the listening one: it may not be the one people open. */
+function guessedAddressNote(base: string): { en: string; zh: string } {
+  return {
+    en: `PLANBOT_WEB_URL is unset, so the link points at ${base}, the address the server listens on. If people open the chat at another address, the operator sets PLANBOT_WEB_URL to it (see docs/web.md).`,
+    zh: `未设置 PLANBOT_WEB_URL，链接指向服务器监听的地址 ${base}。如果大家通过其他地址打开聊天，请运维人员把 PLANBOT_WEB_URL 设为该地址（见 docs/web.md）。`,
+  };
+}
+
+/** A link issued while the chat needs no sign-in (loopback, no PLANBOT_WEB_AUTH): it matters only once that changes. */
+function localNote(base: string): { en: string; zh: string } {
+  return {
+    en: `This chat listens on this machine only and needs no sign-in: on this machine, open ${base} and choose a name. The link matters once HOST or PLANBOT_WEB_AUTH change.`,
+    zh: `本聊天只在本机监听，无需登录：在本机打开 ${base} 并选择名字即可。HOST 或 PLANBOT_WEB_AUTH 改变后，此链接才有用。`,
   };
 }

@@ -42,7 +42,10 @@ const UI = {
     signedOut: 'Not signed in',
     signInInvite: 'This chat needs you to sign in. Ask an admin for a sign-in link (they make one with “plan-bot web invite YOUR-NAME” or “/plan invite @YOUR-NAME”), then open it in this browser. 本聊天需要登录：请向管理员索取登录链接，并在本浏览器中打开。',
     signInProxy: 'This chat needs you to sign in through your organisation’s sign-in page: reload this page through it, or ask whoever runs this chat. 本聊天需要通过单位的统一登录访问。',
+    proxyBadName: (c) => `Your organisation’s sign-in names you “${c}”, which is not a chat name (1–32 letters, digits, “.”, “_” or “-”), so this chat cannot let you in. Please tell whoever runs this chat: the sign-in proxy must send a username. 统一登录传来的名字“${c}”不是有效的聊天名字，请告知本聊天的管理者。`,
     signedIn: (n) => `Signed in as ${n}`,
+    signOutAsk: (n) => `Sign out ${n} from this browser? You will need a new sign-in link from an admin to come back.`,
+    signOutTitle: 'Sign out of this browser',
   },
   zh: {
     tagline: '年度工作计划助手 · Ask the annual work plan',
@@ -73,10 +76,15 @@ const UI = {
     signedOut: '未登录',
     signInInvite: '本聊天需要登录。请向管理员索取登录链接（管理员可用“plan-bot web invite 你的名字”或“/plan 邀请 @你的名字”生成），然后在本浏览器中打开。This chat needs a sign-in link from an admin.',
     signInProxy: '本聊天需要通过单位的统一登录页面访问：请经由该页面重新打开，或联系本聊天的管理者。This chat needs your organisation’s sign-in.',
+    proxyBadName: (c) => `统一登录传来的名字“${c}”不是有效的聊天名字（须为 1–32 个字母、数字或 . _ -），因此无法进入本聊天。请告知本聊天的管理者：登录代理须传送用户名。Your sign-in names you “${c}”, which is not a chat name; tell whoever runs this chat.`,
     signedIn: (n) => `已登录：${n}`,
+    signOutAsk: (n) => `要在此浏览器上退出 ${n} 的登录吗？再次进入需要向管理员索取新的登录链接。`,
+    signOutTitle: '在此浏览器上退出登录',
   },
 };
-const ui = UI[(navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+/** The page's language: answers to messages with no words of their own (`T9`) come in it. */
+const uiLang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+const ui = UI[uiLang];
 
 const $ = (id) => document.getElementById(id);
 const log = $('log');
@@ -218,7 +226,11 @@ function onFrame(frame) {
 
 // ---- sending ------------------------------------------------------------------------------
 
-function send(text) {
+/**
+ * Sends a message. A button says so and gives its card's language (`lang`), so the answer comes in
+ * the card's language; typed text gives the page's.
+ */
+function send(text, { button = false, lang = uiLang } = {}) {
   const t = String(text).trim();
   if (!t) return false;
   const length = [...t].length;
@@ -231,7 +243,7 @@ function send(text) {
     return false;
   }
   addRow('me', el('div', 'bubble', t));
-  socket.send(JSON.stringify({ type: 'message', user: name, channel: room, text: t }));
+  socket.send(JSON.stringify({ type: 'message', user: name, channel: room, text: t, lang: lang === 'zh' ? 'zh' : 'en', button }));
   setPending(pending + 1);
   return true;
 }
@@ -322,7 +334,7 @@ function renderBlock(b, lang) {
       const q = el('blockquote', '', b.text);
       q.lang = 'zh-CN';
       const cap = el('figcaption', '', `${lang === 'zh' ? UI.zh.planText : UI.en.planText} · `);
-      cap.append(idChip(b.source));
+      cap.append(idChip(b.source, lang));
       fig.append(q, cap);
       return fig;
     }
@@ -341,7 +353,7 @@ function renderBlock(b, lang) {
       const ul = el('ul', 'items');
       for (const item of b.items || []) {
         const li = el('li');
-        li.append(idChip(item.id), el('span', '', item.text));
+        li.append(idChip(item.id, lang), el('span', '', item.text));
         ul.append(li);
       }
       return ul;
@@ -354,7 +366,7 @@ function renderBlock(b, lang) {
         btn.title = button.command;
         const status = STATUS_COMMAND.exec(button.command || '');
         if (status) btn.dataset.status = status[1];
-        btn.addEventListener('click', () => send(button.command));
+        btn.addEventListener('click', () => send(button.command, { button: true, lang }));
         bar.append(btn);
       }
       return bar;
@@ -380,11 +392,11 @@ function progress(b) {
 }
 
 /** An item id that shows the item when clicked. */
-function idChip(id) {
+function idChip(id, lang) {
   const chip = el('button', 'id-chip', id);
   chip.type = 'button';
   chip.title = `/plan show ${id}`;
-  chip.addEventListener('click', () => send(`/plan show ${id}`));
+  chip.addEventListener('click', () => send(`/plan show ${id}`, { button: true, lang }));
   return chip;
 }
 
@@ -441,7 +453,20 @@ function showMe() {
   const me = $('me');
   me.hidden = false;
   me.textContent = mode === 'local' ? ui.me(name) : ui.signedIn(name);
-  me.disabled = mode !== 'local';
+  // Signed in from a link (a shared computer, say): the button signs out. A proxy signs people in on each request.
+  me.disabled = mode === 'proxy';
+  me.title = mode === 'invite' ? ui.signOutTitle : '';
+}
+
+/** Signs this browser out (after asking), then shows how to sign in again. */
+async function signOut() {
+  if (!window.confirm(ui.signOutAsk(name))) return;
+  try {
+    await fetch('/signout', { method: 'POST' });
+  } catch {
+    // The page reloads either way and asks the server who it is.
+  }
+  location.reload();
 }
 
 /** Beyond this machine: connect when the browser is signed in, else say how to sign in. */
@@ -455,7 +480,8 @@ async function resume() {
     if (!$('signin')) {
       const row = el('li', 'sys warn');
       row.id = 'signin';
-      row.append(el('span', '', mode === 'proxy' ? ui.signInProxy : ui.signInInvite));
+      const why = session.problem === 'proxy-bad-name' ? ui.proxyBadName(String(session.claimed ?? '')) : mode === 'proxy' ? ui.signInProxy : ui.signInInvite;
+      row.append(el('span', '', why));
       log.insertBefore(row, log.querySelector('.row.typing'));
     }
     return;
@@ -472,7 +498,7 @@ function start() {
   for (const node of document.querySelectorAll('[data-ui-label]')) node.setAttribute('aria-label', ui[node.dataset.uiLabel]);
   input.placeholder = ui.placeholder;
   $('feed-channel').textContent = `web:${room}`;
-  $('me').addEventListener('click', () => mode === 'local' && askName(false));
+  $('me').addEventListener('click', () => (mode === 'local' ? askName(false) : mode === 'invite' ? signOut() : undefined));
   setConn('connecting');
   void resume();
 }
