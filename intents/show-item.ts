@@ -49,6 +49,6 @@ export const showItemIntent = defineIntent({
       }
       return reply(ctx.lang, indicatorAnswer(item, indicator, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
     }
-    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
+    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone, ctx.clock.now()), { matches: [{ id: item.id, score: 1 }] });
   },
 });

@@ -117,7 +117,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const item = findItem(plan, args[0]);
       const store = await openReadOnlyStore(config.db);
       const state = currentStates(store.events(), plan.id).get(item.id) ?? EMPTY_STATE;
-      io.stdout(showCommand(plan, item.id, state, json, config.timeZone));
+      io.stdout(showCommand(plan, item.id, state, json, config.timeZone, clockFrom(values.now).now()));
       return 0;
     }
     case 'history': {

@@ -86,7 +86,9 @@ export function milestoneMet(m: Milestone, item: PlanItem, r: MilestoneReadings)
 /** What a milestone asks for, in words: "400 villages", "done" / "400个行政村", "完成". */
 export function milestoneGoal(m: Milestone, ind: Indicator | null | undefined, lang: Lang): string {
   if (m.value === null) return ind ? t(lang, 'target reached', '达到目标') : t(lang, 'done', '完成');
-  return ind ? formatValue(m.value, ind, lang) : String(m.value);
+  // "4 analyses (one a quarter)" reads as "4 analyses" beside a date that already says when.
+  const plain = (s: string | undefined) => s?.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
+  return ind ? formatValue(m.value, { unit: ind.unit, unitLabel: ind.unitLabel && { en: plain(ind.unitLabel.en)!, zh: plain(ind.unitLabel.zh)! } }, lang) : String(m.value);
 }
 
 /** One milestone as a line of an item card: "T9.1 by 30 June 2021: 400 villages (set by an admin)". */
