@@ -52,6 +52,11 @@ export function lightMark(light: Light): string {
   return LABELS[light].mark;
 }
 
+/** The light's word: "red" / "红灯". */
+export function lightWord(light: Light, lang: Lang): string {
+  return t(lang, LABELS[light].en, LABELS[light].zh);
+}
+
 /** The light in words with its mark: "🔴 red" / "🔴 红灯". */
 export function lightText(light: Light, lang: Lang): string {
   return `${LABELS[light].mark} ${t(lang, LABELS[light].en, LABELS[light].zh)}`;
