@@ -203,10 +203,10 @@ describe('reasons in words', () => {
     const s = state({ status: 'at-risk', owners: ['web:li', 'slack:U042'], assignedAt: '2021-05-01T00:00:00Z', updatedAt: '2021-05-20T00:00:00Z', progress: [value(100)], note: 'Rain' });
     const a = judgeAttention(plan([item]), { at: new Date(`${JUNE}+08:00`), timeZone: TZ }).of(item, s);
     const e = attentionEntry(a, s, 'en', date);
-    expect(plainUserRefs(e.text)).toBe('Soil — at risk; T9.1 behind pace (12.5% done, 45% of the time gone); no update for 25 days (last update 2021-05-20) · @li slack:U042 · “Rain”');
+    expect(plainUserRefs(e.text)).toBe('Soil — 🟡 at risk; T9.1 behind pace (12.5% done, 45% of the time gone); no update for 25 days (last update 2021-05-20) · @li slack:U042 · “Rain”');
     expect(e.mentions).toEqual(['web:li', 'slack:U042']);
     const calm = attentionEntry({ ...a, reasons: a.reasons.filter((r) => r.kind !== 'stale') }, s, 'zh', date);
-    expect(calm.text).toBe('土壤 — 有风险；T9.1 落后于时序进度（完成12.5%，时间过去45%） · 负责人：li、U042 · “Rain”');
+    expect(calm.text).toBe('土壤 — 🟡 有风险；T9.1 落后于时序进度（完成12.5%，时间过去45%） · 负责人：li、U042 · “Rain”');
     expect(calm.mentions).toEqual([]);
   });
 });
