@@ -22,7 +22,7 @@ const FORMS: { re: RegExp; read: (m: RegExpExecArray, year: number) => [number, 
   { re: new RegExp(`^(?:the\\s+)?end\\s+of\\s+${MONTH_NAME}(?:\\s+(\\d{4}))?$`), read: (m, y) => [m[2] ? +m[2] : y, month(m[1]!), 'end'] },
   { re: /^(?:(?:the\s+)?end\s+of\s+)?q([1-4])(?:\s+(\d{4}))?$/, read: (m, y) => [m[2] ? +m[2] : y, +m[1]! * 3, 'end'] },
   { re: /^(?:(\d{4})年)?第?([一二三四1-4])季度?(?:末|底)?$/, read: (m, y) => [m[1] ? +m[1] : y, num(m[2]!) * 3, 'end'] },
-  { re: /^(?:(\d{4})年)?(?:年底|年末|全年)$|^(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year)(?:\s+(\d{4}))?$/, read: (m, y) => [m[1] ? +m[1] : m[2] ? +m[2] : y, 12, 31] },
+  { re: /^(?:(\d{4})\s*)?(?:年底|年末|年终|全年)$|^(?:the\s+)?(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year)(?:\s+(\d{4}))?$/, read: (m, y) => [m[1] ? +m[1] : m[2] ? +m[2] : y, 12, 31] },
 ];
 
 function num(s: string): number {
