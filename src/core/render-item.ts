@@ -104,9 +104,9 @@ function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
 
 /**
  * The answer to "what is the target of …": the number first, the metric, the item, the plan's own
- * sentence in Chinese and the latest status.
+ * sentence in Chinese, the latest status and, judged at `at`, the item's light.
  */
-export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
+export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number): ReplyBlock[] {
   const value = formatTargetValue(ind, lang);
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`) },
@@ -115,6 +115,8 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
     ...progressBlocks(item, state, lang, ind),
     { type: 'paragraph', text: statusLine(state, lang, timeZone) },
   ];
+  // The item's light (not the milestone list, which belongs to the item card) when judged at `at`.
+  if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at).slice(0, 1));
   const others = item.indicators.filter((x) => x.id !== ind.id);
   if (others.length) {
     const list = others.map((x) => `${x.metric[lang]}${t(lang, ' ', '')}${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
@@ -130,7 +132,8 @@ export function lightLine(a: ItemAttention, state: ItemState | undefined, lang: 
     return t(lang, `Signed off (销号) on ${when} by ${userRef(state.signedOff.by)}; /plan reopen ${a.item.id} reopens it.`, `已销号（${when}，${userRef(state.signedOff.by)}）；/plan reopen ${a.item.id} 可重新打开。`);
   }
   const why = a.reasons.filter((r) => r.kind !== 'stale').map((r) => reasonText(r, lang, localDateIn(timeZone)));
-  const calm = a.status === 'done' ? t(lang, 'done', '已完成') : t(lang, 'on pace', '符合进度');
+  const reported = !!state?.status || (state?.progress.length ?? 0) > 0;
+  const calm = a.status === 'done' ? t(lang, 'done', '已完成') : reported ? t(lang, 'on pace', '符合进度') : t(lang, 'nothing reported yet; no milestone missed', '尚未报送；没有错过时间节点');
   return t(lang, `Light: ${lightText(a.light, 'en')} — ${why.length ? why.join('; ') : calm}`, `灯号：${lightText(a.light, 'zh')} — ${why.length ? why.join('；') : calm}`);
 }
 

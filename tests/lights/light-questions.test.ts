@@ -60,6 +60,14 @@ describe('the same light on App Home and in plan-bot show --json', () => {
     expect(view).toContain('• 🔴 *T24*');
   });
 
+  it('the answer to a target question carries the item’s light', async () => {
+    const b = makeBot({ store: await script(), clock: fixedClock(NOW) });
+    const r = await say(b, "what's the rural sewage target", 'web:alice');
+    expect(r.text).toContain('Light: 🟢 green — nothing reported yet; no milestone missed');
+    const t9 = await say(b, 'T9.1', 'web:alice');
+    expect(t9.text).toContain('Light: 🟡 yellow — T9.1 behind pace (37.5% done, 48% of the time gone)');
+  });
+
   it('show --json carries the light and the milestones, judged at --now', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'planbot-lights-')), 'state.json');
     const before = await runCli(['show', 'T34', '--json', '--db', db, '--now', '2021-03-20T09:00:00+08:00'], { env: {} });
