@@ -157,7 +157,13 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
     return null;
   };
   const today = dayjs(at).tz(timeZone).format('YYYY-MM-DD');
-  const daysUntil = (date: string) => dayjs.utc(date).diff(dayjs.utc(today), 'day');
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const days = new Map<string, number>();
+  const daysUntil = (date: string) => {
+    let n = days.get(date);
+    if (n === undefined) days.set(date, (n = Math.round((Date.parse(`${date}T00:00:00Z`) - todayMs) / DAY_MS)));
+    return n;
+  };
   const of = (item: PlanItem, state: ItemReadings | undefined): ItemAttention => {
     const status: Status = state?.status ?? 'not-started';
     const reasons: AttentionReason[] = [];
@@ -181,15 +187,18 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
     const due: AttentionReason[] = [];
     const milestones = itemMilestones(item, plan.year, state?.milestones);
     const laterMissed = (m: Milestone) => milestones.some((n) => n !== m && n.indicatorId === m.indicatorId && n.date > m.date && isPast(n.date) && !milestoneMet(n, item, readings));
+    // Cheap date tests first: most milestones are neither missed nor near.
     for (const m of milestones) {
+      const past = isPast(m.date);
+      // A target's last milestone missed is the target overdue, said once above.
+      if (past ? m.final : daysUntil(m.date) > DUE_SOON_DAYS) continue;
       if (milestoneMet(m, item, readings)) continue;
       const indicator = item.indicators.find((i) => i.id === m.indicatorId) ?? null;
-      if (isPast(m.date)) {
-        // A target's last milestone missed is the target overdue, said once above; of its earlier ones, the latest missed says it all.
-        if (!m.final && !laterMissed(m)) reasons.push({ kind: 'milestone-missed', milestone: m, indicator, reading: readings.progress.find((p) => p.indicatorId === m.indicatorId)?.value ?? null });
+      if (past) {
+        // Of a target's earlier milestones, the latest missed says it all.
+        if (!laterMissed(m)) reasons.push({ kind: 'milestone-missed', milestone: m, indicator, reading: readings.progress.find((p) => p.indicatorId === m.indicatorId)?.value ?? null });
       } else {
-        const days = daysUntil(m.date);
-        if (days <= DUE_SOON_DAYS) due.push({ kind: 'milestone-due', milestone: m, indicator, days });
+        due.push({ kind: 'milestone-due', milestone: m, indicator, days: daysUntil(m.date) });
       }
     }
     if (status === 'at-risk') reasons.push({ kind: 'at-risk' });

@@ -30,8 +30,18 @@ export function isQuarterly(ind: Indicator): boolean {
   return QUARTERLY.test(words) && ind.value !== null && (ind.comparator === '>=' || ind.comparator === '=');
 }
 
-/** The milestones the plan itself sets for an item in plan year `year`. */
+const planned = new WeakMap<PlanItem, { year: number; milestones: Milestone[] }>();
+
+/** The milestones the plan itself sets for an item in plan year `year` (read once per item: plans do not change). */
 export function planMilestones(item: PlanItem, year: number): Milestone[] {
+  const known = planned.get(item);
+  if (known?.year === year) return known.milestones;
+  const milestones = readPlanMilestones(item, year);
+  planned.set(item, { year, milestones });
+  return milestones;
+}
+
+function readPlanMilestones(item: PlanItem, year: number): Milestone[] {
   const yearEnd = `${year}-12-31`;
   if (item.indicators.length === 0) return [{ indicatorId: null, date: yearEnd, value: null, source: 'plan', final: true }];
   const out: Milestone[] = [];
@@ -43,17 +53,22 @@ export function planMilestones(item: PlanItem, year: number): Milestone[] {
       out.push({ indicatorId: ind.id, date: deadline, value: ind.value, source: 'plan', final: true });
     }
   }
-  return out;
+  return out.sort(byDate);
 }
 
 /** Every milestone of an item, by date: the plan's, with those an admin set added or replacing the plan's on the same target and date. */
 export function itemMilestones(item: PlanItem, year: number, set: readonly SetMilestone[] = []): Milestone[] {
+  if (set.length === 0) return planMilestones(item, year);
   const key = (m: { indicatorId: string | null; date: string }) => `${m.indicatorId ?? ''}@${m.date}`;
   const planned = planMilestones(item, year);
   const finals = new Set(planned.filter((m) => m.final).map(key));
   const byKey = new Map(planned.map((m) => [key(m), m]));
   for (const m of set) byKey.set(key(m), { indicatorId: m.indicatorId, date: m.date, value: m.value, source: 'set', final: finals.has(key(m)) });
-  return [...byKey.values()].sort((a, b) => a.date.localeCompare(b.date) || (a.indicatorId ?? '').localeCompare(b.indicatorId ?? ''));
+  return [...byKey.values()].sort(byDate);
+}
+
+function byDate(a: Milestone, b: Milestone): number {
+  return a.date.localeCompare(b.date) || (a.indicatorId ?? '').localeCompare(b.indicatorId ?? '');
 }
 
 /** What a milestone is judged against: a status and the latest readings (of the item, or of one unit). */
