@@ -90,7 +90,7 @@ export const askIntent = defineIntent({
     const state = currentStates(ctx.store.events(), plan).get(item.id);
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
-    const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);
+    const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone, ctx.clock.now()) : itemCard(item, plan, state, lang, ctx.timeZone, ctx.clock.now());
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
       const names = seeAlso.map((h) => {

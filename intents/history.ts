@@ -46,7 +46,7 @@ export const historyIntent = defineIntent({
     const entries = itemHistory(ctx.store.events(), plan.id, item.id);
     const owners = currentStates(ctx.store.events(), plan).get(item.id)?.owners ?? [];
     const ownerLine = owners.length ? t(lang, `Owners: ${userRefs(owners, ', ')}`, `负责人：${userRefs(owners, '、')}`) : t(lang, 'No owners yet.', '尚无负责人。');
-    const assignments = assignmentLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone);
+    const assignments = [...supervisionLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone), ...assignmentLines(ctx.store.events(), plan.id, item.id, lang, ctx.timeZone)];
     if (entries.length === 0) {
       return reply(lang, [{ type: 'paragraph', text: t(lang, `No updates of ${item.id} ${item.title.en} yet.`, `${item.id} ${item.title.zh} 尚无更新记录。`) }, ...assignments, { type: 'context', text: ownerLine }], { matches: [{ id: item.id, score: 1 }] });
     }
@@ -61,6 +61,25 @@ export const historyIntent = defineIntent({
     return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
   },
 });
+
+/** Sign-offs, reopenings and milestones set or removed, newest first: "admin signed off (销号)". */
+function supervisionLines(events: readonly PlanEvent[], planId: string, itemId: string, lang: Lang, timeZone: string): ReplyBlock[] {
+  const lines: { id: string; text: string }[] = [];
+  for (let i = events.length - 1; i >= 0 && lines.length < SHOWN; i--) {
+    const e = events[i]!;
+    if ((e.type !== 'signoff' && e.type !== 'reopen' && e.type !== 'milestone') || e.planId !== planId || e.itemId !== itemId) continue;
+    const who = userRef(e.user);
+    let text: string;
+    if (e.type === 'signoff') text = t(lang, `${who} signed it off (销号)`, `${who} 销号`);
+    else if (e.type === 'reopen') text = t(lang, `${who} reopened it (sign-off undone)`, `${who} 撤销销号，重新打开`);
+    else {
+      const what = `${e.indicatorId ?? itemId} ${e.date}${e.value === null ? '' : ` ${formatNumber(e.value)}`}`;
+      text = e.op === 'set' ? t(lang, `${who} set milestone ${what}`, `${who} 设置时间节点 ${what}`) : t(lang, `${who} removed milestone ${what}`, `${who} 删除时间节点 ${what}`);
+    }
+    lines.push({ id: formatTime(e.at, timeZone), text });
+  }
+  return lines.length ? [{ type: 'heading', text: t(lang, 'Sign-off and milestones, newest first:', '销号与时间节点（最新在前）：') }, { type: 'list', items: lines }] : [];
+}
 
 /** Who made whom an owner of the item, and who removed whom, newest first: "admin assigned bob". */
 function assignmentLines(events: readonly PlanEvent[], planId: string, itemId: string, lang: Lang, timeZone: string): ReplyBlock[] {

@@ -6,6 +6,8 @@ import { cancelProposalIntent, confirmProposalIntent } from './confirm-proposal.
 import { greetingIntent } from './greeting.js';
 import { helpIntent } from './help.js';
 import { historyIntent } from './history.js';
+import { milestoneIntent } from './milestone.js';
+import { reopenIntent, signoffIntent } from './signoff.js';
 import { inviteIntent } from './invite.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
@@ -39,6 +41,9 @@ export const allIntents: readonly Intent[] = [
   historyIntent,
   assignIntent,
   unassignIntent,
+  milestoneIntent,
+  signoffIntent,
+  reopenIntent,
   itemStatusIntent,
   listItemsIntent,
   showItemIntent,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
-import { progressLine, statusLine } from '../src/core/render-item.js';
+import { lightBlocks, progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -44,6 +44,7 @@ export const itemStatusIntent = defineIntent({
       blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
     }
     blocks.push({ type: 'paragraph', text: statusLine(state, lang, ctx.timeZone) });
+    blocks.push(...lightBlocks(item, plan, state, lang, ctx.timeZone, ctx.clock.now()));
     blocks.push({ type: 'context', text: t(lang, `Every update: /plan history ${item.id}`, `全部更新记录：/plan history ${item.id}`) });
     return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
   },

@@ -14,6 +14,7 @@ import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
 import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention } from '../src/core/attention.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
+import { lightMark, lightWord } from '../src/core/lights.js';
 
 const Args = z.object({
   /** `item`: objectives and tasks alike, for "what is behind schedule", which names no kind. */
@@ -26,7 +27,28 @@ const Args = z.object({
   topic: z.string().nullable().default(null),
   /** Everything that needs attention ("needs attention", "需要关注"), by the one rule of src/core/attention.ts. */
   attention: z.boolean().default(false),
+  /** Items with this traffic light ("which tasks are red", "哪些任务亮红灯"), by the one rule of attention. */
+  light: z.enum(['red', 'yellow', 'green']).nullable().default(null),
 });
+
+/** "red lights", "which tasks are red", "red tasks", "哪些任务亮红灯", "黄灯任务": a question about a traffic light. */
+const LIGHT_EN = /\b(red|yellow|amber|green)[\s-]lights?\b|\b(?:are|is|turned|on|at|in)\s+(red|yellow|amber|green)\b|\b(red|yellow|amber|green)\s+(?:tasks|items|objectives)\b/;
+const LIGHT_ZH = /([红黄绿紅綠])灯|([红黄绿紅綠])燈/;
+
+/** `/plan list red`, `/plan 列出 红灯`: a light named alone. */
+const BARE_LIGHT: Record<string, 'red' | 'yellow' | 'green'> = { red: 'red', yellow: 'yellow', amber: 'yellow', green: 'green', 红: 'red', 黄: 'yellow', 绿: 'green' };
+
+/** The light a message asks about, or null. */
+export function lightAsked(text: string): 'red' | 'yellow' | 'green' | null {
+  const en = LIGHT_EN.exec(text.toLowerCase());
+  const word = en ? (en[1] ?? en[2] ?? en[3])! : null;
+  if (word) return word === 'amber' ? 'yellow' : (word as 'red' | 'yellow' | 'green');
+  const zh = LIGHT_ZH.exec(text);
+  const c = zh?.[1] ?? zh?.[2];
+  // "开绿灯" (to wave something through) is not a question about lights.
+  if (/开绿灯|開綠燈/.test(text)) return null;
+  return c ? ({ 红: 'red', 紅: 'red', 黄: 'yellow', 绿: 'green', 綠: 'green' } as const)[c as '红'] ?? null : null;
+}
 
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
@@ -57,6 +79,13 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     const text = u.text.toLowerCase();
+    const light = lightAsked(u.text);
+    if (light) {
+      const ref = findItemRef(text);
+      if (ref && ref.kind !== 'group') return null;
+      const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
+      return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
+    }
     if (ATTENTION.test(text)) {
       const ref = findItemRef(text);
       if (ref && ref.kind !== 'group') return null;
@@ -82,6 +111,8 @@ export const listItemsIntent = defineIntent({
     const owner = ownerIn(rest);
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const ref = findItemRef(text);
+    const light = lightAsked(rest) ?? BARE_LIGHT[rest.trim().toLowerCase()] ?? null;
+    if (light) return { ...argsFrom(text, { mine: MINE.test(text), status: null, group: ref?.kind === 'group' ? `G${ref.number}` : null }), topic: null, light };
     if (ATTENTION.test(text)) return { ...argsFrom(text, { mine: false, status: null, group: ref?.kind === 'group' ? `G${ref.number}` : null }), topic: null, attention: true };
     return argsFrom(text, { mine: /^(mine|me|my|我的)$/.test(text.trim()) || MINE.test(text), status: findStatus(text), group: ref?.kind === 'group' ? `G${ref.number}` : null });
   },
@@ -93,9 +124,10 @@ export const listItemsIntent = defineIntent({
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
     // Judged only when a filter or the order needs it: a plain list ("tasks in group 3") shows none of it.
-    const troubled = args.attention || isTrouble(args.status);
-    const judge = args.attention || args.status ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
+    const troubled = args.attention || isTrouble(args.status) || (args.light !== null && args.light !== 'green');
+    const judge = args.attention || args.status || args.light ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
     const attention = new Map(judge ? items.map((i) => [i.id, judge.of(i, states.get(i.id))]) : []);
+    if (args.light) items = items.filter((i) => attention.get(i.id)!.light === args.light);
     if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
     if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
     if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
@@ -131,6 +163,7 @@ export const listItemsIntent = defineIntent({
           items: items.map((i) => {
             // An item in trouble is listed with every reason, in the digest's own words.
             if (troubled) return attentionEntry(attention.get(i.id)!, states.get(i.id), lang, date);
+            if (args.light) return { id: i.id, text: `${i.title[lang]} — ${lightMark(args.light)}${attention.get(i.id)!.signedOff ? t(lang, ' signed off', ' 已销号') : ''}` };
             const s = states.get(i.id)?.status;
             return { id: i.id, text: s ? `${i.title[lang]} — ${STATUS_LABELS[s][lang]}` : i.title[lang] };
           }),
@@ -178,6 +211,10 @@ function argsFrom(text: string, found: { mine: boolean; status: Status | null; g
 function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number): string {
   const one = count === 1;
   const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'], item: [one ? 'item' : 'items', '事项'] }[args.group ? 'task' : args.kind] as [string, string];
+  if (args.light) {
+    const mark = lightMark(args.light);
+    return t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''} with a ${mark} ${lightWord(args.light, 'en')} light`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}亮${lightWord(args.light, 'zh')}（${mark}）的${noun[1]}`);
+  }
   if (args.attention) {
     const what = t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' of yours' : ''} that need${one ? 's' : ''} attention (at risk, off track, behind pace, overdue or stale)`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}需要关注的${noun[1]}（有风险、滞后、落后于时序进度、逾期或久未更新）`);
     return what;

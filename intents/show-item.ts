@@ -48,8 +48,8 @@ export const showItemIntent = defineIntent({
           zh: `${item.id} 没有指标 ${target[0].toUpperCase()}；${ids.length ? `其指标为 ${ids.join('、')}` : '该事项没有量化指标'}。`,
         });
       }
-      return reply(ctx.lang, indicatorAnswer(item, indicator, ctx.plan, state, ctx.lang, ctx.timeZone), { matches: [{ id: item.id, score: 1 }] });
+      return reply(ctx.lang, indicatorAnswer(item, indicator, ctx.plan, state, ctx.lang, ctx.timeZone, ctx.clock.now()), { matches: [{ id: item.id, score: 1 }] });
     }
-    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone, currentUnits(ctx.store.events(), ctx.plan)), { matches: [{ id: item.id, score: 1 }] });
+    return reply(ctx.lang, itemCard(item, ctx.plan, state, ctx.lang, ctx.timeZone, ctx.clock.now(), currentUnits(ctx.store.events(), ctx.plan)), { matches: [{ id: item.id, score: 1 }] });
   },
 });

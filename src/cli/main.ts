@@ -122,7 +122,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const item = findItem(plan, args[0]);
       const store = await openReadOnlyStore(config.db);
       const state = currentStates(store.events(), plan).get(item.id) ?? EMPTY_STATE;
-      io.stdout(showCommand(plan, item.id, state, json, config.timeZone, currentUnits(store.events(), plan)));
+      io.stdout(showCommand(plan, item.id, state, json, config.timeZone, clockFrom(values.now).now(), currentUnits(store.events(), plan)));
       return 0;
     }
     case 'history': {

@@ -1,5 +1,6 @@
 import { hasReason, reasonText, severity, type ItemAttention } from './attention.js';
 import { t } from './i18n.js';
+import { lightMark } from './lights.js';
 import type { Lang } from './reply.js';
 import type { ItemState } from '../store/item-state.js';
 import { bareId, platformOf } from './user-ids.js';
@@ -21,7 +22,7 @@ export function quoteNote(note: string, max: number): string {
 }
 
 /**
- * "T24 Hazardous waste … — off track · owners: zhao · “note”": the item's title, every reason it
+ * "T24 Hazardous waste … — 🔴 off track · owners: zhao · “note”": the item's title, its light, every reason it
  * needs attention, its owners (mentioned when it is stale, since they are the ones to report) and
  * its latest note.
  */
@@ -37,7 +38,9 @@ export function attentionEntry(a: ItemAttention, state: ItemState | undefined, l
       ? t(lang, ' · no owner', ' · 未指定负责人')
       : '';
   const note = state?.note ? ` · ${quoteNote(state.note, maxNote)}` : '';
-  return { id: a.item.id, text: `${a.item.title[lang]} — ${reasons}${who}${note}`, mentions: stale ? owners : [] };
+  // The light leads the reasons when it is red or yellow (staleness alone leaves it green, unmarked).
+  const light = a.light === 'green' ? '' : `${lightMark(a.light)} `;
+  return { id: a.item.id, text: `${a.item.title[lang]} — ${light}${reasons}${who}${note}`, mentions: stale ? owners : [] };
 }
 
 /** Orders items that need attention: worst first, the stalest first among stale ones, then plan order. */

@@ -4,7 +4,9 @@ import utc from 'dayjs/plugin/utc.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry, Status } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
-import { formatDeadline, formatNumber, STATUS_LABELS, t } from './i18n.js';
+import { formatDeadline, formatNumber, formatValue, STATUS_LABELS, t } from './i18n.js';
+import { DUE_SOON_DAYS, lightOf, type Light } from './lights.js';
+import { itemMilestones, milestoneGoal, milestoneMet, type Milestone } from './milestones.js';
 import type { Lang } from './reply.js';
 
 dayjs.extend(utc);
@@ -20,7 +22,10 @@ dayjs.extend(timezone);
  * - it is **stale**: nobody has reported on it for more than `staleDays` (14) days, counted from the
  *   later of its last update and its last assignment (an item with neither owners nor updates is
  *   nobody's to report on, so it is not stale).
- * A done item never needs attention. Digests, answers, list and subscription filters and the Slack
+ * - a **milestone** (src/core/milestones.ts) is missed (its date has passed, not met) or falls within
+ *   7 days and is not yet met.
+ * A done item never needs attention, nor does one signed off (销号). Each item also gets its traffic
+ * light (src/core/lights.ts) from these reasons. Digests, answers, list and subscription filters and the Slack
  * App Home all read this module.
  */
 
@@ -44,11 +49,13 @@ export type AttentionReason =
   | { kind: 'off-track' }
   | { kind: 'overdue'; indicator: Indicator | null; deadline: string }
   | { kind: 'at-risk' }
+  | { kind: 'milestone-missed'; milestone: Milestone; indicator: Indicator | null; reading: number | null }
   | { kind: 'behind-pace'; indicator: Indicator; done: number; expected: number }
+  | { kind: 'milestone-due'; milestone: Milestone; indicator: Indicator | null; days: number }
   | { kind: 'stale'; days: number; since: 'update' | 'assignment'; at: string };
 
 /** The kinds of reason, in order of severity (a list sorts by its item's first reason). */
-export const ATTENTION_KINDS = ['off-track', 'overdue', 'at-risk', 'behind-pace', 'stale'] as const;
+export const ATTENTION_KINDS = ['off-track', 'overdue', 'milestone-missed', 'at-risk', 'behind-pace', 'milestone-due', 'stale'] as const;
 /** One kind of reason. */
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
@@ -57,7 +64,18 @@ export interface ItemAttention {
   item: PlanItem;
   status: Status;
   reasons: AttentionReason[];
+  /** The traffic light these reasons give (src/core/lights.ts). */
+  light: Light;
+  /** True when an admin signed the item off (销号): it needs no attention until reopened. */
+  signedOff: boolean;
 }
+
+/**
+ * What attention is judged from: an item's status and latest readings, with what the log adds (owners
+ * and times for staleness, milestones set by admins, sign-off). `ItemState` is one; so is one unit's
+ * latest report on an item, which gives that unit's light.
+ */
+export type ItemReadings = Pick<ItemState, 'status' | 'progress'> & Partial<Pick<ItemState, 'owners' | 'updatedAt' | 'assignedAt' | 'milestones' | 'signedOff'>>;
 
 /** When and where attention is judged. */
 export interface AttentionWhen {
@@ -127,8 +145,10 @@ export interface AttentionJudge {
   isPast(deadline: string | null): boolean;
   /** How a reported value stands against its target; null when nothing can be said (no value, no number). */
   pace(ind: Indicator, entry: ProgressEntry | undefined): PaceReading | null;
-  /** Every reason `item` needs attention. */
-  of(item: PlanItem, state: ItemState | undefined): ItemAttention;
+  /** Every reason `item` needs attention, and its light, from its readings (the item's state, or one unit's report). */
+  of(item: PlanItem, state: ItemReadings | undefined): ItemAttention;
+  /** Whole days from the local date of `at` to `date` (0 on the day itself). */
+  daysUntil(date: string): number;
 }
 
 /** The judge of attention for `plan` at `when.at` in `when.timeZone`. Pure. */
@@ -160,10 +180,19 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
     if (ind.value !== null && (ind.comparator === '<' || ind.comparator === '<=')) return { kind: meetsLimit(entry.value, ind) ? 'within-limit' : 'over-limit', done: null, expected };
     return null;
   };
-  const of = (item: PlanItem, state: ItemState | undefined): ItemAttention => {
+  const today = dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const days = new Map<string, number>();
+  const daysUntil = (date: string) => {
+    let n = days.get(date);
+    if (n === undefined) days.set(date, (n = Math.round((Date.parse(`${date}T00:00:00Z`) - todayMs) / DAY_MS)));
+    return n;
+  };
+  const of = (item: PlanItem, state: ItemReadings | undefined): ItemAttention => {
     const status: Status = state?.status ?? 'not-started';
     const reasons: AttentionReason[] = [];
-    if (status === 'done') return { item, status, reasons };
+    const signedOff = !!state?.signedOff;
+    if (status === 'done' || signedOff) return { item, status, reasons, light: 'green', signedOff };
     if (status === 'off-track') reasons.push({ kind: 'off-track' });
     const behind: AttentionReason[] = [];
     if (item.indicators.length === 0) {
@@ -178,23 +207,42 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
         behind.push({ kind: 'behind-pace', indicator: ind, done: reading.done!, expected: reading.expected });
       }
     }
+    const readings = { status, progress: state?.progress ?? [] };
+    const due: AttentionReason[] = [];
+    const milestones = itemMilestones(item, plan.year, state?.milestones);
+    const laterMissed = (m: Milestone) => milestones.some((n) => n !== m && n.indicatorId === m.indicatorId && n.date > m.date && isPast(n.date) && !milestoneMet(n, item, readings));
+    // Cheap date tests first: most milestones are neither missed nor near.
+    for (const m of milestones) {
+      const past = isPast(m.date);
+      // A target's last milestone missed is the target overdue, said once above.
+      if (past ? m.final : daysUntil(m.date) > DUE_SOON_DAYS) continue;
+      if (milestoneMet(m, item, readings)) continue;
+      const indicator = item.indicators.find((i) => i.id === m.indicatorId) ?? null;
+      if (past) {
+        // Of a target's earlier milestones, the latest missed says it all.
+        if (!laterMissed(m)) reasons.push({ kind: 'milestone-missed', milestone: m, indicator, reading: readings.progress.find((p) => p.indicatorId === m.indicatorId)?.value ?? null });
+      } else {
+        due.push({ kind: 'milestone-due', milestone: m, indicator, days: daysUntil(m.date) });
+      }
+    }
     if (status === 'at-risk') reasons.push({ kind: 'at-risk' });
-    reasons.push(...behind);
+    reasons.push(...behind, ...due);
     const stale = staleness(state, at, staleDays);
     if (stale) reasons.push(stale);
-    return { item, status, reasons };
+    return { item, status, reasons, light: lightOf(reasons), signedOff };
   };
-  return { at, timeZone, staleDays, expectedShare, isPast, pace, of };
+  return { at, timeZone, staleDays, expectedShare, isPast, pace, of, daysUntil };
 }
 
 /**
  * The stale reason of an item not done, or null: more than `staleDays` days since the later of
  * its last update and its last assignment. Never updated and never owned is nobody's to report on.
  */
-function staleness(state: ItemState | undefined, at: number, staleDays: number): AttentionReason | null {
-  if (!state || (state.updatedAt === null && state.owners.length === 0)) return null;
+function staleness(state: ItemReadings | undefined, at: number, staleDays: number): AttentionReason | null {
+  const owners = state?.owners ?? [];
+  if (!state || (!state.updatedAt && owners.length === 0)) return null;
   const updated = state.updatedAt ? Date.parse(state.updatedAt) : -Infinity;
-  const assigned = state.assignedAt && state.owners.length ? Date.parse(state.assignedAt) : -Infinity;
+  const assigned = state.assignedAt && owners.length ? Date.parse(state.assignedAt) : -Infinity;
   const last = Math.max(updated, assigned);
   if (last === -Infinity || at - last <= staleDays * DAY_MS) return null;
   const since = assigned > updated ? 'assignment' : 'update';
@@ -213,8 +261,8 @@ export function hasReason(a: ItemAttention, kind: AttentionKind): boolean {
 
 /** The kinds a status filter stands for when it names trouble: "at risk" and "off track" read as attention. */
 const FILTER_KINDS: Partial<Record<Status, readonly AttentionKind[]>> = {
-  'at-risk': ['at-risk', 'off-track', 'behind-pace', 'overdue'],
-  'off-track': ['off-track', 'behind-pace', 'overdue'],
+  'at-risk': ['at-risk', 'off-track', 'behind-pace', 'overdue', 'milestone-missed'],
+  'off-track': ['off-track', 'behind-pace', 'overdue', 'milestone-missed'],
 };
 
 /**
@@ -272,6 +320,18 @@ export function reasonText(r: AttentionReason, lang: Lang, date: (at: string) =>
         `${r.indicator.id} behind pace (${percent(r.done)} done, ${percent(r.expected)} of the time gone)`,
         `${r.indicator.id} 落后于时序进度（完成${percent(r.done)}，时间过去${percent(r.expected)}）`,
       );
+    case 'milestone-missed': {
+      const who = r.milestone.indicatorId ? `${r.milestone.indicatorId} ` : '';
+      const goal = milestoneGoal(r.milestone, r.indicator, lang);
+      const got = r.reading === null ? t(lang, 'nothing reported', '未报送数值') : r.indicator ? t(lang, `${formatValue(r.reading, r.indicator, 'en')} reported`, `已报${formatValue(r.reading, r.indicator, 'zh')}`) : t(lang, `${formatNumber(r.reading)} reported`, `已报${formatNumber(r.reading)}`);
+      return t(lang, `${who}milestone ${r.milestone.date} missed (${goal} by then; ${got})`, `${who}时间节点 ${r.milestone.date} 未完成（应${goal}；${got}）`);
+    }
+    case 'milestone-due': {
+      const who = r.milestone.indicatorId ? `${r.milestone.indicatorId} ` : '';
+      const goal = milestoneGoal(r.milestone, r.indicator, lang);
+      const when = r.days === 0 ? t(lang, 'today', '今天到期') : t(lang, `in ${r.days} day${r.days === 1 ? '' : 's'}`, `还有${r.days}天`);
+      return t(lang, `${who}milestone ${r.milestone.date} ${when} (${goal}, not yet met)`, `${who}时间节点 ${r.milestone.date} ${when}（应${goal}，尚未达到）`);
+    }
     case 'stale':
       return r.since === 'update'
         ? t(lang, `no update for ${r.days} days (last update ${date(r.at)})`, `${r.days}天未更新（最近更新 ${date(r.at)}）`)

@@ -69,7 +69,8 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
    * Whether free text for this side-effect intent is carried out only once its author confirms a
    * preview (as hubot's CommandBus `confirm`): 'never' (the default: the words are already an order,
    * such as `undo`), 'if-ambiguous' (unless {@link Intent.unambiguous} says the text is an unmistakable
-   * order), 'always'. A `/plan` command is never held back.
+   * order), 'always' (a `/plan` command too: a sign-off is always confirmed). Otherwise a `/plan`
+   * command is never held back.
    */
   confirm?: 'never' | 'if-ambiguous' | 'always';
   /** For `confirm: 'if-ambiguous'`: whether this free text is an unmistakable order (a report verb first, no question). */

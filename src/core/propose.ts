@@ -5,12 +5,15 @@ import { reply, type Lang, type Reply, type ReplyBlock } from './reply.js';
 
 /**
  * Whether a free-text message routed to `intent` must wait for confirmation, read from the intent's
- * declaration (side effects and `confirm`), never guessed from its words here. Commands never wait.
+ * declaration (side effects and `confirm`), never guessed from its words here. Commands wait only
+ * for an intent that always asks (`confirm: 'always'`, a sign-off).
  */
 export function needsConfirmation(intent: Intent, u: Utterance, command: boolean): boolean {
-  if (command || !intent.sideEffects) return false;
+  if (!intent.sideEffects) return false;
   const mode = intent.confirm ?? 'never';
+  // 'always' holds back commands too (a sign-off): the order itself asks to be confirmed.
   if (mode === 'always') return true;
+  if (command) return false;
   if (mode === 'never') return false;
   return !(intent.unambiguous?.(u) ?? false);
 }
@@ -26,6 +29,8 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
   const earlier = ctx.proposals.waiting(ctx.user.id, ctx.channel, ctx.clock.now());
   const p = ctx.proposals.add({ intentId: intent.id, args, user: ctx.user.id, platform: ctx.platform, channel: ctx.channel, lang, at: ctx.clock.now().toISOString() }, ctx.clock.now());
   const minutes = PROPOSAL_TTL_MS / 60000;
+  // Only a report can be recorded at once by starting with "update"; an intent that always asks cannot.
+  const hint = intent.confirm === 'always' ? { en: '', zh: '' } : { en: ' To record at once next time, start with “update”: /plan update …', zh: '下次如需直接记录，请以“更新”开头：/plan 更新 …' };
   return reply(
     lang,
     [
@@ -36,8 +41,8 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
         type: 'context',
         text: t(
           lang,
-          `Type yes to record it (/plan confirm ${p.token}), or no to cancel (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
-          `输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
+          `Type yes to record it (/plan confirm ${p.token}), or no to cancel (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes.${hint.en}`,
+          `输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。${hint.zh}`,
         ),
       },
       {

@@ -6,7 +6,9 @@ import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
 import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
-import { shareDone } from './attention.js';
+import { judgeAttention, localDateIn, reasonText, shareDone, type ItemAttention } from './attention.js';
+import { lightText } from './lights.js';
+import { itemMilestones, milestoneLine, milestoneMet } from './milestones.js';
 import { cleanFreeText } from './free-text.js';
 import { userRef, userRefs } from './user-refs.js';
 import type { UnitState } from '../store/unit-state.js';
@@ -104,9 +106,9 @@ function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
 
 /**
  * The answer to "what is the target of …": the number first, the metric, the item, the plan's own
- * sentence in Chinese and the latest status.
+ * sentence in Chinese, the latest status and, judged at `at`, the item's light.
  */
-export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string): ReplyBlock[] {
+export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number): ReplyBlock[] {
   const value = formatTargetValue(ind, lang);
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`) },
@@ -115,6 +117,8 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
     ...progressBlocks(item, state, lang, ind),
     { type: 'paragraph', text: statusLine(state, lang, timeZone) },
   ];
+  // The item's light (not the milestone list, which belongs to the item card) when judged at `at`.
+  if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at).slice(0, 1));
   const others = item.indicators.filter((x) => x.id !== ind.id);
   if (others.length) {
     const list = others.map((x) => `${x.metric[lang]}${t(lang, ' ', '')}${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
@@ -123,8 +127,37 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
   return blocks;
 }
 
-/** An item card: title, place, English text (for English readers), the plan's words, targets, units (with each unit's values) and status. */
-export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, units?: UnitState): ReplyBlock[] {
+/** An item's traffic light in words, with its reasons, or its sign-off: "Light: 🔴 red — T9.1 milestone 2021-06-30 missed (…)". */
+export function lightLine(a: ItemAttention, state: ItemState | undefined, lang: Lang, timeZone: string): string {
+  if (a.signedOff && state?.signedOff) {
+    const when = dayjs(state.signedOff.at).tz(timeZone).format('YYYY-MM-DD');
+    return t(lang, `Signed off (销号) on ${when} by ${userRef(state.signedOff.by)}; /plan reopen ${a.item.id} reopens it.`, `已销号（${when}，${userRef(state.signedOff.by)}）；/plan reopen ${a.item.id} 可重新打开。`);
+  }
+  const why = a.reasons.filter((r) => r.kind !== 'stale').map((r) => reasonText(r, lang, localDateIn(timeZone)));
+  const reported = !!state?.status || (state?.progress.length ?? 0) > 0;
+  const calm = a.status === 'done' ? t(lang, 'done', '已完成') : reported ? t(lang, 'on pace', '符合进度') : t(lang, 'nothing reported yet; no milestone missed', '尚未报送；没有错过时间节点');
+  return t(lang, `Light: ${lightText(a.light, 'en')} — ${why.length ? why.join('; ') : calm}`, `灯号：${lightText(a.light, 'zh')} — ${why.length ? why.join('；') : calm}`);
+}
+
+/** An item's milestones (时间节点), the plan's and those set by admins, each marked when met: one context line. */
+export function milestonesLine(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang): string {
+  const readings = { status: state?.status ?? null, progress: state?.progress ?? [] };
+  const lines = itemMilestones(item, plan.year, state?.milestones).map((m) => milestoneLine(m, item, milestoneMet(m, item, readings), lang));
+  return t(lang, `Milestones: ${lines.join('; ')}`, `时间节点：${lines.join('；')}`);
+}
+
+/** The light and milestone lines of an item judged at `at` (nothing for a task group, which is not judged). */
+export function lightBlocks(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
+  if (item.kind === 'group') return [];
+  const a = judgeAttention(plan, { at, timeZone }).of(item, state);
+  return [
+    { type: 'paragraph', text: lightLine(a, state, lang, timeZone) },
+    { type: 'context', text: milestonesLine(item, plan, state, lang) },
+  ];
+}
+
+/** An item card: title, place, English text (for English readers), the plan's words, targets, units (with each unit's values) and status; its light and milestones when judged at `at`. */
+export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number, units?: UnitState): ReplyBlock[] {
   const blocks: ReplyBlock[] = [{ type: 'heading', text: `${itemName(item, lang)} (${placeOf(item, plan, lang)})`.replace(/\((.*)\)$/, t(lang, '($1)', '（$1）')) }];
   if (lang === 'en') blocks.push({ type: 'paragraph', text: clipEnglish(item.text.en) });
   blocks.push({ type: 'quote', text: quoteFor(item), source: item.id });
@@ -138,6 +171,7 @@ export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefine
     blocks.push({ type: 'list', items: tasks.map((x) => ({ id: x.id, text: x.title[lang] })) });
   } else {
     blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
+    if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));
   }
   return blocks;
 }

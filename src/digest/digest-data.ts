@@ -2,6 +2,7 @@ import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
 import { addDays, localDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
+import type { Light } from '../core/lights.js';
 import { STALE_DAYS, hasReason, judgeAttention, matchesStatusFilter, needsAttention, type AttentionJudge, type ItemAttention, type PaceReading } from '../core/attention.js';
 import { compareAttention } from '../core/attention-entry.js';
 import { sameUser, type DigestAudience } from './subscriptions.js';
@@ -71,6 +72,8 @@ export interface DigestData {
   attention: ItemAttention[];
   /** How many of them are at risk or off track by status, and how many are stale. */
   atRiskCount: number;
+  /** How many of the covered items show each traffic light at the end of the span, and how many are signed off. */
+  lights: Record<Light, number> & { signedOff: number };
   staleCount: number;
   /** The judge of attention at the end of the span, for pace readings. */
   judge: AttentionJudge;
@@ -244,6 +247,12 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
   }
 
   const attention = items.map((item) => attentionOf(item)).filter(needsAttention).sort(compareAttention(order));
+  const lights = { red: 0, yellow: 0, green: 0, signedOff: 0 };
+  for (const item of items) {
+    const a = attentionOf(item);
+    lights[a.light]++;
+    if (a.signedOff) lights.signedOff++;
+  }
   const atRiskCount = attention.filter((a) => a.status === 'at-risk' || a.status === 'off-track').length;
   const staleCount = attention.filter((a) => hasReason(a, 'stale')).length;
 
@@ -284,6 +293,7 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     updaters: people.size,
     attention,
     atRiskCount,
+    lights,
     staleCount,
     judge,
     deadlines,

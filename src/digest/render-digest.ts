@@ -1,4 +1,5 @@
 import { paceText, percent } from '../core/attention.js';
+import { lightMark } from '../core/lights.js';
 import { attentionEntry, quoteNote } from '../core/attention-entry.js';
 import { STATUS_LABELS, formatDeadline, formatNumber, formatTarget, formatValue, t, formatTargetValue } from '../core/i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from '../core/reply.js';
@@ -79,6 +80,12 @@ function headline(d: DigestData, lang: Lang): string {
   const week = d.updateCount
     ? t(lang, `This week: ${d.updateCount} update${d.updateCount === 1 ? '' : 's'} on ${d.changes.length} item${d.changes.length === 1 ? '' : 's'} by ${d.updaters} ${d.updaters === 1 ? 'person' : 'people'}.`, `本周${d.updaters}人对${d.changes.length}项工作更新${d.updateCount}次。`)
     : t(lang, 'No updates this week.', '本周无更新。');
+  const l = d.lights;
+  const lights = t(lang, ` Lights: ${lightMark('red')} ${l.red} · ${lightMark('yellow')} ${l.yellow} · ${lightMark('green')} ${l.green}${l.signedOff ? ` (${l.signedOff} signed off)` : ''}.`, `灯号：${lightMark('red')} 红灯${l.red}项，${lightMark('yellow')} 黄灯${l.yellow}项，${lightMark('green')} 绿灯${l.green}项${l.signedOff ? `（已销号${l.signedOff}项）` : ''}。`);
+  return `${headlineCounts(d, lang, total, parts, week)}${lights}`;
+}
+
+function headlineCounts(d: DigestData, lang: Lang, total: number, parts: string[], week: string): string {
   return d.week.partial
     ? t(lang, `${total} items (change since Monday 00:00): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较本周一零时变化）：${parts.join('，')}。${week}`)
     : t(lang, `${total} items (change since the week before): ${parts.join(' · ')}. ${week}`, `共${total}项（括号内为较上周变化）：${parts.join('，')}。${week}`);

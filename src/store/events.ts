@@ -64,6 +64,19 @@ export const PlanEvent = z.discriminatedUnion('type', [
    * (YYYY-MM-DD): `eve` the working day before the due day, `due` on it; `target` is the unit or owner that owes reports.
    */
   Base.extend({ type: z.literal('reminder-sent'), cycle: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), target: z.string().min(1), kind: z.enum(['eve', 'due']), channel: z.string().min(1) }),
+  /** A milestone (时间节点) of an item or one of its indicators set or removed: `value` reached by the end of `date`, or the item done when null. */
+  Base.extend({
+    type: z.literal('milestone'),
+    itemId: z.string(),
+    indicatorId: z.string().nullable(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    value: z.number().nullable(),
+    op: z.enum(['set', 'remove']),
+  }),
+  /** An admin signed off (销号) an item reported done: it leaves the attention lists until reopened. */
+  Base.extend({ type: z.literal('signoff'), itemId: z.string() }),
+  /** Undoes a sign-off: the item is judged again. */
+  Base.extend({ type: z.literal('reopen'), itemId: z.string() }),
 ]);
 export type PlanEvent = z.infer<typeof PlanEvent>;
 

@@ -17,6 +17,19 @@ export interface ItemState {
   updatedBy: string | null;
   /** When the latest `assign` of the item was recorded (whoever it named): staleness counts from it too. */
   assignedAt: string | null;
+  /** Milestones set by admins (`/plan milestone`), by date; the plan's own deadlines are added by `src/core/milestones.ts`. */
+  milestones?: SetMilestone[];
+  /** Who signed the item off (销号) and when, until it is reopened; null or absent when it is not signed off. */
+  signedOff?: { at: string; by: string } | null;
+}
+
+/** A milestone an admin set: by the end of `date`, `value` of the indicator (or of the item), or the item done when `value` is null. */
+export interface SetMilestone {
+  indicatorId: string | null;
+  date: string;
+  value: number | null;
+  at: string;
+  by: string;
 }
 
 /** The state of an item nobody has reported on. */
@@ -41,7 +54,7 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.planId !== planId || (inTime && !inTime(e.at))) continue;
-    if (e.type !== 'update' && e.type !== 'assign' && e.type !== 'unassign') continue;
+    if (e.type !== 'update' && e.type !== 'assign' && e.type !== 'unassign' && e.type !== 'milestone' && e.type !== 'signoff' && e.type !== 'reopen') continue;
     if (e.type === 'update' && reverted?.has(e.id)) continue;
     let s = states.get(e.itemId);
     if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
@@ -72,8 +85,16 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
       if (!s.owners.includes(e.owner)) s.owners = [...s.owners, e.owner];
       // Log order is time order for the store's own writes; compare anyway so an older import cannot move it back.
       if (s.assignedAt === null || sortableTime(e.at) > sortableTime(s.assignedAt)) s.assignedAt = e.at;
-    } else {
+    } else if (e.type === 'unassign') {
       s.owners = s.owners.filter((o) => o !== e.owner);
+    } else if (e.type === 'milestone') {
+      // One milestone per target and date: setting it again replaces its value.
+      const rest = (s.milestones ?? []).filter((m) => m.indicatorId !== e.indicatorId || m.date !== e.date);
+      s.milestones = e.op === 'set' ? [...rest, { indicatorId: e.indicatorId, date: e.date, value: e.value, at: e.at, by: e.user }].sort((a, b) => a.date.localeCompare(b.date)) : rest;
+    } else if (e.type === 'signoff') {
+      s.signedOff = { at: e.at, by: e.user };
+    } else {
+      s.signedOff = null;
     }
   }
   if (units && typeof planOrId !== 'string') {

@@ -103,11 +103,12 @@ describe('behind pace: the share reported against the share of time gone from 1 
 describe('overdue: a deadline passed and the target not met', () => {
   it.each<[string, string, ItemState, PlanItem, string[]]>([
     ['the day after a 30 June deadline, 700/800', '2021-07-01T00:00:00', state({ updatedAt: '2021-06-30T00:00:00+08:00', progress: [value(700)] }), task({ indicators: [indicator({ deadline: '2021-06-30' })] }), ['overdue']],
-    ['the last second of the deadline day is not yet overdue (behind pace instead)', '2021-06-30T23:59:59', state({ updatedAt: '2021-06-30T00:00:00+08:00', progress: [value(700)] }), task({ indicators: [indicator({ deadline: '2021-06-30' })] }), ['behind-pace']],
+    ['the last second of the deadline day is not yet overdue (behind pace instead)', '2021-06-30T23:59:59', state({ updatedAt: '2021-06-30T00:00:00+08:00', progress: [value(700)] }), task({ indicators: [indicator({ deadline: '2021-06-30' })] }), ['behind-pace', 'milestone-due']],
     ['target met by the deadline', '2021-07-01T00:00:00', state({ updatedAt: '2021-06-30T00:00:00+08:00', progress: [value(800)] }), task({ indicators: [indicator({ deadline: '2021-06-30' })] }), []],
     ['no value at all by the deadline', '2021-07-01T00:00:00', state({ owners: ['web:li'], assignedAt: '2021-06-30T00:00:00+08:00' }), task({ indicators: [indicator({ deadline: '2021-06-30' })] }), ['overdue']],
     ['an item without targets, after the plan year', '2022-01-01T00:00:00', state({ status: 'on-track', updatedAt: '2021-12-30T00:00:00+08:00' }), task({ indicators: [] }), ['overdue']],
-    ['an item without targets, during the plan year', '2021-12-31T12:00:00', state({ status: 'on-track', updatedAt: '2021-12-30T00:00:00+08:00' }), task({ indicators: [] }), []],
+    ['an item without targets, during the plan year (its year-end milestone is due that day)', '2021-12-31T12:00:00', state({ status: 'on-track', updatedAt: '2021-12-30T00:00:00+08:00' }), task({ indicators: [] }), ['milestone-due']],
+    ['an item without targets, in June', JUNE, state({ status: 'on-track', updatedAt: '2021-06-10T00:00:00+08:00' }), task({ indicators: [] }), []],
     ['off track and overdue: both, worst first', '2022-01-02T00:00:00', state({ status: 'off-track', updatedAt: '2021-12-30T00:00:00+08:00' }), task({ indicators: [] }), ['off-track', 'overdue']],
   ])('%s', (_, at, s, item, expected) => {
     expect(kinds(at, s, item)).toEqual(expected);
@@ -154,6 +155,8 @@ describe('filters named for trouble take everything they name', () => {
     item: task(),
     status: reasons.includes('off-track') ? 'off-track' : reasons.includes('at-risk') ? 'at-risk' : 'on-track',
     reasons: reasons.map((kind) => ({ kind }) as AttentionReason),
+    light: 'green',
+    signedOff: false,
   });
   it.each<[Status, ItemAttention, boolean]>([
     ['at-risk', of('at-risk'), true],
@@ -200,10 +203,10 @@ describe('reasons in words', () => {
     const s = state({ status: 'at-risk', owners: ['web:li', 'slack:U042'], assignedAt: '2021-05-01T00:00:00Z', updatedAt: '2021-05-20T00:00:00Z', progress: [value(100)], note: 'Rain' });
     const a = judgeAttention(plan([item]), { at: new Date(`${JUNE}+08:00`), timeZone: TZ }).of(item, s);
     const e = attentionEntry(a, s, 'en', date);
-    expect(plainUserRefs(e.text)).toBe('Soil — at risk; T9.1 behind pace (12.5% done, 45% of the time gone); no update for 25 days (last update 2021-05-20) · @li slack:U042 · “Rain”');
+    expect(plainUserRefs(e.text)).toBe('Soil — 🟡 at risk; T9.1 behind pace (12.5% done, 45% of the time gone); no update for 25 days (last update 2021-05-20) · @li slack:U042 · “Rain”');
     expect(e.mentions).toEqual(['web:li', 'slack:U042']);
     const calm = attentionEntry({ ...a, reasons: a.reasons.filter((r) => r.kind !== 'stale') }, s, 'zh', date);
-    expect(calm.text).toBe('土壤 — 有风险；T9.1 落后于时序进度（完成12.5%，时间过去45%） · 负责人：li、U042 · “Rain”');
+    expect(calm.text).toBe('土壤 — 🟡 有风险；T9.1 落后于时序进度（完成12.5%，时间过去45%） · 负责人：li、U042 · “Rain”');
     expect(calm.mentions).toEqual([]);
   });
 });

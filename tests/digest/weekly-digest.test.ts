@@ -77,11 +77,11 @@ describe('the week and its content', () => {
     expect(out).toContain(
       [
         'Needs attention (7)',
-        '• T24 Hazardous waste, tailings and chemicals control — off track · owners: zhao · “Two hazardous-waste disposal sites are behind schedule”',
-        '• T7 PM2.5 and ozone co-control — at risk · owners: zhang · “安阳、鹤壁臭氧超标天数增加”',
-        '• O3 Soil and groundwater targets — O3.3 behind pace (93.9% done, 94.8% of the time gone) · owners: chen',
-        '• T9 Soil pollution prevention action — T9.1 behind pace (80% done, 94.8% of the time gone); T9.2 behind pace (70% done, 94.8% of the time gone) · owners: li',
-        '• T34 Party building responsibilities — T34.1 behind pace (75% done, 94.8% of the time gone) · “Q3 analysis submitted”',
+        '• T24 Hazardous waste, tailings and chemicals control — 🔴 off track · owners: zhao · “Two hazardous-waste disposal sites are behind schedule”',
+        '• T7 PM2.5 and ozone co-control — 🟡 at risk · owners: zhang · “安阳、鹤壁臭氧超标天数增加”',
+        '• O3 Soil and groundwater targets — 🟡 O3.3 behind pace (93.9% done, 94.8% of the time gone) · owners: chen',
+        '• T9 Soil pollution prevention action — 🟡 T9.1 behind pace (80% done, 94.8% of the time gone); T9.2 behind pace (70% done, 94.8% of the time gone) · owners: li',
+        '• T34 Party building responsibilities — 🟡 T34.1 behind pace (75% done, 94.8% of the time gone) · “Q3 analysis submitted”',
         '• T33 Strengthening political building — no update in the 342 days since assignment (2021-01-04) · @sun',
         '• T12 Enhancing Yellow River ecological functions — no update for 53 days (last update 2021-10-20) · @wang slack:U042 · “Wetland restoration plan approved”',
       ].join('\n'),
@@ -134,7 +134,7 @@ describe('filters', () => {
     expect(d.stats.items).toBe(5);
     const out = text(d.reply);
     expect(out).toContain('at risk, off track, behind pace or overdue · in English');
-    expect(out).toContain('• T24 Hazardous waste, tailings and chemicals control — off track');
+    expect(out).toContain('• T24 Hazardous waste, tailings and chemicals control — 🔴 off track');
     expect(out).not.toContain('Nothing needs attention');
   });
 

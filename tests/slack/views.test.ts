@@ -50,6 +50,8 @@ describe('App Home', () => {
       ev({ type: 'assign', user: 'slack:UADMIN', itemId: 'T9', owner: 'slack:U1' }, 1),
       ev({ type: 'update', user: 'slack:U1', itemId: 'T9', status: 'at-risk', progress: [], note: null }, 2),
       ev({ type: 'update', user: 'slack:U1', itemId: 'T3', status: 'done', progress: [], note: null }, 3),
+      // T34's first two quarterly analyses are in: its quarterly milestones (issue 12) are met.
+      ev({ type: 'update', at: '2021-06-14T00:00:00Z', user: 'slack:UADMIN', itemId: 'T34', status: null, progress: [{ indicatorId: 'T34.1', value: 2, target: null, unit: null }], note: null }, 4),
     ];
     const view = homeView({ plan, events, userId: 'slack:U1', now: new Date('2021-06-15T02:00:00Z'), timeZone: 'Asia/Shanghai' });
     const json = JSON.stringify(view);
@@ -60,13 +62,14 @@ describe('App Home', () => {
     expect(json).toContain('*1* done');
     expect(json).toMatch(/My items[^"]*\(1\)/);
     expect(json).toMatch(/Needs attention[^"]*\(1\)/);
-    expect(json).toContain('• *T9*');
+    expect(json).toContain('• 🟡 *T9*');
     expect(json).toContain('<@U1>');
   });
 
   it('says so when nothing is assigned or at risk', () => {
-    // During the plan year: once it has ended, every item not done is overdue.
-    const json = JSON.stringify(homeView({ plan, events: [], userId: 'slack:U2', now: new Date('2021-06-15T02:00:00Z'), timeZone: 'UTC' }));
+    // During the plan year: once it has ended, every item not done is overdue. T34's quarterly analyses are in.
+    const events = [ev({ type: 'update', at: '2021-06-14T00:00:00Z', user: 'slack:UADMIN', itemId: 'T34', status: null, progress: [{ indicatorId: 'T34.1', value: 2, target: null, unit: null }], note: null }, 1)];
+    const json = JSON.stringify(homeView({ plan, events, userId: 'slack:U2', now: new Date('2021-06-15T02:00:00Z'), timeZone: 'UTC' }));
     expect(json).toContain('None assigned to you yet');
     expect(json).toContain('Nothing is at risk, off track, behind pace, overdue');
   });

@@ -76,3 +76,22 @@ describe('currentStates', () => {
     expect(currentStates([...log], 'p').get('T9')!.status).toBe('at-risk');
   });
 });
+
+describe('deriveStates: milestones and sign-off (issue 12)', () => {
+  const milestone = (o: Record<string, unknown>) => event({ type: 'milestone', itemId: 'T9', indicatorId: 'T9.1', date: '2021-06-30', value: 400, op: 'set', user: 'web:admin', ...o } as never);
+  it('keeps one milestone per target and date, the latest value, sorted by date; remove drops it', () => {
+    const s = deriveStates([milestone({ date: '2021-09-30', value: 600 }), milestone({}), milestone({ value: 420 }), milestone({ indicatorId: 'T9.2', value: 5 }), milestone({ indicatorId: 'T9.2', op: 'remove', value: null })], 'p').get('T9')!;
+    expect(s.milestones!.map((m) => [m.indicatorId, m.date, m.value, m.by])).toEqual([
+      ['T9.1', '2021-06-30', 420, 'web:admin'],
+      ['T9.1', '2021-09-30', 600, 'web:admin'],
+    ]);
+  });
+
+  it('a sign-off holds until a reopen; a later sign-off holds again', () => {
+    const signoff = (at: string) => event({ type: 'signoff', itemId: 'T9', user: 'web:admin', at } as never);
+    const reopen = event({ type: 'reopen', itemId: 'T9', user: 'web:admin' } as never);
+    expect(deriveStates([signoff('2021-12-20T00:00:00Z')], 'p').get('T9')!.signedOff).toEqual({ at: '2021-12-20T00:00:00Z', by: 'web:admin' });
+    expect(deriveStates([signoff('2021-12-20T00:00:00Z'), reopen], 'p').get('T9')!.signedOff).toBeNull();
+    expect(deriveStates([signoff('2021-12-20T00:00:00Z'), reopen, signoff('2021-12-28T00:00:00Z')], 'p').get('T9')!.signedOff?.at).toBe('2021-12-28T00:00:00Z');
+  });
+});

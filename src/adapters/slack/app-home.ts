@@ -8,6 +8,7 @@ import { STATUSES, type PlanEvent, type Status } from '../../store/events.js';
 import { deriveStates, type ItemState } from '../../store/item-state.js';
 import { judgeAttention, localDateIn, needsAttention, reasonText, type ItemAttention } from '../../core/attention.js';
 import { compareAttention } from '../../core/attention-entry.js';
+import { LIGHTS, lightMark, lightText, type Light } from '../../core/lights.js';
 import { linesToSections } from './to-blocks.js';
 import { escapeText, mrkdwn } from './slack-text.js';
 import { isOwner } from '../../core/permissions.js';
@@ -37,11 +38,10 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
   // One rule of attention (src/core/attention.ts), as the digest and the lists read it, at this moment.
   const judge = judgeAttention(plan, { at: input.now, timeZone: input.timeZone });
   const order = new Map(plan.items.map((item, i) => [item.id, i]));
-  const attention = plan.items
-    .filter((i) => i.kind !== 'group')
-    .map((i) => judge.of(i, states.get(i.id)))
-    .filter(needsAttention)
-    .sort(compareAttention(order));
+  const judged = plan.items.filter((i) => i.kind !== 'group').map((i) => judge.of(i, states.get(i.id)));
+  const attention = judged.filter(needsAttention).sort(compareAttention(order));
+  const lights = new Map<Light, number>(LIGHTS.map((l) => [l, judged.filter((a) => a.light === l && a.item.kind === 'task').length]));
+  const signedOff = judged.filter((a) => a.signedOff && a.item.kind === 'task').length;
   const date = localDateIn(input.timeZone);
   const when = dayjs(input.now).tz(input.timeZone).format('YYYY-MM-DD HH:mm');
 
@@ -50,6 +50,7 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
     { type: 'context', elements: [{ type: 'mrkdwn', text: `${tasks.length} tasks · ${tasks.length} 项任务 · ${escapeText(when)} (${escapeText(input.timeZone)})` }] },
     { type: 'section', text: { type: 'mrkdwn', text: '*Tasks by status · 各状态任务数*' } },
     { type: 'section', fields: STATUSES.map((s) => ({ type: 'mrkdwn' as const, text: `*${counts.get(s)}* ${STATUS_LABELS[s].en} · ${STATUS_LABELS[s].zh}` })) },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Lights · 灯号: ${LIGHTS.map((l) => `${lightText(l, 'en')} · ${lightText(l, 'zh').slice(lightMark(l).length + 1)} *${lights.get(l)}*`).join('   ')}${signedOff ? `   signed off · 已销号 *${signedOff}*` : ''}` }] },
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: `*My items · 我负责的事项* (${mine.length})` } },
     ...itemLines(mine, states, 'None assigned to you yet; an admin can assign one with `/plan assign T9 @you`. · 暂无分配给您的事项。'),
@@ -70,7 +71,8 @@ function attentionLines(items: ItemAttention[], states: Map<string, ItemState>, 
     const reasons = (lang: 'en' | 'zh') => a.reasons.map((r) => reasonText(r, lang, date)).join(lang === 'en' ? '; ' : '；');
     const s = states.get(a.item.id);
     const owners = s?.owners.length ? ` · ${s.owners.map((o) => mrkdwn(userRef(o))).join(', ')}` : '';
-    return `• *${a.item.id}* ${escapeText(a.item.title.en)} · ${escapeText(a.item.title.zh)} — _${escapeText(reasons('en'))} · ${escapeText(reasons('zh'))}_${owners}`;
+    const light = a.light === 'green' ? '' : `${lightMark(a.light)} `;
+    return `• ${light}*${a.item.id}* ${escapeText(a.item.title.en)} · ${escapeText(a.item.title.zh)} — _${escapeText(reasons('en'))} · ${escapeText(reasons('zh'))}_${owners}`;
   });
   if (items.length > MAX_LIST_LINES) lines.push(`… +${items.length - MAX_LIST_LINES}`);
   return linesToSections(lines);

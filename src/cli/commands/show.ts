@@ -1,6 +1,8 @@
 import type { Plan, PlanItem } from '../../plan/schema.js';
 import { findItem } from '../../core/find-item.js';
-import { statusLine } from '../../core/render-item.js';
+import { judgeAttention } from '../../core/attention.js';
+import { itemMilestones } from '../../core/milestones.js';
+import { lightLine, milestonesLine, statusLine } from '../../core/render-item.js';
 import type { ItemState } from '../../store/item-state.js';
 import { itemJson } from './list.js';
 import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../../store/unit-state.js';
@@ -32,13 +34,16 @@ export function unitsJson(plan: Plan, item: PlanItem, units: UnitState) {
   };
 }
 
-/** `plan-bot show ID`: one item with its indicators and current state. */
-export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string, units?: UnitState): string {
+/** `plan-bot show ID`: one item with its indicators and current state, its light and milestones judged at `now`, and its units. */
+export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string, now: Date, units?: UnitState): string {
   const item = findItem(plan, rawId);
   const own = units ? unitsJson(plan, item, units) : null;
+  const judged = item.kind === 'group' ? null : judgeAttention(plan, { at: now, timeZone }).of(item, state);
   if (json) {
     const { status, progress, owners, updatedAt, updatedBy, note } = state;
-    return JSON.stringify({ ...itemJson(item), status, progress, owners, updatedAt, updatedBy, statusNote: note, ...(own ? { units: own } : {}) }, null, 2);
+    const milestones = itemMilestones(item, plan.year, state.milestones).map(({ indicatorId, date, value, source }) => ({ indicatorId, date, value, source }));
+    const lights = judged ? { light: judged.light, signedOff: state.signedOff ?? null, milestones } : { light: null, signedOff: null, milestones: [] };
+    return JSON.stringify({ ...itemJson(item), status, progress, owners, updatedAt, updatedBy, statusNote: note, ...lights, ...(own ? { units: own } : {}) }, null, 2);
   }
   const lines = [
     `${item.id} ${item.title.zh} / ${item.title.en}`,
@@ -65,5 +70,6 @@ export function showCommand(plan: Plan, rawId: string, state: ItemState, json: b
     }
   }
   lines.push('', statusLine(state, 'en', timeZone), statusLine(state, 'zh', timeZone));
+  if (judged) lines.push(lightLine(judged, state, 'en', timeZone), lightLine(judged, state, 'zh', timeZone), milestonesLine(item, plan, state, 'en'), milestonesLine(item, plan, state, 'zh'));
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }
