@@ -69,6 +69,6 @@ describe('plan-bot digest with units', () => {
     expect(digest.stdout).toMatch(/T9\.1 Administrative villages [^\n]*26\.3% · 210\/800 villages · behind pace/);
     expect(digest.stdout).toMatch(/06-08 10:00 zl \(Zhoukou\): T9\.1 15% · 120\/800 villages\n {2}– 06-08 11:00 nan \(Nanyang\): T9\.1 11\.3% · 90\/800 villages/);
     expect(digest.stdout).toMatch(/zl（周口市）：T9\.1 15%/);
-    expect(digest.stdout).toMatch(/T9 Soil pollution prevention action — T9\.1 behind pace \(26\.3% done/);
+    expect(digest.stdout).toMatch(/T9 Soil pollution prevention action — 🟡 T9\.1 behind pace \(26\.3% done/);
   });
 });
