@@ -6,6 +6,7 @@ import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
+import { currentUnits } from '../src/store/unit-state.js';
 import { MAX_QUERY_CHARS } from '../src/search/index.js';
 
 /** The plan's targets that match a question, best first. */
@@ -90,7 +91,7 @@ export const askIntent = defineIntent({
     const state = currentStates(ctx.store.events(), plan).get(item.id);
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
-    const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone, ctx.clock.now()) : itemCard(item, plan, state, lang, ctx.timeZone, ctx.clock.now());
+    const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone, ctx.clock.now()) : itemCard(item, plan, state, lang, ctx.timeZone, ctx.clock.now(), currentUnits(ctx.store.events(), plan));
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
       const names = seeAlso.map((h) => {

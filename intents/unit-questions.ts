@@ -3,7 +3,7 @@ import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
-import { byUnitBlocks, itemUnitsBlocks } from '../src/core/render-units.js';
+import { byUnitBlocks, itemUnitsBlocks, unitLights } from '../src/core/render-units.js';
 import { readLeadingUnit, resolveUnit, unitName } from '../src/core/resolve-unit.js';
 import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
@@ -110,7 +110,7 @@ export const itemByUnitIntent = defineIntent({
     }
     return reply(
       lang,
-      [{ type: 'heading', text: t(lang, `${item.id} ${item.title.en} by unit`, `${item.id} ${item.title.zh} 各单位进度`) }, ...itemUnitsBlocks(item, state, lang), ...byUnitBlocks(item, state, plan, lang)],
+      [{ type: 'heading', text: t(lang, `${item.id} ${item.title.en} by unit`, `${item.id} ${item.title.zh} 各单位进度`) }, ...itemUnitsBlocks(item, state, lang), ...byUnitBlocks(item, state, plan, lang, unitLights(item, plan, state, currentStates(ctx.store.events(), plan).get(item.id), ctx.clock.now(), ctx.timeZone))],
       { matches: [{ id: item.id, score: 1 }] },
     );
   },

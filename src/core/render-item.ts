@@ -12,7 +12,7 @@ import { itemMilestones, milestoneLine, milestoneMet } from './milestones.js';
 import { cleanFreeText } from './free-text.js';
 import { userRef, userRefs } from './user-refs.js';
 import type { UnitState } from '../store/unit-state.js';
-import { unitSummaryBlocks } from './render-units.js';
+import { unitLights, unitLightsLine, unitSummaryBlocks } from './render-units.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -165,7 +165,11 @@ export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefine
     blocks.push({ type: 'fields', fields: item.indicators.map((x) => ({ label: `${x.id} ${x.metric[lang]}`, value: formatTarget(x, lang) })) });
   }
   blocks.push(...progressBlocks(item, state, lang));
-  if (units) blocks.push(...unitSummaryBlocks(item, units, plan, lang));
+  if (units) {
+    const summary = unitSummaryBlocks(item, units, plan, lang);
+    blocks.push(...summary);
+    if (summary.length && at !== undefined && item.kind !== 'group') blocks.push({ type: 'context', text: unitLightsLine(unitLights(item, plan, units, state, at, timeZone), units, lang) });
+  }
   if (item.kind === 'group') {
     const tasks = plan.items.filter((i) => i.parent === item.id);
     blocks.push({ type: 'list', items: tasks.map((x) => ({ id: x.id, text: x.title[lang] })) });

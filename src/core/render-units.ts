@@ -5,6 +5,32 @@ import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../stor
 import { STATUS_LABELS, formatNumber, t } from './i18n.js';
 import type { Lang, ReplyBlock } from './reply.js';
 import { unitName } from './resolve-unit.js';
+import { judgeAttention } from './attention.js';
+import { lightMark, lightText, type Light } from './lights.js';
+import type { ItemState } from '../store/item-state.js';
+
+/**
+ * Each reporting unit's traffic light at `at`, by the one rule of attention over that unit's own latest
+ * report (its status and values, against its own target when it gave one) and the item's milestones:
+ * a unit that has not reported by a missed milestone is red, like the province.
+ */
+export function unitLights(item: PlanItem, plan: Plan, units: UnitState, state: ItemState | undefined, at: Date | number, timeZone: string): Map<string, Light> {
+  const judge = judgeAttention(plan, { at, timeZone });
+  const reports = units.reports.get(item.id);
+  const lights = new Map<string, Light>();
+  for (const u of reportingUnits(units, item.id)) {
+    const r = reports?.get(u);
+    const readings = { status: r?.status ?? null, progress: r?.progress ?? [], ...(state?.milestones ? { milestones: state.milestones } : {}), ...(state?.signedOff ? { signedOff: state.signedOff } : {}) };
+    lights.set(u, judge.of(item, readings).light);
+  }
+  return lights;
+}
+
+/** One line of lights by unit: "Lights by unit: 周口 🟢 green · 南阳 🔴 red". */
+export function unitLightsLine(lights: ReadonlyMap<string, Light>, units: UnitState, lang: Lang): string {
+  const list = [...lights].map(([u, l]) => `${unitName(units.units, u, lang)} ${lightText(l, lang)}`).join(' · ');
+  return t(lang, `Lights by unit: ${list}`, `各单位灯号：${list}`);
+}
 
 /** A unit's value of an indicator in short: `120/800`, `12%`, `120`. */
 export function entryText(e: ProgressEntry): string {
@@ -71,12 +97,13 @@ export function unitReportBlocks(item: PlanItem, units: UnitState, unit: string,
 }
 
 /** Every unit of an item with its latest report (status and values), lead unit first: "T9 by city". */
-export function byUnitBlocks(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
+export function byUnitBlocks(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang, lights?: ReadonlyMap<string, Light>): ReplyBlock[] {
   const reports = units.reports.get(item.id);
   const { lead } = unitsOfItem(units, item.id);
   const rows = reportingUnits(units, item.id).map((u) => {
     const r = reports?.get(u);
-    const name = `${unitName(units.units, u, lang)}${u === lead ? t(lang, ' (lead)', '（牵头）') : ''}`;
+    const light = lights?.get(u);
+    const name = `${light ? `${lightMark(light)} ` : ''}${unitName(units.units, u, lang)}${u === lead ? t(lang, ' (lead)', '（牵头）') : ''}`;
     if (!r) return { label: name, value: t(lang, 'no report yet', '尚未报告') };
     const parts = [
       r.status ? STATUS_LABELS[r.status][lang] : '',
