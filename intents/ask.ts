@@ -3,6 +3,7 @@ import { t } from '../src/core/i18n.js';
 import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
+import { DEADLINE_CUE, NUMBER_CUE, deadlineNote, noNumberNote, weakMatchNote } from '../src/core/answer-notes.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -13,8 +14,6 @@ type Targets = ReturnType<PlanSearch['indicators']>;
 
 /** A hit within this share of the best one is offered as "see also". */
 const SEE_ALSO = 0.8;
-/** Words that ask for a number: then the best-matching indicator leads the answer. */
-const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percent|percentage|number|goal|share|quota|figure|value|level|deadline|when|by when)\b|%|达到|多少|指标|目标值|比例|比率|率|数量|几个|多大|时限|什么时候|何时/;
 
 /** Items within this share of the best are close enough for a matching target to decide between them. */
 const CLOSE = 0.8;
@@ -66,7 +65,9 @@ export const askIntent = defineIntent({
         { type: 'context', text: t(lang, `For example ${askHints(ctx.plan, lang)}; “help” lists everything.`, `例如${askHints(ctx.plan, lang)}；输入“帮助”查看全部功能。`) },
       ]);
     }
-    const asksNumber = NUMBER_CUE.test(question.toLowerCase());
+    const lower = question.toLowerCase();
+    const asksDeadline = DEADLINE_CUE.test(lower);
+    const asksNumber = asksDeadline || NUMBER_CUE.test(lower);
     const targets = ctx.search.indicators(question);
     const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber);
     const best = hits[0];
@@ -91,6 +92,11 @@ export const askIntent = defineIntent({
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone) : itemCard(item, plan, state, lang, ctx.timeZone);
+    // A deadline question is answered with the date, the plan year's end when the text names none.
+    if (asksDeadline) blocks.splice(1, 0, deadlineNote(item, indicator, plan, lang));
+    // A number the plan does not set (an objective's "annual targets", PM2.5, ozone): say so, with its words.
+    else if (asksNumber && !indicator && item.indicators.length === 0 && item.kind === 'objective') blocks.splice(1, 0, noNumberNote(item, lang));
+    if (best.weak) blocks.push(weakMatchNote(lang));
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
       const names = seeAlso.map((h) => {
