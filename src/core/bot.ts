@@ -14,6 +14,7 @@ import { route } from './router.js';
 import { isListedAdmin } from './admins.js';
 import { cleanFreeText } from './free-text.js';
 import type { UserId } from './user-ids.js';
+import { ConversationMemory, conversationKey, withTopic } from './conversation.js';
 
 /**
  * The most characters of one message the bot reads. A longer message is cut: a question is answered
@@ -51,6 +52,8 @@ export interface BotDeps {
   webInvites?: WebInviteIssuer;
   /** Writes proposed from free text awaiting confirmation; one in memory per bot when not given. */
   proposals?: ProposalBook;
+  /** What each conversation last answered about, for follow-ups; one in memory per bot when not given. */
+  conversations?: ConversationMemory;
 }
 
 /** The platform-neutral bot: a message in, a reply out. */
@@ -64,6 +67,7 @@ export interface Bot {
  */
 export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
+  const conversations = deps.conversations ?? new ConversationMemory();
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
@@ -93,12 +97,20 @@ export function createBot(deps: BotDeps): Bot {
       };
       let intentId = 'error';
       try {
-        const { intent, args } = route({ text, lang }, command, ctx, deps.intents);
+        const key = conversationKey(msg.user.id, msg.channel ?? null);
+        const now = deps.clock.now();
+        // A follow-up with no item of its own ("and the deadline?") is about what this conversation last answered.
+        const followUp = command ? null : withTopic(text, conversations.recall(key, now), deps.plan);
+        let routed = route({ text: followUp ?? text, lang }, command, ctx, deps.intents);
+        // A follow-up is only ever read as a question: what writes must name its item.
+        if (followUp && routed.intent.sideEffects) routed = route({ text, lang }, command, ctx, deps.intents);
+        const { intent, args } = routed;
         intentId = intent.id;
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         if (needsConfirmation(intent, { text: text.trim(), lang }, command)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
+        if (!intent.sideEffects && !r.error) conversations.remember(key, r.matches.length === 1 || intent.id === 'ask' || intent.id === 'show-item' ? r.matches.slice(0, 1).map((m) => m.id) : r.matches.map((m) => m.id), now);
         return { ...r, intent: intent.id };
       } catch (err) {
         // A cut message's error may come from the cut (a note without its end): say what to fix.
