@@ -10,6 +10,7 @@ import { inviteIntent } from './invite.js';
 import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
 import { offTopicIntent } from './off-topic.js';
+import { planOverviewIntent } from './plan-overview.js';
 import { showItemIntent } from './show-item.js';
 import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
 import { undoIntent } from './undo.js';
@@ -32,6 +33,7 @@ export const allIntents: readonly Intent[] = [
   assignIntent,
   unassignIntent,
   itemStatusIntent,
+  planOverviewIntent,
   listItemsIntent,
   showItemIntent,
   subscribeIntent,

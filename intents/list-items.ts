@@ -4,6 +4,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { findTopic, inTopic } from '../src/search/topic-table.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
@@ -28,7 +29,9 @@ const Args = z.object({
   attention: z.boolean().default(false),
 });
 
-const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
+const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
+/** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
+const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /**
@@ -105,7 +108,14 @@ export const listItemsIntent = defineIntent({
       owner = who.id;
       items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
     }
-    if (args.topic) {
+    const topic = args.topic ? findTopic(args.topic) : null;
+    const section = args.topic && !topic && new RegExp(GROUP_CUE.source).test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
+    if (topic) {
+      // A named topic is data (src/search/topic-table.ts): every objective and task using its words.
+      items = plan.items.filter((i) => (args.kind === 'objective' ? i.kind === 'objective' : i.kind !== 'group') && inTopic(i, topic));
+    } else if (section) {
+      items = plan.items.filter((i) => i.parent === section.id);
+    } else if (args.topic) {
       const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
       const best = hits[0]?.score ?? 0;
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
@@ -165,7 +175,7 @@ function findStatus(text: string): Status | null {
 }
 
 function argsFrom(text: string, found: { mine: boolean; status: Status | null; group: string | null }) {
-  const kind = /\b(objectives|goals)\b|目标/.test(text) && !/任务/.test(text) ? 'objective' : /\bgroups\b|任务组/.test(text) && !found.group ? 'group' : 'task';
+  const kind = /指标|\bindicators\b/.test(text) ? 'item' : /\b(objectives|goals)\b|目标/.test(text) && !/任务/.test(text) ? 'objective' : /\bgroups\b|任务组/.test(text) && !found.group ? 'group' : 'task';
   let topic: string | null = null;
   if (!found.mine && !found.status && !found.group) {
     const rest = text.replace(FILLER, ' ').replace(/[\s?？!！。.,，、:：]+/g, ' ').trim();

@@ -19,7 +19,7 @@ export interface Topic {
  * "tell me more"): a message with one of them and no item of its own is a follow-up.
  */
 const POINTS_BACK =
-  /^(?:and|also|so|then|what about|how about|ok|okay)\b|\b(?:it|its|it's|that|this|they|them|their|those|these|same|more|details?)\b|^[^\p{L}\p{N}]*(?:deadline|due|target|targets|owner|status|progress|numbers?)[^\p{L}\p{N}]*$|它|其|该项|这项|这个|那个|此项|呢\s*[?？]?\s*$|^那|^还有|详细|具体/u;
+  /^(?:and|also|so|then|what about|how about|ok|okay)\b|\b(?:it|its|it's|they|them|their|same|more|details?)\b|\b(?:that|this|those|these)\b(?! (?:year|years|week|month|time|plan|province|city|county|quarter)\b)|^[^\p{L}\p{N}]*(?:deadline|due|target|targets|owner|status|progress|numbers?)[^\p{L}\p{N}]*$|它|其|该项|这项|这个|那个|此项|呢\s*[?？]?\s*$|^那|^还有|详细|具体/u;
 
 /**
  * The short-term memory of conversations, per user and channel, platform-neutral and in memory: the last
