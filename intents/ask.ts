@@ -7,7 +7,7 @@ import { DEADLINE_CUE, NUMBER_CUE, deadlineNote, noNumberNote, weakMatchNote } f
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
-import { MAX_QUERY_CHARS } from '../src/search/index.js';
+import { MAX_QUERY_CHARS, findItemRef } from '../src/search/index.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
@@ -23,14 +23,25 @@ const CLOSE = 0.8;
  * whose target matches the question clearly better comes first ("what percent of polluted farmland
  * must be safely used" is O3's farmland target, not the soil task that mentions farmland too).
  */
-function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean): H[] {
+function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean, asksTarget: boolean, isObjective: (id: string) => boolean): H[] {
   if (!asksNumber || hits.length < 2) return hits;
   const targetScore = (id: string) => targets.find((x) => x.itemId === id)?.score ?? 0;
   const close = hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
   const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
   const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
-  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return hits;
+  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return asksTarget && scored[0]!.t === 0 ? objectiveFirst(hits, close, isObjective) : hits;
   return [top.h, ...hits.filter((h) => h !== top.h)];
+}
+
+/**
+ * With no target matching clearly better, a question asking for a target among items that score about
+ * the same is about the objective: objectives are where the plan states its targets ("air quality
+ * target for 2021" is O1, not the five-year planning task that mentions targets too).
+ */
+function objectiveFirst<H extends { id: string; score: number }>(hits: H[], close: H[], isObjective: (id: string) => boolean): H[] {
+  if (isObjective(hits[0]!.id)) return hits;
+  const objective = close.find((h) => isObjective(h.id));
+  return objective ? [objective, ...hits.filter((h) => h !== objective)] : hits;
 }
 
 /** Says that only the start of a long question was searched (the search reads {@link MAX_QUERY_CHARS} characters). */
@@ -67,9 +78,12 @@ export const askIntent = defineIntent({
     }
     const lower = question.toLowerCase();
     const asksDeadline = DEADLINE_CUE.test(lower);
-    const asksNumber = asksDeadline || NUMBER_CUE.test(lower);
+    const asksTarget = NUMBER_CUE.test(lower);
+    const asksNumber = asksDeadline || asksTarget;
     const targets = ctx.search.indicators(question);
-    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber);
+    const isObjective = (id: string) => plan.items.find((i) => i.id === id)?.kind === 'objective';
+    // A question that names its item ("does T30 have a target") is about that item, whatever else matches.
+    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
     const best = hits[0];
     const cut = question.trim().length > MAX_QUERY_CHARS ? [partlyRead(lang)] : [];
     if (!best) {

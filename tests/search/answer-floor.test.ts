@@ -22,6 +22,10 @@ describe('the out-of-scope floor does not depend on extra words; numbers, deadli
     const zh = await say(makeBot(), '臭氧浓度今年要降到多少', 'web:alice');
     expect(zh.matches[0]?.id).toBe('O1');
     expect(zh.text).toContain('计划没有为此设定具体数值');
+    // Among items scoring about the same, a target question is the objective's (T1 mentions targets too).
+    const year = await say(makeBot(), 'air quality target for 2021', 'web:alice');
+    expect(year.matches[0]?.id).toBe('O1');
+    expect(year.text).toContain('complete the annual targets');
   });
 
   it('a deadline question states the plan-year default when the text names no other date', async () => {
