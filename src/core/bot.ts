@@ -100,7 +100,7 @@ export function createBot(deps: BotDeps): Bot {
         const key = conversationKey(msg.user.id, msg.channel ?? null);
         const now = deps.clock.now();
         // A follow-up with no item of its own ("and the deadline?") is about what this conversation last answered.
-        const followUp = command ? null : withTopic(text, conversations.recall(key, now), deps.plan);
+        const followUp = command ? null : withTopic(text, conversations.recall(key, now), deps.plan, deps.search);
         let routed = route({ text: followUp ?? text, lang }, command, ctx, deps.intents);
         // A follow-up is only ever read as a question: what writes must name its item.
         if (followUp && routed.intent.sideEffects) routed = route({ text, lang }, command, ctx, deps.intents);

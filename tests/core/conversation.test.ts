@@ -54,6 +54,9 @@ describe('follow-ups refer to what the conversation last answered (per user and 
     await say(bot, 'carbon emissions trading', 'web:alice');
     expect((await say(bot, 'who is in charge of it?', 'web:alice')).matches[0]?.id).toBe('T6');
     expect((await say(bot, 'what is the deadline of T9?', 'web:alice')).matches[0]?.id).toBe('T9');
+    // Pointing back but naming a topic of its own: a new question.
+    await say(bot, 'what is T24', 'web:alice');
+    expect((await say(bot, 'what does it say about biodiversity?', 'web:alice')).matches[0]?.id).not.toBe('T24');
     await say(bot, 'who won the world cup', 'web:alice');
     expect((await say(bot, 'and the deadline?', 'web:alice')).matches).toEqual([]);
   });
