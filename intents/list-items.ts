@@ -32,7 +32,7 @@ const Args = z.object({
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
-const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
+const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every|how many)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /**
  * "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". A name has at most 64 characters:
@@ -43,7 +43,7 @@ const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
 const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
-const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢/g;
+const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".

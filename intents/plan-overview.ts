@@ -19,6 +19,8 @@ const KIND_WORDS: ReadonlyArray<[z.infer<typeof Args>['kind'], RegExp]> = [
   ['objective', /\b(?:objectives?|goals?)\b|目标/],
   ['task', /\btasks?\b|任务|工作/],
 ];
+/** Words that narrow a count to some items (a status, an owner, a topic): then it is a list question (list-items), whose heading counts. */
+const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delayed|overdue|done|completed|finished|started|attention|mine|my|owned|assigned to|about|related|concerning|regarding|involving)\b|风险|滞后|落后|逾期|完成|开始|关注|我的|负责的|关于|相关|有关|涉及/;
 /** Words that ask about the whole plan rather than one thing in it. */
 const WHOLE_PLAN = /\b(?:plan|in total|altogether|are there|does it have|have|divided)\b|计划|一共|总共|共有|共|有/;
 const UNOWNED = /\b(?:no(?:body|one| one)? (?:assigned|owner|owners|in charge)|not assigned|unassigned|without (?:an? )?owners?|no owners?|nobody (?:is )?(?:assigned|responsible|in charge))\b|没有负责人|无人负责|没人负责|未分配|没有分配|无负责人/;
@@ -41,7 +43,7 @@ export const planOverviewIntent = defineIntent({
     if (findItemRef(text)) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     if (QUANTIFIED.test(text)) return { ask: 'quantified', kind: 'indicator' };
-    if (!HOW_MANY.test(text) || !WHOLE_PLAN.test(text)) return null;
+    if (!HOW_MANY.test(text) || !WHOLE_PLAN.test(text) || NARROWED.test(text)) return null;
     const kind = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
     // "how many villages must be cleaned up" is a target's number, not a count of the plan's items.
     if (!kind || text.replace(/[\s?？!！。.,，]/g, '').length > 40) return null;

@@ -13,6 +13,14 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(r.text).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
   });
 
+  it('a count narrowed by a status or a topic is a list whose heading counts', async () => {
+    const bot = makeBot();
+    for (const q of ['how many tasks are at risk', '有多少任务有风险', 'how many tasks are about water', '有多少任务和大气有关']) {
+      expect((await say(bot, q, 'web:alice')).intent, q).toBe('list-items');
+    }
+    expect((await say(bot, 'how many tasks are about water', 'web:alice')).matches.map((m) => m.id)).toContain('T8');
+  });
+
   it('a target’s number is not a count of the plan: "how many villages …" is T9’s 800', async () => {
     const r = await say(makeBot(), 'how many villages do we have to clean up this year', 'web:alice');
     expect(r.matches[0]?.id).toBe('T9');
