@@ -3,19 +3,18 @@ import { t } from '../src/core/i18n.js';
 import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
+import { DEADLINE_CUE, NUMBER_CUE, deadlineNote, noNumberNote, weakMatchNote } from '../src/core/answer-notes.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
 import { currentUnits } from '../src/store/unit-state.js';
-import { MAX_QUERY_CHARS } from '../src/search/index.js';
+import { MAX_QUERY_CHARS, findItemRef } from '../src/search/index.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
 
 /** A hit within this share of the best one is offered as "see also". */
 const SEE_ALSO = 0.8;
-/** Words that ask for a number: then the best-matching indicator leads the answer. */
-const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percent|percentage|number|goal|share|quota|figure|value|level|deadline|when|by when)\b|%|达到|多少|指标|目标值|比例|比率|率|数量|几个|多大|时限|什么时候|何时/;
 
 /** Items within this share of the best are close enough for a matching target to decide between them. */
 const CLOSE = 0.8;
@@ -25,14 +24,25 @@ const CLOSE = 0.8;
  * whose target matches the question clearly better comes first ("what percent of polluted farmland
  * must be safely used" is O3's farmland target, not the soil task that mentions farmland too).
  */
-function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean): H[] {
+function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean, asksTarget: boolean, isObjective: (id: string) => boolean): H[] {
   if (!asksNumber || hits.length < 2) return hits;
   const targetScore = (id: string) => targets.find((x) => x.itemId === id)?.score ?? 0;
   const close = hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
   const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
   const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
-  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return hits;
+  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return asksTarget && scored[0]!.t === 0 ? objectiveFirst(hits, close, isObjective) : hits;
   return [top.h, ...hits.filter((h) => h !== top.h)];
+}
+
+/**
+ * With no target matching clearly better, a question asking for a target among items that score about
+ * the same is about the objective: objectives are where the plan states its targets ("air quality
+ * target for 2021" is O1, not the five-year planning task that mentions targets too).
+ */
+function objectiveFirst<H extends { id: string; score: number }>(hits: H[], close: H[], isObjective: (id: string) => boolean): H[] {
+  if (isObjective(hits[0]!.id)) return hits;
+  const objective = close.find((h) => isObjective(h.id));
+  return objective ? [objective, ...hits.filter((h) => h !== objective)] : hits;
 }
 
 /** Says that only the start of a long question was searched (the search reads {@link MAX_QUERY_CHARS} characters). */
@@ -67,9 +77,14 @@ export const askIntent = defineIntent({
         { type: 'context', text: t(lang, `For example ${askHints(ctx.plan, lang)}; “help” lists everything.`, `例如${askHints(ctx.plan, lang)}；输入“帮助”查看全部功能。`) },
       ]);
     }
-    const asksNumber = NUMBER_CUE.test(question.toLowerCase());
+    const lower = question.toLowerCase();
+    const asksDeadline = DEADLINE_CUE.test(lower);
+    const asksTarget = NUMBER_CUE.test(lower);
+    const asksNumber = asksDeadline || asksTarget;
     const targets = ctx.search.indicators(question);
-    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber);
+    const isObjective = (id: string) => plan.items.find((i) => i.id === id)?.kind === 'objective';
+    // A question that names its item ("does T30 have a target") is about that item, whatever else matches.
+    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
     const best = hits[0];
     const cut = question.trim().length > MAX_QUERY_CHARS ? [partlyRead(lang)] : [];
     if (!best) {
@@ -92,6 +107,11 @@ export const askIntent = defineIntent({
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
     const blocks = indicator ? indicatorAnswer(item, indicator, plan, state, lang, ctx.timeZone, ctx.clock.now()) : itemCard(item, plan, state, lang, ctx.timeZone, ctx.clock.now(), currentUnits(ctx.store.events(), plan));
+    // A deadline question is answered with the date, the plan year's end when the text names none.
+    if (asksDeadline) blocks.splice(1, 0, deadlineNote(item, indicator, plan, lang));
+    // A number the plan does not set (an objective's "annual targets", PM2.5, ozone): say so, with its words.
+    else if (asksNumber && !indicator && item.indicators.length === 0 && item.kind === 'objective') blocks.splice(1, 0, noNumberNote(item, lang));
+    if (best.weak) blocks.push(weakMatchNote(lang));
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
       const names = seeAlso.map((h) => {

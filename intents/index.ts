@@ -13,6 +13,7 @@ import { itemStatusIntent } from './item-status.js';
 import { listItemsIntent } from './list-items.js';
 import { notReportedIntent } from './not-reported.js';
 import { offTopicIntent } from './off-topic.js';
+import { planOverviewIntent } from './plan-overview.js';
 import { showItemIntent } from './show-item.js';
 import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subscribe.js';
 import { undoIntent } from './undo.js';
@@ -45,6 +46,7 @@ export const allIntents: readonly Intent[] = [
   signoffIntent,
   reopenIntent,
   itemStatusIntent,
+  planOverviewIntent,
   listItemsIntent,
   showItemIntent,
   subscribeIntent,

@@ -4,6 +4,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { findTopic, inTopic } from '../src/search/topic-table.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
@@ -49,9 +50,10 @@ export function lightAsked(text: string): 'red' | 'yellow' | 'green' | null {
   if (/开绿灯|開綠燈/.test(text)) return null;
   return c ? ({ 红: 'red', 紅: 'red', 黄: 'yellow', 绿: 'green', 綠: 'green' } as const)[c as '红'] ?? null : null;
 }
-
-const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
-const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
+const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
+/** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
+const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
+const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every|how many)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /**
  * "tasks owned by bob", "assigned to @bob", "@bob的任务", "bob负责的任务". A name has at most 64 characters:
@@ -62,7 +64,7 @@ const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
 const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
-const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢/g;
+const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
@@ -138,7 +140,14 @@ export const listItemsIntent = defineIntent({
       owner = who.id;
       items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
     }
-    if (args.topic) {
+    const topic = args.topic ? findTopic(args.topic) : null;
+    const section = args.topic && !topic && new RegExp(GROUP_CUE.source).test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
+    if (topic) {
+      // A named topic is data (src/search/topic-table.ts): every objective and task using its words.
+      items = plan.items.filter((i) => (args.kind === 'objective' ? i.kind === 'objective' : i.kind !== 'group') && inTopic(i, topic));
+    } else if (section) {
+      items = plan.items.filter((i) => i.parent === section.id);
+    } else if (args.topic) {
       const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
       const best = hits[0]?.score ?? 0;
       const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
@@ -199,7 +208,7 @@ function findStatus(text: string): Status | null {
 }
 
 function argsFrom(text: string, found: { mine: boolean; status: Status | null; group: string | null }) {
-  const kind = /\b(objectives|goals)\b|目标/.test(text) && !/任务/.test(text) ? 'objective' : /\bgroups\b|任务组/.test(text) && !found.group ? 'group' : 'task';
+  const kind = /指标|\bindicators\b/.test(text) ? 'item' : /\b(objectives|goals)\b|目标/.test(text) && !/任务/.test(text) ? 'objective' : /\bgroups\b|任务组/.test(text) && !found.group ? 'group' : 'task';
   let topic: string | null = null;
   if (!found.mine && !found.status && !found.group) {
     const rest = text.replace(FILLER, ' ').replace(/[\s?？!！。.,，、:：]+/g, ' ').trim();

@@ -1,22 +1,17 @@
-// `npm run eval [FILE]`: scores a question set (default ../shared/eval/questions.dev.jsonl) through the real bot.
-import { readFile } from 'node:fs/promises';
+// `npm run eval [FILE…]`: scores every question set (or the files given) through the real bot, set by set.
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.js';
-import { askOne } from '../src/cli/commands/ask.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { systemClock } from '../src/core/clock.js';
+import { fixedClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/core/logger.js';
-import { parseEvalSet, scoreQuestions } from '../src/eval/score-questions.js';
+import { EVAL_SETS } from '../src/eval/eval-sets.js';
+import { formatResult, runEval, type EvalSetFile } from '../src/eval/run-eval.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 
-const file = process.argv[2] ?? fileURLToPath(new URL('../../shared/eval/questions.dev.jsonl', import.meta.url));
-const questions = parseEvalSet(await readFile(file, 'utf8'));
-const app = await createApp(loadConfig(process.env), { store: new MemoryStore(), clock: systemClock, logger: silentLogger });
-const score = await scoreQuestions(questions, (q) => askOne(app, q));
-const pct = (a: number, b: number) => (b === 0 ? '100.0' : ((100 * a) / b).toFixed(1));
-for (const m of score.misses) {
-  console.log(`MISS ${JSON.stringify(m.q)}: expected ${m.expected ?? 'nothing'}, got ${m.got ?? 'nothing'}${m.missingText.length ? `; answer lacks ${m.missingText.map((t) => JSON.stringify(t)).join(', ')}` : ''}`);
-}
-console.log(`questions: ${score.total} (${file})`);
-console.log(`top-1: ${score.top1}/${score.total} (${pct(score.top1, score.total)}%)`);
-console.log(`answer-text checks: ${score.textChecksPassed}/${score.textChecks} (${pct(score.textChecksPassed, score.textChecks)}%)`);
+const given = process.argv.slice(2);
+const sets: EvalSetFile[] = given.length
+  ? given.map((file) => ({ name: file, file, kind: file.includes('whole-plan') ? 'whole-plan' : file.includes('followups') ? 'followups' : 'questions' }))
+  : EVAL_SETS(fileURLToPath(new URL('..', import.meta.url)));
+// A fixed moment in the plan year, as the tests use, so that state-dependent answers do not change from day to day.
+const app = await createApp(loadConfig(process.env), { store: new MemoryStore(), clock: fixedClock('2021-06-07T09:00:00+08:00'), logger: silentLogger });
+for (const result of await runEval(app.bot, sets)) console.log(formatResult(result).join('\n'));

@@ -15,6 +15,7 @@ import { route } from './router.js';
 import { isListedAdmin } from './admins.js';
 import { cleanFreeText } from './free-text.js';
 import type { UserId } from './user-ids.js';
+import { ConversationMemory, conversationKey, withTopic } from './conversation.js';
 
 /**
  * The most characters of one message the bot reads. A longer message is cut: a question is answered
@@ -58,6 +59,8 @@ export interface BotDeps {
   proposals?: ProposalBook;
   /** When reports are due; absent: Fridays 12:00 on the statutory calendar. */
   reporting?: ReportingSchedule;
+  /** What each conversation last answered about, for follow-ups; one in memory per bot when not given. */
+  conversations?: ConversationMemory;
 }
 
 /** The platform-neutral bot: a message in, a reply out. */
@@ -71,6 +74,7 @@ export interface Bot {
  */
 export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
+  const conversations = deps.conversations ?? new ConversationMemory();
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
@@ -101,13 +105,21 @@ export function createBot(deps: BotDeps): Bot {
       };
       let intentId = 'error';
       try {
-        const { intent, args, byCommand } = route({ text, lang }, command, ctx, deps.intents);
+        const key = conversationKey(msg.user.id, msg.channel ?? null);
+        const now = deps.clock.now();
+        // A follow-up with no item of its own ("and the deadline?") is about what this conversation last answered.
+        const followUp = command ? null : withTopic(text, conversations.recall(key, now), deps.plan, deps.search);
+        let routed = route({ text: followUp ?? text, lang }, command, ctx, deps.intents);
+        // A follow-up is only ever read as a question: what writes must name its item.
+        if (followUp && routed.intent.sideEffects) routed = route({ text, lang }, command, ctx, deps.intents);
+        const { intent, args, byCommand } = routed;
         intentId = intent.id;
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         // Only a command word writes at once (`/plan update …`); `/plan T11 at risk` is free text after /plan.
         if (needsConfirmation(intent, { text: text.trim(), lang }, byCommand)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
+        if (!intent.sideEffects && !r.error) conversations.remember(key, r.matches.length === 1 || intent.id === 'ask' || intent.id === 'show-item' ? r.matches.slice(0, 1).map((m) => m.id) : r.matches.map((m) => m.id), now);
         return { ...r, intent: intent.id };
       } catch (err) {
         // A cut message's error may come from the cut (a note without its end): say what to fix.

@@ -32,6 +32,8 @@ export interface QueryContext {
 
 /** How much a synonym counts, relative to the user's own word. */
 export const SYNONYM_WEIGHT = 0.8;
+/** How much a bare number counts, relative to a word. */
+const NUMBER_MASS = 0.5;
 /** Lowest weight of a typo correction (at the largest allowed distance). */
 const MIN_CORRECTION_WEIGHT = 0.6;
 
@@ -175,5 +177,7 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
     for (const part of t.parts) idf += ctx.idf(part) ?? fallback ?? ctx.unknownIdf;
     mass += (t.weight * idf) / t.parts.length;
   }
+  // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
+  if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
   return { label: d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
 }

@@ -7,16 +7,21 @@ export const COVER_SHARE = 0.6;
 /** Which hits a scorer keeps. */
 export interface ScoreLimits {
   limit: number;
-  /** Absolute floor: below it nothing is relevant. */
+  /** Absolute floor: below it nothing is relevant, unless the document matches {@link ScoreLimits.minMatched}. */
   minScore: number;
+  /**
+   * Matched query mass (idf-weighted, not divided by the question's length) that keeps a document below
+   * `minScore`: a question padded with words the plan does not use still finds what it names.
+   */
+  minMatched: number;
   /** Relative floor, as a share of the best score. */
   relative: number;
   /** A document never to return (one already answered), or -1. */
   exclude: number;
 }
 
-/** Scores query slots against the index: [document, score] pairs, best first. */
-export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array<[number, number]>;
+/** Scores query slots against the index: [document, score, matched mass] triples, best first. */
+export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array<[number, number, number]>;
 
 /**
  * The scoring loop. Per slot, a document takes its best alternative; an alternative of several
@@ -36,7 +41,7 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const slotTouched: number[] = [];
   const touched: number[] = [];
 
-  return (slots, { limit, minScore, relative, exclude }) => {
+  return (slots, { limit, minScore, minMatched, relative, exclude }) => {
     let totalMass = 0;
     for (const slot of slots) totalMass += slot.mass;
     if (totalMass <= 0) return [];
@@ -84,16 +89,17 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
       slotTouched.length = 0;
     }
 
-    const hits: Array<[number, number]> = [];
+    const hits: Array<[number, number, number]> = [];
     for (const doc of touched) {
-      const score = (total[doc]! / totalMass) * docFactor[doc]!;
+      const matched = total[doc]! * docFactor[doc]!;
+      const score = matched / totalMass;
       total[doc] = 0;
-      if (doc !== exclude && score >= minScore) hits.push([doc, score]);
+      if (doc !== exclude && (score >= minScore || matched >= minMatched)) hits.push([doc, score, matched]);
     }
     touched.length = 0;
     hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const best = hits[0]?.[1] ?? 0;
     const cut = hits.findIndex(([, s]) => s < best * relative);
-    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s]) => [doc, Math.min(1, s)]);
+    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s, m]) => [doc, Math.min(1, s), m]);
   };
 }

@@ -1,6 +1,7 @@
 import type { PlanItem } from '../plan/schema.js';
 import { buildQuery, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
+import { foldTraditional } from './fold-traditional.js';
 import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { defaultSynonyms, type SynonymTable } from './synonym-table.js';
@@ -14,6 +15,12 @@ import { itemId } from '../plan/item-id.js';
 export interface SearchHit {
   id: string;
   score: number;
+  /**
+   * True when the hit is below the relevance floor ({@link RANKING.minScore}) and kept only because it
+   * matches enough of what the question names ({@link RANKING.minMatched}): a plausible answer to say
+   * with less certainty.
+   */
+  weak?: boolean;
 }
 
 /** Options of {@link SearchIndex.search}. */
@@ -42,12 +49,19 @@ export interface ExplainableSearchIndex extends SearchIndex {
   explain(query: string): QuerySlot[];
 }
 
+
+
 /** Ranking constants, exported so tests and the bench can state them rather than repeat them. */
 export const RANKING = {
   /** BM25 term-frequency saturation. */
   k1: 1.2,
   /** A hit below this score is not relevant. */
   minScore: 0.5,
+  /**
+   * Matched query mass (about two distinctive words of the plan) that makes a hit plausible whatever
+   * else the question says: the floor does not depend on how many extra words a question has.
+   */
+  minMatched: 5,
   /** Hits are returned while within this share of the best score ("see also" candidates). */
   relativeCutoff: 0.5,
   /** Groups are only headings: their score is scaled down so a task or objective wins a near tie. */
@@ -96,18 +110,21 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
 
   const textSearch = (normalized: string, limit: number, relative: number, exclude: number): SearchHit[] => {
     const slots = buildQuery(normalized, ctx);
-    return scorer(slots, { limit, relative, exclude, minScore: RANKING.minScore }).map(([doc, score]) => ({ id: ids[doc]!, score }));
+    return scorer(slots, { limit, relative, exclude, minScore: RANKING.minScore, minMatched: RANKING.minMatched }).map(([doc, score]) =>
+      score >= RANKING.minScore ? { id: ids[doc]!, score } : { id: ids[doc]!, score, weak: true },
+    );
   };
 
   return {
-    explain: (query) => (typeof query === 'string' ? buildQuery(normalizeText(capQuery(query)), ctx) : []),
+    explain: (query) => (typeof query === 'string' ? buildQuery(normalizeText(foldTraditional(capQuery(query))), ctx) : []),
     search(query, opts) {
       if (typeof query !== 'string') return [];
       const limit = Math.max(0, Math.floor(opts?.limit ?? RANKING.limit));
       const relative = Math.min(1, Math.max(0, opts?.relative ?? RANKING.relativeCutoff));
       if (!(limit > 0)) return [];
       const capped = capQuery(query);
-      const normalized = normalizeText(capped);
+      // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
+      const normalized = normalizeText(foldTraditional(capped));
       if (normalized === '') return [];
 
       const ref = findItemRefIn(mendReferenceWords(normalized));

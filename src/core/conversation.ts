@@ -1,0 +1,82 @@
+import type { Plan } from '../plan/schema.js';
+import { findItemRef } from '../search/parse-item-ref.js';
+import type { PlanSearch } from './plan-search.js';
+
+/** How long the bot remembers what a conversation was about (10 minutes). */
+export const CONVERSATION_TTL_MS = 10 * 60 * 1000;
+/** Most conversations remembered at once; the oldest is forgotten first. */
+const MAX_CONVERSATIONS = 10_000;
+/** A follow-up is short: longer text is a question of its own. */
+const MAX_FOLLOWUP_CHARS = 60;
+
+/** What a conversation last answered about: one item, or the items of a list, and when. */
+export interface Topic {
+  ids: readonly string[];
+  at: number;
+}
+
+/**
+ * Words that point back at what was just answered ("its targets", "and the deadline?", "截止时间呢？",
+ * "tell me more"): a message with one of them and no item of its own is a follow-up.
+ */
+const POINTS_BACK =
+  /^(?:and|also|so|then|what about|how about|ok|okay)\b|\b(?:it|its|it's|they|them|their|same|more|details?)\b|\b(?:that|this|those|these)\b(?! (?:year|years|week|month|time|plan|province|city|county|quarter)\b)|^[^\p{L}\p{N}]*(?:deadline|due|target|targets|owner|status|progress|numbers?)[^\p{L}\p{N}]*$|它|其|该项|这项|这个|那个|此项|呢\s*[?？]?\s*$|^那|^还有|详细|具体/u;
+
+/**
+ * What a follow-up asks about the item (its target, deadline, owner, group …): words that say nothing of
+ * which item is meant. What is left once they are gone must name nothing in the plan for a message to be a follow-up.
+ */
+const ASPECT_WORDS =
+  /\b(?:targets?|goals?|indicators?|numbers?|figures?|values?|rates?|deadlines?|due|dates?|when|per year|yearly|annual|year|owners?|in charge|responsible|status|progress|groups?|sections?|details?|more|text|says?|sets?|requires?|needs?|includes?|covers?|means?|plan)\b|目标|指标|数字|数值|多少|截止|时限|时间|期限|什么时候|负责|进度|状态|哪一组|组|详细|具体|原文|计划/g;
+
+/**
+ * The short-term memory of conversations, per user and channel, platform-neutral and in memory: the last
+ * item or list the bot answered about, forgotten after {@link CONVERSATION_TTL_MS} or when a new topic
+ * is answered. Time is the injected clock's.
+ */
+export class ConversationMemory {
+  private readonly topics = new Map<string, Topic>();
+
+  /** The topic of a conversation, or null when there is none or it is older than the time to live. */
+  recall(key: string, now: Date): Topic | null {
+    const topic = this.topics.get(key);
+    if (!topic) return null;
+    if (now.getTime() - topic.at > CONVERSATION_TTL_MS) {
+      this.topics.delete(key);
+      return null;
+    }
+    return topic;
+  }
+
+  /** Remembers what a conversation was just answered about (an empty list forgets it: a new topic with no item). */
+  remember(key: string, ids: readonly string[], now: Date): void {
+    this.topics.delete(key);
+    if (ids.length === 0) return;
+    this.topics.set(key, { ids, at: now.getTime() });
+    if (this.topics.size > MAX_CONVERSATIONS) this.topics.delete(this.topics.keys().next().value!);
+  }
+}
+
+/** The key of a conversation: one user in one channel. */
+export function conversationKey(user: string, channel: string | null): string {
+  return `${user}\u0000${channel ?? ''}`;
+}
+
+/**
+ * When a message is a follow-up about the remembered item, the message with that item named
+ * ("and the deadline?" after T9 reads "and the deadline? task 9"); otherwise null. A message that names
+ * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up.
+ */
+export function withTopic(text: string, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
+  if (!topic || topic.ids.length !== 1) return null;
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
+  if (findItemRef(trimmed)) return null;
+  const item = plan.items.find((i) => i.id === topic.ids[0]);
+  if (!item) return null;
+  // Only words pointing back make a follow-up: "who won the world cup" after T9 is a new (unanswerable) question.
+  if (!POINTS_BACK.test(trimmed.toLowerCase())) return null;
+  // "what does it say about biodiversity?" names a topic of its own: a new question, not a follow-up.
+  if (search.search(trimmed.toLowerCase().replace(ASPECT_WORDS, ' '), { limit: 1 }).some((h) => !h.weak)) return null;
+  return `${trimmed} ${item.kind} ${item.id.slice(1)}`;
+}

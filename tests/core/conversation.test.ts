@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/core/clock.js';
+import { makeBot, say } from '../support/make-bot.js';
+
+/** A clock the test moves forward. */
+function movableClock(start = '2021-06-07T09:00:00+08:00') {
+  let t = new Date(start).getTime();
+  const clock: Clock = { now: () => new Date(t) };
+  return { clock, advance: (minutes: number) => (t += minutes * 60_000) };
+}
+
+describe('follow-ups refer to what the conversation last answered (per user and channel, 10 minutes)', () => {
+  it('after "what is T7", "what about its targets?", "and the deadline?" and "截止时间呢？" are about T7', async () => {
+    const bot = makeBot();
+    await say(bot, 'what is T7', 'web:alice');
+    expect((await say(bot, 'what about its targets?', 'web:alice')).matches[0]?.id).toBe('T7');
+    const deadline = await say(bot, 'and the deadline?', 'web:alice');
+    expect(deadline.matches[0]?.id).toBe('T7');
+    expect(deadline.text).toContain('2021-12-31');
+    const zh = await say(bot, '截止时间呢？', 'web:alice');
+    expect(zh.matches[0]?.id).toBe('T7');
+    expect(zh.text).toContain('2021年底');
+  });
+
+  it('a follow-up asking for a number gets the remembered item’s number', async () => {
+    const bot = makeBot();
+    await say(bot, '农村环境整治是哪条任务', 'console:wang');
+    const r = await say(bot, '具体数字是多少', 'console:wang');
+    expect(r.matches[0]?.id).toBe('T9');
+    expect(r.text).toContain('800');
+  });
+
+  it('is forgotten after 10 minutes', async () => {
+    const { clock, advance } = movableClock();
+    const bot = makeBot({ clock });
+    await say(bot, 'what is T24', 'web:alice');
+    advance(9);
+    expect((await say(bot, 'and the deadline?', 'web:alice')).matches[0]?.id).toBe('T24');
+    advance(11);
+    expect((await say(bot, 'and the deadline?', 'web:alice')).matches[0]?.id).not.toBe('T24');
+  });
+
+  it('belongs to one user in one channel', async () => {
+    const bot = makeBot();
+    await say(bot, 'what is T24', 'web:alice', { channel: 'web:room-1' });
+    expect((await say(bot, 'and the deadline?', 'web:bob', { channel: 'web:room-1' })).matches[0]?.id).not.toBe('T24');
+    expect((await say(bot, 'and the deadline?', 'web:alice', { channel: 'web:room-2' })).matches[0]?.id).not.toBe('T24');
+    expect((await say(bot, 'and the deadline?', 'web:alice', { channel: 'web:room-1' })).matches[0]?.id).toBe('T24');
+  });
+
+  it('gives way to a new topic, and to a question that names its own item', async () => {
+    const bot = makeBot();
+    await say(bot, 'what is T24', 'web:alice');
+    await say(bot, 'carbon emissions trading', 'web:alice');
+    expect((await say(bot, 'who is in charge of it?', 'web:alice')).matches[0]?.id).toBe('T6');
+    expect((await say(bot, 'what is the deadline of T9?', 'web:alice')).matches[0]?.id).toBe('T9');
+    // Pointing back but naming a topic of its own: a new question.
+    await say(bot, 'what is T24', 'web:alice');
+    expect((await say(bot, 'what does it say about biodiversity?', 'web:alice')).matches[0]?.id).not.toBe('T24');
+    await say(bot, 'who won the world cup', 'web:alice');
+    expect((await say(bot, 'and the deadline?', 'web:alice')).matches).toEqual([]);
+  });
+
+  it('never turns a follow-up into a write: a report must name its item', async () => {
+    const bot = makeBot();
+    await say(bot, 'what is T9', 'console:admin');
+    await say(bot, 'update it done', 'console:admin');
+    const status = await say(bot, '/plan status T9', 'console:admin');
+    expect(status.text).not.toMatch(/\bdone\b/i);
+  });
+});

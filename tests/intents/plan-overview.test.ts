@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { makeBot, say } from '../support/make-bot.js';
+
+describe('questions about the whole plan get counts and lists computed from the plan and its state', () => {
+  it.each([
+    ['how many tasks are there', '40'],
+    ['how many key tasks does the plan have?', '40'],
+    ['计划里一共有几个主要目标', '6'],
+    ['how many groups are the tasks divided into?', '10'],
+  ])('%s → %s', async (q, n) => {
+    const r = await say(makeBot(), q, 'web:alice');
+    expect(r.intent).toBe('plan-overview');
+    expect(r.text).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
+  });
+
+  it('a count narrowed by a status or a topic is a list whose heading counts', async () => {
+    const bot = makeBot();
+    for (const q of ['how many tasks are at risk', '有多少任务有风险', 'how many tasks are about water', '有多少任务和大气有关']) {
+      expect((await say(bot, q, 'web:alice')).intent, q).toBe('list-items');
+    }
+    expect((await say(bot, 'how many tasks are about water', 'web:alice')).matches.map((m) => m.id)).toContain('T8');
+  });
+
+  it('a target’s number is not a count of the plan: "how many villages …" is T9’s 800', async () => {
+    const r = await say(makeBot(), 'how many villages do we have to clean up this year', 'web:alice');
+    expect(r.matches[0]?.id).toBe('T9');
+    expect(r.text).toContain('800');
+  });
+
+  it('which tasks have no owner follows assignments', async () => {
+    const bot = makeBot();
+    await say(bot, '/plan assign T9 @console:bob', 'console:admin');
+    const r = await say(bot, 'which tasks have no owner', 'web:alice');
+    const ids = r.matches.map((m) => m.id);
+    expect(ids).toHaveLength(39);
+    expect(ids).not.toContain('T9');
+    expect((await say(bot, '哪些任务没有负责人', 'web:alice')).matches).toHaveLength(39);
+  });
+
+  it('every target with a number is listed with its item', async () => {
+    const r = await say(makeBot(), 'list every target in the plan that has a number', 'web:alice');
+    expect(r.matches.map((m) => m.id)).toEqual(expect.arrayContaining(['O3', 'O6', 'T9']));
+    expect(r.text).toContain('33%');
+  });
+
+  it('"what is at risk" and "哪些指标落后于时序进度" are lists by the attention rule, not item cards', async () => {
+    const bot = makeBot();
+    // 100 of 800 villages on 7 June is behind the pace of a year-end target (43% of the year gone).
+    await say(bot, '/plan update T9 at-risk 100/800', 'console:admin');
+    for (const q of ['what is at risk', '哪些指标落后于时序进度']) {
+      const r = await say(bot, q, 'web:alice');
+      expect(r.intent, q).toBe('list-items');
+      expect(r.matches.map((m) => m.id), q).toContain('T9');
+    }
+  });
+});
