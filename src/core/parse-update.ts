@@ -33,7 +33,7 @@ export const STATUS_LIST = {
 const SEPARATORS = /^[\s,，、;；:：]+/;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
 const ZH_STATUS = CHINESE_STATUS_WORDS;
-const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展)(?![a-z])/i;
+const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展|一下)(?![a-z])/i;
 /**
  * Verbs of completion that, before a value, say how much is done rather than that the item is done:
  * `已完成420个村`, `completed 420 villages`, `完成 52%`.

@@ -17,9 +17,10 @@ export function isInterrogative(text: string): boolean {
 
 /**
  * The report verbs that make free text an unmistakable report when it opens with one ("update T9 …",
- * "report T9 …", "更新 T9 …", "汇报", "报送", "上报", "填报", "报告", Traditional 匯報/彙報/報送/上報/填報).
+ * "report T9 …", "更新 T9 …", "汇报", "报送", "上报", "填报", "报告", Traditional 匯報/彙報/報送/上報/填報), with
+ * the softener people add to them ("汇报一下", "更新下").
  */
-const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|更新|汇报|报送|上报|填报|报告|进展汇报|进度汇报)\s*[:：,，]?\s*/i;
+const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|(?:更新|汇报|报送|上报|填报|报告|进展汇报|进度汇报)(?:一下|下)?)\s*[:：,，]?\s*/i;
 
 /** The length of the report verb a message opens with (with what follows it up to the next word), or null. */
 export function leadingReportVerb(text: string): number | null {
