@@ -97,7 +97,7 @@ export function createBot(deps: BotDeps): Bot {
         intentId = intent.id;
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
-        if (needsConfirmation(intent, { text: text.trim(), lang }, command)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
+        if (needsConfirmation(intent, { text: text.trim(), lang }, command, args)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         return { ...r, intent: intent.id };
       } catch (err) {

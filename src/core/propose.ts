@@ -7,12 +7,12 @@ import { reply, type Reply, type ReplyBlock } from './reply.js';
  * Whether a free-text message routed to `intent` must wait for confirmation, read from the intent's
  * declaration (side effects and `confirm`), never guessed from its words here. Commands never wait.
  */
-export function needsConfirmation(intent: Intent, u: Utterance, command: boolean): boolean {
+export function needsConfirmation(intent: Intent, u: Utterance, command: boolean, args?: unknown): boolean {
   if (command || !intent.sideEffects) return false;
   const mode = intent.confirm ?? 'never';
   if (mode === 'always') return true;
   if (mode === 'never') return false;
-  return !(intent.unambiguous?.(u) ?? false);
+  return !(intent.unambiguous?.(u, args) ?? false);
 }
 
 /**
@@ -34,8 +34,8 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
         type: 'context',
         text: t(
           lang,
-          `Record it with the button or by typing yes (/plan confirm ${p.token}); cancel with no (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time, start with “update”: /plan update …`,
-          `请点击按钮或输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录，请以“更新”开头：/plan 更新 …`,
+          `Record it with the button or by typing yes (/plan confirm ${p.token}); cancel with no (/plan cancel ${p.token}). Only you can confirm it, within ${minutes} minutes. To record at once next time: /plan update …`,
+          `请点击按钮或输入“确认”（/plan confirm ${p.token}）记录；输入“取消”（/plan cancel ${p.token}）放弃。仅限您本人在${minutes}分钟内确认。下次如需直接记录：/plan 更新 …`,
         ),
       },
       {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { proposalToken, recordsBot, talk } from './talk.js';
+
+/** A city staff member on the console, owner of T9 and T11, as the console adapter names them. */
+const ZHOULIN = 'console:zhoulin';
+const ADMIN = 'console:admin';
+const ROOM = 'console:zhoukou';
+
+async function cityBot() {
+  const made = recordsBot({ admins: [ADMIN] });
+  await talk(made.bot, '/plan assign T9 @zhoulin', ADMIN, ROOM);
+  await talk(made.bot, '/plan assign T11 @zhoulin', ADMIN, ROOM);
+  return { ...made, say: (text: string, user = ZHOULIN) => talk(made.bot, text, user, ROOM), updates: () => made.store.events().filter((e) => e.type === 'update') };
+}
+
+describe('a city reporter writing Chinese on the console (exploratory QA, issue 10)', () => {
+  it('a report verb with only a note is shown back as a note and recorded only when confirmed, never dropped behind the item card', async () => {
+    const { say, updates } = await cityBot();
+    const r = await say('更新 T9 新增30个村');
+    expect(r.intent).toBe('update-status');
+    expect(updates()).toEqual([]);
+    expect(r.text).toContain('备注: 新增30个村');
+    expect(r.text).toContain('只会记录为备注');
+    expect(proposalToken(r)).not.toBeNull();
+    await say('确认');
+    expect(updates()).toMatchObject([{ itemId: 'T9', status: null, progress: [], note: '新增30个村', user: ZHOULIN }]);
+  });
+});
