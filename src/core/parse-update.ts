@@ -33,12 +33,13 @@ export const STATUS_LIST = {
 const SEPARATORS = /^[\s,，、;；:：]+/;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
 const ZH_STATUS = CHINESE_STATUS_WORDS;
-const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展|一下)(?![a-z])/i;
+const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展|一下|完成率|完成比例|完成进度|比例|已达到|达到|已达)(?![a-z])/i;
 /**
  * Verbs of completion that, before a value, say how much is done rather than that the item is done:
- * `已完成420个村`, `completed 420 villages`, `完成 52%`.
+ * `已完成420个村`, `completed 420 villages`, `完成 52%`, and any short verb after 已/累计/共 (`已整治450个村`,
+ * `累计治理30个`) but one of change (`新增30个` is not a total).
  */
-const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])/i;
+const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])|^(?:已经?|累计|共计?)(?!新增|增加|减少|下降|降低|提高|上升|增长)[\u4e00-\u9fff]{1,3}?(?=\s*\d)/i;
 const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
 const CJK = /[\u3400-\u9fff]/;
