@@ -18,15 +18,16 @@ import { updateStatusIntent } from './update-status.js';
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
  * first (an update before a status question, since "progress" belongs to both), `ask` (search)
- * last as the fallback. A `yes`/`确认` answers a pending proposal (and nothing else) right after updates. Registered here explicitly, never by scanning a folder.
+ * last as the fallback. A `yes`/`确认`/`好的` answers a pending proposal (and nothing else) before anything else. Registered here explicitly, never by scanning a folder.
  */
 export const allIntents: readonly Intent[] = [
+  // First: while a proposal waits, "好的"/"ok" answer it (they would otherwise be thanked as chatter).
+  confirmProposalIntent,
+  cancelProposalIntent,
   helpIntent,
   greetingIntent,
   offTopicIntent,
   updateStatusIntent,
-  confirmProposalIntent,
-  cancelProposalIntent,
   undoIntent,
   historyIntent,
   assignIntent,

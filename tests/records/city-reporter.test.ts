@@ -26,3 +26,28 @@ describe('a city reporter writing Chinese on the console (exploratory QA, issue 
     expect(updates()).toMatchObject([{ itemId: 'T9', status: null, progress: [], note: '新增30个村', user: ZHOULIN }]);
   });
 });
+
+describe('answering “Record this?” as people answer it', () => {
+  it.each(['好的', '好', '行', '可以', '嗯', 'ok', 'OK', 'okay', '没问题', '對的'])('“%s” while a proposal waits records it (it was answered “you are welcome” and left pending)', async (word) => {
+    const { say, updates } = await cityBot();
+    await say('T11 滞后 60%');
+    const r = await say(word);
+    expect(r.intent).toBe('confirm-proposal');
+    expect(r.text).toContain('已更新 T11 强化环境监管：滞后');
+    expect(updates()).toMatchObject([{ itemId: 'T11', status: 'off-track', progress: [{ indicatorId: 'T11.1', value: 60 }], user: ZHOULIN }]);
+  });
+
+  it.each(['不要', '不对', '错了'])('“%s” cancels it', async (word) => {
+    const { say, updates } = await cityBot();
+    await say('T11 滞后 60%');
+    expect((await say(word)).intent).toBe('cancel-proposal');
+    expect(updates()).toEqual([]);
+  });
+
+  it('with nothing pending, 好的 and ok are chatter and record nothing', async () => {
+    const { say, updates } = await cityBot();
+    expect((await say('好的')).intent).not.toBe('confirm-proposal');
+    expect((await say('ok')).intent).not.toBe('confirm-proposal');
+    expect(updates()).toEqual([]);
+  });
+});
