@@ -51,7 +51,12 @@ export interface BotDeps {
   webInvites?: WebInviteIssuer;
   /** Writes proposed from free text awaiting confirmation; one in memory per bot when not given. */
   proposals?: ProposalBook;
+  /** Each user's last language, for messages that show none (`T11 70%`); one in memory per bot when not given. */
+  languages?: Map<string, Lang>;
 }
+
+/** How many users' last languages a bot keeps (the oldest is forgotten first). */
+const REMEMBERED_LANGUAGES = 10_000;
 
 /** The platform-neutral bot: a message in, a reply out. */
 export interface Bot {
@@ -64,11 +69,14 @@ export interface Bot {
  */
 export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
+  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
       const cleaned = clean(msg.text);
-      let { lang, text } = resolveLang(cleaned);
+      const resolved = resolveLang(cleaned);
+      let { text } = resolved;
+      const lang = rememberLang(languages, msg.user.id, resolved);
       let command = msg.command ?? false;
       const typed = /^\s*\/?plan(?:\s+|$)/i.exec(text);
       if (!command && typed && text.trimStart().startsWith('/')) {
@@ -111,6 +119,19 @@ export function createBot(deps: BotDeps): Bot {
       }
     },
   };
+}
+
+/**
+ * The language to answer in: a message that shows one sets it for its writer; one that shows none
+ * (`T11 70%`, `/plan history T9`) is answered in the writer's last language, so a Chinese reporter is
+ * not answered in English because a report had no Chinese word in it.
+ */
+function rememberLang(languages: Map<string, Lang>, user: string, resolved: { lang: Lang; neutral: boolean }): Lang {
+  if (resolved.neutral) return languages.get(user) ?? resolved.lang;
+  languages.delete(user);
+  languages.set(user, resolved.lang);
+  if (languages.size > REMEMBERED_LANGUAGES) languages.delete(languages.keys().next().value!);
+  return resolved.lang;
 }
 
 /** A user error as a reply in the user's language. */

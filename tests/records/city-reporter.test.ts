@@ -51,3 +51,29 @@ describe('answering “Record this?” as people answer it', () => {
     expect(updates()).toEqual([]);
   });
 });
+
+describe('a message with no word of any language is answered in its writer’s language', () => {
+  it('after Chinese, “T11 70%”, “/plan history T9” and “/plan undo” are answered in Chinese (they were answered in English)', async () => {
+    const { say } = await cityBot();
+    await say('我的任务');
+    const proposed = await say('T11 70%');
+    expect(proposed.lang).toBe('zh');
+    expect(proposed.text).toContain('尚未记录');
+    await say('确认');
+    expect((await say('/plan history T11')).text).toContain('T11 强化环境监管 的更新记录');
+    expect((await say('/plan undo')).text).toContain('已撤销');
+    expect((await say('Ｔ９')).lang).toBe('zh');
+  });
+
+  it('each person keeps their own: an English analyst’s “T9” is in English; a first neutral message is read as before', async () => {
+    const { say } = await cityBot();
+    await say('我的任务');
+    expect((await say('T9', 'console:analyst')).lang).toBe('en');
+    await say('what is task 9', 'console:analyst');
+    expect((await say('T9', 'console:analyst')).lang).toBe('en');
+    expect((await say('T9')).lang).toBe('zh');
+    // Words of a language switch it, both ways.
+    await say('T9 status please');
+    expect((await say('T9')).lang).toBe('en');
+  });
+});
