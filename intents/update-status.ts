@@ -6,7 +6,7 @@ import { looksLikeUpdate, parseUpdate, problemsError, STATUS_LIST, type UpdateAr
 import { assertCanUpdate } from '../src/core/permissions.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
-import { isInterrogative, leadingReportVerb, utteranceForm } from '../src/core/utterance-form.js';
+import { isInterrogative, leadingReportVerb, mistypedReportVerb, utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
@@ -88,8 +88,11 @@ export const updateStatusIntent = defineIntent({
       if (r.problems.some((p) => p.code === 'item.missing')) return null;
       throw problemsError(r.problems, USAGE);
     }
-    if (!looksLikeUpdate(u.text, ctx.plan)) return null;
-    return readUpdate(u.text, ctx);
+    // "跟新 T9 正常推进", "updte T9 at risk": a slip of the verb; what follows is proposed, never written at once.
+    const slip = mistypedReportVerb(u.text);
+    const text = slip !== null && looksLikeUpdate(u.text.slice(slip), ctx.plan) ? u.text.slice(slip) : u.text;
+    if (!looksLikeUpdate(text, ctx.plan)) return null;
+    return readUpdate(text, ctx);
   },
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),
   preview: (args, ctx) => {
