@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
-import { looksLikeUpdate, parseUpdate, problemsError, STATUS_LIST, type UpdateArgs } from '../src/core/parse-update.js';
+import { looksLikeUpdate, mistypedStatusReport, parseUpdate, problemsError, STATUS_LIST, type UpdateArgs } from '../src/core/parse-update.js';
 import { assertCanUpdate } from '../src/core/permissions.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
@@ -91,7 +91,12 @@ export const updateStatusIntent = defineIntent({
     // "跟新 T9 正常推进", "updte T9 at risk": a slip of the verb; what follows is proposed, never written at once.
     const slip = mistypedReportVerb(u.text);
     const text = slip !== null && looksLikeUpdate(u.text.slice(slip), ctx.plan) ? u.text.slice(slip) : u.text;
-    if (!looksLikeUpdate(text, ctx.plan)) return null;
+    if (!looksLikeUpdate(text, ctx.plan)) {
+      // "T9 有风线": a status mistyped is said so, rather than answered with the item as if asked.
+      const typo = mistypedStatusReport(text, ctx.plan);
+      if (typo) throw problemsError([typo], USAGE);
+      return null;
+    }
     return readUpdate(text, ctx);
   },
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),

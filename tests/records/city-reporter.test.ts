@@ -77,3 +77,14 @@ describe('a message with no word of any language is answered in its writer’s l
     expect((await say('T9')).lang).toBe('en');
   });
 });
+
+describe('a mistyped status is said so, never recorded and never answered as a question', () => {
+  it('“T9 有风线” names what it probably meant and how to send it', async () => {
+    const { say, updates } = await cityBot();
+    const r = await say('T9 有风线');
+    expect(r.error?.id).toBe('status.unknown');
+    expect(r.text).toContain('“有风线”不是有效状态，您是想写“有风险”吗？未记录任何内容。');
+    expect(r.text).toContain('/plan 更新 T9 有风险');
+    expect(updates()).toEqual([]);
+  });
+});
