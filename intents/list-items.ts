@@ -12,7 +12,8 @@ import { resolveUser } from '../src/core/resolve-user.js';
 import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
-import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention } from '../src/core/attention.js';
+import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention, STALE_DAYS } from '../src/core/attention.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
 
 const Args = z.object({
@@ -26,7 +27,20 @@ const Args = z.object({
   topic: z.string().nullable().default(null),
   /** Everything that needs attention ("needs attention", "需要关注"), by the one rule of src/core/attention.ts. */
   attention: z.boolean().default(false),
+  /** One reason of attention only: "stale tasks" / "久未更新的任务", "overdue tasks" / "逾期的任务". */
+  reason: z.enum(['stale', 'overdue']).nullable().default(null),
 });
+
+/** "stale", "no recent update", "久未更新": the stale reason of src/core/attention.ts. */
+const STALE = /\bstale\b|\bno (?:recent )?updates?\b|\bnot (?:been )?updated\b|\bwithout (?:an? )?updates?\b|久未更新|长期未更新|很久没有?更新|未更新|没有更新|没更新|无更新/;
+/** "overdue", "past the deadline", "逾期", "超期": the overdue reason. */
+const OVERDUE = /\boverdue\b|\bpast (?:the |its |their )?deadlines?\b|逾期|超期|过期|过了期限|超过期限/;
+
+/** The one reason of attention a list question asks about, or null. */
+function reasonIn(text: string): 'stale' | 'overdue' | null {
+  const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
+  return STALE.test(folded) ? 'stale' : OVERDUE.test(folded) ? 'overdue' : null;
+}
 
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
@@ -57,6 +71,12 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     const text = u.text.toLowerCase();
+    const reason = reasonIn(u.text);
+    // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
+    if (reason && !findItemRef(text)?.kind.match(/^(task|objective)$/)) {
+      const ref = findItemRef(text);
+      return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
+    }
     if (ATTENTION.test(text)) {
       const ref = findItemRef(text);
       if (ref && ref.kind !== 'group') return null;
@@ -94,8 +114,9 @@ export const listItemsIntent = defineIntent({
     // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
     const judge = judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone });
     const attention = new Map(items.map((i) => [i.id, judge.of(i, states.get(i.id))]));
-    const troubled = args.attention || isTrouble(args.status);
+    const troubled = args.attention || args.reason !== null || isTrouble(args.status);
     if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
+    if (args.reason) items = items.filter((i) => attention.get(i.id)!.reasons.some((r) => r.kind === args.reason));
     if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
     if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
     let owner: string | null = null;
@@ -177,6 +198,13 @@ function argsFrom(text: string, found: { mine: boolean; status: Status | null; g
 function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number): string {
   const one = count === 1;
   const noun = { objective: [one ? 'objective' : 'objectives', '目标'], group: [one ? 'task group' : 'task groups', '任务组'], task: [one ? 'task' : 'tasks', '任务'], item: [one ? 'item' : 'items', '事项'] }[args.group ? 'task' : args.kind] as [string, string];
+  if (args.reason) {
+    const mine = args.mine ? t(lang, ' of yours', '您负责的') : '';
+    const where = args.group ? t(lang, ` in ${args.group}`, `${args.group} 的`) : '';
+    return args.reason === 'stale'
+      ? t(lang, `${noun[0]}${where}${mine} without an update for more than ${STALE_DAYS} days (since the later of the last update and the last assignment)`, `${where}${mine}超过${STALE_DAYS}天未更新的${noun[1]}（从最近一次更新或分配起算）`)
+      : t(lang, `overdue ${noun[0]}${where}${mine} (a deadline has passed and the target is not met)`, `${where}${mine}逾期的${noun[1]}（期限已过且未达标）`);
+  }
   if (args.attention) {
     const what = t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' of yours' : ''} that need${one ? 's' : ''} attention (at risk, off track, behind pace, overdue or stale)`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}需要关注的${noun[1]}（有风险、滞后、落后于时序进度、逾期或久未更新）`);
     return what;

@@ -88,3 +88,27 @@ describe('a mistyped status is said so, never recorded and never answered as a q
     expect(updates()).toEqual([]);
   });
 });
+
+describe('questions about one reason of attention agree with the digest’s list', () => {
+  const at = (local: string) => ({ now: () => new Date(`${local}+08:00`) });
+
+  it('“久未更新的任务” / “stale tasks” list what the attention list calls stale (they answered “nothing matches”)', async () => {
+    const june1 = recordsBot({ admins: [ADMIN], clock: at('2021-06-01T09:00:00') });
+    await talk(june1.bot, '/plan assign T9 @zhoulin', ADMIN, ROOM);
+    await talk(june1.bot, '/plan assign T11 @zhoulin', ADMIN, ROOM);
+    await talk(june1.bot, '更新 T9 有风险 430/800', ZHOULIN, ROOM);
+    const june21 = recordsBot({ admins: [ADMIN], store: june1.store, clock: at('2021-06-21T09:00:00') });
+    const attention = await talk(june21.bot, '需要关注的任务', 'console:analyst', ROOM);
+    expect(attention.text).toContain('T9 土壤污染防治行动 — 有风险；20天未更新');
+    expect(attention.text).toContain('T11 强化环境监管 — 分配后20天未更新（2021-06-01分配）');
+    for (const q of ['久未更新的任务', '長期未更新的事項', 'stale tasks', 'which tasks have no recent update']) {
+      const r = await talk(june21.bot, q, 'console:analyst', ROOM);
+      expect(r.intent, q).toBe('list-items');
+      expect(r.matches.map((m) => m.id), q).toEqual(['T9', 'T11']);
+      expect(r.text, q).toMatch(/超过14天未更新|without an update for more than 14 days/);
+    }
+    const overdue = await talk(june21.bot, '哪些任务逾期', 'console:analyst', ROOM);
+    expect(overdue.text.split('\n')[0]).toBe('没有逾期的任务（期限已过且未达标）。');
+    expect(june21.store.events().filter((e) => e.type === 'update')).toHaveLength(1);
+  });
+});
