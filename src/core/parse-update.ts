@@ -40,7 +40,8 @@ const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现�
  * `累计治理30个`) but one of change (`新增30个` is not a total).
  */
 const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])|^(?:已经?|累计|共计?)(?!新增|增加|减少|下降|降低|提高|上升|增长)[\u4e00-\u9fff]{1,3}?(?=\s*\d)/i;
-const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
+/** What opens a note and is not part of it: `note:`, `备注：`, and Chinese `备注`/`说明` before a space. */
+const NOTE_MARK = /^(?:(?:note|备注|说明)\s*[:：]\s*|(?:备注|说明)\s+)/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
 const CJK = /[\u3400-\u9fff]/;
 

@@ -112,3 +112,11 @@ describe('questions about one reason of attention agree with the digest’s list
     expect(june21.store.events().filter((e) => e.type === 'update')).toHaveLength(1);
   });
 });
+
+describe('the note is what was said, without its label', () => {
+  it.each(['更新 T9 滞后 备注 周口进度慢', '更新 T9 滞后 备注：周口进度慢', '更新 T9 滞后 说明 周口进度慢'])('%s keeps the note “周口进度慢”', async (text) => {
+    const { say, updates } = await cityBot();
+    await say(text);
+    expect(updates()).toMatchObject([{ itemId: 'T9', status: 'off-track', note: '周口进度慢' }]);
+  });
+});
