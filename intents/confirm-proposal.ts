@@ -7,8 +7,10 @@ import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 
-const YES = /^(?:yes|y|yep|confirm|record|确认|确定|是|是的|对|记录)[\s.!。！]*$/i;
-const NO = /^(?:no|n|nope|cancel|取消|否|不|不用|算了|不记录)[\s.!。！]*$/i;
+/** Every way people say yes to "Record this?" (only read while a proposal of theirs is pending here). */
+const YES = /^(?:yes|y|yep|yeah|ok|okay|sure|confirm|record|确认|确定|是|是的|对|对的|记录|好|好的|行|可以|嗯|嗯嗯|没问题|确认记录|记录吧)[\s.!。！~～]*$/i;
+/** Every way people say no to it. */
+const NO = /^(?:no|n|nope|cancel|取消|否|不|不用|不要|不对|错了|算了|不记录|别记录)[\s.!。！~～]*$/i;
 const TOKEN = z.string().regex(/^[0-9a-f]{8}$/).nullable();
 
 /** "yes"/"确认" (or "no"/"取消") answers a pending proposal of this user in this channel, and nothing else. */

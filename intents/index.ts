@@ -24,16 +24,17 @@ import { itemByUnitIntent, noLeadIntent, unitTasksIntent } from './unit-question
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
  * first (an update before a status question, since "progress" belongs to both), `ask` (search)
- * last as the fallback. A `yes`/`确认` answers a pending proposal (and nothing else) right after updates. Registered here explicitly, never by scanning a folder.
+ * last as the fallback. A `yes`/`确认`/`好的` answers a pending proposal (and nothing else) before anything else. Registered here explicitly, never by scanning a folder.
  */
 export const allIntents: readonly Intent[] = [
+  // First: while a proposal waits, "好的"/"ok" answer it (they would otherwise be thanked as chatter).
+  confirmProposalIntent,
+  cancelProposalIntent,
   helpIntent,
   greetingIntent,
   offTopicIntent,
   notReportedIntent,
   updateStatusIntent,
-  confirmProposalIntent,
-  cancelProposalIntent,
   // Unit questions before the lists: "周口负责哪些任务" names a unit, not an owner.
   unitTasksIntent,
   itemByUnitIntent,

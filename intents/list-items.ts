@@ -13,7 +13,8 @@ import { resolveUser } from '../src/core/resolve-user.js';
 import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
-import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention } from '../src/core/attention.js';
+import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention, STALE_DAYS } from '../src/core/attention.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
 import { lightMark, lightWord } from '../src/core/lights.js';
 
@@ -30,7 +31,10 @@ const Args = z.object({
   attention: z.boolean().default(false),
   /** Items with this traffic light ("which tasks are red", "哪些任务亮红灯"), by the one rule of attention. */
   light: z.enum(['red', 'yellow', 'green']).nullable().default(null),
+  /** One reason of attention only: "stale tasks" / "久未更新的任务", "overdue tasks" / "逾期的任务". */
+  reason: z.enum(['stale', 'overdue']).nullable().default(null),
 });
+
 
 /** "red lights", "which tasks are red", "red tasks", "哪些任务亮红灯", "黄灯任务": a question about a traffic light. */
 const LIGHT_EN = /\b(red|yellow|amber|green)[\s-]lights?\b|\b(?:are|is|turned|on|at|in)\s+(red|yellow|amber|green)\b|\b(red|yellow|amber|green)\s+(?:tasks|items|objectives)\b/;
@@ -50,6 +54,18 @@ export function lightAsked(text: string): 'red' | 'yellow' | 'green' | null {
   if (/开绿灯|開綠燈/.test(text)) return null;
   return c ? ({ 红: 'red', 紅: 'red', 黄: 'yellow', 绿: 'green', 綠: 'green' } as const)[c as '红'] ?? null : null;
 }
+
+/** "stale", "no recent update", "久未更新": the stale reason of src/core/attention.ts. */
+const STALE = /\bstale\b|\bno (?:recent )?updates?\b|\bnot (?:been )?updated\b|\bwithout (?:an? )?updates?\b|久未更新|长期未更新|很久没有?更新|未更新|没有更新|没更新|无更新/;
+/** "overdue", "past the deadline", "逾期", "超期": the overdue reason. */
+const OVERDUE = /\boverdue\b|\bpast (?:the |its |their )?deadlines?\b|逾期|超期|过期|过了期限|超过期限/;
+
+/** The one reason of attention a list question asks about, or null. */
+function reasonIn(text: string): 'stale' | 'overdue' | null {
+  const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
+  return STALE.test(folded) ? 'stale' : OVERDUE.test(folded) ? 'overdue' : null;
+}
+
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
@@ -87,6 +103,12 @@ export const listItemsIntent = defineIntent({
       if (ref && ref.kind !== 'group') return null;
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
+    }
+    const reason = reasonIn(u.text);
+    // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
+    if (reason && !findItemRef(text)?.kind.match(/^(task|objective)$/)) {
+      const ref = findItemRef(text);
+      return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
     }
     if (ATTENTION.test(text)) {
       const ref = findItemRef(text);
@@ -126,11 +148,12 @@ export const listItemsIntent = defineIntent({
     if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
     // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
     // Judged only when a filter or the order needs it: a plain list ("tasks in group 3") shows none of it.
-    const troubled = args.attention || isTrouble(args.status) || (args.light !== null && args.light !== 'green');
-    const judge = args.attention || args.status || args.light ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
+    const troubled = args.attention || args.reason !== null || isTrouble(args.status) || (args.light !== null && args.light !== 'green');
+    const judge = args.attention || args.status || args.light || args.reason ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
     const attention = new Map(judge ? items.map((i) => [i.id, judge.of(i, states.get(i.id))]) : []);
     if (args.light) items = items.filter((i) => attention.get(i.id)!.light === args.light);
     if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
+    if (args.reason) items = items.filter((i) => attention.get(i.id)!.reasons.some((r) => r.kind === args.reason));
     if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
     if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
     let owner: string | null = null;
@@ -223,6 +246,13 @@ function describe(args: z.infer<typeof Args>, lang: 'en' | 'zh', count: number):
   if (args.light) {
     const mark = lightMark(args.light);
     return t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' assigned to you' : ''} with a ${mark} ${lightWord(args.light, 'en')} light`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}亮${lightWord(args.light, 'zh')}（${mark}）的${noun[1]}`);
+  }
+  if (args.reason) {
+    const mine = args.mine ? t(lang, ' of yours', '您负责的') : '';
+    const where = args.group ? t(lang, ` in ${args.group}`, `${args.group} 的`) : '';
+    return args.reason === 'stale'
+      ? t(lang, `${noun[0]}${where}${mine} without an update for more than ${STALE_DAYS} days (since the later of the last update and the last assignment)`, `${where}${mine}超过${STALE_DAYS}天未更新的${noun[1]}（从最近一次更新或分配起算）`)
+      : t(lang, `overdue ${noun[0]}${where}${mine} (a deadline has passed and the target is not met)`, `${where}${mine}逾期的${noun[1]}（期限已过且未达标）`);
   }
   if (args.attention) {
     const what = t(lang, `${noun[0]}${args.group ? ` in ${args.group}` : ''}${args.mine ? ' of yours' : ''} that need${one ? 's' : ''} attention (at risk, off track, behind pace, overdue or stale)`, `${args.group ? `${args.group} 的` : ''}${args.mine ? '您负责的' : ''}需要关注的${noun[1]}（有风险、滞后、落后于时序进度、逾期或久未更新）`);

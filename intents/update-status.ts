@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
-import { looksLikeUpdate, parseUpdate, problemsError, type UpdateArgs } from '../src/core/parse-update.js';
+import { looksLikeUpdate, mistypedStatusReport, parseUpdate, problemsError, STATUS_LIST, type UpdateArgs } from '../src/core/parse-update.js';
+import { assertCanUpdate } from '../src/core/permissions.js';
 import { reportUnit } from '../src/core/report-unit.js';
 import { unitReportBlocks } from '../src/core/render-units.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
-import { isInterrogative, leadingReportVerb, utteranceForm } from '../src/core/utterance-form.js';
+import { isInterrogative, leadingReportVerb, mistypedReportVerb, utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
@@ -32,6 +33,14 @@ const Args = z.object({
 
 /** A command that ends as a question (`/plan update T9 done?`, `/plan 更新 T11 完成了吗`) asks rather than reports; a quoted note may ask. */
 const ENDS_AS_QUESTION = /(?:[?？]|吗|嗎|呢|了没有?|了沒有?|\byet)[\s?？。.]*$/i;
+
+/** Words that, alone after "report T9", ask for its status rather than tell one ("progress please", "进展情况"). */
+const STATUS_REQUEST = /\b(?:progress|status|latest|news|please|pls|on|of|the)\b|进展|进度|情况|状态|最新|一下|请|的/gi;
+
+/** Whether the note of a report-verb message only asks for the item's status (or there is no note). */
+function asksForStatus(note: string | null): boolean {
+  return note === null || note.replace(STATUS_REQUEST, ' ').replace(/[\s,，.。!！:：]+/g, '') === '';
+}
 
 function readUpdate(text: string, ctx: IntentContext): UpdateArgs {
   if (ENDS_AS_QUESTION.test(text.trim())) {
@@ -66,22 +75,36 @@ export const updateStatusIntent = defineIntent({
   args: Args,
   sideEffects: true,
   confirm: 'if-ambiguous',
-  unambiguous: (u) => utteranceForm(u.text) === 'report',
+  // A report verb makes a status or a value an order; a note alone ("更新 T9 新增30个村") may be a value
+  // written in a way not read, so it is shown back and recorded only when confirmed.
+  unambiguous: (u, args) => utteranceForm(u.text) === 'report' && (args.status !== null || args.progress.length > 0),
   // A note may be long: this intent sees every message, so an over-long note is refused rather than missed.
   maxChars: Number.POSITIVE_INFINITY,
   recognize: (u, ctx) => {
     if (isInterrogative(u.text)) return null;
     const verb = leadingReportVerb(u.text);
     if (verb !== null) {
+      // "汇报 T9 进展情况", "report T9 progress please": asks for the item's status.
+      const ref = readLeadingItemRef(u.text.slice(verb).trim());
+      if (ref && asksForStatus(u.text.slice(verb).trim().slice(ref.length).trim() || null)) return null;
       const r = parseUpdate(u.text.slice(verb), ctx.plan, [...currentUnits(ctx.store.events(), ctx.plan).units.values()]);
-      // Free text is a report only with a status or a value: "report T9 progress please" asks; notes alone go through /plan update.
-      if (r.ok) return r.args.status || r.args.progress.length ? r.args : null;
+      // "report T9 progress please" asks; any other note after a report verb is a report, never dropped
+      // silently: with no status or value it is proposed (see `unambiguous`), so the reader sees how it was read.
+      if (r.ok) return r.args.status || r.args.progress.length || !asksForStatus(r.args.note) ? r.args : null;
       // "update on T9" is a question for item-status; only an update that names an item is ours.
       if (r.problems.some((p) => p.code === 'item.missing')) return null;
       throw problemsError(r.problems, USAGE);
     }
-    if (!looksLikeUpdate(u.text, ctx.plan)) return null;
-    return readUpdate(u.text, ctx);
+    // "跟新 T9 正常推进", "updte T9 at risk": a slip of the verb; what follows is proposed, never written at once.
+    const slip = mistypedReportVerb(u.text);
+    const text = slip !== null && looksLikeUpdate(u.text.slice(slip), ctx.plan) ? u.text.slice(slip) : u.text;
+    if (!looksLikeUpdate(text, ctx.plan)) {
+      // "T9 有风线": a status mistyped is said so, rather than answered with the item as if asked.
+      const typo = mistypedStatusReport(text, ctx.plan);
+      if (typo) throw problemsError([typo], USAGE);
+      return null;
+    }
+    return readUpdate(text, ctx);
   },
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),
   preview: (args, ctx) => {
@@ -152,7 +175,19 @@ export function previewBlocks(item: PlanItem, args: UpdateArgs, before: ItemStat
   if (args.unit) fields.splice(1, 0, { label: t(lang, 'For unit', '报告单位'), value: units ? unitName(units, args.unit, lang) : args.unit });
   if (args.progress.length) fields.push({ label: t(lang, 'Progress', '进度'), value: args.progress.map((p) => progressText(p, item, lang)).join('; ') });
   if (args.note) fields.push({ label: t(lang, 'Note', '备注'), value: args.note });
-  return [{ type: 'fields', fields }];
+  const blocks: ReplyBlock[] = [{ type: 'fields', fields }];
+  if (!args.status && !args.progress.length) {
+    const example = item.indicators[0] ? `${item.indicators[0].id}=…` : `${item.id} 52%`;
+    blocks.push({
+      type: 'paragraph',
+      text: t(
+        lang,
+        `I read no status and no progress value here: only the note would be recorded. Write a status (${STATUS_LIST.en}) or progress as 420/800, 52% or ${example}.`,
+        `这里没有识别出状态或进度数值：只会记录为备注。状态可写 ${STATUS_LIST.zh}；进度请写成 430/800、52% 或 ${example}。`,
+      ),
+    });
+  }
+  return blocks;
 }
 
 /** The progress bars of every reported indicator (and the item as a whole), then the status line. */

@@ -61,7 +61,12 @@ export interface BotDeps {
   reporting?: ReportingSchedule;
   /** What each conversation last answered about, for follow-ups; one in memory per bot when not given. */
   conversations?: ConversationMemory;
+  /** Each user's last language, for messages that show none (`T11 70%`); one in memory per bot when not given. */
+  languages?: Map<string, Lang>;
 }
+
+/** How many users' last languages a bot keeps (the oldest is forgotten first). */
+const REMEMBERED_LANGUAGES = 10_000;
 
 /** The platform-neutral bot: a message in, a reply out. */
 export interface Bot {
@@ -75,11 +80,14 @@ export interface Bot {
 export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
   const conversations = deps.conversations ?? new ConversationMemory();
+  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
       const cleaned = clean(msg.text);
-      let { lang, text } = resolveLang(cleaned, { lang: msg.lang, defaultLang: msg.defaultLang });
+      const resolved = resolveLang(cleaned, { lang: msg.lang, defaultLang: msg.defaultLang });
+      let { text } = resolved;
+      const lang = rememberLang(languages, msg.user.id, resolved);
       let command = msg.command ?? false;
       const typed = /^\s*\/?plan(?:\s+|$)/i.exec(text);
       if (!command && typed && text.trimStart().startsWith('/')) {
@@ -117,7 +125,7 @@ export function createBot(deps: BotDeps): Bot {
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         // Only a command word writes at once (`/plan update …`); `/plan T11 at risk` is free text after /plan.
-        if (needsConfirmation(intent, { text: text.trim(), lang }, byCommand)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
+        if (needsConfirmation(intent, { text: text.trim(), lang }, byCommand, args)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         if (!intent.sideEffects && !r.error) conversations.remember(key, r.matches.length === 1 || intent.id === 'ask' || intent.id === 'show-item' ? r.matches.slice(0, 1).map((m) => m.id) : r.matches.map((m) => m.id), now);
         return { ...r, intent: intent.id };
@@ -132,6 +140,19 @@ export function createBot(deps: BotDeps): Bot {
       }
     },
   };
+}
+
+/**
+ * The language to answer in: a message that shows one sets it for its writer; one that shows none
+ * (`T11 70%`, `/plan history T9`) is answered in the writer's last language, so a Chinese reporter is
+ * not answered in English because a report had no Chinese word in it.
+ */
+function rememberLang(languages: Map<string, Lang>, user: string, resolved: { lang: Lang; neutral: boolean }): Lang {
+  if (resolved.neutral) return languages.get(user) ?? resolved.lang;
+  languages.delete(user);
+  languages.set(user, resolved.lang);
+  if (languages.size > REMEMBERED_LANGUAGES) languages.delete(languages.keys().next().value!);
+  return resolved.lang;
 }
 
 /** A user error as a reply in the user's language. */

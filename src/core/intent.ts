@@ -73,8 +73,8 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
    * command is never held back.
    */
   confirm?: 'never' | 'if-ambiguous' | 'always';
-  /** For `confirm: 'if-ambiguous'`: whether this free text is an unmistakable order (a report verb first, no question). */
-  unambiguous?(u: Utterance): boolean;
+  /** For `confirm: 'if-ambiguous'`: whether this free text, read as `args`, is an unmistakable order (a report verb first, no question). */
+  unambiguous?(u: Utterance, args: z.infer<A>): boolean;
   /** What would be recorded, shown in a proposal; may refuse (a permission) before anything is proposed. */
   preview?(args: z.infer<A>, ctx: IntentContext): ReplyBlock[];
   /**

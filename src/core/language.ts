@@ -18,14 +18,29 @@ const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
  * The language to answer in: the one the user asks for ("… in Chinese", "用英文"), else the one the
  * door knows (`hints.lang`), else the language of the question, and for a message with no words of
  * its own (an item id, a number) the reader's (`hints.defaultLang`, else English). Returns the text
- * without the request.
+ * without the request, and whether the text is {@link isLanguageNeutral} (then the caller may answer
+ * in the writer's last language).
  */
-export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; text: string } {
-  if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim() };
-  if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim() };
-  if (hints.lang) return { lang: hints.lang, text };
+export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; text: string; neutral: boolean } {
+  if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim(), neutral: false };
+  if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim(), neutral: false };
+  if (hints.lang) return { lang: hints.lang, text, neutral: false };
   // The command prefix and item ids are the same in both languages: they say nothing of the reader's.
   const words = text.replace(/^\s*\/?plan\b/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ');
-  if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text };
-  return { lang: detectLang(words), text };
+  const neutral = isLanguageNeutral(text);
+  if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text, neutral };
+  return { lang: detectLang(words), text, neutral };
+}
+/**
+ * Whether a message says nothing of its writer's language: only item ids, numbers, signs and, after
+ * `/plan`, the command word every reader must type in English (`T11 70%`, `/plan history T9`,
+ * `/plan undo`, `T９ ４５０／８００`). Such a message is answered in the writer's last language. Pure.
+ */
+export function isLanguageNeutral(text: string): boolean {
+  const rest = text
+    .normalize('NFKC')
+    .replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ')
+    .replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ')
+    .replace(/(?<![a-z])(?:task|item|objective|group)\s*\d+/gi, ' ');
+  return !/[\p{Script=Han}\p{Script=Latin}]/u.test(rest);
 }

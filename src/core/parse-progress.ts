@@ -42,7 +42,7 @@ export function unitWords(ind: Pick<Indicator, 'unit' | 'unitLabel'>): string[] 
 }
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
-const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})\s*[=:]\s*${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
+const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})(?:\s*[=:]\s*|\s*(?:为|是|达到|完成)\s*|\s+(?=-?\d))${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
 const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
 const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
 const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
@@ -50,7 +50,7 @@ const CJK = /[\u3400-\u9fff]/;
 
 /**
  * The one reader of a written progress value at the start of a text (already folded to half-width):
- * `T9.1=420`, `T9.2=52%`, `420/800`, `420/800 villages`, `52%`, `70％`, `420`, `420个`, `420个村`,
+ * `T9.1=420` (or `T9.1 420`, `T9.1：420`, `T9.1为420`), `T9.2=52%`, `420/800`, `420/800 villages`, `52%`, `70％`, `420`, `420个`, `420个村`,
  * `420 villages`, with how many characters it takes. `units` are the plan's unit words
  * ({@link planUnitWords}). Null when the text does not open with a value, or when a number runs on
  * into letters ("2nd", "3x"), which makes it words, not a value. Pure.

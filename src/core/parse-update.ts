@@ -37,13 +37,15 @@ export const STATUS_LIST = {
 const SEPARATORS = /^[\s,，、;；:：]+/;
 /** Chinese status words, longest first; words of two characters must not run on into more Chinese. */
 const ZH_STATUS = CHINESE_STATUS_WORDS;
-const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展)(?![a-z])/i;
+const FILLER = /^(?:status|progress|is|now|to|进度|状态|为|是|目前|现在|进展|一下|完成率|完成比例|完成进度|比例|已达到|达到|已达)(?![a-z])/i;
 /**
  * Verbs of completion that, before a value, say how much is done rather than that the item is done:
- * `已完成420个村`, `completed 420 villages`, `完成 52%`.
+ * `已完成420个村`, `completed 420 villages`, `完成 52%`, and any short verb after 已/累计/共 (`已整治450个村`,
+ * `累计治理30个`) but one of change (`新增30个` is not a total).
  */
-const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])/i;
-const NOTE_MARK = /^(?:note|备注|说明)\s*[:：]\s*/i;
+const COMPLETED = /^(?:累计完成|共完成|已完成|完成了|完成|completed|complete|finished|achieved|reached)(?![a-z])|^(?:已经?|累计|共计?)(?!新增|增加|减少|下降|降低|提高|上升|增长)[\u4e00-\u9fff]{1,3}?(?=\s*\d)/i;
+/** What opens a note and is not part of it: `note:`, `备注：`, and Chinese `备注`/`说明` before a space. */
+const NOTE_MARK = /^(?:(?:note|备注|说明)\s*[:：]\s*|(?:备注|说明)\s+)/i;
 const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
 const CJK = /[\u3400-\u9fff]/;
 
@@ -116,6 +118,8 @@ export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = p
       en: `"${firstWord}" is not a progress value I can read. Write it as 420/800, 52% or ${item.indicators[0]?.id ?? `${item.id}.1`}=420; to keep it as a note, quote it.`,
       zh: `无法识别进度“${firstWord}”。请写成 430/800、52% 或 ${item.indicators[0]?.id ?? `${item.id}.1`}=430；若要作为备注，请加引号。`,
     });
+  } else if (note !== null && !quoted && status === null && nearStatus(note)) {
+    problems.push(statusTypo(item.id, note, nearStatus(note)!));
   } else if (note !== null && !quoted && looksLikeStatus(note, status === null && progress.length === 0)) {
     const word = note.split(/\s+/)[0]!;
     problems.push({
@@ -222,6 +226,44 @@ function readToken(rest: string, units: string[]): { token: Token; length: numbe
     if (status) return { token: { type: 'status', status, text: word }, length: word.length };
   }
   return null;
+}
+
+/** Chinese status words long enough that one wrong character still names them (有风线 → 有风险, 正常推近 → 正常推进). */
+const LONG_ZH_STATUS = ZH_STATUS.filter((w) => w.length >= 3);
+
+/** The status a note opens with, one character mistyped (`有风线`, `进展顺力`), with the words as written; null when none. */
+function nearStatus(note: string): { written: string; word: string; status: Status } | null {
+  const folded = fold(note);
+  for (const word of LONG_ZH_STATUS) {
+    const written = folded.slice(0, word.length);
+    if (written.length === word.length && CJK.test(written) && editDistance(written, word) === 1 && !ZH_STATUS.some((w) => folded.startsWith(w))) {
+      return { written: note.slice(0, word.length), word, status: parseStatus(word)! };
+    }
+  }
+  return null;
+}
+
+/** The refusal of a mistyped status: what was written, what it is probably, how to record either. */
+function statusTypo(id: string, note: string, near: { written: string; word: string; status: Status }): Problem {
+  const label = STATUS_LABELS[near.status];
+  return {
+    code: 'status.unknown',
+    en: `"${near.written}" is not a status; did you mean ${near.word} (${label.en})? Nothing was recorded. Send it again with the status, e.g. /plan update ${id} ${label.en}; to record the words as a note, quote them: /plan update ${id} "${note}".`,
+    zh: `“${near.written}”不是有效状态，您是想写“${near.word}”${near.word === label.zh ? '' : `（${label.zh}）`}吗？未记录任何内容。请改正后重新发送，例如 /plan 更新 ${id} ${near.word}；若要作为备注，请加引号：/plan 更新 ${id} “${note}”。`,
+    choices: [near.status],
+  };
+}
+
+/**
+ * Free text that opens with an item and a mistyped status ("T9 有风线"): the refusal that says what it
+ * probably meant, or null. Such text is an attempt at a report, not a question; it is never recorded.
+ */
+export function mistypedStatusReport(text: string, plan: Plan): Problem | null {
+  if (isInterrogative(text)) return null;
+  const { tokens, note, quoted } = scan(text, planUnitWords(plan));
+  if (tokens[0]?.type !== 'item' || tokens.some((t) => t.type === 'status') || note === null || quoted) return null;
+  const near = nearStatus(note);
+  return near ? statusTypo(tokens[0].id, note, near) : null;
 }
 
 const EN_STATUS_KEYS = ['notstarted', 'ontrack', 'atrisk', 'offtrack', 'completed', 'finished', 'behind', 'delayed', 'inprogress'];

@@ -8,14 +8,14 @@ import { reply, type Lang, type Reply, type ReplyBlock } from './reply.js';
  * declaration (side effects and `confirm`), never guessed from its words here. Commands wait only
  * for an intent that always asks (`confirm: 'always'`, a sign-off).
  */
-export function needsConfirmation(intent: Intent, u: Utterance, command: boolean): boolean {
+export function needsConfirmation(intent: Intent, u: Utterance, command: boolean, args?: unknown): boolean {
   if (!intent.sideEffects) return false;
   const mode = intent.confirm ?? 'never';
   // 'always' holds back commands too (a sign-off): the order itself asks to be confirmed.
   if (mode === 'always') return true;
   if (command) return false;
   if (mode === 'never') return false;
-  return !(intent.unambiguous?.(u) ?? false);
+  return !(intent.unambiguous?.(u, args) ?? false);
 }
 
 /**
@@ -30,7 +30,7 @@ export function proposeWrite(intent: Intent, args: unknown, ctx: IntentContext):
   const p = ctx.proposals.add({ intentId: intent.id, args, user: ctx.user.id, platform: ctx.platform, channel: ctx.channel, lang, at: ctx.clock.now().toISOString() }, ctx.clock.now());
   const minutes = PROPOSAL_TTL_MS / 60000;
   // Only a report can be recorded at once by starting with "update"; an intent that always asks cannot.
-  const hint = intent.confirm === 'always' ? { en: '', zh: '' } : { en: ' To record at once next time, start with “update”: /plan update …', zh: '下次如需直接记录，请以“更新”开头：/plan 更新 …' };
+  const hint = intent.confirm === 'always' ? { en: '', zh: '' } : { en: ' To record at once next time: /plan update …', zh: '下次如需直接记录：/plan 更新 …' };
   return reply(
     lang,
     [

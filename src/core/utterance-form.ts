@@ -1,4 +1,5 @@
 import { foldTraditional } from '../search/fold-traditional.js';
+import { editDistance } from '../search/typo-corrector.js';
 
 /**
  * Whether a message is asked rather than told, in English or Chinese (Simplified, Traditional,
@@ -17,9 +18,10 @@ export function isInterrogative(text: string): boolean {
 
 /**
  * The report verbs that make free text an unmistakable report when it opens with one ("update T9 …",
- * "report T9 …", "更新 T9 …", "汇报", "报送", "上报", "填报", "报告", Traditional 匯報/彙報/報送/上報/填報).
+ * "report T9 …", "更新 T9 …", "汇报", "报送", "上报", "填报", "报告", Traditional 匯報/彙報/報送/上報/填報), with
+ * the softener people add to them ("汇报一下", "更新下").
  */
-const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|更新|汇报|报送|上报|填报|报告|进展汇报|进度汇报)\s*[:：,，]?\s*/i;
+const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|(?:更新|汇报|报送|上报|填报|报告|进展汇报|进度汇报)(?:一下|下)?)\s*[:：,，]?\s*/i;
 
 /** The length of the report verb a message opens with (with what follows it up to the next word), or null. */
 export function leadingReportVerb(text: string): number | null {
@@ -27,6 +29,25 @@ export function leadingReportVerb(text: string): number | null {
   const m = REPORT_VERB.exec(foldTraditional(text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
   return m ? m[0].length : null;
 }
+
+/**
+ * The length of a mistyped report verb a message opens with ("跟新 T9 …", "updte T9 …", "汇包 …"),
+ * or null. A mistyped verb never makes a report unmistakable: what follows it may only be proposed.
+ * English: one edit from update/report; Chinese: the verb's second character kept, its first mistyped
+ * (跟新, 更心 for 更新; 汇包, 会报 for 汇报), as a pinyin keyboard mistypes. Pure.
+ */
+export function mistypedReportVerb(text: string): number | null {
+  const t = foldTraditional(text.normalize('NFKC'));
+  if (leadingReportVerb(t) !== null) return null;
+  const en = /^([a-z]{4,7})(?![a-z])[\s:,]*/i.exec(t);
+  if (en && ['update', 'report'].some((v) => editDistance(v, en[1]!.toLowerCase()) === 1)) return en[0].length;
+  const zh = /^(\p{Script=Han}{2})\s*[:：,，]?\s*/u.exec(t);
+  if (zh && MISTYPED_ZH_VERBS.some((v) => v[1] === zh[1]![1] || v[0] === zh[1]![0])) return zh[0].length;
+  return null;
+}
+
+/** The report verbs whose one-character slips are read as them ("跟新", "汇包"). */
+const MISTYPED_ZH_VERBS = ['更新', '汇报'];
 
 /** How a free-text message may touch the record: a report (write at once), a question (never write), or neither. */
 export type UtteranceForm = 'report' | 'question' | 'other';

@@ -77,8 +77,10 @@ describe('explicit references show that item', () => {
     const r = await say(bot, '什么是T9.1');
     expect(r.intent).toBe('show-item');
     expect(r.text.split('\n')[0]).toMatch(/^完成整治的行政村数量：800个行政村/);
+    // "T9.5" shows no language: it is answered in the one the asker just used.
     const bad = await say(bot, 'T9.5');
-    expect(bad.text).toBe('T9 has no target T9.5; its targets are T9.1, T9.2.');
+    expect(bad.text).toBe('T9 没有指标 T9.5；其指标为 T9.1、T9.2。');
+    expect((await say(bot, 'T9.5', 'web:newcomer')).text).toBe('T9 has no target T9.5; its targets are T9.1, T9.2.');
     expect((await say(bot, 'PM2.5 target')).intent).toBe('ask');
   });
 
@@ -88,7 +90,7 @@ describe('explicit references show that item', () => {
   });
 
   it('an id that does not exist suggests near ones, politely, in both languages', async () => {
-    const en = await say(bot, '/plan show T41');
+    const en = await say(bot, '/plan show T41', 'web:newcomer');
     expect(en.error?.id).toBe('item.not-found');
     expect(en.text).toMatch(/no item "T41".*did you mean T40/);
     const zh = await say(bot, '任务四十一是什么');
@@ -199,7 +201,7 @@ describe('commands missing their argument', () => {
     ['/plan status', /^Say which item, e.g. \/plan status T9 \(usage: \/plan status ID\)\.$/],
     ['/plan 历史', /^请写明事项编号，例如 \/plan history T9（用法：\/plan history ID）。$/],
   ])('%s says what is missing, with an example', async (q, text) => {
-    const r = await say(bot, q);
+    const r = await say(bot, q, 'web:newcomer');
     expect(r.error?.id).toBe('args.invalid');
     expect(r.text).toMatch(text);
   });

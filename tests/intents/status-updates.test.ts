@@ -166,7 +166,7 @@ describe('status, history and undo', () => {
     ]);
     const zh = await say('/plan 历史 T9');
     expect(zh.text).toContain('T9 土壤污染防治行动 的更新记录（3条，最新在前）：');
-    expect((await say('/plan history T10')).text).toContain('No updates of T10');
+    expect((await say('/plan history T10', 'web:carol')).text).toContain('No updates of T10');
   });
 
   it('undo reverts the user’s own last update as a new event; status goes back; history marks it', async () => {
