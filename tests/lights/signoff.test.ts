@@ -105,7 +105,8 @@ describe('signed-off items leave the attention lists; /plan reopen brings them b
     expect(await ids('what needs attention')).toContain('T24');
     expect(await ids('哪些任务亮红灯')).toContain('T24');
 
-    const history = await say(b, '/plan history T24', 'web:alice');
+    // A user with no earlier message: an id-only command is answered in English.
+    const history = await say(b, '/plan history T24', 'web:bob');
     expect(history.text).toContain('admin reopened it (sign-off undone)');
     expect(history.text).toContain('admin signed it off (销号)');
   });

@@ -99,7 +99,7 @@ describe('questions about one reason of attention agree with the digest’s list
     await talk(june1.bot, '更新 T9 有风险 430/800', ZHOULIN, ROOM);
     const june21 = recordsBot({ admins: [ADMIN], store: june1.store, clock: at('2021-06-21T09:00:00') });
     const attention = await talk(june21.bot, '需要关注的任务', 'console:analyst', ROOM);
-    expect(attention.text).toContain('T9 土壤污染防治行动 — 有风险；20天未更新');
+    expect(attention.text).toContain('T9 土壤污染防治行动 — 🟡 有风险；20天未更新');
     expect(attention.text).toContain('T11 强化环境监管 — 分配后20天未更新（2021-06-01分配）');
     for (const q of ['久未更新的任务', '長期未更新的事項', 'stale tasks', 'which tasks have no recent update']) {
       const r = await talk(june21.bot, q, 'console:analyst', ROOM);

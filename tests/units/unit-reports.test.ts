@@ -91,7 +91,8 @@ describe('per-unit reports and the roll-up', () => {
     expect(ny.text).toMatch(/26\.3% · 210\/800/);
     expect(store.events().filter((e) => e.type === 'update').map((e) => (e as { unit?: string }).unit)).toEqual(['zhoukou', 'nanyang']);
     const card = await say('T9', 'web:nan');
-    expect(card.text).toMatch(/T9\.1 .*26\.3% · 210\/800 villages/);
+    // web:nan wrote Chinese last, so the id-only question is answered in Chinese.
+    expect(card.text).toMatch(/T9\.1 .*26\.3% · 210\/800个行政村/);
     // Zhoukou reports again: its own value is replaced, the province still sums.
     await say('/plan update T9 150/800', 'web:zl');
     expect((await say('/plan status T9', 'web:zl')).text).toMatch(/240\/800/);

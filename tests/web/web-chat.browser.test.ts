@@ -98,8 +98,9 @@ describe('the web chat in a real browser', () => {
     await expect.poll(() => cards.count()).toBeGreaterThan(before);
     if (hasUpdate) {
       expect(await cards.last().textContent()).toMatch(/已更新 O3.*有风险/);
+      // An id-only command is answered in the writer's last language: the Chinese card's button was last.
       const status = await ask(page, '/plan status O3');
-      expect(await status.textContent()).toMatch(/Status: at risk · updated .* by alice/);
+      expect(await status.textContent()).toMatch(/进展：有风险 · .* 由 alice 更新/);
     }
 
     // User text with markup stays text, in the bubble and in the reply.
