@@ -134,6 +134,18 @@ function nextDate(date: string): string {
   return next;
 }
 
+/** The local day last read per zone, with the instants it spans: the zone's rules are read once a day, not once a judgement. */
+const localDays = new Map<string, { date: string; startMs: number; endMs: number }>();
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone, as dayjs reads it. */
+function localDateOf(at: number, timeZone: string): string {
+  const day = localDays.get(timeZone);
+  if (day && at >= day.startMs && at < day.endMs) return day.date;
+  const date = dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+  localDays.set(timeZone, { date, startMs: startOfDate(date, timeZone), endMs: startOfDate(nextDate(date), timeZone) });
+  return date;
+}
+
 /** Judges attention for one plan at one instant; deadlines are read once each, so a 10,000-item plan stays fast. */
 export interface AttentionJudge {
   at: number;
@@ -180,7 +192,7 @@ export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge 
     if (ind.value !== null && (ind.comparator === '<' || ind.comparator === '<=')) return { kind: meetsLimit(entry.value, ind) ? 'within-limit' : 'over-limit', done: null, expected };
     return null;
   };
-  const today = dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+  const today = localDateOf(at, timeZone);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const days = new Map<string, number>();
   const daysUntil = (date: string) => {
