@@ -4,6 +4,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findTopic, inTopic } from '../src/search/topic-table.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -64,7 +65,7 @@ const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
 const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
-const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
+const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|跟|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
@@ -80,7 +81,8 @@ export const listItemsIntent = defineIntent({
   args: Args,
   sideEffects: false,
   recognize: (u) => {
-    const text = u.text.toLowerCase();
+    // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
+    const text = foldTraditional(u.text).toLowerCase();
     const light = lightAsked(u.text);
     if (light) {
       const ref = findItemRef(text);
@@ -107,7 +109,7 @@ export const listItemsIntent = defineIntent({
     return argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
   },
   parseCommand: (rest, u) => {
-    const text = rest.toLowerCase();
+    const text = foldTraditional(rest).toLowerCase();
     // "/plan mine" and "/plan 我的" are the owner's own list.
     if (/^\s*(mine|我的)(\s|$)/i.test(u.text)) return argsFrom(text, { mine: true, status: findStatus(text), group: null });
     const owner = ownerIn(rest);

@@ -3,6 +3,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { formatTarget, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
 
@@ -39,7 +40,8 @@ export const planOverviewIntent = defineIntent({
   args: Args,
   sideEffects: false,
   recognize: (u) => {
-    const text = u.text.toLowerCase();
+    // Traditional characters read as Simplified ("哪些任務沒有負責人"), as every parser reads them.
+    const text = foldTraditional(u.text).toLowerCase();
     if (findItemRef(text)) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     if (QUANTIFIED.test(text)) return { ask: 'quantified', kind: 'indicator' };
@@ -50,7 +52,7 @@ export const planOverviewIntent = defineIntent({
     return { ask: 'count', kind };
   },
   parseCommand: (rest) => {
-    const text = rest.toLowerCase();
+    const text = foldTraditional(rest).toLowerCase();
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     if (QUANTIFIED.test(text) || /\b(?:targets?|indicators?)\b|指标/.test(text)) return { ask: 'quantified', kind: 'indicator' };
     return { ask: 'count', kind: KIND_WORDS.find(([, re]) => re.test(text))?.[0] ?? 'task' };

@@ -7,6 +7,7 @@ describe('questions about the whole plan get counts and lists computed from the 
     ['how many key tasks does the plan have?', '40'],
     ['计划里一共有几个主要目标', '6'],
     ['how many groups are the tasks divided into?', '10'],
+    ['一共有幾項重點任務', '40'],
   ])('%s → %s', async (q, n) => {
     const r = await say(makeBot(), q, 'web:alice');
     expect(r.intent).toBe('plan-overview');
@@ -35,6 +36,7 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(ids).toHaveLength(39);
     expect(ids).not.toContain('T9');
     expect((await say(bot, '哪些任务没有负责人', 'web:alice')).matches).toHaveLength(39);
+    expect((await say(bot, '哪些任務沒有負責人', 'web:alice')).matches).toHaveLength(39);
   });
 
   it('every target with a number is listed with its item', async () => {
@@ -52,5 +54,20 @@ describe('questions about the whole plan get counts and lists computed from the 
       expect(r.intent, q).toBe('list-items');
       expect(r.matches.map((m) => m.id), q).toContain('T9');
     }
+  });
+
+  it('a topic list in Traditional characters is the same list: 列出大氣相關任務 is the air topic', async () => {
+    const bot = makeBot();
+    const simplified = await say(bot, '列出大气相关任务', 'web:alice');
+    const traditional = await say(bot, '列出大氣相關任務', 'web:alice');
+    expect(traditional.intent).toBe('list-items');
+    expect(traditional.matches.map((m) => m.id)).toEqual(simplified.matches.map((m) => m.id));
+    expect(traditional.matches.map((m) => m.id)).toContain('O1');
+  });
+
+  it('"跟水有关" names the water topic, not a topic called 跟水', async () => {
+    const r = await say(makeBot(), '列出所有跟水有关的任务', 'web:alice');
+    expect(r.text).toContain('“水”');
+    expect(r.matches.map((m) => m.id)).toContain('T8');
   });
 });
