@@ -7,6 +7,7 @@ describe('questions about the whole plan get counts and lists computed from the 
     ['how many key tasks does the plan have?', '40'],
     ['计划里一共有几个主要目标', '6'],
     ['how many groups are the tasks divided into?', '10'],
+    ['how many main objectives', '6'],
     ['一共有幾項重點任務', '40'],
   ])('%s → %s', async (q, n) => {
     const r = await say(makeBot(), q, 'web:alice');
