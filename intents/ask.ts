@@ -3,7 +3,7 @@ import { t } from '../src/core/i18n.js';
 import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
-import { DEADLINE_CUE, NUMBER_CUE, deadlineNote, noNumberNote, weakMatchNote } from '../src/core/answer-notes.js';
+import { DEADLINE_CUE, NUMBER_CUE, OWNER_CUE, deadlineNote, noNumberNote, ownerNote, weakMatchNote } from '../src/core/answer-notes.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -111,6 +111,8 @@ export const askIntent = defineIntent({
     if (asksDeadline) blocks.splice(1, 0, deadlineNote(item, indicator, plan, lang));
     // A number the plan does not set (an objective's "annual targets", PM2.5, ozone): say so, with its words.
     else if (asksNumber && !indicator && item.indicators.length === 0 && item.kind === 'objective') blocks.splice(1, 0, noNumberNote(item, lang));
+    // "who owns T9", "负责人是谁" (or a follow-up asking it): the owners, or that there are none yet, near the top.
+    if (OWNER_CUE.test(lower)) blocks.splice(asksNumber ? 2 : 1, 0, ownerNote(item, state?.owners ?? [], lang));
     if (best.weak) blocks.push(weakMatchNote(lang));
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
