@@ -68,4 +68,26 @@ describe('follow-ups refer to what the conversation last answered (per user and 
     const status = await say(bot, '/plan status T9', 'console:admin');
     expect(status.text).not.toMatch(/\bdone\b/i);
   });
+
+  it('a message that only asks for an aspect ("进度怎么样", "负责人是谁", 負責人是誰) is about the remembered item', async () => {
+    const bot = makeBot();
+    await say(bot, '第九项任务', 'console:wang');
+    const progress = await say(bot, '进度怎么样', 'console:wang');
+    expect(progress.intent).toBe('item-status');
+    expect(progress.text).toContain('T9');
+    const owner = await say(bot, '负责人是谁', 'console:wang');
+    expect(owner.matches[0]?.id).toBe('T9');
+    expect(owner.text).toContain('T9 尚未指定负责人');
+    expect((await say(bot, '負責人是誰', 'console:wang')).matches[0]?.id).toBe('T9');
+    // Another person in the same channel has no conversation about T9.
+    expect((await say(bot, '负责人是谁', 'console:li')).matches[0]?.id).not.toBe('T9');
+  });
+
+  it('"and who owns it?" names the owners, or says there are none yet', async () => {
+    const bot = makeBot();
+    await say(bot, 'what is T20', 'web:alice');
+    expect((await say(bot, 'and who owns it?', 'web:alice')).text).toContain('T20 has no owner yet');
+    await say(bot, '/plan assign T20 @web:bob', 'console:admin');
+    expect((await say(bot, 'who owns T20', 'web:alice')).text).toMatch(/Owners of T20: .*bob/);
+  });
 });
