@@ -54,6 +54,9 @@ export function lightAsked(text: string): 'red' | 'yellow' | 'green' | null {
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
+/** Nouns that ask for targets rather than for tasks. */
+const TARGET_NOUN = /\b(?:targets|goals|indicators|requirements)\b|指标|目标/;
+const TASK_NOUN = /\b(?:tasks|items|actions|work items)\b|任务|事项|工作/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every|how many)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /**
@@ -105,8 +108,14 @@ export const listItemsIntent = defineIntent({
     // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
     if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
     if (!mine && !PLURAL.test(text)) return null;
-    if (!mine && !status && !ref && !LIST_CUE.test(text)) return null;
-    return argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
+    const args = argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
+    if (mine || status || ref) return args;
+    const known = args.topic ? findTopic(args.topic) : null;
+    // "air pollution tasks", "水污染任务": a topic of the table and a plural noun is a list even with no list word.
+    if (!LIST_CUE.test(text) && !known) return null;
+    // "what are the emission control targets for nitrogen oxides": targets of a free topic are one item's targets (ask).
+    if (args.topic && !known && TARGET_NOUN.test(text) && !TASK_NOUN.test(text)) return null;
+    return args;
   },
   parseCommand: (rest, u) => {
     const text = foldTraditional(rest).toLowerCase();

@@ -71,4 +71,19 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(r.text).toContain('“水”');
     expect(r.matches.map((m) => m.id)).toContain('T8');
   });
+
+  it('a topic of the table with a plural noun is a list even with no list word: "air pollution tasks"', async () => {
+    const bot = makeBot();
+    for (const [q, id] of [['air pollution tasks', 'O1'], ['soil tasks', 'T9'], ['水污染任务', 'T8']] as const) {
+      const r = await say(bot, q, 'web:alice');
+      expect(r.intent, q).toBe('list-items');
+      expect(r.matches.map((m) => m.id), q).toContain(id);
+    }
+  });
+
+  it('the targets of a free topic are one item’s targets, not a list: nitrogen oxides and COD are O5', async () => {
+    const r = await say(makeBot(), 'what are the emission total control targets for nitrogen oxides and COD', 'web:alice');
+    expect(r.intent).toBe('ask');
+    expect(r.matches[0]?.id).toBe('O5');
+  });
 });
