@@ -24,6 +24,8 @@ const KIND_WORDS: ReadonlyArray<[z.infer<typeof Args>['kind'], RegExp]> = [
 const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delayed|overdue|done|completed|finished|started|attention|mine|my|owned|assigned to|about|related|concerning|regarding|involving)\b|风险|滞后|落后|逾期|完成|开始|关注|我的|负责的|关于|相关|有关|涉及/;
 /** What a bare count may say besides "how many" and a kind: "how many main objectives", "几个主要目标". */
 const BARE_COUNT_WORDS = /\b(?:main|key|major|primary|principal|the|are|is|do|does|we|you|in|total|overall|all|task|tasks|objectives?|goals?|groups?|sections?|targets?|indicators?)\b|重点|主要|任务组|任务|目标|指标|组|项|个|是|的|吗|呢/g;
+/** Words that ask for a list of the whole plan's items of a kind ("what are the targets", "有哪些指标"). */
+const LIST_WORDS = /\b(?:what|which|list|show|me|tell|give|every|all|the|are|plan's|plan|in|of|there)\b|有哪些|哪些|列出|所有|全部|计划|一共|都|有/g;
 /** Words that ask about the whole plan rather than one thing in it. */
 const WHOLE_PLAN = /\b(?:plan|in total|altogether|are there|does it have|have|divided)\b|计划|一共|总共|共有|共|有/;
 const UNOWNED = /\b(?:no(?:body|one| one)? (?:assigned|owner|owners|in charge)|not assigned|unassigned|without (?:an? )?owners?|no owners?|nobody (?:is )?(?:assigned|responsible|in charge))\b|没有负责人|无人负责|没人负责|未分配|没有分配|无负责人/;
@@ -47,6 +49,11 @@ export const planOverviewIntent = defineIntent({
     if (findItemRef(text)) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     if (QUANTIFIED.test(text)) return { ask: 'quantified', kind: 'indicator' };
+    // "what are the targets", "有哪些指标", "list all objectives": a kind of the plan's items and nothing else.
+    if (LIST_WORDS.test(text) && !NARROWED.test(text) && text.replace(LIST_WORDS, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，:：]/g, '') === '') {
+      const listed = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
+      if (listed === 'indicator' || listed === 'objective' || listed === 'group') return { ask: 'count', kind: listed };
+    }
     if (!HOW_MANY.test(text) || NARROWED.test(text)) return null;
     // "how many main objectives" names nothing but a kind of the plan's items: the plan is meant.
     if (!WHOLE_PLAN.test(text) && text.replace(HOW_MANY, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，]/g, '') !== '') return null;

@@ -86,4 +86,13 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(r.intent).toBe('ask');
     expect(r.matches[0]?.id).toBe('O5');
   });
+
+  it('"what are the targets", "有哪些指标", "计划有哪些目标" list the plan’s items of that kind', async () => {
+    const bot = makeBot();
+    for (const [q, n] of [['what are the targets', '11'], ['有哪些指标', '11'], ['计划有哪些目标', '6'], ['what are the groups', '10']] as const) {
+      const r = await say(bot, q, 'web:alice');
+      expect(r.intent, q).toBe('plan-overview');
+      expect(r.text, q).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
+    }
+  });
 });
