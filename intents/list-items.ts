@@ -51,7 +51,7 @@ export function lightAsked(text: string): 'red' | 'yellow' | 'green' | null {
   if (/开绿灯|開綠燈/.test(text)) return null;
   return c ? ({ 红: 'red', 紅: 'red', 黄: 'yellow', 绿: 'green', 綠: 'green' } as const)[c as '红'] ?? null : null;
 }
-const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
+const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|\b(?:every|each|all) (?:task|item|objective)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
 /** Nouns that ask for targets rather than for tasks. */
@@ -211,7 +211,7 @@ function stripped(text: string): string {
   return text.replace(STATUS_WORD, ' ').replace(/[\s?？!！。.,，、:：]+/g, ' ');
 }
 
-const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late)\b|有风险|滞后|落后|正常推进|按计划|已完成|未开始/g;
+const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late|overdue)\b|有风险|滞后|落后|逾期|正常推进|按计划|已完成|未开始/g;
 
 function findStatus(text: string): Status | null {
   const m = new RegExp(STATUS_WORD.source).exec(text);

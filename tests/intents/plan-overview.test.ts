@@ -95,4 +95,16 @@ describe('questions about the whole plan get counts and lists computed from the 
       expect(r.text, q).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
     }
   });
+
+  it('"which items are overdue" and "list every task in group 10" are lists', async () => {
+    const bot = makeBot();
+    await say(bot, '/plan update T9 done', 'console:admin');
+    const overdue = await say(bot, 'which items are overdue', 'web:alice');
+    expect(overdue.intent).toBe('list-items');
+    expect(overdue.text).toMatch(/overdue/);
+    expect(overdue.matches.map((m) => m.id)).not.toContain('T9');
+    const g10 = await say(bot, 'list every task in group 10', 'web:alice');
+    expect(g10.intent).toBe('list-items');
+    expect(g10.matches.map((m) => m.id)).toEqual(['T37', 'T38', 'T39', 'T40']);
+  });
 });
