@@ -28,7 +28,7 @@ const POINTS_BACK =
  * which item is meant. What is left once they are gone must name nothing in the plan for a message to be a follow-up.
  */
 const ASPECT_WORDS =
-  /\b(?:targets?|goals?|indicators?|numbers?|figures?|values?|rates?|deadlines?|due|dates?|when|per year|yearly|annual|year|owners?|in charge|responsible|status|progress|groups?|sections?|details?|more|text|says?|sets?|requires?|needs?|includes?|covers?|means?|plan)\b|目标|指标|数字|数值|多少|截止|时限|时间|期限|什么时候|负责人|责任人|负责|牵头|进度|进展|状态|哪一组|组|详细|具体|原文|计划/g;
+  /\b(?:targets?|goals?|indicators?|numbers?|figures?|values?|rates?|deadlines?|due|dates?|when|per year|yearly|annual|year|owners?|in charge|responsible|status|progress|on track|off track|at risk|behind(?: schedule)?|delayed|late|overdue|done|finished|completed|groups?|sections?|details?|more|text|says?|sets?|requires?|needs?|includes?|covers?|means?|plan)\b|目标|指标|数字|数值|多少|截止|时限|时间|期限|什么时候|负责人|责任人|负责|牵头|进度|进展|状态|滞后|落后|有风险|逾期|完成了|完成|哪一组|组|详细|具体|原文|计划/g;
 
 /** Question words a follow-up may wrap its aspect in ("进度怎么样", "负责人是谁", "who owns"). */
 const QUESTION_WORDS =

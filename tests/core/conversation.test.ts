@@ -90,4 +90,14 @@ describe('follow-ups refer to what the conversation last answered (per user and 
     await say(bot, '/plan assign T20 @web:bob', 'console:admin');
     expect((await say(bot, 'who owns T20', 'web:alice')).text).toMatch(/Owners of T20: .*bob/);
   });
+
+  it('a status word is an aspect: "is it on track?" after the sewage target is about O3, not a task that mentions tracking', async () => {
+    const bot = makeBot();
+    await say(bot, 'rural sewage target', 'web:alice');
+    const r = await say(bot, 'is it on track?', 'web:alice');
+    expect(r.intent).toBe('item-status');
+    expect(r.text).toContain('O3');
+    await say(bot, 'T9', 'console:wang');
+    expect((await say(bot, '完成了吗', 'console:wang')).text).toContain('T9');
+  });
 });
