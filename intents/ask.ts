@@ -9,6 +9,7 @@ import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { MAX_QUERY_CHARS, findItemRef } from '../src/search/index.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
@@ -77,7 +78,8 @@ export const askIntent = defineIntent({
         { type: 'context', text: t(lang, `For example ${askHints(ctx.plan, lang)}; “help” lists everything.`, `例如${askHints(ctx.plan, lang)}；输入“帮助”查看全部功能。`) },
       ]);
     }
-    const lower = question.toLowerCase();
+    // Cues are read in Simplified: "什麼時候" asks when as "什么时候" does.
+    const lower = foldTraditional(question).toLowerCase();
     const asksDeadline = DEADLINE_CUE.test(lower);
     const asksTarget = NUMBER_CUE.test(lower);
     const asksNumber = asksDeadline || asksTarget;

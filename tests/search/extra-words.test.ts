@@ -16,4 +16,14 @@ describe('extra words of a question do not push a valid question under the floor
     expect(r.matches[0]?.id).toBe('O1');
     expect(r.text).toContain('计划没有为此设定具体数值');
   });
+
+  it('"量化"/"quantified" name no plan content: 地下水有没有量化目标 is O3', async () => {
+    expect((await say(makeBot(), '地下水有没有量化目标', 'console:wang')).matches[0]?.id).toBe('O3');
+  });
+
+  it('a deadline cue in Traditional characters gets the deadline: 統一着裝什麼時候落實', async () => {
+    const r = await say(makeBot(), '統一着裝什麼時候落實', 'console:wang');
+    expect(r.matches[0]?.id).toBe('T20');
+    expect(r.text).toContain('2021年底');
+  });
 });
