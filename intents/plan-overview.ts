@@ -8,8 +8,8 @@ import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
 
 const Args = z.object({
-  /** count: how many items of a kind; unowned: tasks nobody is assigned to; quantified: every target with a number. */
-  ask: z.enum(['count', 'unowned', 'quantified']),
+  /** count: how many items of a kind; unowned: tasks nobody is assigned to; quantified: every target with a number; unquantified: items with none. */
+  ask: z.enum(['count', 'unowned', 'quantified', 'unquantified']),
   kind: z.enum(['objective', 'group', 'task', 'indicator']).default('task'),
 });
 
@@ -29,7 +29,10 @@ const LIST_WORDS = /\b(?:what|which|list|show|me|tell|give|every|all|the|are|pla
 /** Words that ask about the whole plan rather than one thing in it. */
 const WHOLE_PLAN = /\b(?:plan|in total|altogether|are there|does it have|have|divided)\b|计划|一共|总共|共有|共|有/;
 const UNOWNED = /\b(?:no(?:body|one| one)? (?:assigned|owner|owners|in charge)|not assigned|unassigned|without (?:an? )?owners?|no owners?|nobody (?:is )?(?:assigned|responsible|in charge))\b|没有负责人|无人负责|没人负责|未分配|没有分配|无负责人/;
-const QUANTIFIED = /\b(?:targets?|indicators?|goals?)\b.*\b(?:number|numbers|numeric|quantified|figures?|values?)\b|\b(?:quantified|numeric|numerical)\b.*\b(?:targets?|indicators?)\b|量化指标|有数字|有数值|具体数值的(?:指标|目标)|定量/;
+const UNQUANTIFIED = /\b(?:no|without|not|lack|lacks)\b.*\b(?:numbers?|numeric|quantified|figures?)\b|\bunquantified\b|没有量化|没有具体数值|没有数字|没有数值|未量化|无量化|没有设定数值/;
+/** Words of a quantified/unquantified question that name nothing in the plan: what is left must name nothing either. */
+const QUANTIFIED_WORDS = /\b(?:which|what|list|show|every|all|the|are|is|there|any|a|an|in|of|with|without|no|not|that|has|have|do|does|plan|plan's|targets?|indicators?|goals?|objectives?|tasks?|items?|numbers?|numeric|numerical|quantified|unquantified|figures?|values?)\b|有哪些|哪些|列出|所有|全部|计划|目标|指标|任务|没有|量化|具体|数值|数字|设定|定量|的|有|是|吗|呢/g;
+const QUANTIFIED = /\b(?:targets?|indicators?|goals?|objectives?)\b.*\b(?:number|numbers|numeric|quantified|figures?|values?)\b|\b(?:quantified|numeric|numerical)\b.*\b(?:targets?|indicators?)\b|量化指标|有数字|有数值|具体数值的(?:指标|目标)|定量/;
 
 /**
  * Questions about the whole plan, answered from the plan and its state: how many tasks, objectives,
@@ -48,7 +51,13 @@ export const planOverviewIntent = defineIntent({
     const text = foldTraditional(u.text).toLowerCase();
     if (findItemRef(text)) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
-    if (QUANTIFIED.test(text)) return { ask: 'quantified', kind: 'indicator' };
+    const quantified = UNQUANTIFIED.test(text) ? 'unquantified' : QUANTIFIED.test(text) ? 'quantified' : null;
+    if (quantified) {
+      // "is there a quantified target for groundwater" names a thing of its own: O3's answer, not the plan's list.
+      if (/[\p{L}\p{N}]/u.test(text.replace(QUANTIFIED_WORDS, ' '))) return null;
+      const kind = /\b(?:objectives?|goals?)\b|目标/.test(text) ? 'objective' : /\btasks?\b|任务/.test(text) ? 'task' : 'indicator';
+      return { ask: quantified, kind };
+    }
     // "what are the targets", "有哪些指标", "list all objectives": a kind of the plan's items and nothing else.
     if (LIST_WORDS.test(text) && !NARROWED.test(text) && text.replace(LIST_WORDS, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，:：]/g, '') === '') {
       const listed = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
@@ -85,10 +94,24 @@ export const planOverviewIntent = defineIntent({
         { matches: tasks.map((i) => ({ id: i.id, score: 1 })) },
       );
     }
+    if (args.ask === 'unquantified') {
+      const kind = args.kind === 'task' ? 'task' : 'objective';
+      const without = plan.items.filter((i) => i.kind === kind && !i.indicators.some((x) => x.value !== null));
+      const noun = kind === 'task' ? ['tasks', '项任务'] : ['objectives', '项目标'];
+      return reply(
+        lang,
+        [
+          { type: 'heading', text: t(lang, `${without.length} ${noun[0]} set no number:`, `${without.length}${noun[1]}没有设定具体数值：`) },
+          { type: 'list', items: without.map(line) },
+          { type: 'context', text: t(lang, 'Their words say what is required instead ("complete the annual targets assigned by the state"); ask about one to read them.', '其要求以文字表述（如“完成国家下达的年度目标任务”）；可单独询问查看原文。') },
+        ],
+        { matches: without.map((i) => ({ id: i.id, score: 1 })) },
+      );
+    }
     const withTargets = plan.items.filter((i) => i.indicators.length > 0);
     const indicators = withTargets.flatMap((i) => i.indicators.map((x) => ({ item: i, x })));
     if (args.ask === 'quantified') {
-      const numbered = indicators.filter(({ x }) => x.value !== null);
+      const numbered = indicators.filter(({ x, item }) => x.value !== null && (args.kind === 'indicator' || item.kind === args.kind));
       return reply(
         lang,
         [

@@ -107,4 +107,14 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(g10.intent).toBe('list-items');
     expect(g10.matches.map((m) => m.id)).toEqual(['T37', 'T38', 'T39', 'T40']);
   });
+
+  it('"哪些目标没有量化指标" lists the objectives with no number; "which objectives have numbers" the others', async () => {
+    const bot = makeBot();
+    const without = await say(bot, '哪些目标没有量化指标', 'console:wang');
+    expect(without.intent).toBe('plan-overview');
+    expect(without.matches.map((m) => m.id)).toEqual(['O1', 'O2', 'O4', 'O5']);
+    expect((await say(bot, 'which objectives have numbers', 'web:alice')).matches.map((m) => m.id)).toEqual(['O3', 'O6']);
+    // A quantified question naming its own topic is that topic's answer.
+    expect((await say(bot, 'is there a quantified target for groundwater', 'web:alice')).matches[0]?.id).toBe('O3');
+  });
 });
