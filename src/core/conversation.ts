@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/schema.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { findItemRef } from '../search/parse-item-ref.js';
+import { findTopic } from '../search/topic-table.js';
 import type { PlanSearch } from './plan-search.js';
 
 /** How long the bot remembers what a conversation was about (10 minutes). */
@@ -82,7 +83,8 @@ export function conversationKey(user: string, channel: string | null): string {
  * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up.
  */
 export function withTopic(text: string, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
-  if (!topic || topic.ids.length !== 1) return null;
+  if (!topic) return null;
+  if (topic.ids.length > 1) return nextTopicList(text);
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
   if (findItemRef(trimmed)) return null;
@@ -94,4 +96,22 @@ export function withTopic(text: string, topic: Topic | null, plan: Plan, search:
   // "what does it say about biodiversity?" names a topic of its own: a new question, not a follow-up.
   if (search.search(trimmed.toLowerCase().replace(ASPECT_WORDS, ' '), { limit: 1 }).some((h) => !h.weak)) return null;
   return `${trimmed} ${item.kind} ${item.id.slice(1)}`;
+}
+
+/** "what about air?", "and soil?", "那大气呢？": after a list, another topic of the table asked the same way. */
+const NEXT_TOPIC_EN = /^(?:and|also|then|ok|okay)?\s*(?:what about|how about|and)\s+(?:the\s+)?(.+?)\s*[?？.!！]*$/;
+const NEXT_TOPIC_ZH = /^(?:那么?|还有|那)?\s*(.+?)(?:的|方面|相关的?)?\s*呢\s*[?？]*$/;
+
+/**
+ * After a list, a message naming only another topic of the topic table asks for that topic's list:
+ * "what about air?" after the water tasks reads "list air tasks". Anything else is a question of its own.
+ */
+function nextTopicList(text: string): string | null {
+  const folded = foldTraditional(text.trim()).toLowerCase();
+  if (folded.length > MAX_FOLLOWUP_CHARS || findItemRef(folded)) return null;
+  const en = NEXT_TOPIC_EN.exec(folded);
+  if (en && findTopic(en[1]!)) return `list ${en[1]} tasks`;
+  const zh = NEXT_TOPIC_ZH.exec(folded);
+  if (zh && findTopic(zh[1]!)) return `列出${zh[1]}相关任务`;
+  return null;
 }

@@ -100,4 +100,18 @@ describe('follow-ups refer to what the conversation last answered (per user and 
     await say(bot, 'T9', 'console:wang');
     expect((await say(bot, '完成了吗', 'console:wang')).text).toContain('T9');
   });
+
+  it('after a topic list, "what about air?" and "那水呢？" are that topic’s list', async () => {
+    const bot = makeBot();
+    await say(bot, 'list the water tasks', 'web:alice');
+    const air = await say(bot, 'what about air?', 'web:alice');
+    expect(air.intent).toBe('list-items');
+    expect(air.matches.map((m) => m.id)).toContain('O1');
+    await say(bot, '列出大气相关任务', 'console:wang');
+    const water = await say(bot, '那水呢？', 'console:wang');
+    expect(water.intent).toBe('list-items');
+    expect(water.matches.map((m) => m.id)).toContain('T8');
+    // Not after a list, and not for a word outside the topic table.
+    expect((await say(bot, 'what about the world cup?', 'web:alice')).intent).not.toBe('list-items');
+  });
 });
