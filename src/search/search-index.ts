@@ -146,7 +146,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
 }
 
 /** "the plan", "this plan", "the work plan": the plan being asked, not the plans it names ("14th Five-Year plan"). */
-const THIS_PLAN = /\b(?:the|this|our|your) (?:(?:annual |work |whole |entire |2021 )?plan(?:'s|s)?)\b(?! (?:for|of) the (?:14th|fourteenth))/gi;
+const THIS_PLAN = /\b(?:the|this) (?:(?:annual |work |whole |entire |2021 )?plan(?:'s|s)?)\b(?! (?:for|of) the (?:14th|fourteenth))/gi;
 
 /** The question without the words that name the plan itself ("what number does the plan set for air quality"). */
 function withoutThisPlan(text: string): string {

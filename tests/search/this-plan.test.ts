@@ -13,4 +13,8 @@ describe('"the plan" in a question is the plan being asked, not the plans it nam
     expect((await say(bot, 'the 14th five-year plan', 'web:alice')).matches[0]?.id).toBe('T1');
     expect((await say(bot, 'who drafts the plan for the 14th five year period', 'web:alice')).matches[0]?.id).toBe('T1');
   });
+
+  it('"our plan for X" is what we plan to do (a task), not the plan itself', async () => {
+    expect((await say(makeBot(), "what's our plan for VOCs and NOx this year please", 'web:alice')).matches[0]?.id).toBe('T7');
+  });
 });
