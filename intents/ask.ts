@@ -3,12 +3,13 @@ import { t } from '../src/core/i18n.js';
 import { askHints } from '../src/core/help-text.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
-import { DEADLINE_CUE, NUMBER_CUE, deadlineNote, noNumberNote, weakMatchNote } from '../src/core/answer-notes.js';
+import { DEADLINE_CUE, NUMBER_CUE, OWNER_CUE, deadlineNote, noNumberNote, ownerNote, weakMatchNote } from '../src/core/answer-notes.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanSearch } from '../src/core/plan-search.js';
 import { currentStates } from '../src/store/item-state.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { MAX_QUERY_CHARS, findItemRef } from '../src/search/index.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
@@ -77,7 +78,8 @@ export const askIntent = defineIntent({
         { type: 'context', text: t(lang, `For example ${askHints(ctx.plan, lang)}; “help” lists everything.`, `例如${askHints(ctx.plan, lang)}；输入“帮助”查看全部功能。`) },
       ]);
     }
-    const lower = question.toLowerCase();
+    // Cues are read in Simplified: "什麼時候" asks when as "什么时候" does.
+    const lower = foldTraditional(question).toLowerCase();
     const asksDeadline = DEADLINE_CUE.test(lower);
     const asksTarget = NUMBER_CUE.test(lower);
     const asksNumber = asksDeadline || asksTarget;
@@ -111,6 +113,8 @@ export const askIntent = defineIntent({
     if (asksDeadline) blocks.splice(1, 0, deadlineNote(item, indicator, plan, lang));
     // A number the plan does not set (an objective's "annual targets", PM2.5, ozone): say so, with its words.
     else if (asksNumber && !indicator && item.indicators.length === 0 && item.kind === 'objective') blocks.splice(1, 0, noNumberNote(item, lang));
+    // "who owns T9", "负责人是谁" (or a follow-up asking it): the owners, or that there are none yet, near the top.
+    if (OWNER_CUE.test(lower)) blocks.splice(asksNumber ? 2 : 1, 0, ownerNote(item, state?.owners ?? [], lang));
     if (best.weak) blocks.push(weakMatchNote(lang));
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {

@@ -4,6 +4,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findTopic, inTopic } from '../src/search/topic-table.js';
 import { Status } from '../src/store/events.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -65,10 +66,12 @@ function reasonIn(text: string): 'stale' | 'overdue' | null {
   const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
   return STALE.test(folded) ? 'stale' : OVERDUE.test(folded) ? 'overdue' : null;
 }
-
-const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
+const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|\b(?:every|each|all) (?:task|item|objective)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
+/** Nouns that ask for targets rather than for tasks. */
+const TARGET_NOUN = /\b(?:targets|goals|indicators|requirements)\b|指标|目标/;
+const TASK_NOUN = /\b(?:tasks|items|actions|work items)\b|任务|事项|工作/;
 const LIST_CUE = /\b(list|which|what are|what (tasks|items|objectives|goals)|show( me)?|all|any|every|how many)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于/;
 const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我负责|分配给我/;
 /**
@@ -80,7 +83,7 @@ const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
 const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
-const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
+const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|跟|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
@@ -96,7 +99,8 @@ export const listItemsIntent = defineIntent({
   args: Args,
   sideEffects: false,
   recognize: (u) => {
-    const text = u.text.toLowerCase();
+    // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
+    const text = foldTraditional(u.text).toLowerCase();
     const light = lightAsked(u.text);
     if (light) {
       const ref = findItemRef(text);
@@ -125,11 +129,17 @@ export const listItemsIntent = defineIntent({
     // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
     if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
     if (!mine && !PLURAL.test(text)) return null;
-    if (!mine && !status && !ref && !LIST_CUE.test(text)) return null;
-    return argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
+    const args = argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
+    if (mine || status || ref) return args;
+    const known = args.topic ? findTopic(args.topic) : null;
+    // "air pollution tasks", "水污染任务": a topic of the table and a plural noun is a list even with no list word.
+    if (!LIST_CUE.test(text) && !known) return null;
+    // "what are the emission control targets for nitrogen oxides": targets of a free topic are one item's targets (ask).
+    if (args.topic && !known && TARGET_NOUN.test(text) && !TASK_NOUN.test(text)) return null;
+    return args;
   },
   parseCommand: (rest, u) => {
-    const text = rest.toLowerCase();
+    const text = foldTraditional(rest).toLowerCase();
     // "/plan mine" and "/plan 我的" are the owner's own list.
     if (/^\s*(mine|我的)(\s|$)/i.test(u.text)) return argsFrom(text, { mine: true, status: findStatus(text), group: null });
     const owner = ownerIn(rest);
@@ -223,7 +233,7 @@ function stripped(text: string): string {
   return text.replace(STATUS_WORD, ' ').replace(/[\s?？!！。.,，、:：]+/g, ' ');
 }
 
-const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late)\b|有风险|滞后|落后|正常推进|按计划|已完成|未开始/g;
+const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late|overdue)\b|有风险|滞后|落后|逾期|正常推进|按计划|已完成|未开始/g;
 
 function findStatus(text: string): Status | null {
   const m = new RegExp(STATUS_WORD.source).exec(text);

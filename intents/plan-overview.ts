@@ -3,12 +3,13 @@ import { defineIntent } from '../src/core/intent.js';
 import { formatTarget, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
 
 const Args = z.object({
-  /** count: how many items of a kind; unowned: tasks nobody is assigned to; quantified: every target with a number. */
-  ask: z.enum(['count', 'unowned', 'quantified']),
+  /** count: how many items of a kind; unowned: tasks nobody is assigned to; quantified: every target with a number; unquantified: items with none. */
+  ask: z.enum(['count', 'unowned', 'quantified', 'unquantified']),
   kind: z.enum(['objective', 'group', 'task', 'indicator']).default('task'),
 });
 
@@ -21,10 +22,17 @@ const KIND_WORDS: ReadonlyArray<[z.infer<typeof Args>['kind'], RegExp]> = [
 ];
 /** Words that narrow a count to some items (a status, an owner, a topic): then it is a list question (list-items), whose heading counts. */
 const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delayed|overdue|done|completed|finished|started|attention|mine|my|owned|assigned to|about|related|concerning|regarding|involving)\b|风险|滞后|落后|逾期|完成|开始|关注|我的|负责的|关于|相关|有关|涉及/;
+/** What a bare count may say besides "how many" and a kind: "how many main objectives", "几个主要目标". */
+const BARE_COUNT_WORDS = /\b(?:main|key|major|primary|principal|the|are|is|do|does|we|you|in|total|overall|all|task|tasks|objectives?|goals?|groups?|sections?|targets?|indicators?)\b|重点|主要|任务组|任务|目标|指标|组|项|个|是|的|吗|呢/g;
+/** Words that ask for a list of the whole plan's items of a kind ("what are the targets", "有哪些指标"). */
+const LIST_WORDS = /\b(?:what|which|list|show|me|tell|give|every|all|the|are|plan's|plan|in|of|there)\b|有哪些|哪些|列出|所有|全部|计划|一共|都|有/g;
 /** Words that ask about the whole plan rather than one thing in it. */
 const WHOLE_PLAN = /\b(?:plan|in total|altogether|are there|does it have|have|divided)\b|计划|一共|总共|共有|共|有/;
 const UNOWNED = /\b(?:no(?:body|one| one)? (?:assigned|owner|owners|in charge)|not assigned|unassigned|without (?:an? )?owners?|no owners?|nobody (?:is )?(?:assigned|responsible|in charge))\b|没有负责人|无人负责|没人负责|未分配|没有分配|无负责人/;
-const QUANTIFIED = /\b(?:targets?|indicators?|goals?)\b.*\b(?:number|numbers|numeric|quantified|figures?|values?)\b|\b(?:quantified|numeric|numerical)\b.*\b(?:targets?|indicators?)\b|量化指标|有数字|有数值|具体数值的(?:指标|目标)|定量/;
+const UNQUANTIFIED = /\b(?:no|without|not|lack|lacks)\b.*\b(?:numbers?|numeric|quantified|figures?)\b|\bunquantified\b|没有量化|没有具体数值|没有数字|没有数值|未量化|无量化|没有设定数值/;
+/** Words of a quantified/unquantified question that name nothing in the plan: what is left must name nothing either. */
+const QUANTIFIED_WORDS = /\b(?:which|what|list|show|every|all|the|are|is|there|any|a|an|in|of|with|without|no|not|that|has|have|do|does|plan|plan's|targets?|indicators?|goals?|objectives?|tasks?|items?|numbers?|numeric|numerical|quantified|unquantified|figures?|values?)\b|有哪些|哪些|列出|所有|全部|计划|目标|指标|任务|没有|量化|具体|数值|数字|设定|定量|的|有|是|吗|呢/g;
+const QUANTIFIED = /\b(?:targets?|indicators?|goals?|objectives?)\b.*\b(?:number|numbers|numeric|quantified|figures?|values?)\b|\b(?:quantified|numeric|numerical)\b.*\b(?:targets?|indicators?)\b|量化指标|有数字|有数值|具体数值的(?:指标|目标)|定量/;
 
 /**
  * Questions about the whole plan, answered from the plan and its state: how many tasks, objectives,
@@ -39,18 +47,32 @@ export const planOverviewIntent = defineIntent({
   args: Args,
   sideEffects: false,
   recognize: (u) => {
-    const text = u.text.toLowerCase();
+    // Traditional characters read as Simplified ("哪些任務沒有負責人"), as every parser reads them.
+    const text = foldTraditional(u.text).toLowerCase();
     if (findItemRef(text)) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
-    if (QUANTIFIED.test(text)) return { ask: 'quantified', kind: 'indicator' };
-    if (!HOW_MANY.test(text) || !WHOLE_PLAN.test(text) || NARROWED.test(text)) return null;
+    const quantified = UNQUANTIFIED.test(text) ? 'unquantified' : QUANTIFIED.test(text) ? 'quantified' : null;
+    if (quantified) {
+      // "is there a quantified target for groundwater" names a thing of its own: O3's answer, not the plan's list.
+      if (/[\p{L}\p{N}]/u.test(text.replace(QUANTIFIED_WORDS, ' '))) return null;
+      const kind = /\b(?:objectives?|goals?)\b|目标/.test(text) ? 'objective' : /\btasks?\b|任务/.test(text) ? 'task' : 'indicator';
+      return { ask: quantified, kind };
+    }
+    // "what are the targets", "有哪些指标", "list all objectives": a kind of the plan's items and nothing else.
+    if (LIST_WORDS.test(text) && !NARROWED.test(text) && text.replace(LIST_WORDS, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，:：]/g, '') === '') {
+      const listed = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
+      if (listed === 'indicator' || listed === 'objective' || listed === 'group') return { ask: 'count', kind: listed };
+    }
+    if (!HOW_MANY.test(text) || NARROWED.test(text)) return null;
+    // "how many main objectives" names nothing but a kind of the plan's items: the plan is meant.
+    if (!WHOLE_PLAN.test(text) && text.replace(HOW_MANY, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，]/g, '') !== '') return null;
     const kind = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
     // "how many villages must be cleaned up" is a target's number, not a count of the plan's items.
     if (!kind || text.replace(/[\s?？!！。.,，]/g, '').length > 40) return null;
     return { ask: 'count', kind };
   },
   parseCommand: (rest) => {
-    const text = rest.toLowerCase();
+    const text = foldTraditional(rest).toLowerCase();
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     if (QUANTIFIED.test(text) || /\b(?:targets?|indicators?)\b|指标/.test(text)) return { ask: 'quantified', kind: 'indicator' };
     return { ask: 'count', kind: KIND_WORDS.find(([, re]) => re.test(text))?.[0] ?? 'task' };
@@ -72,10 +94,24 @@ export const planOverviewIntent = defineIntent({
         { matches: tasks.map((i) => ({ id: i.id, score: 1 })) },
       );
     }
+    if (args.ask === 'unquantified') {
+      const kind = args.kind === 'task' ? 'task' : 'objective';
+      const without = plan.items.filter((i) => i.kind === kind && !i.indicators.some((x) => x.value !== null));
+      const noun = kind === 'task' ? ['tasks', '项任务'] : ['objectives', '项目标'];
+      return reply(
+        lang,
+        [
+          { type: 'heading', text: t(lang, `${without.length} ${noun[0]} set no number:`, `${without.length}${noun[1]}没有设定具体数值：`) },
+          { type: 'list', items: without.map(line) },
+          { type: 'context', text: t(lang, 'Their words say what is required instead ("complete the annual targets assigned by the state"); ask about one to read them.', '其要求以文字表述（如“完成国家下达的年度目标任务”）；可单独询问查看原文。') },
+        ],
+        { matches: without.map((i) => ({ id: i.id, score: 1 })) },
+      );
+    }
     const withTargets = plan.items.filter((i) => i.indicators.length > 0);
     const indicators = withTargets.flatMap((i) => i.indicators.map((x) => ({ item: i, x })));
     if (args.ask === 'quantified') {
-      const numbered = indicators.filter(({ x }) => x.value !== null);
+      const numbered = indicators.filter(({ x, item }) => x.value !== null && (args.kind === 'indicator' || item.kind === args.kind));
       return reply(
         lang,
         [

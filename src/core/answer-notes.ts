@@ -1,6 +1,7 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { t } from './i18n.js';
 import type { Lang, ReplyBlock } from './reply.js';
+import { userRefs } from './user-refs.js';
 
 /** Words that ask when something is due. */
 export const DEADLINE_CUE = /\b(deadline|deadlines|due|by when|when|time limit|timeline|time frame|timeframe)\b|截止|时限|时间节点|期限|什么时候|何时|哪天|完成时间|几月/;
@@ -35,6 +36,18 @@ export function noNumberNote(item: PlanItem, lang: Lang): ReplyBlock {
       `The plan sets no number for this. ${item.id} says: “${item.text.en}”`,
       `计划没有为此设定具体数值。${item.id} 原文：“${item.text.zh}”`,
     ),
+  };
+}
+
+/** Words that ask who owns an item ("who owns T9", "and who is responsible?", "负责人是谁"). */
+export const OWNER_CUE = /\b(?:who owns|owners?|owned by|who is responsible|who's responsible|who is in charge|who's in charge|in charge of|assigned to|assignees?)\b|负责人|谁负责|由谁负责|责任人|分配给谁/;
+
+/** Said when a question asks who owns an item: its owners, or that nobody is assigned yet and how to assign one. */
+export function ownerNote(item: PlanItem, owners: readonly string[], lang: Lang): ReplyBlock {
+  if (owners.length) return { type: 'paragraph', text: t(lang, `Owners of ${item.id}: ${userRefs(owners, ', ')}.`, `${item.id} 的负责人：${userRefs(owners, '、')}。`) };
+  return {
+    type: 'paragraph',
+    text: t(lang, `${item.id} has no owner yet: an admin assigns one with /plan assign ${item.id} @name.`, `${item.id} 尚未指定负责人：管理员可用 /plan assign ${item.id} @姓名 指定。`),
   };
 }
 

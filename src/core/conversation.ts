@@ -1,5 +1,7 @@
 import type { Plan } from '../plan/schema.js';
+import { foldTraditional } from '../search/fold-traditional.js';
 import { findItemRef } from '../search/parse-item-ref.js';
+import { findTopic } from '../search/topic-table.js';
 import type { PlanSearch } from './plan-search.js';
 
 /** How long the bot remembers what a conversation was about (10 minutes). */
@@ -27,7 +29,20 @@ const POINTS_BACK =
  * which item is meant. What is left once they are gone must name nothing in the plan for a message to be a follow-up.
  */
 const ASPECT_WORDS =
-  /\b(?:targets?|goals?|indicators?|numbers?|figures?|values?|rates?|deadlines?|due|dates?|when|per year|yearly|annual|year|owners?|in charge|responsible|status|progress|groups?|sections?|details?|more|text|says?|sets?|requires?|needs?|includes?|covers?|means?|plan)\b|目标|指标|数字|数值|多少|截止|时限|时间|期限|什么时候|负责|进度|状态|哪一组|组|详细|具体|原文|计划/g;
+  /\b(?:targets?|goals?|indicators?|numbers?|figures?|values?|rates?|deadlines?|due|dates?|when|per year|yearly|annual|year|owners?|in charge|responsible|status|progress|on track|off track|at risk|behind(?: schedule)?|delayed|late|overdue|done|finished|completed|groups?|sections?|details?|more|text|says?|sets?|requires?|needs?|includes?|covers?|means?|plan)\b|目标|指标|数字|数值|多少|截止|时限|时间|期限|什么时候|负责人|责任人|负责|牵头|进度|进展|状态|滞后|落后|有风险|逾期|完成了|完成|哪一组|组|详细|具体|原文|计划/g;
+
+/** Question words a follow-up may wrap its aspect in ("进度怎么样", "负责人是谁", "who owns"). */
+const QUESTION_WORDS =
+  /\b(?:what|whats|what's|who|whom|whose|which|when|how|is|are|was|were|the|a|an|any|there|does|do|did|has|have|own|owns|owned|by|about|of|for|please)\b|怎么样|怎样|如何|是谁|谁|是什么|什么|多少|哪些|哪个|哪|有没有|情况|现在|目前|吗|呢|是|的|有|了|啊/g;
+
+/**
+ * Whether a message asks only for an aspect ("进度怎么样", "负责人是谁", "who owns it", "what's the status"):
+ * once aspect and question words are gone nothing is left, so it can only be about the remembered item.
+ */
+function onlyAnAspect(text: string): boolean {
+  const rest = text.replace(ASPECT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
+  return rest !== text.replace(QUESTION_WORDS, ' ') && !/[\p{L}\p{N}]/u.test(rest);
+}
 
 /**
  * The short-term memory of conversations, per user and channel, platform-neutral and in memory: the last
@@ -68,15 +83,35 @@ export function conversationKey(user: string, channel: string | null): string {
  * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up.
  */
 export function withTopic(text: string, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
-  if (!topic || topic.ids.length !== 1) return null;
+  if (!topic) return null;
+  if (topic.ids.length > 1) return nextTopicList(text);
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
   if (findItemRef(trimmed)) return null;
   const item = plan.items.find((i) => i.id === topic.ids[0]);
   if (!item) return null;
   // Only words pointing back make a follow-up: "who won the world cup" after T9 is a new (unanswerable) question.
-  if (!POINTS_BACK.test(trimmed.toLowerCase())) return null;
+  const lower = foldTraditional(trimmed).toLowerCase();
+  if (!POINTS_BACK.test(lower) && !onlyAnAspect(lower)) return null;
   // "what does it say about biodiversity?" names a topic of its own: a new question, not a follow-up.
   if (search.search(trimmed.toLowerCase().replace(ASPECT_WORDS, ' '), { limit: 1 }).some((h) => !h.weak)) return null;
   return `${trimmed} ${item.kind} ${item.id.slice(1)}`;
+}
+
+/** "what about air?", "and soil?", "那大气呢？": after a list, another topic of the table asked the same way. */
+const NEXT_TOPIC_EN = /^(?:and|also|then|ok|okay)?\s*(?:what about|how about|and)\s+(?:the\s+)?(.+?)\s*[?？.!！]*$/;
+const NEXT_TOPIC_ZH = /^(?:那么?|还有|那)?\s*(.+?)(?:的|方面|相关的?)?\s*呢\s*[?？]*$/;
+
+/**
+ * After a list, a message naming only another topic of the topic table asks for that topic's list:
+ * "what about air?" after the water tasks reads "list air tasks". Anything else is a question of its own.
+ */
+function nextTopicList(text: string): string | null {
+  const folded = foldTraditional(text.trim()).toLowerCase();
+  if (folded.length > MAX_FOLLOWUP_CHARS || findItemRef(folded)) return null;
+  const en = NEXT_TOPIC_EN.exec(folded);
+  if (en && findTopic(en[1]!)) return `list ${en[1]} tasks`;
+  const zh = NEXT_TOPIC_ZH.exec(folded);
+  if (zh && findTopic(zh[1]!)) return `列出${zh[1]}相关任务`;
+  return null;
 }

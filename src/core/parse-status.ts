@@ -11,7 +11,7 @@ const VOCABULARY: Readonly<Record<Status, readonly string[]>> = {
   'not-started': ['not started', 'not yet started', 'new', 'todo', 'to do', '未开始', '尚未开始', '未启动', '尚未启动'],
   'on-track': ['on track', 'ok', 'green', 'ongoing', 'in progress', 'on schedule', '正常推进', '正常', '按计划', '按计划推进', '进行中', '推进中', '进展顺利', '进展正常', '顺利推进', '顺利', '有序推进', '稳步推进'],
   'at-risk': ['at risk', 'risk', 'risky', 'amber', 'yellow', '有风险', '风险', '存在风险', '有延误风险'],
-  'off-track': ['off track', 'behind', 'behind schedule', 'delayed', 'late', 'red', '滞后', '落后', '延期', '进度滞后', '严重滞后', '逾期'],
+  'off-track': ['off track', 'behind', 'behind schedule', 'delayed', 'late', 'overdue', 'red', '滞后', '落后', '延期', '进度滞后', '严重滞后', '逾期'],
   done: ['done', 'complete', 'completed', 'finished', '已完成', '完成', '已办结', '已竣工', '全部完成', '已全部完成', '全面完成', '已全面完成'],
 };
 

@@ -116,7 +116,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   };
 
   return {
-    explain: (query) => (typeof query === 'string' ? buildQuery(normalizeText(foldTraditional(capQuery(query))), ctx) : []),
+    explain: (query) => (typeof query === 'string' ? buildQuery(normalizeText(withoutThisPlan(foldTraditional(capQuery(query)))), ctx) : []),
     search(query, opts) {
       if (typeof query !== 'string') return [];
       const limit = Math.max(0, Math.floor(opts?.limit ?? RANKING.limit));
@@ -124,7 +124,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       if (!(limit > 0)) return [];
       const capped = capQuery(query);
       // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
-      const normalized = normalizeText(foldTraditional(capped));
+      const normalized = normalizeText(withoutThisPlan(foldTraditional(capped)));
       if (normalized === '') return [];
 
       const ref = findItemRefIn(mendReferenceWords(normalized));
@@ -143,4 +143,12 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       return textSearch(normalized, limit, relative, -1);
     },
   };
+}
+
+/** "the plan", "this plan", "the work plan": the plan being asked, not the plans it names ("14th Five-Year plan"). */
+const THIS_PLAN = /\b(?:the|this) (?:(?:annual |work |whole |entire |2021 )?plan(?:'s|s)?)\b(?! (?:for|of) the (?:14th|fourteenth))/gi;
+
+/** The question without the words that name the plan itself ("what number does the plan set for air quality"). */
+function withoutThisPlan(text: string): string {
+  return text.replace(THIS_PLAN, ' ');
 }

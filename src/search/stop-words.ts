@@ -19,7 +19,8 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   along across among around behind beside besides beyond toward towards onto throughout regarding concerning
   anything something someone thing things kind sort way ways really actually currently
   hi hey hello thanks thank ok okay yes help time name item items
-  dont doesnt isnt arent wont cant whats hows wheres`
+  dont doesnt isnt arent wont cant whats hows wheres
+  roughly approximately exactly supposed expected meant times quantified quantitative numeric numerical`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -34,7 +35,7 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
   今年 本年度 今年内 什么时候 何时 多大
   请问 请 问 关于 一下 介绍 告诉 说说 讲讲 看看 查 查询 想 想知道 知道 了解
   我 我们 你 你们 他 他们 她 它 这 那 这个 那个 这些 那些 这里 那里 其 其中
-  现在 目前 一共 总共 到底 具体 情况 内容 呀 吗 哈 嗯 好 你好 谢谢`
+  现在 目前 一共 总共 到底 具体 情况 内容 呀 吗 哈 嗯 好 你好 谢谢 没有 大概 大约 量化 定量 数值`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -65,6 +65,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['monitoring', 'monitor', 'observation', '监测', '观测', '监控'],
   ['survey', 'investigation', 'census', '调查'],
   ['assessment', 'evaluation', 'appraisal', '评估', '评价'],
+  ['analysis', 'analyse', 'analyze', 'review', 'judge', '分析研判', '研判', '分析'],
   ['compensation', 'damages', 'indemnity', '赔偿', '补偿'],
   ['legislation', 'law', 'regulation', 'regulations', 'statute', '立法', '条例', '法规'],
   ['standard', 'standards', '标准'],
