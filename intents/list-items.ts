@@ -15,7 +15,6 @@ import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
 import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention, STALE_DAYS } from '../src/core/attention.js';
-import { foldTraditional } from '../src/search/fold-traditional.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
 import { lightMark, lightWord } from '../src/core/lights.js';
 
