@@ -13,7 +13,7 @@ export interface Problem {
 
 /** A progress value as written, before it is tied to one of the item's indicators. */
 export type RawProgress =
-  /** `T9.1=420`, `T9.2=52%`, `T9.1=420/800` */
+  /** `T9.1=420`, `T9.2=52%`, `T9.1=420/800`, also with a space as the milestone command writes it (`T9.2 52%`) */
   | { kind: 'named'; indicatorId: string; value: number; target: number | null; percent: boolean; text: string }
   /** `420/800`, `420/800 villages` */
   | { kind: 'ratio'; value: number; target: number; text: string }
@@ -42,7 +42,7 @@ export function unitWords(ind: Pick<Indicator, 'unit' | 'unitLabel'>): string[] 
 }
 
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
-const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})\s*[=:]\s*${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
+const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})(?:\s*[=:]\s*|\s+)${NUM}(?:\s*\/\s*${NUM})?\s*(%|percent(?![a-z]))?`, 'i');
 const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
 const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
 const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);

@@ -12,3 +12,17 @@ describe('a city reporter names the task in Chinese words', () => {
     expect(trad.text).toMatch(/周口市 170\/800/);
   });
 });
+
+describe('a value for one target written as the milestone command writes it ("T9.2 6%")', () => {
+  it('is progress on that target, not a note; the rate is the lead unit’s value, a city’s own value is shown beside it', async () => {
+    const { say, admin } = await cityScenario();
+    const lead = await admin('/plan update T9 @soil-division T9.2 6%');
+    expect(lead.error, lead.text).toBeUndefined();
+    expect(lead.text).toMatch(/T9\.2 by unit: Soil Division 6% → province 6%/);
+    expect(lead.text).not.toMatch(/note:/);
+    const city = await say('更新 T9 T9.2 8%', 'console:zl');
+    expect(city.error, city.text).toBeUndefined();
+    expect(city.text).toMatch(/已记为周口市的报告/);
+    expect(city.text).toMatch(/T9\.2 分单位：土壤生态环境处 6% · 周口市 8% → 全省 6%/);
+  });
+});
