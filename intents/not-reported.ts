@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
@@ -26,7 +27,7 @@ export const notReportedIntent = defineIntent({
   commands: ['not-reported', 'unreported', '未报送'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(u.text.trim()) ? {} : null),
+  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;

@@ -9,6 +9,7 @@ import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
 import { ItemId } from '../src/plan/schema.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { currentStates } from '../src/store/item-state.js';
 import { currentUnits, reportingUnits, unitsOfItem } from '../src/store/unit-state.js';
 
@@ -30,7 +31,8 @@ function unitAsked(text: string, ctx: IntentContext): string | null {
   }
   const lead = readLeadingUnit(text.trim(), units);
   if (!lead) return null;
-  const rest = text.trim().slice(lead.length).replace(ZH_TAIL, '');
+  // Traditional characters (周口負責哪些任務) read as Simplified; the fold keeps every offset.
+  const rest = foldTraditional(text.trim().slice(lead.length)).replace(ZH_TAIL, '');
   return /^(?:负责|牵头|的)/.test(rest) && ZH_UNIT_TASKS.test(rest) ? lead.id : null;
 }
 
@@ -93,7 +95,7 @@ export const itemByUnitIntent = defineIntent({
   args: z.object({ itemId: ItemId }),
   sideEffects: false,
   recognize: (u) => {
-    if (!BY_UNIT.test(u.text)) return null;
+    if (!BY_UNIT.test(foldTraditional(u.text))) return null;
     const ref = findItemRef(u.text);
     return ref && ref.kind !== 'group' ? { itemId: itemId(ref.kind, ref.number) } : null;
   },
@@ -128,7 +130,7 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NO_LEAD.test(u.text) ? {} : null),
+  recognize: (u) => (NO_LEAD.test(foldTraditional(u.text)) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;
