@@ -73,7 +73,7 @@ export const unitTasksIntent = defineIntent({
     return reply(
       lang,
       [
-        { type: 'heading', text: t(lang, `${name}: ${led.length + responsible.length} items`, `${name}：${led.length + responsible.length}项任务`) },
+        { type: 'heading', text: t(lang, `${name}: ${led.length + responsible.length} item${led.length + responsible.length === 1 ? '' : 's'}`, `${name}：${led.length + responsible.length}项任务`) },
         ...(led.length ? [{ type: 'paragraph' as const, text: t(lang, 'Leads (牵头):', '牵头：') }, { type: 'list' as const, items: led }] : []),
         ...(responsible.length ? [{ type: 'paragraph' as const, text: t(lang, 'Responsible for (责任):', '负责：') }, { type: 'list' as const, items: responsible }] : []),
       ],

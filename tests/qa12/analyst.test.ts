@@ -18,3 +18,10 @@ describe('the unit questions in Traditional characters', () => {
   });
 });
 
+describe('counts in unit answers', () => {
+  it('one item is "1 item", not "1 items"', async () => {
+    const { say } = await cityScenario();
+    const r = await say('what is Zhoukou responsible for', 'console:analyst');
+    expect(r.text).toMatch(/^Zhoukou: 1 item$/m);
+  });
+});
