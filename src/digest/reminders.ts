@@ -58,6 +58,8 @@ export interface ReminderTickResult {
   failed: { target: string; user: UserId; error: unknown }[];
   /** Users already reminded for this cycle and kind. */
   alreadySent: UserId[];
+  /** Who owes reports but has nobody to remind (a unit without members), so an admin can add one. */
+  unreachable: NotReported[];
 }
 
 /** When each reminder of a cycle goes out: 09:00 the working day before the due day, and 09:00 on it (or the start of that day when the due time is earlier). */
@@ -125,14 +127,16 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   const now = deps.clock.now();
   const cycle = currentCycle(now, schedule);
   const kind = reminderKindAt(now, cycle, schedule);
-  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [] };
+  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], unreachable: [] };
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
   const owing = notReported({ plan, events, cycle, asOf: now, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
   const membersOfUnit = deps.membersOf ?? membersFromUnits(deriveUnits(events, plan, now.toISOString()));
   for (const entry of owing) {
-    for (const user of recipientsOf(entry, membersOfUnit)) {
+    const recipients = recipientsOf(entry, membersOfUnit);
+    if (recipients.length === 0) result.unreachable.push(entry);
+    for (const user of recipients) {
       if (done.has(`${entry.target}\n${user}`)) {
         result.alreadySent.push(user);
         continue;
@@ -178,6 +182,7 @@ export function startReminderScheduler(deps: ReminderTickDeps & { logger: Pick<L
     tick().then(
       (r) => {
         if (r.sent.length) deps.logger.info({ cycle: r.cycle?.key, kind: r.kind, users: r.sent.map((s) => s.user) }, 'sent reminders');
+        for (const u of r.unreachable) deps.logger.warn({ cycle: r.cycle?.key, unit: u.target, items: u.items }, 'a unit owes reports but has no members to remind; add one with /plan member');
         for (const f of r.failed) deps.logger.warn({ err: f.error, user: f.user, cycle: r.cycle?.key }, 'a reminder was not delivered; will retry at the next tick');
         return r;
       },

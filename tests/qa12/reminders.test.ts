@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, runCli } from '../support/run-cli.js';
+
+/** T9 led by the Soil Division (no members) with Zhoukou (zl) and Nanyang (ny) responsible, set up through the console. */
+async function setUp() {
+  const db = freshDb();
+  const env = { PLANBOT_DB: db, PLANBOT_ADMINS: 'admin', LOG_LEVEL: 'silent' };
+  const cli = (argv: string[], stdin: string[] = []) => runCli(argv, { env, stdin });
+  const setup = await cli(['chat', '--json', '--user', 'admin', '--now', '2021-06-01T10:00:00+08:00'], ['/plan member @zl 周口', '/plan member @ny 南阳', '/plan lead T9 土壤处', '/plan units T9 +周口 +南阳']);
+  expect(setup.stdout.trim().split('\n').map((l) => JSON.parse(l).ok)).toEqual([true, true, true, true]);
+  return cli;
+}
+
+describe('plan-bot remind --due when a unit that owes a report has nobody to remind', () => {
+  it('says which unit owes what and how to add a member, instead of "everyone responsible has reported"', async () => {
+    const cli = await setUp();
+    await cli(['chat', '--user', 'zl', '--now', '2021-06-07T10:00:00+08:00'], ['更新 T9 120/800']);
+    await cli(['chat', '--user', 'ny', '--now', '2021-06-07T11:00:00+08:00'], ['更新 T9 90/800']);
+    const text = await cli(['remind', '--due', '--now', '2021-06-10T09:30:00+08:00']);
+    expect(text.stdout).not.toMatch(/everyone responsible has reported/);
+    expect(text.stdout).toMatch(/Soil Division owes T9 but has no members to remind: an admin adds one with \/plan member @NAME 土壤生态环境处/);
+    const json = JSON.parse((await cli(['remind', '--due', '--json', '--now', '2021-06-10T09:40:00+08:00'])).stdout);
+    expect(json.sent).toEqual([]);
+    expect(json.unreachable).toEqual([{ target: 'soil-division', items: ['T9'] }]);
+  });
+});
