@@ -24,3 +24,19 @@ describe('plan-bot remind --due when a unit that owes a report has nobody to rem
     expect(json.unreachable).toEqual([{ target: 'soil-division', items: ['T9'] }]);
   });
 });
+
+describe('plan-bot show --json carries the light of each unit, as the item card shows it', () => {
+  it('units.lights agrees with the card’s "Lights by unit" and the province counts sum', async () => {
+    const cli = await setUp();
+    await cli(['chat', '--user', 'zl', '--now', '2021-06-07T10:00:00+08:00'], ['更新 T9 380/800']);
+    await cli(['chat', '--user', 'ny', '--now', '2021-06-07T11:00:00+08:00'], ['更新 T9 90/800']);
+    const now = '2021-07-02T10:00:00+08:00';
+    await cli(['chat', '--user', 'admin', '--now', '2021-06-08T10:00:00+08:00'], ['/plan milestone T9.1 2021-06-30 400']);
+    const show = JSON.parse((await cli(['show', 'T9', '--json', '--now', now])).stdout);
+    expect(show.progress).toEqual([expect.objectContaining({ indicatorId: 'T9.1', value: 470, target: 800 })]);
+    expect(show.units.lights).toEqual({ 'soil-division': 'red', zhoukou: 'red', nanyang: 'red' });
+    const card = (await cli(['chat', '--user', 'analyst', '--now', now], ['what is T9'])).stdout;
+    expect(card).toMatch(/Lights by unit: Soil Division 🔴 red · Zhoukou 🔴 red · Nanyang 🔴 red/);
+    expect(card).toMatch(/Zhoukou 380\/800 · Nanyang 90\/800 → province 470\/800/);
+  });
+});
