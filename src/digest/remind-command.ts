@@ -32,7 +32,7 @@ export async function remindDueCommand(deps: ReminderTickDeps & { json: boolean 
   const span = r.cycle ? cycleSpanText(r.cycle, deps.schedule.timeZone) : '';
   const lines: string[] = [];
   if (!r.kind) lines.push(`No reminder is due now (cycle ${span}): reminders go out at 09:00 the working day before the due day and on the due day.`);
-  else if (r.sent.length) lines.push(`Sent the ${r.kind === 'eve' ? 'day-before' : 'due-day'} reminder of the cycle ${span} to: ${r.sent.map((s) => s.user).join(', ')}.`);
+  else if (r.sent.length) lines.push(`Sent the ${r.kind === 'eve' ? 'day-before' : 'due-day'} reminder of the cycle ${span} to: ${[...new Set(r.sent.map((s) => s.user))].join(', ')}.`);
   else lines.push(`Nothing to send for the cycle ${span}${r.alreadySent.length ? ` (already reminded: ${r.alreadySent.join(', ')})` : r.failed.length || r.unreachable.length ? '' : ' (everyone responsible has reported)'}.`);
   // A unit that owes reports but has no members is reminded by nobody: say so, and how to fix it.
   for (const u of r.unreachable) {

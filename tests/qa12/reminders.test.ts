@@ -40,3 +40,24 @@ describe('plan-bot show --json carries the light of each unit, as the item card 
     expect(card).toMatch(/Zhoukou 380\/800 · Nanyang 90\/800 → province 470\/800/);
   });
 });
+
+describe('a member of two units that both owe a report', () => {
+  it('gets one reminder naming both units (with the @unit to report as), and nothing the second time', async () => {
+    const cli = await setUp();
+    await cli(['chat', '--user', 'admin', '--now', '2021-06-01T10:05:00+08:00'], ['/plan member @both 周口 南阳', '/plan member @soil 土壤处']);
+    const first = await cli(['remind', '--due', '--json', '--now', '2021-06-17T09:30:00+08:00']);
+    const r = JSON.parse(first.stdout);
+    expect(r.kind).toBe('eve');
+    const toBoth = r.sent.filter((s: { user: string }) => s.user === 'console:both');
+    expect(toBoth.map((s: { target: string }) => s.target)).toEqual(['zhoukou', 'nanyang']);
+    expect(new Set(toBoth.map((s: { text: string }) => s.text)).size).toBe(1);
+    expect(toBoth[0].text).toMatch(/周口市本周期[\s\S]*南阳市本周期/);
+    expect(toBoth[0].text).toMatch(/\/plan update T9 @Zhoukou …[\s\S]*\/plan update T9 @Nanyang …/);
+    const printed = await cli(['remind', '--due', '--now', '2021-06-18T09:30:00+08:00']);
+    expect(printed.stdout.match(/Reminder for console:both:/g)).toHaveLength(1);
+    expect(printed.stdout).toMatch(/to: console:soil, console:zl, console:both, console:ny\.$/m);
+    const again = JSON.parse((await cli(['remind', '--due', '--json', '--now', '2021-06-18T10:30:00+08:00'])).stdout);
+    expect(again.sent).toEqual([]);
+    expect(again.alreadySent).toEqual(['console:soil', 'console:zl', 'console:both', 'console:ny']);
+  });
+});
