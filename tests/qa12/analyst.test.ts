@@ -25,3 +25,14 @@ describe('counts in unit answers', () => {
     expect(r.text).toMatch(/^Zhoukou: 1 item$/m);
   });
 });
+
+describe('"who hasn’t reported" as people type it', () => {
+  it.each(['who hasnt reported this week', 'who hasn’t reported this week', 'which units didnt report this week', '这周谁还没报送', '本周谁没有报送？'])('%s lists the units that have not reported, and writes nothing', async (question) => {
+    const { say, store } = await cityScenario();
+    const before = store.events().length;
+    const r = await say(question, 'console:analyst');
+    expect(r.text).toMatch(/Not reported by|未报送/);
+    expect(r.text).toMatch(/Soil Division: T9|土壤生态环境处：T9/);
+    expect(store.events().length).toBe(before);
+  });
+});
