@@ -26,3 +26,14 @@ describe('a value for one target written as the milestone command writes it ("T9
     expect(city.text).toMatch(/T9\.2 分单位：土壤生态环境处 6% · 周口市 8% → 全省 6%/);
   });
 });
+
+describe('a mistyped value in a report', () => {
+  it('"更新 T9 12o/800" (a letter o for a zero) is refused with how to write it, not answered with the item card', async () => {
+    const { say, store } = await cityScenario();
+    const before = store.events().length;
+    const r = await say('更新 T9 12o/800', 'console:zl');
+    expect(r.error?.id).toBe('progress.unreadable');
+    expect(r.text).toMatch(/无法识别进度“12o\/800”。请写成 430\/800/);
+    expect(store.events().length).toBe(before);
+  });
+});
