@@ -36,3 +36,14 @@ describe('"who hasn’t reported" as people type it', () => {
     expect(store.events().length).toBe(before);
   });
 });
+
+describe('a city’s done does not close the item for the other units', () => {
+  it('after Zhoukou reports T9 done, the Soil Division and Nanyang still owe this cycle’s report', async () => {
+    const { say } = await cityScenario();
+    expect((await say('更新 T9 已完成', 'console:zl')).text).toMatch(/已记为周口市的报告/);
+    const r = await say("who hasn't reported this week", 'console:analyst');
+    expect(r.text).toMatch(/Soil Division: T9/);
+    expect(r.text).toMatch(/Nanyang: T9/);
+    expect(r.text).not.toMatch(/Zhoukou: T9/);
+  });
+});
