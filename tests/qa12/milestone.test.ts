@@ -12,3 +12,15 @@ describe('setting a milestone on an item with units', () => {
     expect((await say('what is T9', 'console:analyst')).text).toMatch(/Light: 🟡 yellow — T9\.1 behind pace \(31\.3% done/);
   });
 });
+
+describe('a milestone beyond the target', () => {
+  it('"/plan milestone T9.1 June 30 900" (the target is 800) is refused with the target, nothing recorded', async () => {
+    const { admin, store } = await cityScenario();
+    const before = store.events().length;
+    const r = await admin('/plan milestone T9.1 June 30 900');
+    expect(r.error?.id).toBe('milestone.beyond-target');
+    expect(r.text).toMatch(/900 is more than the target of T9\.1 \(800 villages by the end of 2021\)/);
+    expect(store.events().length).toBe(before);
+    expect((await admin('/plan 节点 T9.2 9月底 12%')).text).toMatch(/12%超过 T9\.2 的目标（10%，2021年底前）/);
+  });
+});
