@@ -61,3 +61,12 @@ describe('a member of two units that both owe a report', () => {
     expect(again.alreadySent).toEqual(['console:soil', 'console:zl', 'console:both', 'console:ny']);
   });
 });
+
+describe('plan-bot history names the unit a report was for', () => {
+  it('"zl for Zhoukou", as the chat’s history shows it, not the unit id', async () => {
+    const cli = await setUp();
+    await cli(['chat', '--user', 'zl', '--now', '2021-06-07T10:00:00+08:00'], ['更新 T9 120/800']);
+    const out = (await cli(['history', 'T9'])).stdout;
+    expect(out).toMatch(/2021-06-07 10:00 zl for Zhoukou · T9\.1 120\/800 villages/);
+  });
+});
