@@ -47,3 +47,11 @@ describe('a city’s done does not close the item for the other units', () => {
     expect(r.text).not.toMatch(/Zhoukou: T9/);
   });
 });
+
+describe('one of a counted thing is singular', () => {
+  it('T34’s first quarterly milestone reads "1 analysis", not "1 analyses"', async () => {
+    const { say } = await cityScenario();
+    const r = await say('which tasks are red', 'console:analyst');
+    expect(r.text).toMatch(/T34\.1 milestone 2021-03-31 missed \(1 analysis by then; nothing reported\)/);
+  });
+});
