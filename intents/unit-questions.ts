@@ -11,7 +11,7 @@ import { ItemId } from '../src/plan/schema.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 import { currentStates } from '../src/store/item-state.js';
-import { currentUnits, reportingUnits, unitsOfItem } from '../src/store/unit-state.js';
+import { currentUnits, reportingUnits, unitsOfItem, unitsOfUser } from '../src/store/unit-state.js';
 
 const unitsNow = (ctx: IntentContext) => currentUnits(ctx.store.events(), ctx.plan);
 
@@ -142,5 +142,44 @@ export const noLeadIntent = defineIntent({
       { type: 'list', items: tasks.map((i) => ({ id: i.id, text: i.title[lang] })) },
       { type: 'context', text: t(lang, 'An admin sets one with /plan lead T9 土壤处.', '管理员可用 /plan 牵头 T9 土壤处 设置。') },
     ]);
+  },
+});
+
+/** "which unit am I in", "what are my units", "我属于哪个单位", "我是哪个单位的". */
+const MY_UNITS = /^(?:which|what) units? (?:am i (?:in|a member of)|do i belong to)\b|^(?:what are )?my units?\s*[?？]*$/i;
+const MY_UNITS_ZH = /^我(?:属于|在|是)(?:哪个|哪些|什么)(?:单位|部门)/;
+
+/** The units the asker belongs to, and the items their reports count for; how to be added when none. */
+export const myUnitsIntent = defineIntent({
+  id: 'my-units',
+  summary: { en: 'Which units you belong to', zh: '您属于哪些单位' },
+  usage: '/plan my-units',
+  examples: { en: ['which unit am I in'], zh: ['我属于哪个单位'] },
+  commands: ['my-units', '我的单位'],
+  args: z.object({}),
+  sideEffects: false,
+  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
+  parseCommand: () => ({}),
+  handle: (_args, ctx) => {
+    const { lang, plan } = ctx;
+    const state = unitsNow(ctx);
+    const mine = unitsOfUser(state, ctx.user.id);
+    if (mine.length === 0) {
+      return reply(lang, [{ type: 'paragraph', text: t(lang, `You belong to no unit yet. An admin adds you with /plan member @${ctx.user.id} 周口 (your unit's name).`, `您尚未加入任何单位。管理员可用 /plan member @${ctx.user.id} 周口（单位名称）将您加入。`) }]);
+    }
+    const names = mine.map((u) => unitName(state.units, u, lang)).join(t(lang, ', ', '、'));
+    const items = plan.items.filter((i) => {
+      const { lead, responsible } = unitsOfItem(state, i.id);
+      return mine.some((u) => u === lead || responsible.includes(u));
+    });
+    const list = items.map((i) => i.id).join(t(lang, ', ', '、'));
+    return reply(lang, [
+      {
+        type: 'paragraph',
+        text: items.length
+          ? t(lang, `You belong to ${names}. Your reports on its items count for it: ${list}.`, `您属于${names}。您对其事项的报告记在该单位名下：${list}。`)
+          : t(lang, `You belong to ${names}. No item names it as a lead or responsible unit yet.`, `您属于${names}。目前还没有事项以其为牵头或责任单位。`),
+      },
+    ], { matches: items.map((i) => ({ id: i.id, score: 1 })) });
   },
 });

@@ -37,3 +37,18 @@ describe('a mistyped value in a report', () => {
     expect(store.events().length).toBe(before);
   });
 });
+
+describe('a reporter asks which unit they belong to', () => {
+  it.each([
+    ['which unit am I in', 'console:zl', /You belong to Zhoukou\. Your reports on its items count for it: T9\./],
+    ['我属于哪个单位', 'console:zl', /您属于周口市。您对其事项的报告记在该单位名下：T9。/],
+    ['我屬於哪個單位？', 'console:both', /您属于南阳市、周口市。/],
+    ['what are my units', 'console:stranger', /You belong to no unit yet\. An admin adds you with \/plan member @console:stranger 周口/],
+  ])('%s (%s)', async (question, user, answer) => {
+    const { say, store } = await cityScenario();
+    const before = store.events().length;
+    const r = await say(question, user);
+    expect(r.text).toMatch(answer);
+    expect(store.events().length).toBe(before);
+  });
+});
