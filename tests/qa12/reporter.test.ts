@@ -52,3 +52,15 @@ describe('a reporter asks which unit they belong to', () => {
     expect(store.events().length).toBe(before);
   });
 });
+
+describe('a city reports done on an item whose lead unit has not', () => {
+  it('the reply says the item as a whole is not done yet, and why', async () => {
+    const { say, admin } = await cityScenario();
+    await admin('/plan lead T20 土壤处');
+    await admin('/plan units T20 +周口');
+    const r = await say('更新 T20 已完成', 'console:zl');
+    expect(r.text).toMatch(/已更新 T20 加强生态环保执法管理：已完成；整项状态：正常推进（牵头单位报告完成后才算完成）/);
+    const en = await say('update T20 done', 'console:zl');
+    expect(en.text).toMatch(/Updated T20 .*: done; the item as a whole: on track \(only the lead unit's done makes it done\)/);
+  });
+});
