@@ -70,3 +70,13 @@ describe('plan-bot history names the unit a report was for', () => {
     expect(out).toMatch(/2021-06-07 10:00 zl for Zhoukou · T9\.1 120\/800 villages/);
   });
 });
+
+describe('the digest’s change since the week before reads the rolled-up status', () => {
+  it('a city reporting at risk after its lead unit reported on track changes nothing in a quiet week', async () => {
+    const cli = await setUp();
+    await cli(['chat', '--user', 'admin', '--now', '2021-06-08T10:00:00+08:00'], ['/plan update T9 @soil-division on track']);
+    await cli(['chat', '--user', 'ny', '--now', '2021-06-09T10:00:00+08:00'], ['更新 T9 有风险 90/800']);
+    const out = (await cli(['digest', '--now', '2021-06-21T09:00:00+08:00'])).stdout;
+    expect(out).toMatch(/46 items \(change since the week before\): 45 not started \(±0\) · 1 on track \(±0\) · 0 at risk \(±0\)/);
+  });
+});
