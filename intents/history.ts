@@ -98,7 +98,7 @@ export function formatTime(at: string, timeZone: string): string {
   return dayjs(at).tz(timeZone).format('YYYY-MM-DD HH:mm');
 }
 
-/** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)". */
+/** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)"; a unit's report "zl for Zhoukou". */
 export function historyLine(h: HistoryEntry, item: PlanItem, lang: Lang, timeZone: string, unitName: (id: string) => string = (id) => id): string {
   const parts = [
     h.unit ? t(lang, `${userRef(h.user)} for ${unitName(h.unit)}`, `${userRef(h.user)}（${unitName(h.unit)}）`) : userRef(h.user),
@@ -122,6 +122,6 @@ export function progressText(p: ProgressEntry, item: PlanItem, lang: Lang): stri
 }
 
 /** Every entry as one plain line, newest first, for `plan-bot history ID` (which prints them all). */
-export function historyLines(entries: readonly HistoryEntry[], item: PlanItem, lang: Lang, timeZone: string): string[] {
-  return entries.map((h) => plainUserRefs(`${formatTime(h.at, timeZone)} ${historyLine(h, item, lang, timeZone)}`));
+export function historyLines(entries: readonly HistoryEntry[], item: PlanItem, lang: Lang, timeZone: string, unitName?: (id: string) => string): string[] {
+  return entries.map((h) => plainUserRefs(`${formatTime(h.at, timeZone)} ${historyLine(h, item, lang, timeZone, unitName)}`));
 }

@@ -19,7 +19,7 @@ import { subscribeIntent, subscriptionsIntent, unsubscribeIntent } from './subsc
 import { undoIntent } from './undo.js';
 import { updateStatusIntent } from './update-status.js';
 import { itemUnitsIntent, leadIntent, memberIntent, unitIntent } from './units.js';
-import { itemByUnitIntent, noLeadIntent, unitTasksIntent } from './unit-questions.js';
+import { itemByUnitIntent, myUnitsIntent, noLeadIntent, unitTasksIntent } from './unit-questions.js';
 
 /**
  * Every intent the bot has, in the order the router tries them on free text: the more specific
@@ -39,6 +39,7 @@ export const allIntents: readonly Intent[] = [
   unitTasksIntent,
   itemByUnitIntent,
   noLeadIntent,
+  myUnitsIntent,
   undoIntent,
   historyIntent,
   assignIntent,

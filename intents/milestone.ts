@@ -34,7 +34,7 @@ export const milestoneIntent = defineIntent({
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
     const item = findItem(plan, args.itemId);
-    const before = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const before = currentStates(ctx.store.events(), plan).get(item.id);
     const what = (indicatorId: string | null) => indicatorId ?? item.id;
     let done = '';
     if (args.op === 'set') {
@@ -55,7 +55,7 @@ export const milestoneIntent = defineIntent({
       for (const m of gone) await ctx.store.append({ type: 'milestone', itemId: item.id, indicatorId: m.indicatorId, date: m.date, value: null, op: 'remove', ...eventOrigin(ctx) });
       done = t(lang, `Removed ${gone.length === 1 ? 'the milestone' : `${gone.length} milestones`} of ${what(args.indicatorId)} on ${args.date}.`, `已删除 ${what(args.indicatorId)} 在 ${args.date} 的时间节点${gone.length > 1 ? `（${gone.length}个）` : ''}。`);
     }
-    const state = currentStates(ctx.store.events(), plan.id).get(item.id);
+    const state = currentStates(ctx.store.events(), plan).get(item.id);
     return reply(
       lang,
       [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
@@ -6,12 +7,12 @@ import { notReported } from '../src/digest/not-reported.js';
 import { cycleSpanText, everyoneReported, notReportedHeading, reporterText } from '../src/digest/render-not-reported.js';
 import { currentCycle, defaultReportingSchedule } from '../src/digest/reporting-cycle.js';
 
-/** "who hasn't reported this week", "which units have not reported yet", "who is missing reports". */
+/** "who hasn't reported this week" (also hasnt, hasn’t), "which units have not reported yet", "who is missing reports". */
 const NOT_REPORTED_EN =
-  /^(?:who|which (?:units?|cities|departments?|people|owners?|tasks?))\s+(?:(?:has|have)(?:n't| not)|did(?:n't| not)|(?:is|are) (?:yet to|still to))\s+(?:yet\s+)?(?:reported|report|submitted|submit)(?:\s+(?:yet|this (?:week|cycle)|for this (?:week|cycle)))*\s*\??$|^(?:who|which units?) (?:is|are) (?:missing|late with) (?:reports?|their reports?)(?: this (?:week|cycle))?\s*\??$|^not reported(?: this (?:week|cycle))?\s*\??$/i;
-/** "哪些单位还没报送", "谁还没有报送", "本周未报送的单位", "未报送". */
+  /^(?:who|which (?:units?|cities|departments?|people|owners?|tasks?))\s+(?:(?:has|have)(?:n['’]?t| not)|did(?:n['’]?t| not)|(?:is|are) (?:yet to|still to))\s+(?:yet\s+)?(?:reported|report|submitted|submit)(?:\s+(?:yet|this (?:week|cycle)|for this (?:week|cycle)))*\s*\??$|^(?:who|which units?) (?:is|are) (?:missing|late with) (?:reports?|their reports?)(?: this (?:week|cycle))?\s*\??$|^not reported(?: this (?:week|cycle))?\s*\??$/i;
+/** "哪些单位还没报送", "谁还没有报送", "这周谁还没报送", "本周未报送的单位", "未报送". */
 const NOT_REPORTED_ZH =
-  /^(?:本周|这周|本期|本周期)?(?:哪些|哪个|什么)?(?:单位|地市|部门|人|责任单位|负责人)?(?:还|尚|仍)?(?:没有|没|未)(?:报送|上报|汇报|报告)(?:的)?(?:单位|地市|部门|人|名单)?(?:有哪些|是哪些|是谁)?[了吗呢？?]*$|^谁(?:还|尚|仍)?(?:没有|没|未)(?:报送|上报|汇报|报告)[了吗呢？?]*$/;
+  /^(?:本周|这周|本期|本周期)?(?:哪些|哪个|什么)?(?:单位|地市|部门|人|责任单位|负责人)?(?:还|尚|仍)?(?:没有|没|未)(?:报送|上报|汇报|报告)(?:的)?(?:单位|地市|部门|人|名单)?(?:有哪些|是哪些|是谁)?[了吗呢？?]*$|^(?:本周|这周|本期|本周期)?谁(?:还|尚|仍)?(?:没有|没|未)(?:报送|上报|汇报|报告)[了吗呢？?]*$/;
 
 /**
  * Who has not reported (未报送) in the reporting cycle in progress: each unit (or owner, for items
@@ -26,7 +27,7 @@ export const notReportedIntent = defineIntent({
   commands: ['not-reported', 'unreported', '未报送'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(u.text.trim()) ? {} : null),
+  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;

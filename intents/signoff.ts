@@ -9,14 +9,17 @@ import { UserError } from '../src/errors.js';
 import type { PlanItem } from '../src/plan/schema.js';
 import { ItemId } from '../src/plan/schema.js';
 import { currentStates, type ItemState } from '../src/store/item-state.js';
+import { currentUnits, unitsOfItem } from '../src/store/unit-state.js';
+import { unitName } from '../src/core/resolve-unit.js';
 
 const Args = z.object({ itemId: ItemId });
 
 const SIGNOFF = /^(?:please\s+)?(?:sign[\s-]?off|销号|销号处理)\s*(.+?)[\s.。!！]*$/i;
 const REOPEN = /^(?:please\s+)?(?:reopen|re-open|撤销销号|取消销号|重新打开)\s*(.+?)[\s.。!！]*$/i;
 
+/** The item as everyone reads it: on an item with units, the province state rolled up from their reports (the lead unit's done). */
 function stateOf(ctx: IntentContext, item: PlanItem): ItemState | undefined {
-  return currentStates(ctx.store.events(), ctx.plan.id).get(item.id);
+  return currentStates(ctx.store.events(), ctx.plan).get(item.id);
 }
 
 /** The item a sign-off may settle, or a user error saying why not and how to fix it. */
@@ -32,10 +35,21 @@ function signable(itemId: string, ctx: IntentContext): { item: PlanItem; state: 
   }
   if (state?.status !== 'done') {
     const now = state?.status ? STATUS_LABELS[state.status] : { en: 'no status reported', zh: '尚未报告状态' };
-    throw new UserError('signoff.not-done', {
-      en: `${item.id} is not reported done (now: ${now.en}), so it cannot be signed off. Its owners report it first with /plan update ${item.id} done; then sign it off with /plan signoff ${item.id}.`,
-      zh: `${item.id} 尚未报告完成（当前：${now.zh}），不能销号。请负责人先报告完成：/plan 更新 ${item.id} 已完成；再销号：/plan 销号 ${item.id}。`,
-    });
+    const units = currentUnits(ctx.store.events(), ctx.plan);
+    const lead = unitsOfItem(units, item.id).lead;
+    // With a lead unit, only its done makes the item done: say so, and how to report it for the unit.
+    throw new UserError(
+      'signoff.not-done',
+      lead
+        ? {
+            en: `${item.id} is not reported done (now: ${now.en}), so it cannot be signed off. With units, its lead unit, ${unitName(units.units, lead, 'en')}, reports it done first with /plan update ${item.id} @${lead} done; then sign it off with /plan signoff ${item.id}.`,
+            zh: `${item.id} 尚未报告完成（当前：${now.zh}），不能销号。请牵头单位${unitName(units.units, lead, 'zh')}先报告完成：/plan 更新 ${item.id} @${unitName(units.units, lead, 'zh')} 已完成；再销号：/plan 销号 ${item.id}。`,
+          }
+        : {
+            en: `${item.id} is not reported done (now: ${now.en}), so it cannot be signed off. Its owners report it first with /plan update ${item.id} done; then sign it off with /plan signoff ${item.id}.`,
+            zh: `${item.id} 尚未报告完成（当前：${now.zh}），不能销号。请负责人先报告完成：/plan 更新 ${item.id} 已完成；再销号：/plan 销号 ${item.id}。`,
+          },
+    );
   }
   return { item, state };
 }

@@ -9,8 +9,9 @@ import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
 import { ItemId } from '../src/plan/schema.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
+import { foldTraditional } from '../src/search/fold-traditional.js';
 import { currentStates } from '../src/store/item-state.js';
-import { currentUnits, reportingUnits, unitsOfItem } from '../src/store/unit-state.js';
+import { currentUnits, reportingUnits, unitsOfItem, unitsOfUser } from '../src/store/unit-state.js';
 
 const unitsNow = (ctx: IntentContext) => currentUnits(ctx.store.events(), ctx.plan);
 
@@ -30,7 +31,8 @@ function unitAsked(text: string, ctx: IntentContext): string | null {
   }
   const lead = readLeadingUnit(text.trim(), units);
   if (!lead) return null;
-  const rest = text.trim().slice(lead.length).replace(ZH_TAIL, '');
+  // Traditional characters (周口負責哪些任務) read as Simplified; the fold keeps every offset.
+  const rest = foldTraditional(text.trim().slice(lead.length)).replace(ZH_TAIL, '');
   return /^(?:负责|牵头|的)/.test(rest) && ZH_UNIT_TASKS.test(rest) ? lead.id : null;
 }
 
@@ -71,7 +73,7 @@ export const unitTasksIntent = defineIntent({
     return reply(
       lang,
       [
-        { type: 'heading', text: t(lang, `${name}: ${led.length + responsible.length} items`, `${name}：${led.length + responsible.length}项任务`) },
+        { type: 'heading', text: t(lang, `${name}: ${led.length + responsible.length} item${led.length + responsible.length === 1 ? '' : 's'}`, `${name}：${led.length + responsible.length}项任务`) },
         ...(led.length ? [{ type: 'paragraph' as const, text: t(lang, 'Leads (牵头):', '牵头：') }, { type: 'list' as const, items: led }] : []),
         ...(responsible.length ? [{ type: 'paragraph' as const, text: t(lang, 'Responsible for (责任):', '负责：') }, { type: 'list' as const, items: responsible }] : []),
       ],
@@ -93,7 +95,7 @@ export const itemByUnitIntent = defineIntent({
   args: z.object({ itemId: ItemId }),
   sideEffects: false,
   recognize: (u) => {
-    if (!BY_UNIT.test(u.text)) return null;
+    if (!BY_UNIT.test(foldTraditional(u.text))) return null;
     const ref = findItemRef(u.text);
     return ref && ref.kind !== 'group' ? { itemId: itemId(ref.kind, ref.number) } : null;
   },
@@ -128,7 +130,7 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NO_LEAD.test(u.text) ? {} : null),
+  recognize: (u) => (NO_LEAD.test(foldTraditional(u.text)) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;
@@ -140,5 +142,44 @@ export const noLeadIntent = defineIntent({
       { type: 'list', items: tasks.map((i) => ({ id: i.id, text: i.title[lang] })) },
       { type: 'context', text: t(lang, 'An admin sets one with /plan lead T9 土壤处.', '管理员可用 /plan 牵头 T9 土壤处 设置。') },
     ]);
+  },
+});
+
+/** "which unit am I in", "what are my units", "我属于哪个单位", "我是哪个单位的". */
+const MY_UNITS = /^(?:which|what) units? (?:am i (?:in|a member of)|do i belong to)\b|^(?:what are )?my units?\s*[?？]*$/i;
+const MY_UNITS_ZH = /^我(?:属于|在|是)(?:哪个|哪些|什么)(?:单位|部门)/;
+
+/** The units the asker belongs to, and the items their reports count for; how to be added when none. */
+export const myUnitsIntent = defineIntent({
+  id: 'my-units',
+  summary: { en: 'Which units you belong to', zh: '您属于哪些单位' },
+  usage: '/plan my-units',
+  examples: { en: ['which unit am I in'], zh: ['我属于哪个单位'] },
+  commands: ['my-units', '我的单位'],
+  args: z.object({}),
+  sideEffects: false,
+  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
+  parseCommand: () => ({}),
+  handle: (_args, ctx) => {
+    const { lang, plan } = ctx;
+    const state = unitsNow(ctx);
+    const mine = unitsOfUser(state, ctx.user.id);
+    if (mine.length === 0) {
+      return reply(lang, [{ type: 'paragraph', text: t(lang, `You belong to no unit yet. An admin adds you with /plan member @${ctx.user.id} 周口 (your unit's name).`, `您尚未加入任何单位。管理员可用 /plan member @${ctx.user.id} 周口（单位名称）将您加入。`) }]);
+    }
+    const names = mine.map((u) => unitName(state.units, u, lang)).join(t(lang, ', ', '、'));
+    const items = plan.items.filter((i) => {
+      const { lead, responsible } = unitsOfItem(state, i.id);
+      return mine.some((u) => u === lead || responsible.includes(u));
+    });
+    const list = items.map((i) => i.id).join(t(lang, ', ', '、'));
+    return reply(lang, [
+      {
+        type: 'paragraph',
+        text: items.length
+          ? t(lang, `You belong to ${names}. Your reports on its items count for it: ${list}.`, `您属于${names}。您对其事项的报告记在该单位名下：${list}。`)
+          : t(lang, `You belong to ${names}. No item names it as a lead or responsible unit yet.`, `您属于${names}。目前还没有事项以其为牵头或责任单位。`),
+      },
+    ], { matches: items.map((i) => ({ id: i.id, score: 1 })) });
   },
 });

@@ -151,7 +151,12 @@ export const updateStatusIntent = defineIntent({
 function updatedHeading(item: PlanItem, args: UpdateArgs, after: ItemState | undefined, lang: Lang): string {
   if (args.status) {
     const s = STATUS_LABELS[args.status][lang];
-    return t(lang, `Updated ${item.id} ${item.title.en}: ${s}`, `已更新 ${item.id} ${item.title.zh}：${s}`);
+    const head = t(lang, `Updated ${item.id} ${item.title.en}: ${s}`, `已更新 ${item.id} ${item.title.zh}：${s}`);
+    // A unit's report on an item with units: the item as a whole may read otherwise (only the lead unit's done is done).
+    if (!after?.status || after.status === args.status) return head;
+    const whole = STATUS_LABELS[after.status];
+    const why = args.status === 'done' ? t(lang, " (only the lead unit's done makes it done)", '（牵头单位报告完成后才算完成）') : '';
+    return head + t(lang, `; the item as a whole: ${whole.en}${why}`, `；整项状态：${whole.zh}${why}`);
   }
   const current = after?.status ? STATUS_LABELS[after.status] : null;
   const what = args.progress.length ? t(lang, 'progress recorded', '已记录进度') : t(lang, 'note recorded', '已记录备注');

@@ -13,6 +13,7 @@ import { EMPTY_STATE, currentStates } from '../store/item-state.js';
 import { openReadOnlyStore } from '../store/read-only-store.js';
 import { repairStateFile, repairText } from '../store/repair-state.js';
 import { historyLines } from '../../intents/history.js';
+import { unitName } from '../core/resolve-unit.js';
 import { askOne } from './commands/ask.js';
 import { renderPlainText } from '../core/reply.js';
 import { userOn } from '../core/user-ids.js';
@@ -130,8 +131,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!args[0]) throw new UsageError('history needs an item id, e.g. plan-bot history T9');
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
-      const entries = itemHistory((await openReadOnlyStore(config.db)).events(), plan.id, item.id);
-      io.stdout(json ? JSON.stringify(historyJson(entries), null, 2) : entries.length ? historyLines(entries, item, 'en', config.timeZone).join('\n') : `No updates of ${item.id} yet.`);
+      const events = (await openReadOnlyStore(config.db)).events();
+      const entries = itemHistory(events, plan.id, item.id);
+      // Units by name ("zl for Zhoukou"), as the chat's history shows them.
+      const units = currentUnits(events, plan).units;
+      io.stdout(json ? JSON.stringify(historyJson(entries), null, 2) : entries.length ? historyLines(entries, item, 'en', config.timeZone, (u) => unitName(units, u, 'en')).join('\n') : `No updates of ${item.id} yet.`);
       return 0;
     }
     case 'ingest': {

@@ -34,7 +34,12 @@ export function formatValue(value: number, ind: Pick<Indicator, 'unit' | 'unitLa
   const n = formatNumber(value);
   if (ind.unit === '%') return `${n}%`;
   const label = ind.unitLabel?.[lang] ?? ind.unit ?? '';
-  return lang === 'zh' ? `${n}${label}` : label ? `${n} ${label}` : n;
+  return lang === 'zh' ? `${n}${label}` : label ? `${n} ${value === 1 ? singular(label) : label}` : n;
+}
+
+/** "analyses" → "analysis", "villages" → "village", "accidents per …" → "accident per …": the first word of an English label, for one. */
+function singular(label: string): string {
+  return label.replace(/^[a-z]+/i, (w) => (/yses$/i.test(w) ? w.replace(/yses$/i, 'ysis') : /[^s]s$/i.test(w) ? w.slice(0, -1) : w));
 }
 
 /** The target of an indicator in words: "at least 33% by 2021-12-31", "到2021-12-31达到33%". */

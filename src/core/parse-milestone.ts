@@ -2,6 +2,7 @@ import type { Plan } from '../plan/schema.js';
 import { findItem } from './find-item.js';
 import { resolveDate } from './resolve-date.js';
 import { UserError } from '../errors.js';
+import { formatDeadline, formatNumber } from './i18n.js';
 
 /** What `/plan milestone …` asks for: set one, remove those of a date, or list an item's. */
 export type MilestoneCommand =
@@ -66,6 +67,16 @@ export function parseMilestone(rest: string, plan: Plan): MilestoneCommand {
         zh: `${item.id} 有${item.indicators.length}项指标（${listZh}）；请写明数值属于哪项，例如 /plan 节点 ${item.indicators[0]!.id} ${date} ${value}。`,
       });
     }
+  }
+  // A milestone is a step towards the target: more than a target to reach is a slip (900 of 800 villages).
+  const ind = item.indicators.find((i) => i.id === indicatorId);
+  if (value !== null && ind && ind.value !== null && (ind.comparator === '>=' || ind.comparator === '>') && value > ind.value) {
+    const amount = (v: number, lang: 'en' | 'zh') => (ind.unit === '%' ? `${formatNumber(v)}%` : lang === 'en' ? `${formatNumber(v)} ${ind.unitLabel?.en ?? ind.unit ?? ''}`.trim() : `${formatNumber(v)}${ind.unitLabel?.zh ?? ind.unit ?? ''}`);
+    const by = ind.deadline ?? `${plan.year}-12-31`;
+    throw new UserError('milestone.beyond-target', {
+      en: `${formatNumber(value)}${ind.unit === '%' ? '%' : ''} is more than the target of ${ind.id} (${amount(ind.value, 'en')} by ${formatDeadline(by, 'en')}); a milestone is a step towards it. Nothing was recorded. Usage: ${MILESTONE_USAGE}`,
+      zh: `${formatNumber(value)}${ind.unit === '%' ? '%' : ''}超过 ${ind.id} 的目标（${amount(ind.value, 'zh')}，${formatDeadline(by, 'zh')}前）；时间节点应是达到目标的阶段值。未记录任何内容。用法：${MILESTONE_USAGE}`,
+    });
   }
   return { op: 'set', itemId: item.id, indicatorId, date, value };
 }

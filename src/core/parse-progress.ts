@@ -13,7 +13,7 @@ export interface Problem {
 
 /** A progress value as written, before it is tied to one of the item's indicators. */
 export type RawProgress =
-  /** `T9.1=420`, `T9.2=52%`, `T9.1=420/800` */
+  /** `T9.1=420`, `T9.2=52%`, `T9.1=420/800`, also with a space as the milestone command writes it (`T9.2 52%`) */
   | { kind: 'named'; indicatorId: string; value: number; target: number | null; percent: boolean; text: string }
   /** `420/800`, `420/800 villages` */
   | { kind: 'ratio'; value: number; target: number; text: string }

@@ -112,7 +112,8 @@ export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = p
   }
 
   const firstWord = note?.split(/\s+/)[0] ?? '';
-  if (note !== null && !quoted && /^(?:[OGT]\d+\.\d+=|[-+]?\d[\d.,eE+]*(?:\/|%\S)|\/\d)/i.test(firstWord)) {
+  // A value that does not read: `T9.1=x`, `420/`, `52%x`, `/800`, or a ratio with a letter o or l typed for a digit (`12o/800`, `l20/800`).
+  if (note !== null && !quoted && /^(?:[OGT]\d+\.\d+=|[-+]?\d[\d.,eE+]*(?:\/|%\S)|\/\d|(?=[\dOoIl]*\d)[\dOoIl]+\/[\dOoIl]*\d[\dOoIl]*$)/i.test(firstWord)) {
     problems.push({
       code: 'progress.unreadable',
       en: `"${firstWord}" is not a progress value I can read. Write it as 420/800, 52% or ${item.indicators[0]?.id ?? `${item.id}.1`}=420; to keep it as a note, quote it.`,

@@ -147,11 +147,13 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
   // that was not undone by then. Only statuses are needed there, so a full derivation is spared.
   const statusUpdatesBefore: UpdateEvent[] = [];
   const revertedBefore = new Set<string>();
+  const before: PlanEvent[] = [];
   for (const e of events) {
     if (e.planId !== plan.id) continue;
     const when = phaseOf(e.at, startIso, endIso, week);
     if (when === AFTER) continue;
     untilEnd.push(e);
+    if (when === BEFORE) before.push(e);
     if (e.type === 'undo') {
       reverted.add(e.reverts);
       if (when === BEFORE) revertedBefore.add(e.reverts);
@@ -162,7 +164,10 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
   }
   const states = deriveStates(untilEnd, plan);
   const previousStatus = new Map<string, Status>();
-  for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
+  if (before.some((e) => e.type === 'update' && e.unit)) {
+    // Units' reports roll up (the lead unit's status, else the most severe): read the week before as the week is read.
+    for (const [id, s] of deriveStates(before, plan)) if (s.status) previousStatus.set(id, s.status);
+  } else for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
   return {
     plan,
     week,

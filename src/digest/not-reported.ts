@@ -43,7 +43,7 @@ export function notReported(input: NotReportedInput): NotReported[] {
   const dueMs = cycle.due.getTime();
   const startIso = cycle.start.toISOString();
   const dueIso = cycle.due.toISOString();
-  const states = input.states ?? deriveStates(input.events, plan.id, (input.asOf ?? cycle.due).toISOString());
+  const states = input.states ?? deriveStates(input.events, plan, (input.asOf ?? cycle.due).toISOString());
   const unitState = deriveUnits(input.events, plan, (input.asOf ?? cycle.due).toISOString());
   const reportersOf = input.reportersOf ?? reportersFromUnits(unitState, states);
   // One pass: undos, and the cycle's updates. Times written by toISOString (UTC) order as text.

@@ -58,6 +58,8 @@ export interface ReminderTickResult {
   failed: { target: string; user: UserId; error: unknown }[];
   /** Users already reminded for this cycle and kind. */
   alreadySent: UserId[];
+  /** Who owes reports but has nobody to remind (a unit without members), so an admin can add one. */
+  unreachable: NotReported[];
 }
 
 /** When each reminder of a cycle goes out: 09:00 the working day before the due day, and 09:00 on it (or the start of that day when the due time is earlier). */
@@ -85,9 +87,30 @@ export function reminderKindAt(now: Date, cycle: ReportingCycle, s: ReportingSch
   return null;
 }
 
-/** The direct message of a reminder, in both languages (a person's language is not known): the items owed and the due time. */
-export function reminderReply(entry: NotReported, kind: ReminderKind, cycle: ReportingCycle, plan: Plan, timeZone: string): Reply {
-  const items = entry.items.map((id) => plan.items.find((i) => i.id === id)).filter((i) => i !== undefined);
+/**
+ * The direct message of a reminder, in both languages (a person's language is not known): the items
+ * owed and the due time. A person who owes for several units (a member of two cities) gets one message
+ * with a part per unit, each saying how to report as that unit (`/plan update T9 @Zhoukou …`).
+ */
+export function reminderReply(owed: NotReported | readonly NotReported[], kind: ReminderKind, cycle: ReportingCycle, plan: Plan, timeZone: string): Reply {
+  const entries: readonly NotReported[] = Array.isArray(owed) ? owed : [owed as NotReported];
+  const several = entries.length > 1;
+  const part = (entry: NotReported, lang: Lang): ReplyBlock[] => {
+    const items = entry.items.map((id) => plan.items.find((i) => i.id === id)).filter((i) => i !== undefined);
+    const as = several && entry.kind === 'unit' ? ` @${entry.name?.[lang] ?? entry.target}` : '';
+    return [
+      {
+        type: 'paragraph',
+        text: t(
+          lang,
+          `Not reported yet by ${reporterText(entry, 'en')} in this cycle (${cycleSpanText(cycle, timeZone)}):`,
+          `${reporterText(entry, 'zh')}本周期（${cycleSpanText(cycle, timeZone)}）尚未报送：`,
+        ),
+      },
+      { type: 'list', items: items.map((i) => ({ id: i.id, text: i.title[lang] })) },
+      { type: 'context', text: t(lang, `Report with /plan update ${entry.items[0]}${as} …`, `报送：/plan 更新 ${entry.items[0]}${as} ……`) },
+    ];
+  };
   const blocks = (lang: Lang): ReplyBlock[] => [
     {
       type: 'paragraph',
@@ -96,16 +119,7 @@ export function reminderReply(entry: NotReported, kind: ReminderKind, cycle: Rep
           ? t(lang, `Reminder: reports are due by ${dueText(cycle, timeZone, 'en')} (the next working day).`, `催办提醒：报送截止时间为${dueText(cycle, timeZone, 'zh')}（下一个工作日）。`)
           : t(lang, `Reminder: reports are due today, by ${dueText(cycle, timeZone, 'en')}.`, `催办提醒：今天${dueText(cycle, timeZone, 'zh')}截止报送。`),
     },
-    {
-      type: 'paragraph',
-      text: t(
-        lang,
-        `Not reported yet by ${reporterText(entry, 'en')} in this cycle (${cycleSpanText(cycle, timeZone)}):`,
-        `${reporterText(entry, 'zh')}本周期（${cycleSpanText(cycle, timeZone)}）尚未报送：`,
-      ),
-    },
-    { type: 'list', items: items.map((i) => ({ id: i.id, text: i.title[lang] })) },
-    { type: 'context', text: t(lang, `Report with /plan update ${entry.items[0]} …`, `报送：/plan 更新 ${entry.items[0]} ……`) },
+    ...entries.flatMap((e) => part(e, lang)),
   ];
   return reply('zh', [...blocks('zh'), ...blocks('en')]);
 }
@@ -125,25 +139,36 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   const now = deps.clock.now();
   const cycle = currentCycle(now, schedule);
   const kind = reminderKindAt(now, cycle, schedule);
-  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [] };
+  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], unreachable: [] };
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
   const owing = notReported({ plan, events, cycle, asOf: now, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
   const membersOfUnit = deps.membersOf ?? membersFromUnits(deriveUnits(events, plan, now.toISOString()));
+  // One message per person: a member of two units that both owe gets both in one reminder.
+  const pending = new Map<UserId, NotReported[]>();
   for (const entry of owing) {
-    for (const user of recipientsOf(entry, membersOfUnit)) {
+    const recipients = recipientsOf(entry, membersOfUnit);
+    if (recipients.length === 0) result.unreachable.push(entry);
+    for (const user of recipients) {
       if (done.has(`${entry.target}\n${user}`)) {
-        result.alreadySent.push(user);
+        if (!result.alreadySent.includes(user)) result.alreadySent.push(user);
         continue;
       }
-      const message = reminderReply(entry, kind, cycle, plan, schedule.timeZone);
-      try {
-        await deps.post(user, message);
-      } catch (error) {
-        result.failed.push({ target: entry.target, user, error });
-        continue;
-      }
+      const list = pending.get(user);
+      if (list) list.push(entry);
+      else pending.set(user, [entry]);
+    }
+  }
+  for (const [user, entries] of pending) {
+    const message = reminderReply(entries, kind, cycle, plan, schedule.timeZone);
+    try {
+      await deps.post(user, message);
+    } catch (error) {
+      for (const entry of entries) result.failed.push({ target: entry.target, user, error });
+      continue;
+    }
+    for (const entry of entries) {
       await store.append({ type: 'reminder-sent', cycle: cycle.key, target: entry.target, kind, channel: user, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform: platformOf(user), planId: plan.id });
       done.add(`${entry.target}\n${user}`);
       result.sent.push({ target: entry.target, user, reply: message });
@@ -178,6 +203,7 @@ export function startReminderScheduler(deps: ReminderTickDeps & { logger: Pick<L
     tick().then(
       (r) => {
         if (r.sent.length) deps.logger.info({ cycle: r.cycle?.key, kind: r.kind, users: r.sent.map((s) => s.user) }, 'sent reminders');
+        for (const u of r.unreachable) deps.logger.warn({ cycle: r.cycle?.key, unit: u.target, items: u.items }, 'a unit owes reports but has no members to remind; add one with /plan member');
         for (const f of r.failed) deps.logger.warn({ err: f.error, user: f.user, cycle: r.cycle?.key }, 'a reminder was not delivered; will retry at the next tick');
         return r;
       },

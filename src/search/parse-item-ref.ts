@@ -99,7 +99,8 @@ const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATT
  * its numeral ("目标 三").
  */
 export function mendReferenceWords(normalized: string): string {
-  const mended = normalized.replace(/(\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
+  // Only a keyword closes up on its numeral: "任务九 150" keeps its space (it is task 9, then a value).
+  const mended = normalized.replace(/((?![零〇一二两三四五六七八九十])\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
   return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
     if (KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
     const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);

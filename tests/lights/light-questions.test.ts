@@ -78,7 +78,7 @@ describe('the same light on App Home and in plan-bot show --json', () => {
     const after = await runCli(['show', 'T34', '--json', '--db', db, '--now', '2021-04-01T09:00:00+08:00'], { env: {} });
     expect(JSON.parse(after.stdout).light).toBe('red');
     const text = await runCli(['show', 'T34', '--db', db, '--now', '2021-04-01T09:00:00+08:00'], { env: {} });
-    expect(text.stdout).toContain('Light: 🔴 red — T34.1 milestone 2021-03-31 missed (1 analyses by then; nothing reported)');
+    expect(text.stdout).toContain('Light: 🔴 red — T34.1 milestone 2021-03-31 missed (1 analysis by then; nothing reported)');
     expect(text.stdout).toContain('灯号：🔴 红灯');
   });
 });

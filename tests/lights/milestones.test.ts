@@ -73,7 +73,7 @@ describe('/plan milestone (admins)', () => {
     expect(milestones(store)).toHaveLength(0);
     const list = await say(bot(store), '/plan milestone T34', 'web:li');
     expect(list.error).toBeUndefined();
-    expect(list.text).toContain('Milestones: T34.1 by 31 March 2021: 1 analyses (the plan); T34.1 by 30 June 2021: 2 analyses (the plan); T34.1 by 30 September 2021: 3 analyses (the plan); T34.1 by the end of 2021: 4 analyses (the plan)');
+    expect(list.text).toContain('Milestones: T34.1 by 31 March 2021: 1 analysis (the plan); T34.1 by 30 June 2021: 2 analyses (the plan); T34.1 by 30 September 2021: 3 analyses (the plan); T34.1 by the end of 2021: 4 analyses (the plan)');
   });
 });
 

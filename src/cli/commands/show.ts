@@ -7,12 +7,14 @@ import type { ItemState } from '../../store/item-state.js';
 import { itemJson } from './list.js';
 import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../../store/unit-state.js';
 import { rollupRule } from '../../plan/units.js';
+import { unitLights } from '../../core/render-units.js';
 
 /**
- * The units of an item for `show --json`: lead and responsible units, and per indicator the province
- * value (by its roll-up rule) and each unit's latest value. Null for an item without units.
+ * The units of an item for `show --json`: lead and responsible units, per indicator the province
+ * value (by its roll-up rule) and each unit's latest value, and, given the item's state and a time,
+ * each unit's light (the one the item card shows). Null for an item without units.
  */
-export function unitsJson(plan: Plan, item: PlanItem, units: UnitState) {
+export function unitsJson(plan: Plan, item: PlanItem, units: UnitState, judged?: { state: ItemState; now: Date; timeZone: string }) {
   const reporting = reportingUnits(units, item.id);
   if (reporting.length === 0) return null;
   const { lead, responsible } = unitsOfItem(units, item.id);
@@ -31,13 +33,14 @@ export function unitsJson(plan: Plan, item: PlanItem, units: UnitState) {
       const r = reports?.get(u);
       return [u, r ? { status: r.status, progress: r.progress, note: r.note, at: r.at, user: r.by } : null];
     })),
+    ...(judged ? { lights: Object.fromEntries(unitLights(item, plan, units, judged.state, judged.now, judged.timeZone)) } : {}),
   };
 }
 
 /** `plan-bot show ID`: one item with its indicators and current state, its light and milestones judged at `now`, and its units. */
 export function showCommand(plan: Plan, rawId: string, state: ItemState, json: boolean, timeZone: string, now: Date, units?: UnitState): string {
   const item = findItem(plan, rawId);
-  const own = units ? unitsJson(plan, item, units) : null;
+  const own = units ? unitsJson(plan, item, units, item.kind === 'group' ? undefined : { state, now, timeZone }) : null;
   const judged = item.kind === 'group' ? null : judgeAttention(plan, { at: now, timeZone }).of(item, state);
   if (json) {
     const { status, progress, owners, updatedAt, updatedBy, note } = state;
