@@ -8,7 +8,8 @@ describe('setting a milestone on an item with units', () => {
     await say('更新 T9 90/800', 'console:ny');
     const r = await admin('/plan milestone T9.1 2021-06-30 400');
     expect(r.error, r.text).toBeUndefined();
-    expect(r.text).toMatch(/Light: 🟡 yellow — T9\.1 behind pace \(31\.3% done/);
+    // The admin wrote Chinese last, so this id-only command is answered in Chinese.
+    expect(r.text).toMatch(/灯号：🟡 黄灯 — T9\.1 落后于时序进度（完成31\.3%/);
     expect((await say('what is T9', 'console:analyst')).text).toMatch(/Light: 🟡 yellow — T9\.1 behind pace \(31\.3% done/);
   });
 });

@@ -8,8 +8,9 @@ describe('sign-off reads the item as the units roll it up', () => {
     const before = store.events().length;
     const r = await admin('/plan signoff T9');
     expect(r.error?.id).toBe('signoff.not-done');
-    expect(r.text).toMatch(/T9 is not reported done \(now: on track\)/);
-    expect(r.text).toMatch(/its lead unit, Soil Division, reports it done first with \/plan update T9 @soil-division done/);
+    // The admin wrote Chinese last, so this id-only command is answered in Chinese.
+    expect(r.text).toMatch(/T9 尚未报告完成（当前：正常推进）/);
+    expect(r.text).toMatch(/请牵头单位土壤生态环境处先报告完成：\/plan 更新 T9 @土壤生态环境处 已完成/);
     expect(store.events().length).toBe(before);
   });
 
