@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
-import { startSlack, type SlackRuntime } from './adapters/slack/index.js';
-import { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } from './adapters/web/index.js';
+// The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
+// commands never load Botkit or Bolt (issue 14: start fast).
+import type { SlackRuntime } from './adapters/slack/index.js';
 import { createApp, localAdminPlatforms } from './app.js';
 import { isListedAdmin, logAdminEntries } from './core/admins.js';
 import { consoleUser } from './core/user-ids.js';
@@ -48,6 +49,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     for (const stop of stops.reverse()) await stop();
   };
   try {
+    const { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } = await import('./adapters/web/index.js');
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
     let webUrl = config.web.publicUrl ?? '';
@@ -64,7 +66,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
     webUrl ||= web.url;
-    const slack = slackConfigured(config) ? await startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
+    const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,

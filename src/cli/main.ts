@@ -26,7 +26,6 @@ import type { PostDigest } from '../digest/scheduler.js';
 import { serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
-import { chatUrl, loadWebSecret, webInviteIssuer } from '../adapters/web/index.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -247,6 +246,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'web': {
       noMoreArgs(command, args, 2);
       if (args[0] !== 'invite' || !args[1]) throw new UsageError('web needs a sub-command: plan-bot web invite NAME, e.g. plan-bot web invite bob');
+      // Imported here only: the web adapter loads Botkit, which no other one-off command needs.
+      const { chatUrl, loadWebSecret, webInviteIssuer } = await import('../adapters/web/index.js');
       const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
       const base = config.web.publicUrl ?? chatUrl(config.host, config.port);
       const issued = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => base }).issue(args[1]);
