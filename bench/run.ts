@@ -5,6 +5,7 @@ const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, 
   { name: 'store', load: async () => (await import('./store.bench.js')).runStoreBench },
   { name: 'digest', load: async () => (await import('./digest.bench.js')).runDigestBench },
   { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
+  { name: 'start', load: async () => (await import('./start.bench.js')).runStartBench },
 ];
 
 const only = process.argv.slice(2);
