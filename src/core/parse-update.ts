@@ -6,7 +6,7 @@ import { STATUS_LABELS } from './i18n.js';
 import { CHINESE_STATUS_WORDS, ENGLISH_STATUS_AT_START, parseStatus } from './parse-status.js';
 import { planUnitWords, readProgressValue, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
-import { foldTraditional } from '../search/fold-traditional.js';
+import { foldWidthAndTraditional } from '../search/fold-traditional.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
 import { itemId } from '../plan/item-id.js';
 import { isInterrogative } from './utterance-form.js';
@@ -50,9 +50,7 @@ const QUOTED = /^["“「'‘](.*)["”」'’]$/s;
 const CJK = /[\u3400-\u9fff]/;
 
 /** Full-width ASCII to half-width and the ideographic space to a space, keeping every offset. */
-function fold(text: string): string {
-  return foldTraditional(text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' '));
-}
+const fold = foldWidthAndTraditional;
 
 type Token =
   | { type: 'item'; id: string; text: string }

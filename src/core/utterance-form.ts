@@ -1,4 +1,4 @@
-import { foldTraditional } from '../search/fold-traditional.js';
+import { foldTraditional, foldWidthAndTraditional } from '../search/fold-traditional.js';
 import { editDistance } from '../search/typo-corrector.js';
 
 /**
@@ -26,7 +26,7 @@ const REPORT_VERB = /^(?:(?:update|report)(?![a-z])|(?:更新|汇报|报送|上�
 /** The length of the report verb a message opens with (with what follows it up to the next word), or null. */
 export function leadingReportVerb(text: string): number | null {
   // Folding keeps every offset (full-width letters and Traditional characters are one for one).
-  const m = REPORT_VERB.exec(foldTraditional(text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))));
+  const m = REPORT_VERB.exec(foldWidthAndTraditional(text));
   return m ? m[0].length : null;
 }
 

@@ -31,3 +31,14 @@ const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
 export function foldTraditional(text: string): string {
   return text.replace(TRADITIONAL, (c) => MAP.get(c) ?? c);
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/**
+ * The text with full-width ASCII made half-width, the ideographic space a space, and Traditional
+ * characters folded to Simplified: each character for one, so every offset is that of the original
+ * (unlike NFKC, which may change the length).
+ */
+export function foldWidthAndTraditional(text: string): string {
+  return foldTraditional(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' '));
+}
