@@ -68,6 +68,7 @@ function reasonIn(text: string): 'stale' | 'overdue' | null {
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|\b(?:every|each|all) (?:task|item|objective)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
 const GROUP_CUE = /\b(?:section|group|heading|chapter|come under|comes under|under)\b|板块|部分|章节|这一组|组下/g;
+const HAS_GROUP_CUE = new RegExp(GROUP_CUE.source);
 /** Nouns that ask for targets rather than for tasks. */
 const TARGET_NOUN = /\b(?:targets|goals|indicators|requirements)\b|指标|目标/;
 const TASK_NOUN = /\b(?:tasks|items|actions|work items)\b|任务|事项|工作/;
@@ -173,7 +174,7 @@ export const listItemsIntent = defineIntent({
       items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
     }
     const topic = args.topic ? findTopic(args.topic) : null;
-    const section = args.topic && !topic && new RegExp(GROUP_CUE.source).test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
+    const section = args.topic && !topic && HAS_GROUP_CUE.test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
     if (topic) {
       // A named topic is data (src/search/topic-table.ts): every objective and task using its words.
       items = plan.items.filter((i) => (args.kind === 'objective' ? i.kind === 'objective' : i.kind !== 'group') && inTopic(i, topic));
@@ -234,8 +235,12 @@ function stripped(text: string): string {
 
 const STATUS_WORD = /\b(at[\s-]risk|off[\s-]track|on[\s-]track|not[\s-]started|done|completed|finished|behind|delayed|late|overdue)\b|有风险|滞后|落后|逾期|正常推进|按计划|已完成|未开始/g;
 
+/** STATUS_WORD without the global flag (no lastIndex to carry between calls), compiled once. */
+const FIRST_STATUS_WORD = new RegExp(STATUS_WORD.source);
+
+/** The first of the list's status words in a text, read by the one status vocabulary (parse-status). */
 function findStatus(text: string): Status | null {
-  const m = new RegExp(STATUS_WORD.source).exec(text);
+  const m = FIRST_STATUS_WORD.exec(text);
   return m ? parseStatus(m[0]) : null;
 }
 
