@@ -110,8 +110,9 @@ export const updateStatusIntent = defineIntent({
   preview: (args, ctx) => {
     const item = findItem(ctx.plan, args.itemId);
     const before = currentStates(ctx.store.events(), ctx.plan).get(item.id);
-    const unit = reportUnit(ctx, item, before?.owners ?? [], currentUnits(ctx.store.events(), ctx.plan), args.unit);
-    return previewBlocks(item, { ...args, ...(unit ? { unit } : {}) }, before, ctx.lang, currentUnits(ctx.store.events(), ctx.plan).units);
+    const units = currentUnits(ctx.store.events(), ctx.plan);
+    const unit = reportUnit(ctx, item, before?.owners ?? [], units, args.unit);
+    return previewBlocks(item, { ...args, ...(unit ? { unit } : {}) }, before, ctx.lang, units.units);
   },
   handle: async (args, ctx) => {
     const { plan, lang } = ctx;
