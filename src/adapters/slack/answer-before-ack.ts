@@ -53,13 +53,14 @@ export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, from =
 }
 
 /**
- * After a button's or a form's acknowledgement: its answer, when the core gave one in time, goes to
- * `answerTo`, and App Home is refreshed when something was recorded (a slow answer is the inbox's).
+ * After an acknowledgement: the answer's messages from the `from`-th (those the ack did not carry),
+ * when the core gave one in time, go to `answerTo`, and App Home is refreshed when something was
+ * recorded (a slow answer is the inbox's).
  */
-export function answerAfterAck(d: SlackDeps, what: string, answer: Answer | null, answerTo: AnswerTo, user: string): void {
+export function answerAfterAck(d: SlackDeps, what: string, answer: Answer | null, answerTo: AnswerTo, user: string, from = 0): void {
   if (!answer) return;
   d.background.run(what, async () => {
-    await deliver(d, answer, answerTo);
+    await deliver(d, answer, answerTo, from);
     if (answer.changed) await publishHome(d.client, d.core, user);
   });
 }
