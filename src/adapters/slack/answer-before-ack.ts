@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Incoming } from '../../core/bot.js';
 import type { Reply } from '../../core/reply.js';
-import { askCore, responsePayload, type SlackCore } from './answer.js';
+import { askCore, publishHome, responsePayload, type SlackCore } from './answer.js';
 import type { Background } from './background.js';
 import type { AnswerTo, CommandInbox } from './command-inbox.js';
 import { toMessages, type SlackMessage } from './to-blocks.js';
@@ -50,6 +50,19 @@ export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, from =
     if (to.responseUrl) await d.postJson(to.responseUrl, responsePayload(answer.reply, m));
     else if (to.user) await d.client.chat.postMessage({ channel: to.user, text: m.text, blocks: m.blocks });
   }
+}
+
+/**
+ * After an acknowledgement: the answer's messages from the `from`-th (those the ack did not carry),
+ * when the core gave one in time, go to `answerTo`, and App Home is refreshed when something was
+ * recorded (a slow answer is the inbox's).
+ */
+export function answerAfterAck(d: SlackDeps, what: string, answer: Answer | null, answerTo: AnswerTo, user: string, from = 0): void {
+  if (!answer) return;
+  d.background.run(what, async () => {
+    await deliver(d, answer, answerTo, from);
+    if (answer.changed) await publishHome(d.client, d.core, user);
+  });
 }
 
 /** The acknowledgement of a slash command that carries its answer's first message. */

@@ -1,8 +1,7 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { boltLogger } from './bolt-logger.js';
-import { postToSlack, type PostReply } from './post-to-slack.js';
+import { oneOffClient, postToSlack, type PostReply } from './post-to-slack.js';
 import { conversationOf } from './slack-text.js';
 
 /** Sends a reply to one person (`slack:U0123`) as a direct message; what the reminder tick calls. */
@@ -35,6 +34,5 @@ export function directToSlack(client: DirectClient, post: PostReply = postToSlac
 
 /** A direct-message sender with a Web API client of its own, for a one-off `plan-bot remind --due` (`SLACK_API_URL` when set). */
 export function slackDirectPoster(settings: { botToken?: string; apiUrl?: string }, logger: Logger): PostDirectToSlack {
-  const client = new webApi.WebClient(settings.botToken, { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}), logger: boltLogger(logger) });
-  return directToSlack(client);
+  return directToSlack(oneOffClient(settings, logger));
 }

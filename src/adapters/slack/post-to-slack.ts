@@ -55,9 +55,13 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
  * `serve`: the bot token from the environment, `SLACK_API_URL` when set.
  */
 export function slackPoster(settings: { botToken?: string; apiUrl?: string }, logger: Logger): PostReply {
-  const client = new webApi.WebClient(settings.botToken, {
+  return postToSlack(oneOffClient(settings, logger));
+}
+
+/** A Web API client of a one-off command (no Bolt app): the bot token, `SLACK_API_URL` when set. */
+export function oneOffClient(settings: { botToken?: string; apiUrl?: string }, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(settings.botToken, {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     logger: boltLogger(logger),
   });
-  return postToSlack(client);
 }

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidSlackRequest } from '@slack/bolt';
 import { RecentIds } from './event-dedupe.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
@@ -54,7 +54,7 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
         if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
         const timestamp = String(req.headers['x-slack-request-timestamp']);
         const signature = String(req.headers['x-slack-signature']);
-        if (!signedBy(o.signingSecret, timestamp, raw, signature)) return refuse(res, { status: 401, why: 'signature mismatch' });
+        if (!signedBy(o.signingSecret, timestamp, raw, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
         const checked = checkPayload(raw, req.headers['content-type'], o);
         if ('status' in checked) return refuse(res, checked);
         const key = `slack:${timestamp}:${signature.slice(3, 35)}`;
@@ -106,11 +106,12 @@ function refuse(res: ServerResponse, r: Refusal, closeConnection = false): void 
   res.writeHead(r.status, { 'content-type': 'text/plain; charset=utf-8', ...(closeConnection ? { connection: 'close' } : {}) }).end(`${r.why}\n`);
 }
 
-/** Slack's signature: `v0=` + hex HMAC-SHA256 of `v0:timestamp:body`, compared in constant time. */
-function signedBy(secret: string, timestamp: string, raw: Buffer, signature: string): boolean {
-  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`);
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * Slack's signature (`v0=` + hex HMAC-SHA256 of `v0:timestamp:body`, compared in constant time), by
+ * Bolt's own check; the window, both ways, is checked before the body is read.
+ */
+function signedBy(secret: string, timestamp: string, raw: Buffer, signature: string, nowMs: number): boolean {
+  return isValidSlackRequest({ signingSecret: secret, body: raw.toString('utf8'), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) }, nowMilliseconds: nowMs });
 }
 
 /** Parses the body as Bolt's receiver would and checks its shape and origin. */

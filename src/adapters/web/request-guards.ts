@@ -1,17 +1,14 @@
+import { isLoopbackHost } from '../../config/load-config.js';
+
 /** Host names that reach a loopback-bound server from this machine. */
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True when the server is bound to this machine only (the default, 127.0.0.1). */
-export function isLoopback(bindHost: string): boolean {
-  return bindHost === 'localhost' || bindHost === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bindHost);
-}
 
 /**
  * Whether a request's Host header may reach the chat. On a loopback bind only local names pass, so
  * a web page whose domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot drive the local admin.
  */
 export function hostAllowed(hostHeader: string | undefined, bindHost: string): boolean {
-  if (!isLoopback(bindHost)) return true;
+  if (!isLoopbackHost(bindHost)) return true;
   if (!hostHeader) return false;
   try {
     const name = new URL(`http://${hostHeader}`).hostname;

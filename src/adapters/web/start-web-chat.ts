@@ -5,10 +5,11 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
 import type { App } from '../../app.js';
+import { isLoopbackHost } from '../../config/load-config.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { createBotkitWeb, type WebTurnMessage } from './botkit-web.js';
-import { hostAllowed, isLoopback, sameOrigin } from './request-guards.js';
+import { hostAllowed, sameOrigin } from './request-guards.js';
 import { guardSocket } from './socket-guard.js';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
 import { toWebReply } from './web-reply.js';
@@ -102,7 +103,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const { bot, plan } = opts.app;
   const auth = opts.auth ?? createWebAuth({ mode: 'local' });
   const local = auth.mode === 'local';
-  if (local && !isLoopback(opts.host)) {
+  if (local && !isLoopbackHost(opts.host)) {
     throw new StartupError(`The web chat on ${opts.host} would let anyone who reaches it choose any name: keep HOST=127.0.0.1, or set up sign-in (PLANBOT_WEB_AUTH, see docs/web.md).`);
   }
 

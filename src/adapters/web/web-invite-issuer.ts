@@ -2,7 +2,7 @@ import type { WebAuthMode } from '../../config/load-config.js';
 import type { WebInviteIssuer } from '../../core/intent.js';
 import { UserError } from '../../errors.js';
 import { isChatName } from './client-frame.js';
-import { webUserId } from './start-web-chat.js';
+import { webUser } from '../../core/user-ids.js';
 import { inviteLink, inviteToken, INVITE_TTL_MS } from './web-auth.js';
 
 /**
@@ -39,7 +39,7 @@ export function webInviteIssuer(opts: {
       }
       const { token, expiresAt } = inviteToken(name, opts.secret, (opts.now ?? Date.now)(), opts.ttlMs ?? INVITE_TTL_MS);
       const base = opts.baseUrl();
-      const issued = { url: inviteLink(base, token), userId: webUserId(name), expiresAt };
+      const issued = { url: inviteLink(base, token), userId: webUser(name), expiresAt };
       if (opts.mode === 'local') return { ...issued, addressNote: localNote(base) };
       if (!opts.baseUrlGuessed) return issued;
       return { ...issued, addressNote: guessedAddressNote(base) };

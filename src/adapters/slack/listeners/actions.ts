@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { incoming, publishHome, typedCommand } from '../answer.js';
-import { answerBeforeAck, deliver, requestKeyOf, type SlackDeps } from '../answer-before-ack.js';
+import { incoming, typedCommand } from '../answer.js';
+import { answerAfterAck, answerBeforeAck, requestKeyOf, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId } from '../slack-text.js';
 import { ACTION } from '../to-blocks.js';
 import { updateModalView } from '../update-modal.js';
@@ -19,11 +19,7 @@ export function registerActions(bolt: App, d: SlackDeps): void {
     const answerTo = body.response_url ? { responseUrl: body.response_url } : { user: body.user.id };
     const answer = await answerBeforeAck(d, msg, answerTo);
     await ack();
-    if (!answer) return;
-    d.background.run('the answer to a button', async () => {
-      await deliver(d, answer, answerTo);
-      if (answer.changed) await publishHome(d.client, d.core, body.user.id);
-    });
+    answerAfterAck(d, 'the answer to a button', answer, answerTo, body.user.id);
   });
 
   bolt.action<BlockAction>({ type: 'block_actions', action_id: ACTION.updateModal }, async ({ ack, body, action }) => {

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { incoming, publishHome, responsePayload } from '../answer.js';
-import { ackPayload, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
+import { incoming } from '../answer.js';
+import { ackPayload, answerAfterAck, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId, textFromSlack } from '../slack-text.js';
 import { toMessages } from '../to-blocks.js';
 
@@ -19,10 +19,6 @@ export function registerCommands(bolt: App, d: SlackDeps): void {
     if (!answer) return void (await ack(WORKING));
     const [first, ...rest] = toMessages(answer.reply);
     await ack(first ? ackPayload(answer.reply, first) : undefined);
-    if (rest.length === 0 && !answer.changed) return;
-    d.background.run('the rest of an answer', async () => {
-      for (const m of rest) await d.postJson(command.response_url, responsePayload(answer.reply, m));
-      if (answer.changed) await publishHome(d.client, d.core, command.user_id);
-    });
+    if (rest.length > 0 || answer.changed) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import { incoming, publishHome, typedCommand } from '../answer.js';
-import { answerBeforeAck, deliver, requestKeyOf, type SlackDeps } from '../answer-before-ack.js';
+import { incoming, typedCommand } from '../answer.js';
+import { answerAfterAck, answerBeforeAck, requestKeyOf, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId } from '../slack-text.js';
 import { formErrorsOf, readUpdateForm, updateCommandText, updateFormErrors, UPDATE_VIEW } from '../update-modal.js';
 
@@ -25,10 +25,6 @@ export function registerViews(bolt: App, d: SlackDeps): void {
     const fieldErrors = answer && !answer.changed ? formErrorsOf(answer.reply) : null;
     if (fieldErrors) return void (await ack({ response_action: 'errors', errors: fieldErrors }));
     await ack();
-    if (!answer) return;
-    d.background.run('the answer to the update form', async () => {
-      await deliver(d, answer, answerTo);
-      if (answer.changed) await publishHome(d.client, d.core, body.user.id);
-    });
+    answerAfterAck(d, 'the answer to the update form', answer, answerTo, body.user.id);
   });
 }
