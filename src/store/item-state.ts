@@ -41,10 +41,12 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
  * Given the plan (not only its id), an item with units takes its status and progress from its
  * units' reports rolled up to the province (`rollUpItem`), never from the last unit to report; a
  * report that names no unit still counts where no unit reported. Pure, so any past state can be replayed.
+ * A caller that has derived the units over the same events and `until` passes them (`derived`) to
+ * spare a second pass.
  */
-export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string): Map<string, ItemState> {
+export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string, derived?: UnitState): Map<string, ItemState> {
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
-  const units: UnitState | null = typeof planOrId === 'string' ? null : deriveUnits(events, planOrId, until);
+  const units: UnitState | null = typeof planOrId === 'string' ? null : (derived ?? deriveUnits(events, planOrId, until));
   const inTime = until === undefined ? null : notAfter(until);
   let reverted: Set<string> | null = null;
   for (const e of events) {
