@@ -152,7 +152,7 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
   // that was not undone by then. Only statuses are needed there, so a full derivation is spared.
   const statusUpdatesBefore: UpdateEvent[] = [];
   const revertedBefore = new Set<string>();
-  const before: PlanEvent[] = [];
+  let unitReportBefore = false;
   let lastUnitChange: string | null = null;
   for (const e of events) {
     if (e.planId !== plan.id) continue;
@@ -163,20 +163,23 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
       const t = sortableTime(e.at);
       if (lastUnitChange === null || t > lastUnitChange) lastUnitChange = t;
     }
-    if (when === BEFORE) before.push(e);
     if (e.type === 'undo') {
       reverted.add(e.reverts);
       if (when === BEFORE) revertedBefore.add(e.reverts);
     } else if (e.type === 'update') {
       if (when === DURING) inWeek.push(e);
-      else if (e.status) statusUpdatesBefore.push(e);
+      else {
+        if (e.status) statusUpdatesBefore.push(e);
+        if (e.unit) unitReportBefore = true;
+      }
     }
   }
   const units = deriveUnits(untilEnd, plan);
   const states = deriveStates(untilEnd, plan, undefined, units);
   const previousStatus = new Map<string, Status>();
-  if (before.some((e) => e.type === 'update' && e.unit)) {
+  if (unitReportBefore) {
     // Units' reports roll up (the lead unit's status, else the most severe): read the week before as the week is read.
+    const before = untilEnd.filter((e) => phaseOf(e.at, startIso, endIso, week) === BEFORE);
     for (const [id, s] of deriveStates(before, plan)) if (s.status) previousStatus.set(id, s.status);
   } else for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
   return {
