@@ -143,8 +143,10 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
-  const owing = notReported({ plan, events, cycle, asOf: now, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
-  const membersOfUnit = deps.membersOf ?? membersFromUnits(deriveUnits(events, plan, now.toISOString()));
+  // One derivation of the units at `now` serves the not-reported list and the units' members.
+  const units = deriveUnits(events, plan, now.toISOString());
+  const owing = notReported({ plan, events, cycle, asOf: now, units, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
+  const membersOfUnit = deps.membersOf ?? membersFromUnits(units);
   // One message per person: a member of two units that both owe gets both in one reminder.
   const pending = new Map<UserId, NotReported[]>();
   for (const entry of owing) {
