@@ -99,10 +99,11 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
       s.signedOff = null;
     }
   }
-  if (units && typeof planOrId !== 'string') {
+  if (units && typeof planOrId !== 'string' && units.items.size > 0) {
+    const itemsById = new Map(planOrId.items.map((item) => [item.id, item]));
     for (const itemId of units.items.keys()) {
       let s = states.get(itemId);
-      const province = rollUpItem(units, planOrId, itemId);
+      const province = rollUpItem(units, planOrId, itemId, itemsById.get(itemId));
       if (!s) {
         if (!province.status && province.progress.length === 0) continue;
         states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
