@@ -1,7 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
-import { deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
+import { currentUnits, deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
 export type PlanForState = string | Pick<Plan, 'id' | 'units' | 'items' | 'rollup'>;
@@ -137,6 +137,7 @@ export function currentStates(events: readonly PlanEvent[], planOrId: PlanForSta
   let memo = derived.get(events);
   if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
   let states = memo.byPlan.get(key);
-  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId)));
+  // With the plan, the units come from `currentUnits`, so one version of the log derives them once.
+  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId, undefined, typeof planOrId === 'string' ? undefined : currentUnits(events, planOrId))));
   return states;
 }
