@@ -1,6 +1,7 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { STATUSES, type PlanEvent, type ProgressEntry, type Status } from '../store/events.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
+import { deriveUnits, type UnitState } from '../store/unit-state.js';
 import { addDays, localDate, zoneFormatter, type Week, type ZoneFormatter } from './week.js';
 import type { Light } from '../core/lights.js';
 import { STALE_DAYS, hasReason, judgeAttention, matchesStatusFilter, needsAttention, type AttentionJudge, type ItemAttention, type PaceReading } from '../core/attention.js';
@@ -134,6 +135,10 @@ export interface WeekState {
   order: Map<string, number>;
   /** The whole log, for the reporting cycle (which may start before the week). */
   events: readonly PlanEvent[];
+  /** Units at the week's end (derived once, with `states`). */
+  units: UnitState;
+  /** The latest time (sortable) a unit was added or an item's units changed by the week's end; null: never. */
+  lastUnitChange: string | null;
 }
 
 /** Replays the log up to the end of `week`. Event times are compared as instants, whatever their offset. */
@@ -147,25 +152,34 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
   // that was not undone by then. Only statuses are needed there, so a full derivation is spared.
   const statusUpdatesBefore: UpdateEvent[] = [];
   const revertedBefore = new Set<string>();
-  const before: PlanEvent[] = [];
+  let unitReportBefore = false;
+  let lastUnitChange: string | null = null;
   for (const e of events) {
     if (e.planId !== plan.id) continue;
     const when = phaseOf(e.at, startIso, endIso, week);
     if (when === AFTER) continue;
     untilEnd.push(e);
-    if (when === BEFORE) before.push(e);
+    if (e.type === 'unit-add' || e.type === 'lead' || e.type === 'units') {
+      const t = sortableTime(e.at);
+      if (lastUnitChange === null || t > lastUnitChange) lastUnitChange = t;
+    }
     if (e.type === 'undo') {
       reverted.add(e.reverts);
       if (when === BEFORE) revertedBefore.add(e.reverts);
     } else if (e.type === 'update') {
       if (when === DURING) inWeek.push(e);
-      else if (e.status) statusUpdatesBefore.push(e);
+      else {
+        if (e.status) statusUpdatesBefore.push(e);
+        if (e.unit) unitReportBefore = true;
+      }
     }
   }
-  const states = deriveStates(untilEnd, plan);
+  const units = deriveUnits(untilEnd, plan);
+  const states = deriveStates(untilEnd, plan, undefined, units);
   const previousStatus = new Map<string, Status>();
-  if (before.some((e) => e.type === 'update' && e.unit)) {
+  if (unitReportBefore) {
     // Units' reports roll up (the lead unit's status, else the most severe): read the week before as the week is read.
+    const before = untilEnd.filter((e) => phaseOf(e.at, startIso, endIso, week) === BEFORE);
     for (const [id, s] of deriveStates(before, plan)) if (s.status) previousStatus.set(id, s.status);
   } else for (const e of statusUpdatesBefore) if (!revertedBefore.has(e.id)) previousStatus.set(e.itemId, e.status!);
   return {
@@ -178,6 +192,8 @@ export function replayWeek(plan: Plan, events: readonly PlanEvent[], week: Week,
     itemsById: new Map(plan.items.map((i) => [i.id, i])),
     order: new Map(plan.items.map((item, i) => [item.id, i])),
     events,
+    units,
+    lastUnitChange,
   };
 }
 
@@ -193,7 +209,9 @@ function cycleOfWeek(base: WeekState, options: DigestContentOptions): { cycle: R
   let found = byReporters.get(options.reportersOf ?? DEFAULTS);
   if (!found) {
     const cycle = lastEndedCycle(new Date(base.week.endMs - 1), options.reporting ?? defaultReportingSchedule(base.timeZone));
-    const list = notReported({ plan: base.plan, events: base.events, cycle, states: base.states, ...(options.reportersOf ? { reportersOf: options.reportersOf } : {}) });
+    // The week's units are those at the cycle's due time unless a unit or an item's units changed since.
+    const unitsAtDue = base.lastUnitChange === null || base.lastUnitChange <= cycle.due.toISOString() ? { units: base.units } : {};
+    const list = notReported({ plan: base.plan, events: base.events, cycle, states: base.states, ...unitsAtDue, ...(options.reportersOf ? { reportersOf: options.reportersOf } : {}) });
     byReporters.set(options.reportersOf ?? DEFAULTS, (found = { cycle, list }));
   }
   return found;

@@ -4,7 +4,7 @@ import type { PlanEvent } from '../store/events.js';
 import { isUtcIso } from '../store/event-time.js';
 import { deriveStates, type ItemState } from '../store/item-state.js';
 import { unitOfUpdate, reportersFromUnits, type ReportersOf } from './reporters.js';
-import { deriveUnits } from '../store/unit-state.js';
+import { deriveUnits, type UnitState } from '../store/unit-state.js';
 import type { ReportingCycle } from './reporting-cycle.js';
 
 /** A reporter that owes reports in a cycle: a unit, or an owner of items without units, and on which items. */
@@ -29,6 +29,8 @@ export interface NotReportedInput {
   asOf?: Date;
   /** Item states already derived (the digest's, at the week's end), to spare a pass over the log. */
   states?: ReadonlyMap<string, ItemState>;
+  /** Units already derived as of `asOf` (the digest's), to spare another pass over the log. */
+  units?: UnitState;
 }
 
 /**
@@ -44,7 +46,7 @@ export function notReported(input: NotReportedInput): NotReported[] {
   const startIso = cycle.start.toISOString();
   const dueIso = cycle.due.toISOString();
   const states = input.states ?? deriveStates(input.events, plan, (input.asOf ?? cycle.due).toISOString());
-  const unitState = deriveUnits(input.events, plan, (input.asOf ?? cycle.due).toISOString());
+  const unitState = input.units ?? deriveUnits(input.events, plan, (input.asOf ?? cycle.due).toISOString());
   const reportersOf = input.reportersOf ?? reportersFromUnits(unitState, states);
   // One pass: undos, and the cycle's updates. Times written by toISOString (UTC) order as text.
   const undone = new Set<string>();

@@ -1,4 +1,3 @@
-import { Cron } from 'croner';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -15,6 +14,7 @@ import { deriveUnits } from '../store/unit-state.js';
 import { currentCycle, type ReportingCycle, type ReportingSchedule } from './reporting-cycle.js';
 import { cycleSpanText, dueText, reporterText } from './render-not-reported.js';
 import { DIGEST_USER } from './scheduler.js';
+import { startTickScheduler, type TickScheduler } from './tick-scheduler.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -143,8 +143,10 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
-  const owing = notReported({ plan, events, cycle, asOf: now, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
-  const membersOfUnit = deps.membersOf ?? membersFromUnits(deriveUnits(events, plan, now.toISOString()));
+  // One derivation of the units at `now` serves the not-reported list and the units' members.
+  const units = deriveUnits(events, plan, now.toISOString());
+  const owing = notReported({ plan, events, cycle, asOf: now, units, ...(deps.reportersOf ? { reportersOf: deps.reportersOf } : {}) });
+  const membersOfUnit = deps.membersOf ?? membersFromUnits(units);
   // One message per person: a member of two units that both owe gets both in one reminder.
   const pending = new Map<UserId, NotReported[]>();
   for (const entry of owing) {
@@ -178,14 +180,7 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
 }
 
 /** A running reminder scheduler. */
-export interface ReminderScheduler {
-  /** The catch-up tick run at start. */
-  ready: Promise<ReminderTickResult | null>;
-  /** Runs a tick now, after any tick in progress (ticks never overlap). */
-  tick(): Promise<ReminderTickResult>;
-  nextRun(): Date | null;
-  stop(): void;
-}
+export type ReminderScheduler = TickScheduler<ReminderTickResult>;
 
 /**
  * Starts the resident reminder tick of `plan-bot serve`, beside the digest scheduler: croner calls
@@ -193,28 +188,16 @@ export interface ReminderScheduler {
  * serialised. Results and failures go to `logger`.
  */
 export function startReminderScheduler(deps: ReminderTickDeps & { logger: Pick<Logger, 'info' | 'warn' | 'error'> }): ReminderScheduler {
-  let last: Promise<unknown> = Promise.resolve();
-  const tick = (): Promise<ReminderTickResult> => {
-    const run = last.then(() => sendDueReminders(deps));
-    last = run.catch(() => undefined);
-    return run;
-  };
-  const report = (): Promise<ReminderTickResult | null> =>
-    tick().then(
-      (r) => {
-        if (r.sent.length) deps.logger.info({ cycle: r.cycle?.key, kind: r.kind, users: r.sent.map((s) => s.user) }, 'sent reminders');
-        for (const u of r.unreachable) deps.logger.warn({ cycle: r.cycle?.key, unit: u.target, items: u.items }, 'a unit owes reports but has no members to remind; add one with /plan member');
-        for (const f of r.failed) deps.logger.warn({ err: f.error, user: f.user, cycle: r.cycle?.key }, 'a reminder was not delivered; will retry at the next tick');
-        return r;
-      },
-      (err: unknown) => {
-        deps.logger.error({ err }, 'reminder tick failed');
-        return null;
-      },
-    );
-  const job = new Cron(REMINDER_CRON, { timezone: deps.schedule.timeZone }, async () => {
-    await report();
+  return startTickScheduler({
+    cron: REMINDER_CRON,
+    timeZone: deps.schedule.timeZone,
+    run: () => sendDueReminders(deps),
+    report: (r) => {
+      if (r.sent.length) deps.logger.info({ cycle: r.cycle?.key, kind: r.kind, users: r.sent.map((s) => s.user) }, 'sent reminders');
+      for (const u of r.unreachable) deps.logger.warn({ cycle: r.cycle?.key, unit: u.target, items: u.items }, 'a unit owes reports but has no members to remind; add one with /plan member');
+      for (const f of r.failed) deps.logger.warn({ err: f.error, user: f.user, cycle: r.cycle?.key }, 'a reminder was not delivered; will retry at the next tick');
+    },
+    logger: deps.logger,
+    failed: 'reminder tick failed',
   });
-  const ready = report();
-  return { ready, tick, nextRun: () => job.nextRun(), stop: () => job.stop() };
 }

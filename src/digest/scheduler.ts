@@ -9,6 +9,7 @@ import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
 import { deriveSubscriptions, platformOf } from './subscriptions.js';
 import { lastCompleteWeek, assertTimeZone } from './week.js';
 import { digestFor, prepareWeek, type DigestOptions } from './weekly-digest.js';
+import { startTickScheduler, type TickScheduler } from './tick-scheduler.js';
 
 /** Monday 09:00 (in the configured time zone): when digests go out unless configured otherwise. */
 export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
@@ -108,15 +109,7 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
 }
 
 /** A running digest scheduler. */
-export interface DigestScheduler {
-  /** The catch-up tick run at start. */
-  ready: Promise<TickResult | null>;
-  /** Runs a tick now, after any tick in progress (ticks never overlap). */
-  tick(): Promise<TickResult>;
-  /** When croner will next call a tick. */
-  nextRun(): Date | null;
-  stop(): void;
-}
+export type DigestScheduler = TickScheduler<TickResult>;
 
 /**
  * Starts the resident scheduler of `plan-bot serve`: croner calls `postDueDigests` at each
@@ -126,32 +119,15 @@ export interface DigestScheduler {
 export function startDigestScheduler(deps: DigestTickDeps & { logger: Pick<Logger, 'info' | 'warn' | 'error'> }): DigestScheduler {
   const cron = deps.cron ?? DEFAULT_DIGEST_CRON;
   digestSchedule(cron, deps.timeZone);
-  let last: Promise<unknown> = Promise.resolve();
-  const tick = (): Promise<TickResult> => {
-    const run = last.then(() => postDueDigests(deps));
-    last = run.catch(() => undefined);
-    return run;
-  };
-  const report = (): Promise<TickResult | null> =>
-    tick().then(
-      (r) => {
-        if (r.posted.length) deps.logger.info({ week: r.week?.key, channels: r.posted.map((p) => p.channel) }, 'posted weekly digests');
-        for (const f of r.failed) deps.logger.warn({ err: f.error, channel: f.channel, week: r.week?.key }, 'posting a digest failed; will retry at the next tick');
-        return r;
-      },
-      (err: unknown) => {
-        deps.logger.error({ err }, 'digest tick failed');
-        return null;
-      },
-    );
-  const job = new Cron(cron, { timezone: deps.timeZone }, async () => {
-    await report();
+  return startTickScheduler({
+    cron,
+    timeZone: deps.timeZone,
+    run: () => postDueDigests(deps),
+    report: (r) => {
+      if (r.posted.length) deps.logger.info({ week: r.week?.key, channels: r.posted.map((p) => p.channel) }, 'posted weekly digests');
+      for (const f of r.failed) deps.logger.warn({ err: f.error, channel: f.channel, week: r.week?.key }, 'posting a digest failed; will retry at the next tick');
+    },
+    logger: deps.logger,
+    failed: 'digest tick failed',
   });
-  const ready = report();
-  return {
-    ready,
-    tick,
-    nextRun: () => job.nextRun(),
-    stop: () => job.stop(),
-  };
 }

@@ -1,7 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
-import { deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
+import { currentUnits, deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
 export type PlanForState = string | Pick<Plan, 'id' | 'units' | 'items' | 'rollup'>;
@@ -41,10 +41,12 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
  * Given the plan (not only its id), an item with units takes its status and progress from its
  * units' reports rolled up to the province (`rollUpItem`), never from the last unit to report; a
  * report that names no unit still counts where no unit reported. Pure, so any past state can be replayed.
+ * A caller that has derived the units over the same events and `until` passes them (`derived`) to
+ * spare a second pass.
  */
-export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string): Map<string, ItemState> {
+export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string, derived?: UnitState): Map<string, ItemState> {
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
-  const units: UnitState | null = typeof planOrId === 'string' ? null : deriveUnits(events, planOrId, until);
+  const units: UnitState | null = typeof planOrId === 'string' ? null : (derived ?? deriveUnits(events, planOrId, until));
   const inTime = until === undefined ? null : notAfter(until);
   let reverted: Set<string> | null = null;
   for (const e of events) {
@@ -97,10 +99,11 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
       s.signedOff = null;
     }
   }
-  if (units && typeof planOrId !== 'string') {
+  if (units && typeof planOrId !== 'string' && units.items.size > 0) {
+    const itemsById = new Map(planOrId.items.map((item) => [item.id, item]));
     for (const itemId of units.items.keys()) {
       let s = states.get(itemId);
-      const province = rollUpItem(units, planOrId, itemId);
+      const province = rollUpItem(units, planOrId, itemId, itemsById.get(itemId));
       if (!s) {
         if (!province.status && province.progress.length === 0) continue;
         states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
@@ -134,6 +137,7 @@ export function currentStates(events: readonly PlanEvent[], planOrId: PlanForSta
   let memo = derived.get(events);
   if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
   let states = memo.byPlan.get(key);
-  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId)));
+  // With the plan, the units come from `currentUnits`, so one version of the log derives them once.
+  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId, undefined, typeof planOrId === 'string' ? undefined : currentUnits(events, planOrId))));
   return states;
 }

@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/schema.js';
+import type { Plan, PlanItem } from '../plan/schema.js';
 import { rollupRule, type Unit } from '../plan/units.js';
 import type { UserId } from '../core/user-ids.js';
 import { sortableTime } from './event-time.js';
@@ -156,13 +156,13 @@ export interface ProvinceReading {
 /**
  * Rolls an item's unit reports up to the province: each indicator by its rule (`rollupRule`), summing
  * over the responsible units (the lead unit's value when no responsible unit reported), a rate or a
- * qualitative target from the lead unit; the status by `provinceStatus`. Pure.
+ * qualitative target from the lead unit; the status by `provinceStatus`. Pure. A caller rolling up
+ * many items passes each `item` (found by id otherwise).
  */
-export function rollUpItem(state: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, itemId: string): ProvinceReading {
+export function rollUpItem(state: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, itemId: string, item: PlanItem | undefined = plan.items.find((i) => i.id === itemId)): ProvinceReading {
   const { lead, responsible } = unitsOfItem(state, itemId);
   const reports = state.reports.get(itemId) ?? new Map<string, UnitReport>();
   const counted = [...new Set([...(lead ? [lead] : []), ...responsible])].filter((u) => reports.has(u));
-  const item = plan.items.find((i) => i.id === itemId);
   const progress: ProgressEntry[] = [];
   for (const ind of item?.indicators ?? []) {
     const rule = rollupRule(ind, plan.rollup);
