@@ -35,6 +35,22 @@ export type ReplyBlock =
   | { type: 'context'; text: string }
   | { type: 'actions'; buttons: ActionButton[] };
 
+/**
+ * A file that travels with a reply (a ledger workbook, a chart). Adapters deliver it their own way:
+ * Slack uploads it to the channel, the web chat gives a short-lived signed link (an image shown inline),
+ * the console writes it and prints the path.
+ */
+export interface ReplyFile {
+  /** File name as the user sees it, e.g. "台账-2021-06-07.xlsx" or "progress.png". */
+  name: string;
+  /** MIME type, e.g. "image/png", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet". */
+  mediaType: string;
+  /** The file's bytes. */
+  data: Uint8Array;
+  /** A one-line caption in the reply's language. */
+  title: string;
+}
+
 /** What the core answers, whatever platform asked. */
 export interface Reply {
   lang: Lang;
@@ -45,6 +61,8 @@ export interface Reply {
   ephemeral: boolean;
   /** True when the reply reports a user error rather than an answer. */
   error?: { id: string };
+  /** Files delivered with the reply (see `ReplyFile`); absent or empty for plain answers. */
+  files?: ReplyFile[];
 }
 
 /** Builds a reply from blocks; `matches` and `ephemeral` default to none and false. */
