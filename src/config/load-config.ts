@@ -49,6 +49,9 @@ const EnvSchema = z.object({
     .refine((list) => list.every((a) => isAddressOrSubnet(a)), 'must be comma-separated IP addresses or subnets, such as 127.0.0.1,10.0.0.0/8'),
   SLACK_TEAM_ID: optional,
   SLACK_APP_ID: optional,
+  WECOM_BOT_ID: optional,
+  WECOM_BOT_SECRET: optional,
+  WECOM_WS_URL: optional.refine((s) => s === undefined || /^wss?:\/\/[^/]+/.test(s), 'must be a websocket address such as wss://openws.work.weixin.qq.com'),
 });
 
 /** An IPv4/IPv6 address, or a subnet in CIDR form (`10.0.0.0/8`). */
@@ -85,6 +88,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** `teamId`/`appId`: when set, Slack requests from another workspace or app are refused. */
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; teamId?: string; appId?: string };
+  /** WeCom AI bot (long connection): configured when both `botId` and `secret` are set; `wsUrl` absent means the public endpoint. */
+  wecom: { botId?: string; secret?: string; wsUrl?: string };
   /** Web chat sign-in: `local` only when HOST is loopback and PLANBOT_WEB_AUTH is unset. */
   web: {
     auth: WebAuthMode;
@@ -136,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID, appId: e.SLACK_APP_ID },
+    wecom: { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_WS_URL },
     web: {
       auth: e.PLANBOT_WEB_AUTH ?? (isLoopbackHost(e.HOST) ? 'local' : 'invite'),
       secret: e.PLANBOT_WEB_SECRET,

@@ -6,7 +6,7 @@
  */
 
 /** The platforms whose people plan-bot knows. */
-export const USER_PLATFORMS = ['slack', 'web', 'console'] as const;
+export const USER_PLATFORMS = ['slack', 'web', 'console', 'wecom'] as const;
 /** One of the platforms whose people plan-bot knows. */
 export type UserPlatform = (typeof USER_PLATFORMS)[number];
 
@@ -40,6 +40,20 @@ export function slackUser(memberId: string): UserId {
   return `slack:${id}` as UserId;
 }
 
+/**
+ * A WeCom (企业微信) member's userid as a user: `ZhangSan` → `wecom:zhangsan`. WeCom userids are 1–64
+ * letters, digits and `_-@.`, starting with a letter or digit, and case-insensitive (so kept in lower
+ * case). Throws on anything that is not one.
+ */
+export function wecomUser(userid: string): UserId {
+  const id = userid.trim().toLowerCase();
+  if (!WECOM_USERID.test(id)) throw new Error(`not a WeCom userid: ${JSON.stringify(userid)}`);
+  return `wecom:${id}` as UserId;
+}
+
+/** A WeCom userid, as WeCom documents it. */
+const WECOM_USERID = /^[a-z0-9][a-z0-9_@.-]{0,63}$/;
+
 /** A web chat name as a user: `Bob` → `web:bob`. Throws on an empty or malformed name. */
 export function webUser(name: string): UserId {
   return named('web', name);
@@ -59,6 +73,7 @@ function named(platform: 'web' | 'console', name: string): UserId {
 /** The user of a platform and a bare id (`('web', 'Bob')` → `web:bob`), or null when it is not valid there. */
 export function userOn(platform: UserPlatform, bare: string): UserId | null {
   try {
+    if (platform === 'wecom') return wecomUser(bare);
     return platform === 'slack' ? slackUser(bare) : named(platform, bare);
   } catch {
     return null;
@@ -73,7 +88,7 @@ export function parseUserId(text: string): UserId | null {
   return isUserPlatform(platform) ? userOn(platform, text.slice(at + 1)) : null;
 }
 
-/** True for `slack`, `web` and `console`. */
+/** True for `slack`, `web`, `console` and `wecom`. */
 export function isUserPlatform(p: string): p is UserPlatform {
   return (USER_PLATFORMS as readonly string[]).includes(p);
 }

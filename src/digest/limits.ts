@@ -13,6 +13,14 @@ export interface MessageLimits {
 /** Slack's limits for a message: 50 blocks, 3,000 characters in a section's text. */
 export const SLACK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 3000 };
 
+/**
+ * WeCom's limit for one markdown message is 4,096 bytes of UTF-8 (a Chinese character takes 3), so a
+ * block's text is held to what fits in one message even when every character is Chinese; the adapter
+ * packs blocks into messages by bytes. Fewer blocks than Slack: WeCom allows 30 messages a minute to
+ * a conversation, and a digest should stay a few messages long.
+ */
+export const WECOM_LIMITS: MessageLimits = { maxBlocks: 30, maxSectionChars: Math.floor(4096 / 3) };
+
 /** Room left in each block for the markup and escaping an adapter adds (bold ids, `&amp;` …). */
 const MARKUP_HEADROOM = 0.9;
 
@@ -22,6 +30,8 @@ const MARKUP_HEADROOM = 0.9;
  */
 export function limitsFor(platform: string): MessageLimits {
   switch (platform) {
+    case 'wecom':
+      return { maxBlocks: WECOM_LIMITS.maxBlocks, maxSectionChars: Math.floor(WECOM_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
     case 'slack':
     default:
       return { maxBlocks: SLACK_LIMITS.maxBlocks, maxSectionChars: Math.floor(SLACK_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
