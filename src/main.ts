@@ -3,6 +3,8 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
 // commands never load Botkit or Bolt (issue 14: start fast).
 import type { SlackRuntime } from './adapters/slack/index.js';
+import type { WeComRuntime } from './adapters/wecom/index.js';
+import type { Leadership } from './store/leadership.js';
 import { createApp, localAdminPlatforms } from './app.js';
 import { isListedAdmin, logAdminEntries } from './core/admins.js';
 import { consoleUser } from './core/user-ids.js';
@@ -29,7 +31,13 @@ export interface ServeIo {
 export interface Running {
   url: string;
   slack: SlackRuntime | null;
+  wecom: WeComRuntime | null;
   stop(): Promise<void>;
+}
+
+/** True when the environment configures the WeCom AI bot (WECOM_BOT_ID and WECOM_BOT_SECRET). */
+export function wecomConfigured(config: Config): boolean {
+  return Boolean(config.wecom.botId && config.wecom.secret);
 }
 
 /** True when the environment configures Slack (a bot token, and a signing secret or an app token). */
@@ -42,7 +50,7 @@ export function slackConfigured(config: Config): boolean {
  * always, Slack when configured, the console when someone is at it) → the digest scheduler.
  * One process, one port, one store.
  */
-export async function serve(config: Config, logger: Logger, io: ServeIo, clock: Clock = systemClock): Promise<Running> {
+export async function serve(config: Config, logger: Logger, io: ServeIo, clock: Clock = systemClock, extras: { leadership?: Leadership } = {}): Promise<Running> {
   const store = await openFileStore(config.db, { logger });
   const stops: (() => Promise<void> | void)[] = [() => store.close()];
   const stopAll = async () => {
@@ -68,6 +76,9 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
+    // One live WeCom connection per bot: with several replicas, `extras.leadership` elects the one holding it.
+    const wecom = wecomConfigured(config) ? await (await import('./adapters/wecom/index.js')).startWeCom({ bot: app.bot, config, logger, ...(extras.leadership ? { leadership: extras.leadership } : {}) }) : null;
+    if (wecom) stops.push(() => wecom.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,
@@ -79,6 +90,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),
+        ...(wecom ? { wecom: wecom.post } : {}),
         console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
       }),
     });
@@ -93,6 +105,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       post: postByPlatform({
         web: (user, reply) => web.postToWebUser(user as UserId, reply),
         ...(slack ? { slack: slack.dm } : {}),
+        ...(wecom ? { wecom: wecom.dm } : {}),
         console: async (user, reply) => io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`),
       }),
     });
@@ -101,6 +114,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       `plan-bot is serving “${app.plan.title.en}”.\n` +
         `  Web chat: ${web.url}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
+        `  WeCom: ${wecom ? (wecom.state() === 'standby' ? `bot ${config.wecom.botId} standing by (another replica holds its connection)` : `connected as bot ${config.wecom.botId}`) : 'not configured (see docs/wecom.md)'}\n` +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
         `  Reports due: "${config.reportDue}" in ${config.timeZone} on China's working calendar; reminders at 09:00 the working day before and on the due day\n` +
         (io.consoleLines ? `  Console: ${consoleWho(config, io.consoleUser)}; type a question or /plan help below; Ctrl+C stops.\n` : ''),
@@ -108,7 +122,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     if (io.consoleLines) {
       void runConsoleChat(io.consoleLines, { bot: app.bot, user: io.consoleUser, write: io.stdout }).catch((err) => logger.error({ err }, 'the console stopped'));
     }
-    return { url: web.url, slack, stop: stopAll };
+    return { url: web.url, slack, wecom, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
