@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { postDueDigests } from '../../src/digest/scheduler.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { cardClick, startFakeWeCom, textMessage, type FakeWeCom, type SentFrame } from './fake-wecom.js';
+import { cardClick, eventually, startFakeWeCom, textMessage, type FakeWeCom, type SentFrame } from './fake-wecom.js';
 
 const CREDENTIALS = { botId: 'BOT1', secret: 's3cret-of-bot1' };
 let fake: FakeWeCom;
@@ -169,7 +169,7 @@ describe('the WeCom long connection, with the real SDK client against a fake WeC
     const before = fake.framesOf('aibot_subscribe').length;
     fake.drop();
     await fake.until((fs) => fs.filter((f) => f.cmd === 'aibot_subscribe').length > before);
-    await fake.until(() => wecom.state() === 'connected');
+    await eventually(() => wecom.state() === 'connected');
     const reqId = fake.pushMessage(textMessage({ content: 'T9' }));
     expect(finalText(await answerTo(reqId))).toContain('T9');
   });

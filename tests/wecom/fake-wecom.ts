@@ -136,3 +136,8 @@ export function cardClick(overrides: { eventKey: string; taskId: string; userid?
     event: { eventtype: 'template_card_event', template_card_event: { card_type: 'button_interaction', event_key: overrides.eventKey, task_id: overrides.taskId } },
   };
 }
+
+/** Resolves once `check` holds, looking every few milliseconds (for state that no frame announces). */
+export async function eventually(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
