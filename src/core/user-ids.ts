@@ -1,6 +1,7 @@
 /**
  * The identity model: a user is a platform and an id on it, written `slack:U0123`, `web:bob`,
- * `console:erin`. Adapters make them with `slackUser`, `webUser` and `consoleUser`; everything else
+ * `console:erin`, `wecom:zhangsan`. Adapters make them with `slackUser`, `webUser`, `consoleUser` and
+ * `wecomUser`; everything else
  * compares them with `sameUser`. Web and console names are kept in one canonical spelling (NFKC,
  * lower case), so `Bob`, `bob` and `ｂｏｂ` are one person; Slack member ids are exact.
  */

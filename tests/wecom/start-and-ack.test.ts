@@ -92,3 +92,17 @@ describe('acknowledging within WeCom’s 5 seconds', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('one live connection per bot', () => {
+  it('stays off WeCom when WeCom closes the connection for a newer one, instead of closing that one in turn', async () => {
+    const wecom = await startWeCom({ bot: makeBot(), config: config(), logger: silentLogger, clientOptions: { reconnectInterval: 5 } });
+    running.push(wecom);
+    const opened = fake.connections();
+    fake.pushEvent({ msgid: 'EVT-KICK', create_time: 1700000000, aibotid: 'BOT2', msgtype: 'event', event: { eventtype: 'disconnected_event' } });
+    await eventually(() => wecom.state() === 'stopped');
+    // Another message round trip on a fresh adapter shows the fake is alive; the kicked one never came back.
+    const other = await startWeCom({ bot: makeBot(), config: config(), logger: silentLogger });
+    running.push(other);
+    expect(fake.connections()).toBe(opened + 1);
+  });
+});

@@ -92,7 +92,8 @@ export async function startWeCom(o: StartWeComOptions): Promise<WeComRuntime> {
       log.info({ url }, 'WeCom connection re-established');
     });
     c.on('disconnected', (reason) => {
-      if (state === 'connected') state = 'reconnecting';
+      if (state === 'stopped') return;
+      state = 'reconnecting';
       log.warn({ reason }, 'WeCom connection dropped; reconnecting');
     });
     c.on('error', (err) => log.error({ err: errorInfo(err) }, `WeCom: ${describeFailure(err, url)}`));
