@@ -101,11 +101,16 @@ export async function startWeCom(o: StartWeComOptions): Promise<WeComRuntime> {
       // WeCom keeps one connection per bot and closed ours for a newer one: reconnecting would only close that one in turn.
       state = 'stopped';
       log.error({ url }, 'WeCom closed this connection because another connection for the same bot was opened (another plan-bot replica or process with this WECOM_BOT_ID?). This process stays off WeCom: stop the other one, then restart this one.');
-      void lease?.release();
-      lease = null;
+      releaseLease();
     });
   };
 
+  // Giving the lease back is best effort: a failure is logged, never thrown into a timer or the SDK.
+  const releaseLease = () => {
+    const held = lease;
+    lease = null;
+    held?.release().catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'WeCom: could not give up the connection lease'));
+  };
   const stopRetrying = () => {
     if (retry) clearTimeout(retry);
     retry = null;
@@ -122,8 +127,7 @@ export async function startWeCom(o: StartWeComOptions): Promise<WeComRuntime> {
         }
       } catch (err) {
         log.error({ err: errorInfo(err) }, `WeCom: ${(err as Error).message}`);
-        await lease?.release();
-        lease = null;
+        releaseLease();
       }
       if (state === 'standby') standBy();
     }, o.retryLeadershipMs ?? 30_000);
