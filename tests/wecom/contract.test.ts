@@ -127,16 +127,19 @@ describe('the WeCom long connection, with the real SDK client against a fake WeC
     expect(String(posted.body!.markdown.content)).toContain('T11');
   });
 
-  it('puts status buttons on the card of an answer about one item, each sending its command', async () => {
-    const reqId = fake.pushMessage(textMessage({ content: 'T20' }));
+  it('puts status buttons on the card of an answer about one item; a click sends its command, answered in the card’s language', async () => {
+    const reqId = fake.pushMessage(textMessage({ content: '第二十项任务', userid: 'zhangsan' }));
     await answerTo(reqId);
     const card = await fake.until((fs) => fs.find((f) => f.headers.req_id === reqId && f.body?.msgtype === 'template_card'));
-    const labels = card.body!.template_card.button_list.map((b: { text: string }) => b.text);
-    expect(labels).toHaveLength(4);
-    const done = card.body!.template_card.button_list[3];
-    const click = fake.pushEvent(cardClick({ eventKey: done.key, taskId: card.body!.template_card.task_id, userid: 'zhangsan' }));
-    await fake.until((fs) => fs.find((f) => f.headers.req_id === click && f.cmd === 'aibot_respond_update_msg'));
+    const tc = card.body!.template_card;
+    expect(tc.button_list.map((b: { text: string }) => b.text)).toEqual(['正常推进', '有风险', '滞后', '已完成']);
+    // A new process does not remember that zhangsan writes Chinese; the button's command is English words.
+    await wecom.stop();
+    wecom = await start();
+    const click = fake.pushEvent(cardClick({ eventKey: tc.button_list[3].key, taskId: tc.task_id, userid: 'zhangsan' }));
+    const update = await fake.until((fs) => fs.find((f) => f.headers.req_id === click && f.cmd === 'aibot_respond_update_msg'));
     expect(store.events().at(-1)).toMatchObject({ type: 'update', itemId: 'T20', status: 'done', user: 'wecom:zhangsan' });
+    expect(update.body!.template_card.main_title.title).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('posts the weekly digest to a subscribed group with aibot_send_msg, in markdown messages of at most 4,096 bytes', async () => {

@@ -108,16 +108,16 @@ describe('WeCom markdown', () => {
 
 describe('WeCom cards', () => {
   it('carries a command in a button key and reads it back; a foreign key is nothing', () => {
-    expect(commandOfKey(buttonKey('/plan confirm 1a2b3c4d'))).toBe('/plan confirm 1a2b3c4d');
+    expect(commandOfKey(buttonKey('/plan confirm 1a2b3c4d', 'zh'))).toEqual({ command: '/plan confirm 1a2b3c4d', lang: 'zh' });
     expect(commandOfKey('button_confirm')).toBeNull();
-    expect(commandOfKey(buttonKey('rm -rf /'))).toBeNull();
+    expect(commandOfKey(buttonKey('rm -rf /', 'en'))).toBeNull();
   });
 
   it('puts a proposal’s Record / Cancel on a button card, and lists no commands in the text beside it', () => {
     const r = reply('en', [{ type: 'heading', text: 'Nothing is recorded yet. Record this?' }, { type: 'actions', buttons: [{ label: 'Record', command: '/plan confirm ab12' }, { label: 'Cancel', command: '/plan cancel ab12' }] }], { ephemeral: true });
     const card = cardFor(r, 'plan-1')!;
     expect(card).toMatchObject({ card_type: 'button_interaction', task_id: 'plan-1', main_title: { title: 'Nothing is recorded yet. …' } });
-    expect(card.button_list!.map((b) => [b.text, commandOfKey(b.key)])).toEqual([['Record', '/plan confirm ab12'], ['Cancel', '/plan cancel ab12']]);
+    expect(card.button_list!.map((b) => [b.text, commandOfKey(b.key)?.command])).toEqual([['Record', '/plan confirm ab12'], ['Cancel', '/plan cancel ab12']]);
     expect(toMarkdownMessages(r, 4096, false).join('')).not.toContain('/plan confirm');
     expect(toMarkdownMessages(r).join('')).toContain('`/plan confirm ab12`');
   });

@@ -93,7 +93,7 @@ export function weComListeners(d: WeComListenerDeps): WeComListeners {
       await d.client.replyTemplateCard(frame, card);
     } catch (err) {
       log.warn({ err: errorInfo(err), channel }, 'WeCom: the template card was refused; sending its buttons as commands');
-      const commands = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).filter((b) => card.button_list?.some((x) => x.key === buttonKey(b.command)));
+      const commands = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).filter((b) => card.button_list?.some((x) => x.key === buttonKey(b.command, reply.lang)));
       if (commands.length) await d.outbox.texts(channel, [commands.map((b) => `${b.label}: \`${b.command}\``).join(' · ')]);
     }
   };
@@ -103,14 +103,14 @@ export function weComListeners(d: WeComListenerDeps): WeComListeners {
     if (!body.msgid || recent.check(`event:${body.msgid}`)) return;
     // WeCom documents the click under event.template_card_event; the SDK's types put it on event itself.
     const event = (body.event?.template_card_event ?? body.event ?? {}) as Record<string, unknown>;
-    const command = commandOfKey(event.event_key ?? event.eventkey);
+    const clicked = commandOfKey(event.event_key ?? event.eventkey);
     const taskId = typeof event.task_id === 'string' ? event.task_id : null;
     const user = senderOf(body);
     const channel = channelOf(body);
-    if (!command || !taskId || !user || !channel) return void log.warn({ msgid: body.msgid }, 'WeCom: a card click this bot did not make was ignored');
+    if (!clicked || !taskId || !user || !channel) return void log.warn({ msgid: body.msgid }, 'WeCom: a card click this bot did not make was ignored');
     const clicker = [String(body.from?.userid)];
-    const text = command.replace(/^\/plan\s+/, '');
-    const pending = d.bot.handle({ text, command: true, user: { id: user }, platform: 'wecom', channel, requestKey: `wecom:event:${body.msgid}` });
+    const text = clicked.command.replace(/^\/plan\s+/, '');
+    const pending = d.bot.handle({ text, command: true, lang: clicked.lang, user: { id: user }, platform: 'wecom', channel, requestKey: `wecom:event:${body.msgid}` });
     let reply = await within(pending, ackWithinMs);
     if (!reply) {
       // The card must be updated within 5 s: say it is under way, and post the outcome when it is ready.
