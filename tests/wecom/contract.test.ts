@@ -6,6 +6,7 @@ import { fixedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { postDueDigests } from '../../src/digest/scheduler.js';
+import { sendDueReminders } from '../../src/digest/reminders.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { cardClick, eventually, startFakeWeCom, textMessage, type FakeWeCom, type SentFrame } from './fake-wecom.js';
 
@@ -154,6 +155,18 @@ describe('the WeCom long connection, with the real SDK client against a fake WeC
       expect(Buffer.byteLength(f.body!.markdown.content, 'utf8')).toBeLessThanOrEqual(4096);
     }
     expect(store.events().at(-1)).toMatchObject({ type: 'digest-posted', channel: 'wecom:wrGROUP7' });
+  });
+
+  it('sends a reminder (催办) to an owner in their one-to-one chat with aibot_send_msg', async () => {
+    const assigned = fake.pushMessage(textMessage({ content: '/plan assign T30 @WangWu', userid: 'zhangsan' }));
+    await answerTo(assigned);
+    const sentBefore = fake.framesOf('aibot_send_msg').length;
+    const r = await sendDueReminders({ plan: app.plan, store, clock: fixedClock('2021-06-17T09:30:00+08:00'), schedule: app.reporting, post: wecom.dm });
+    expect(r.failed).toEqual([]);
+    expect(r.sent.map((s) => s.user)).toEqual(['wecom:wangwu']);
+    const sent = fake.framesOf('aibot_send_msg').slice(sentBefore);
+    expect(sent.map((f) => [f.body!.chatid, f.body!.chat_type])).toEqual([['wangwu', 1]]);
+    expect(String(sent[0]!.body!.markdown.content)).toContain('T30');
   });
 
   it('splits a long reply into several messages of at most 4,096 bytes, losing nothing', async () => {
