@@ -89,7 +89,7 @@ export function repairText(r: RepairReport): string {
   ];
   if (r.renumbered) lines.push(`The kept events were numbered 1–${r.kept} again, since some before them were dropped.`);
   if (r.backup?.events != null && r.backup.events > r.kept) lines.push(`Note: the backup ${r.backup.file} holds more events (${r.backup.events}) than were salvaged: compare the two before starting plan-bot.`);
-  else if (r.backup) lines.push(`For comparison, the backup ${r.backup.file} holds ${r.backup.events ?? 'an unreadable number of'} events (it is one write behind; it was not touched).`);
+  else if (r.backup) lines.push(`For comparison, the backup ${r.backup.file} holds ${r.backup.events ?? 'an unreadable number of'} events (it is from before the last compaction; it was not touched).`);
   lines.push(`The original is kept at ${r.copy}.`);
   lines.push(r.ok ? 'The repaired file loads: start plan-bot again.' : `The repaired file does not load: ${r.reason}.`);
   return lines.join('\n');

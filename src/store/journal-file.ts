@@ -1,0 +1,103 @@
+import { dirname } from 'node:path';
+import { syncDir } from './state-file.js';
+import { parseJournal, type JournalContent } from './state-journal.js';
+import { errorCode, type StoreFs } from './store-fs.js';
+
+/** An append whose failure could not be undone: part of it may be in the journal, so nothing more may be appended after it. */
+export class JournalInDoubtError extends Error {
+  override name = 'JournalInDoubtError';
+}
+
+/**
+ * The journal file as the store writes it: appends of whole lines, each flushed (fdatasync) before
+ * it counts, and truncation after a compaction. A failed append is cut back to the length before it,
+ * so a half-written line never stays in front of later ones.
+ */
+export class JournalFile {
+  /** Bytes in the file as this process knows it. */
+  size = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly fs: StoreFs,
+  ) {}
+
+  /** Learns the current size (0 when there is no journal yet). */
+  async init(): Promise<void> {
+    this.size = await this.fs.stat(this.path).then(
+      (st) => st.size,
+      (err: unknown) => {
+        if (errorCode(err) === 'ENOENT') return 0;
+        throw err;
+      },
+    );
+  }
+
+  /**
+   * Appends `text` (whole lines) and resolves once it is on disk. A new journal takes `mode` (the
+   * state file's), and its folder is flushed so the file itself survives a crash. On failure the
+   * file is cut back to its previous length; if even that fails, throws JournalInDoubtError.
+   */
+  async append(text: string, mode: number | null): Promise<void> {
+    const data = Buffer.from(text, 'utf8');
+    const before = this.size;
+    const fh = await this.fs.open(this.path, 'a', mode ?? 0o666);
+    try {
+      if (before === 0 && mode !== null) await fh.chmod(mode);
+      try {
+        await fh.writeFile(data);
+        await fh.datasync();
+      } catch (err) {
+        try {
+          await fh.truncate(before);
+          await fh.sync();
+        } catch (undo) {
+          throw new JournalInDoubtError(`an append to ${this.path} failed (${(err as Error).message}) and could not be undone (${(undo as Error).message})`, { cause: err });
+        }
+        throw err;
+      }
+    } finally {
+      await fh.close().catch(() => {});
+    }
+    this.size = before + data.length;
+    if (before === 0) await syncDir(dirname(this.path), this.fs);
+  }
+
+  /** Cuts the journal to `length` bytes, durably (0 after a compaction; the end of the last whole line after a torn write). */
+  async truncate(length: number): Promise<void> {
+    let fh;
+    try {
+      fh = await this.fs.open(this.path, 'r+');
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT' && length === 0) return void (this.size = 0);
+      throw err;
+    }
+    try {
+      await fh.truncate(length);
+      this.size = length;
+      await fh.sync();
+    } finally {
+      await fh.close().catch(() => {});
+    }
+  }
+}
+
+/** A journal as read from disk: its content, and a description of its first damaged line (null when none). */
+export interface JournalRead {
+  content: JournalContent;
+  damaged: string | null;
+}
+
+/** Reads and parses the journal at `path` (empty when there is none). */
+export async function readJournal(path: string, fs: StoreFs): Promise<JournalRead> {
+  let text = '';
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') throw err;
+  }
+  const content = parseJournal(text);
+  const first = content.damaged[0];
+  const damaged = first ? `line ${first.index} of its journal ${path} ${first.reason}${content.damaged.length > 1 ? ` (and ${content.damaged.length - 1} more line${content.damaged.length > 2 ? 's' : ''})` : ''}` : null;
+  return { content, damaged };
+}
