@@ -7,11 +7,18 @@ import { freshDb, runCli } from '../support/run-cli.js';
 const cliOver = (db: string) => (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db }, stdin });
 const copiesOf = (db: string) => readdirSync(dirname(db)).filter((f) => f.startsWith('state.json.damaged-'));
 
-/** A state file written through the chat, then torn inside its last event (as a crash mid-write would, were writes not atomic). */
+/**
+ * A state file written through the chat (three updates folded into the file, then a fourth: its
+ * backup holds three), then torn inside its last event (as a crash mid-write would, were writes not atomic).
+ */
 async function tornDb(): Promise<{ db: string; whole: string }> {
   const db = freshDb();
   const cli = cliOver(db);
-  await cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了', '/plan subscribe G3']);
+  const chat = (lines: string[]) => cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], lines);
+  await chat(['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了']);
+  await chat([]); // start-up folds the journal into the file
+  await chat(['/plan subscribe G3']);
+  await chat([]);
   const whole = readFileSync(db, 'utf8');
   writeFileSync(db, whole.slice(0, whole.lastIndexOf('{"seq":4') + 30));
   return { db, whole };
