@@ -193,6 +193,33 @@ describe('file store: nothing lost', () => {
   });
 });
 
+describe('file store: journal appends under kill -9', () => {
+  it('keeps every acknowledged append when the writer is killed mid-burst while compacting often; readers meanwhile always see a whole log', async () => {
+    const { openReadOnlyStore } = await import('../../src/store/read-only-store.js');
+    const file = tempFile();
+    // A 20 kB journal is compacted every ~60 updates, so the kill lands amid appends and compactions alike.
+    const writer = runFixture('append-burst.ts', [file, '10', '20000']);
+    await writer.waitFor((l) => l.includes('ready'));
+    const seen: number[] = [];
+    while (writer.lines.filter((x) => x.startsWith('ack ')).length < 600) {
+      const events = (await openReadOnlyStore(file)).events();
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      seen.push(events.length);
+    }
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.length).toBeGreaterThan(1);
+    const acked = writer.lines.filter((l) => /^ack \d+ \S+$/.test(l)).map((l) => l.split(' '));
+
+    const store = await openTracked(file);
+    const bySeq = new Map(store.events().map((e) => [e.seq, e.id]));
+    for (const [, seq, id] of acked) expect(bySeq.get(Number(seq))).toBe(id);
+    expect(store.events().map((e) => e.seq)).toEqual(store.events().map((_, i) => i + 1));
+    expect(new Set(store.events().map((e) => e.id)).size).toBe(store.events().length);
+  });
+});
+
 describe('file store: damaged files, backups and migration', () => {
   it('keeps a backup of the state file before each compaction', async () => {
     const file = tempFile();

@@ -62,7 +62,7 @@ describe('parseJournal and mergeJournal (pure)', () => {
     expect(j.events).toHaveLength(kept);
     expect(j.torn === null ? null : 'torn').toBe(torn);
     expect(j.damaged).toHaveLength(damaged);
-    if (torn) expect(text.slice(0, j.validLength)).toBe(journalText(j.events));
+    if (torn) expect(text.slice(0, j.validLength)).toBe(journalText(kept === 2 ? [a!, b!] : [a!]));
   });
 
   it('drops an event the file already holds (same seq and id), and refuses another event under a taken seq or a gap', () => {
@@ -165,7 +165,7 @@ describe('a torn or damaged journal', () => {
   it('a damaged line in the middle is refused and left alone; plan-bot repair keeps every other event', async () => {
     const { file, events } = await docAndJournal(2, 3);
     const lines = readFileSync(journalOf(file), 'utf8').split('\n');
-    lines[1] = lines[1]!.replace('"update"', '"upd\u0000te"');
+    lines[1] = lines[1]!.replace('"update"', '"updte"');
     const damaged = lines.join('\n');
     writeFileSync(journalOf(file), damaged);
 
