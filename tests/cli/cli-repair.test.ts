@@ -45,6 +45,26 @@ describe('plan-bot repair', () => {
     expect(JSON.parse(again.stdout).ok).toBe(true);
   });
 
+  it('a damaged journal line: start-up refuses and points to repair; repair keeps every other update, and show sees them', async () => {
+    const db = freshDb();
+    const cli = cliOver(db);
+    await cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了']);
+    const lines = readFileSync(`${db}.journal`, 'utf8').split('\n');
+    expect(lines.filter(Boolean)).toHaveLength(3);
+    lines[1] = lines[1]!.replace('"type":', '"type"#');
+    writeFileSync(`${db}.journal`, lines.join('\n'));
+
+    const refused = await cli(['chat', '--user', 'alice'], ['/plan status T9']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/line 2 of its journal .*state\.json\.journal unreadable.*plan-bot repair --db/);
+    const r = await cli(['repair']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/kept 2 events .*dropped 0\.\nFrom the journal .*state\.json\.journal: read 2 complete events .*dropped 1; it is now empty\.\n  dropped: line 2 of the journal/);
+    expect(r.stdout).toMatch(/The original journal is kept at .*state\.json\.journal\.damaged-/);
+    const show = JSON.parse((await cli(['show', 'T9', '--json'])).stdout);
+    expect(show).toMatchObject({ status: 'on-track', owners: [] });
+  });
+
   it('--json reports what was kept and dropped', async () => {
     const { db } = await tornDb();
     const r = await cliOver(db)(['repair', '--json']);
