@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import type { Logger } from '../core/logger.js';
 import type { EventStore } from './event-store.js';
 import { PlanEvent, type NewEvent } from './events.js';
-import { JournalFile, JournalInDoubtError, readJournal } from './journal-file.js';
+import { JournalFile, JournalInDoubtError, readJournal, type FileOwnership } from './journal-file.js';
 import { STATE_VERSION } from './migrate-state.js';
 import { AfterReplaceError, DurableStateFile, assertWritable, describeBackup, isReadOnly, tempPath, type StateFile } from './state-file.js';
 import { journalPath, journalText, mergeJournal } from './state-journal.js';
@@ -222,9 +222,9 @@ export class FileStore implements EventStore {
     const before = this.log;
     const added = batch.map((p, i) => ({ seq: before.length + i + 1, ...p.event }) as PlanEvent);
     try {
-      const mode = await this.writableMode();
-      if (mode === null) await this.db.write(); // the first write creates the state file, before any journal exists
-      await this.journal.append(journalText(added), mode ?? (await this.writableMode()));
+      const owner = await this.writableFile();
+      if (owner === null) await this.db.write(); // the first write creates the state file, before any journal exists
+      await this.journal.append(journalText(added), owner ?? (await this.writableFile()));
     } catch (err) {
       // Either nothing of this batch is stored (the append was undone) or it is in doubt (stop).
       // The user is told "not recorded, tell the operator"; the cause goes to the operator's log.
@@ -241,15 +241,15 @@ export class FileStore implements EventStore {
     batch.forEach((p, i) => p.resolve(added[i]!));
   }
 
-  /** The state file's mode when it exists and may be written; null when it does not exist yet. Throws (EACCES) for a read-only file. */
-  private async writableMode(): Promise<number | null> {
+  /** The state file's mode and owner when it exists and may be written; null when it does not exist yet. Throws (EACCES) for a read-only file. */
+  private async writableFile(): Promise<FileOwnership | null> {
     const st = await this.opts.fs.stat(this.file).catch((err: unknown) => {
       if (errorCode(err) === 'ENOENT') return null;
       throw err;
     });
     if (!st) return null;
     await assertWritable(this.file, st, this.opts.fs);
-    return st.mode & 0o7777;
+    return { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   }
 
   /**

@@ -3,6 +3,13 @@ import { syncDir } from './state-file.js';
 import { parseJournal, type JournalContent } from './state-journal.js';
 import { errorCode, type StoreFs } from './store-fs.js';
 
+/** Whose a file is and who may use it: what a new journal takes from its state file. */
+export interface FileOwnership {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
 /** An append whose failure could not be undone: part of it may be in the journal, so nothing more may be appended after it. */
 export class JournalInDoubtError extends Error {
   override name = 'JournalInDoubtError';
@@ -34,16 +41,21 @@ export class JournalFile {
   }
 
   /**
-   * Appends `text` (whole lines) and resolves once it is on disk. A new journal takes `mode` (the
-   * state file's), and its folder is flushed so the file itself survives a crash. On failure the
-   * file is cut back to its previous length; if even that fails, throws JournalInDoubtError.
+   * Appends `text` (whole lines) and resolves once it is on disk. A new journal takes the state
+   * file's mode (and owner, when run as root), and its folder is flushed so the file itself survives
+   * a crash. On failure the file is cut back to its previous length; if even that fails, throws
+   * JournalInDoubtError.
    */
-  async append(text: string, mode: number | null): Promise<void> {
+  async append(text: string, like: FileOwnership | null): Promise<void> {
     const data = Buffer.from(text, 'utf8');
     const before = this.size;
-    const fh = await this.fs.open(this.path, 'a', mode ?? 0o666);
+    const fh = await this.fs.open(this.path, 'a', like?.mode ?? 0o666);
     try {
-      if (before === 0 && mode !== null) await fh.chmod(mode);
+      if (before === 0 && like) {
+        // Best effort, as for the state file itself: a journal someone else owns is still written.
+        await fh.chmod(like.mode).catch(() => {});
+        if (process.getuid?.() === 0 && (like.uid !== 0 || like.gid !== 0)) await fh.chown(like.uid, like.gid).catch(() => {});
+      }
       try {
         await fh.writeFile(data);
         await fh.datasync();

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,15 @@ describe('an update appends to the journal; the file is rewritten only by a comp
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(linesOf(file).map((l) => JSON.parse(l).seq)).toEqual([4, 5, 6]);
     expect(JSON.parse(linesOf(file)[0]!)).toEqual(added[0]);
+  });
+
+  it('the journal takes the state file’s mode, so a private state file has a private journal', async () => {
+    const { file } = await docAndJournal(1, 0);
+    chmodSync(file, 0o600);
+    const store = await openTracked(file);
+    await store.append(updateEvent());
+    expect(statSync(journalOf(file)).mode & 0o777).toBe(0o600);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('compacts the journal once it passes journalMaxBytes, and loses nothing', async () => {
