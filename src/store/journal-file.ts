@@ -72,7 +72,12 @@ export class JournalFile {
       await fh.close().catch(() => {});
     }
     this.size = before + data.length;
-    if (before === 0) await syncDir(dirname(this.path), this.fs);
+    if (before === 0) {
+      // The lines are on disk; a journal file whose name may not survive a crash is in doubt, not "not recorded".
+      await syncDir(dirname(this.path), this.fs).catch((err: unknown) => {
+        throw new JournalInDoubtError(`could not flush the folder of the new journal ${this.path}: ${(err as Error).message}`, { cause: err });
+      });
+    }
   }
 
   /** Cuts the journal to `length` bytes, durably (0 after a compaction; the end of the last whole line after a torn write). */

@@ -229,6 +229,45 @@ describe('a torn or damaged journal', () => {
   });
 });
 
+describe('an append that cannot be undone', () => {
+  it('stops the store (the journal is in doubt); after a restart the torn line is cut off and every acknowledged update is there', async () => {
+    const file = tempFile();
+    let failing = false;
+    const fs: StoreFs = {
+      ...nodeFs,
+      open: (async (...args: Parameters<StoreFs['open']>) => {
+        const fh = await nodeFs.open(...args);
+        if (args[1] !== 'a') return fh;
+        return Object.assign(Object.create(fh), {
+          writeFile: async (data: Buffer) => {
+            if (!failing) return fh.writeFile(data);
+            await fh.writeFile(data.subarray(0, data.length >> 1));
+            throw Object.assign(new Error('EIO: injected'), { code: 'EIO' });
+          },
+          truncate: async (n?: number) => (failing ? Promise.reject(Object.assign(new Error('EIO: injected'), { code: 'EIO' })) : fh.truncate(n)),
+          close: () => fh.close(),
+          sync: () => fh.sync(),
+          datasync: () => fh.datasync(),
+          chmod: (m: number) => fh.chmod(m),
+        });
+      }) as StoreFs['open'],
+    };
+    const store = await openFileStore(file, { fs });
+    const acked = [await store.append(updateEvent({ note: 'one' })), await store.append(updateEvent({ note: 'two' }))];
+    failing = true;
+    await expect(store.append(updateEvent({ note: 'in doubt' }))).rejects.toMatchObject({ id: 'store.unwritable', message: expect.stringMatching(/could not be undone/) });
+    failing = false;
+    await expect(store.append(updateEvent({ note: 'refused' }))).rejects.toMatchObject({ id: 'store.unwritable' });
+    expect(store.events()).toEqual(acked);
+    await store.close();
+
+    const again = await openTracked(file);
+    expect(again.events()).toEqual(acked);
+    expect(readdirSync(join(file, '..')).filter((f) => f.startsWith('state.json.journal.damaged-'))).toHaveLength(1);
+    expect((await again.append(updateEvent({ note: 'three' }))).seq).toBe(3);
+  });
+});
+
 describe('a crash between the steps of a compaction loses nothing and repeats nothing', () => {
   /**
    * The real file system, copying the state file's folder (without the lock) aside before every
