@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, cpSync, renameSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -190,6 +190,29 @@ describe('a torn or damaged journal', () => {
     const store = await openTracked(file);
     expect(ids(store.events())).toEqual(ids(events.filter((_, i) => i !== 3)));
     expect(store.events().map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a damaged state file beside a journal: the way back to the backup moves the journal aside too, and then loads', async () => {
+    const { file } = await docAndJournal(2, 0);
+    const again = await openFileStore(file);
+    await again.append(updateEvent({ note: 'third' }));
+    await again.close();
+    await (await openFileStore(file)).close(); // .bak now holds 2 events, the file 3
+    const last = await openFileStore(file);
+    await last.append(updateEvent({ note: 'in the journal' }));
+    await last.close();
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 100));
+
+    const err = (await openFileStore(file).catch((e: unknown) => e)) as StoreDamagedError;
+    expect(err).toBeInstanceOf(StoreDamagedError);
+    const way = /mv "([^"]+)" "([^"]+)" && mv "([^"]+)" "([^"]+)" && cp "([^"]+)" "([^"]+)"/.exec(err.text.en);
+    expect(way?.slice(1)).toEqual([file, `${file}.damaged`, journalOf(file), `${journalOf(file)}.damaged`, `${file}.bak`, file]);
+    expect(err.text.zh).toContain(`mv "${journalOf(file)}" "${journalOf(file)}.damaged"`);
+    const [, a, b, c, d, e, f] = way!;
+    renameSync(a!, b!);
+    renameSync(c!, d!);
+    copyFileSync(e!, f!);
+    expect((await openTracked(file)).events()).toHaveLength(2);
   });
 
   it('an append cut short by a full disk is cut back: the journal keeps whole lines only, and later appends go on', async () => {
