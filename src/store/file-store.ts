@@ -127,7 +127,8 @@ async function cutTornLine(file: string, journal: JournalFile, validLength: numb
  * written together in the next one (one journal append and one flush for many updates), and each
  * `append` resolves only once its journal line is durable. The journal is compacted into the lowdb
  * document when it passes `journalMaxBytes` (and after start-up), between appends. `events()`
- * returns only durable events, as an immutable snapshot.
+ * returns only durable events; like the memory store's, the array grows in place as batches are
+ * written (copying 100,000 events per update would cost more than the append itself).
  */
 export class FileStore implements EventStore {
   private queue: Pending[] = [];
@@ -136,7 +137,7 @@ export class FileStore implements EventStore {
   private closed = false;
   private compactPending = false;
   private compactAt: number;
-  private log: readonly PlanEvent[];
+  private readonly log: PlanEvent[];
 
   /** Use `openFileStore`. */
   constructor(
@@ -146,7 +147,8 @@ export class FileStore implements EventStore {
     private readonly journal: JournalFile,
     private readonly opts: { logger?: Logger; fs: StoreFs; journalMaxBytes: number },
   ) {
-    this.log = db.data.events;
+    // One array, shared with lowdb's data: a compaction writes whatever the log holds then.
+    this.log = db.data.events as PlanEvent[];
     this.compactAt = opts.journalMaxBytes;
   }
 
@@ -219,8 +221,8 @@ export class FileStore implements EventStore {
       for (const p of batch) p.reject(this.broken);
       return;
     }
-    const before = this.log;
-    const added = batch.map((p, i) => ({ seq: before.length + i + 1, ...p.event }) as PlanEvent);
+    const count = this.log.length;
+    const added = batch.map((p, i) => ({ seq: count + i + 1, ...p.event }) as PlanEvent);
     try {
       const owner = await this.writableFile();
       if (owner === null) await this.db.write(); // the first write creates the state file, before any journal exists
@@ -235,9 +237,7 @@ export class FileStore implements EventStore {
       for (const p of batch) p.reject(refusal);
       return;
     }
-    const after = before.concat(added);
-    this.log = after;
-    this.db.data = { version: STATE_VERSION, events: after };
+    for (const e of added) this.log.push(e);
     batch.forEach((p, i) => p.resolve(added[i]!));
   }
 
@@ -267,7 +267,6 @@ export class FileStore implements EventStore {
     const started = Date.now();
     const bytes = this.journal.size;
     try {
-      this.db.data = { version: STATE_VERSION, events: this.log };
       await this.db.write();
       await this.journal.truncate(0);
     } catch (err) {
