@@ -67,7 +67,7 @@ export async function openFileStore(path: string, options: FileStoreOptions = {}
     await db.read();
     await fs.unlink(tempPath(file)).catch(() => {}); // an unfinished write of a crashed process: never acknowledged
     const journal = new JournalFile(journalPath(file), fs);
-    const read = await readJournal(journal.path, fs);
+    const read = await readJournal(file, fs);
     if (read.damaged) throw new StoreDamagedError(file, read.damaged, await describeBackup(file, fs));
     if (read.content.events.length > 0) {
       const merged = mergeJournal(db.data.events, read.content.events);

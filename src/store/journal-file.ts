@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { syncDir } from './state-file.js';
-import { parseJournal, type JournalContent } from './state-journal.js';
+import { journalPath, parseJournal, type JournalContent } from './state-journal.js';
+import { StoreUnusableError, fsReason } from './store-errors.js';
 import { errorCode, type StoreFs } from './store-fs.js';
 
 /** Whose a file is and who may use it: what a new journal takes from its state file. */
@@ -105,13 +106,17 @@ export interface JournalRead {
   damaged: string | null;
 }
 
-/** Reads and parses the journal at `path` (empty when there is none). */
-export async function readJournal(path: string, fs: StoreFs): Promise<JournalRead> {
+/** Reads and parses the journal of the state file `file` (empty when there is none); one that cannot be read is StoreUnusableError. */
+export async function readJournal(file: string, fs: StoreFs): Promise<JournalRead> {
+  const path = journalPath(file);
   let text = '';
   try {
     text = await fs.readFile(path, 'utf8');
   } catch (err) {
-    if (errorCode(err) !== 'ENOENT') throw err;
+    if (errorCode(err) !== 'ENOENT') {
+      const why = fsReason(err);
+      throw new StoreUnusableError(file, { en: `cannot read its journal ${path} (${why.en})`, zh: `无法读取其日志 ${path}（${why.zh}）` });
+    }
   }
   const content = parseJournal(text);
   const first = content.damaged[0];

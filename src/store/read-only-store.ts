@@ -3,7 +3,7 @@ import type { EventStore } from './event-store.js';
 import type { NewEvent, PlanEvent } from './events.js';
 import { readJournal } from './journal-file.js';
 import { DurableStateFile, describeBackup } from './state-file.js';
-import { journalPath, mergeJournal } from './state-journal.js';
+import { mergeJournal } from './state-journal.js';
 import { StoreDamagedError, StoreUnavailableError } from './store-errors.js';
 import { nodeFs } from './store-fs.js';
 
@@ -22,7 +22,7 @@ export async function openReadOnlyStore(path: string): Promise<EventStore> {
   const file = resolve(path);
   let events: readonly PlanEvent[] = [];
   for (let attempt = 1; ; attempt++) {
-    const journal = await readJournal(journalPath(file), nodeFs);
+    const journal = await readJournal(file, nodeFs);
     const data = await new DurableStateFile(file).read();
     const merged = journal.damaged ? ({ ok: false, reason: journal.damaged } as const) : mergeJournal(data?.events ?? [], journal.content.events);
     if (merged.ok) {

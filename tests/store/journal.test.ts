@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, copyFileSync, cpSync, renameSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, cpSync, mkdirSync, renameSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { openReadOnlyStore } from '../../src/store/read-only-store.js';
 import { repairStateFile } from '../../src/store/repair-state.js';
 import { stateFileText } from '../../src/store/state-file.js';
 import { journalText, mergeJournal, parseJournal } from '../../src/store/state-journal.js';
-import { StoreDamagedError } from '../../src/store/store-errors.js';
+import { StoreDamagedError, StoreUnusableError } from '../../src/store/store-errors.js';
 import { nodeFs, type StoreFs } from '../../src/store/store-fs.js';
 import { updateEvent } from './fixtures/events.js';
 
@@ -213,6 +213,15 @@ describe('a torn or damaged journal', () => {
     renameSync(c!, d!);
     copyFileSync(e!, f!);
     expect((await openTracked(file)).events()).toHaveLength(2);
+  });
+
+  it('a journal that cannot be read (a folder in its place) is a clear store.unusable error', async () => {
+    const file = tempFile();
+    mkdirSync(journalOf(file));
+    const err = await openFileStore(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreUnusableError);
+    expect((err as StoreUnusableError).text.en).toMatch(/cannot read its journal .*state\.json\.journal \(it is a folder\)/);
+    await expect(openReadOnlyStore(file)).rejects.toBeInstanceOf(StoreUnusableError);
   });
 
   it('an append cut short by a full disk is cut back: the journal keeps whole lines only, and later appends go on', async () => {
