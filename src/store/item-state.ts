@@ -127,8 +127,8 @@ const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<
 
 /**
  * The current state of every item, derived once per version of the log rather than on every
- * message. The log only grows, so a log array of the same length holds the same events (the file
- * store hands out a new array per write; the memory store grows one array). Callers must not change
+ * message. The log only grows, so a log array of the same length holds the same events (the stores
+ * grow one array; a read-only snapshot is a new array per open). Callers must not change
  * the states they get.
  */
 export function currentStates(events: readonly PlanEvent[], planOrId: PlanForState): Map<string, ItemState> {

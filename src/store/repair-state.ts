@@ -1,6 +1,9 @@
 import { constants } from 'node:fs';
 import { resolve } from 'node:path';
+import type { PlanEvent } from './events.js';
+import { JournalFile } from './journal-file.js';
 import { salvageEvents, type DroppedPart } from './salvage-events.js';
+import { journalPath, mergeJournal, parseJournal } from './state-journal.js';
 import { backupPath, parseState, stateFileText, writeDurably } from './state-file.js';
 import { DEFAULT_LOCK_STALE_MS, acquireStateLock } from './state-lock.js';
 import { prepareStatePath } from './state-path.js';
@@ -26,56 +29,96 @@ export interface RepairReport {
   backup: { file: string; events: number | null } | null;
   /** Why nothing could be repaired (ok false). */
   reason: string | null;
+  /** The journal beside the file, when it held anything: its complete events kept (after the file's), its unreadable lines dropped, and where its original was copied. */
+  journal: { file: string; kept: number; dropped: DroppedPart[]; copy: string | null } | null;
 }
 
 /**
- * Repairs a damaged state file in place: salvages every complete event (salvageEvents), copies the
- * original to `<file>.damaged-<time>` (never overwriting an earlier copy), writes the repaired log
- * durably (the `.bak` is left alone) and checks that it loads. Holds the state file's lock meanwhile,
- * so it refuses while `serve` runs. A file that loads already, or is not a state file, is not touched.
+ * Repairs a damaged state file and its journal in place: salvages every complete event of the file
+ * (salvageEvents) and every complete journal line after them, copies the originals to
+ * `<file>.damaged-<time>` and `<file>.journal.damaged-<time>` (never overwriting an earlier copy),
+ * writes the repaired log durably (the `.bak` is left alone), empties the journal and checks that the
+ * file loads. Holds the state file's lock meanwhile, so it refuses while `serve` runs. A file and
+ * journal that load already, or a file that is not a state file, are not touched.
  */
 export async function repairStateFile(path: string, options: { fs?: StoreFs; now?: Date } = {}): Promise<RepairReport> {
   const file = resolve(path);
   const fs = options.fs ?? nodeFs;
-  const report: RepairReport = { ok: false, file, unchanged: true, copy: null, kept: 0, last: null, dropped: [], renumbered: false, backup: null, reason: null };
-  if (await fs.stat(file).then(() => false, (err: unknown) => errorCode(err) === 'ENOENT')) return { ...report, reason: `there is no file ${file}` };
+  const journal = new JournalFile(journalPath(file), fs);
+  const report: RepairReport = { ok: false, file, unchanged: true, copy: null, kept: 0, last: null, dropped: [], renumbered: false, backup: null, reason: null, journal: null };
+  const exists = (f: string) => fs.stat(f).then(() => true, (err: unknown) => errorCode(err) !== 'ENOENT');
+  if (!(await exists(file)) && !(await exists(journal.path))) return { ...report, reason: `there is no file ${file}` };
   await prepareStatePath(file, fs);
   const lock = await acquireStateLock(file, { fs, staleMs: DEFAULT_LOCK_STALE_MS, waitMs: 0, onLost: () => {} });
   try {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (err) {
-      if (errorCode(err) === 'ENOENT') return { ...report, reason: `there is no file ${file}` };
-      const why = fsReason(err);
-      throw new StoreUnusableError(file, { en: `cannot read it (${why.en})`, zh: `无法读取（${why.zh}）` });
-    }
+    const text = await readOrNull(file, fs);
+    const journalText = (await readOrNull(journal.path, fs)) ?? '';
     report.backup = await describe(backupPath(file), fs);
-    const now = parseState(text);
-    if (now.ok) return { ...report, ok: true, kept: now.data.events.length, last: lastOf(now.data.events) };
-    const salvage = salvageEvents(text);
-    if (!salvage.ok) return { ...report, reason: salvage.reason };
+    const now = text === null ? null : parseState(text);
+    const inJournal = parseJournal(journalText);
+    const journalClean = inJournal.damaged.length === 0 && inJournal.torn === null;
+    if ((now === null || now.ok) && journalClean) {
+      const merged = mergeJournal(now?.data.events ?? [], inJournal.events);
+      if (merged.ok) return { ...report, ok: true, kept: merged.events.length, last: lastOf(merged.events) };
+    }
+    let fromFile: { events: PlanEvent[]; dropped: DroppedPart[]; renumbered: boolean };
+    if (now === null || now.ok) fromFile = { events: [...(now?.data.events ?? [])], dropped: [], renumbered: false };
+    else {
+      const salvage = salvageEvents(text!);
+      if (!salvage.ok) return { ...report, reason: salvage.reason };
+      fromFile = salvage;
+    }
+    // The journal's events follow the file's; one already in the file (same id) is not repeated.
+    const seen = new Set(fromFile.events.map((e) => e.id));
+    const events = fromFile.events.slice();
+    let renumbered = fromFile.renumbered;
+    for (const e of inJournal.events) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      if (e.seq !== events.length + 1) renumbered = true;
+      events.push({ ...e, seq: events.length + 1 });
+    }
 
-    const copy = `${file}.damaged-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
-    await fs.copyFile(file, copy, constants.COPYFILE_EXCL);
-    const fh = await fs.open(copy, 'r');
-    await fh.sync().finally(() => fh.close());
-    await writeDurably(file, stateFileText(salvage.events), fs, { backup: false });
+    const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    const copy = text === null ? null : await keepCopy(file, `${file}.damaged-${stamp}`, fs);
+    const journalCopy = journalText === '' ? null : await keepCopy(journal.path, `${journal.path}.damaged-${stamp}`, fs);
+    await writeDurably(file, stateFileText(events), fs, { backup: false });
+    await journal.truncate(0);
 
     const check = parseState(await fs.readFile(file, 'utf8'));
+    const journalReport = journalText === '' ? null : { file: journal.path, kept: inJournal.events.length, dropped: inJournal.torn ? [...inJournal.damaged, { index: inJournal.damaged.length + inJournal.events.length + 1, offset: inJournal.torn.offset, reason: 'cut off mid-way (a torn write, never acknowledged)' }] : inJournal.damaged, copy: journalCopy };
     return {
       ...report,
-      ok: check.ok && check.data.events.length === salvage.events.length,
+      ok: check.ok && check.data.events.length === events.length,
       unchanged: false,
       copy,
-      kept: salvage.events.length,
-      last: lastOf(salvage.events),
-      dropped: salvage.dropped,
-      renumbered: salvage.renumbered,
+      kept: events.length,
+      last: lastOf(events),
+      dropped: fromFile.dropped,
+      renumbered,
+      journal: journalReport,
       reason: check.ok ? null : `the repaired file does not load (${check.reason})`,
     };
   } finally {
     await lock.release();
+  }
+}
+
+/** Copies `from` to `to` (never over an existing file) and flushes the copy, before anything is rewritten. */
+async function keepCopy(from: string, to: string, fs: StoreFs): Promise<string> {
+  await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+  const fh = await fs.open(to, 'r');
+  await fh.sync().finally(() => fh.close());
+  return to;
+}
+
+async function readOrNull(file: string, fs: StoreFs): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return null;
+    const why = fsReason(err);
+    throw new StoreUnusableError(file, { en: `cannot read it (${why.en})`, zh: `无法读取（${why.zh}）` });
   }
 }
 
@@ -87,10 +130,15 @@ export function repairText(r: RepairReport): string {
     `${r.ok ? 'Repaired' : 'Tried to repair'} ${r.file}: kept ${r.kept} event${r.kept === 1 ? '' : 's'}${r.last ? ` (the last: #${r.last.seq} at ${r.last.at})` : ''}, dropped ${r.dropped.length}.`,
     ...r.dropped.map((d) => `  dropped: value ${d.index} of the events, at character ${d.offset}: ${d.reason}`),
   ];
+  if (r.journal) {
+    lines.push(`From the journal ${r.journal.file}: read ${r.journal.kept} complete event${r.journal.kept === 1 ? '' : 's'} (those not already in the file were added after it), dropped ${r.journal.dropped.length}; it is now empty.`);
+    lines.push(...r.journal.dropped.map((d) => `  dropped: line ${d.index} of the journal, at character ${d.offset}: ${d.reason}`));
+  }
   if (r.renumbered) lines.push(`The kept events were numbered 1–${r.kept} again, since some before them were dropped.`);
   if (r.backup?.events != null && r.backup.events > r.kept) lines.push(`Note: the backup ${r.backup.file} holds more events (${r.backup.events}) than were salvaged: compare the two before starting plan-bot.`);
-  else if (r.backup) lines.push(`For comparison, the backup ${r.backup.file} holds ${r.backup.events ?? 'an unreadable number of'} events (it is one write behind; it was not touched).`);
-  lines.push(`The original is kept at ${r.copy}.`);
+  else if (r.backup) lines.push(`For comparison, the backup ${r.backup.file} holds ${r.backup.events ?? 'an unreadable number of'} events (it is from before the last compaction; it was not touched).`);
+  if (r.copy) lines.push(`The original is kept at ${r.copy}.`);
+  if (r.journal?.copy) lines.push(`The original journal is kept at ${r.journal.copy}.`);
   lines.push(r.ok ? 'The repaired file loads: start plan-bot again.' : `The repaired file does not load: ${r.reason}.`);
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { PlanEvent } from './events.js';
+import { journalPath } from './state-journal.js';
 import { STATE_VERSION, migrateState } from './migrate-state.js';
 import { StoreDamagedError } from './store-errors.js';
 import { errorCode, nodeFs, type StoreFs } from './store-fs.js';
@@ -145,7 +146,7 @@ export async function writeDurably(file: string, text: string, fs: StoreFs = nod
 }
 
 /** Refuses a state file made read-only: no write bit at all (which root would ignore), or not writable by us. */
-async function assertWritable(file: string, st: Stats, fs: StoreFs): Promise<void> {
+export async function assertWritable(file: string, st: Stats, fs: StoreFs): Promise<void> {
   const readOnly = (st.mode & 0o222) === 0;
   const denied = readOnly || (await fs.access(file, constants.W_OK).then(() => false, () => true));
   if (denied) {
@@ -176,7 +177,8 @@ async function backUp(file: string, fs: StoreFs): Promise<void> {
   await fs.rename(bakTmp, bak);
 }
 
-async function syncDir(dir: string, fs: StoreFs): Promise<void> {
+/** Flushes a folder, so a rename or a new file in it survives a crash (a no-op where folders cannot be opened). */
+export async function syncDir(dir: string, fs: StoreFs): Promise<void> {
   let fh;
   try {
     fh = await fs.open(dir, 'r');
@@ -210,12 +212,14 @@ async function readText(file: string, fs: StoreFs): Promise<string | null> {
   }
 }
 
-async function describeBackup(file: string, fs: StoreFs): Promise<{ file: string; events: number | null } | null> {
+/** The backup of a damaged file, for the way back: how many events it holds, and the journal to move aside with the damaged file. */
+export async function describeBackup(file: string, fs: StoreFs): Promise<{ file: string; events: number | null; journal: string | null } | null> {
   const bak = backupPath(file);
   const text = await readText(bak, fs).catch(() => null);
   if (text === null) return null;
   const parsed = parseState(text);
-  return { file: bak, events: parsed.ok ? parsed.data.events.length : null };
+  const journal = await fs.stat(journalPath(file)).then((st) => (st.size > 0 ? journalPath(file) : null), () => null);
+  return { file: bak, events: parsed.ok ? parsed.data.events.length : null, journal };
 }
 
 function ignoreMissing(err: NodeJS.ErrnoException): void {

@@ -41,10 +41,12 @@ export class StoreDamagedError extends UserError {
   constructor(
     readonly file: string,
     readonly reason: string,
-    backup: { file: string; events: number | null } | null,
+    backup: { file: string; events: number | null; journal?: string | null } | null,
     /** False for a file that is not a plan-bot state file at all: nothing to repair, the path is wrong. */
     looksLikeState = true,
   ) {
+    // The journal continues the current file, not the backup: it goes aside too when going back.
+    const journalAside = backup?.journal ? ` && mv "${backup.journal}" "${backup.journal}.damaged"` : '';
     const repair = looksLikeState
       ? { en: ` To salvage every complete event: plan-bot repair --db "${file}" (it keeps a copy of the file first).`, zh: `要找回其中每条完整的事件：plan-bot repair --db "${file}"（会先保留原文件的副本）。` }
       : { en: ' It does not look like a plan-bot state file: check --db / PLANBOT_DB.', zh: '它看起来不是 plan-bot 的状态文件：请检查 --db / PLANBOT_DB。' };
@@ -52,8 +54,8 @@ export class StoreDamagedError extends UserError {
       ? backup.events === null
         ? { en: ` A backup exists at ${backup.file} but it cannot be read either; inspect both files by hand.`, zh: `备份 ${backup.file} 同样无法读取，请手动检查这两个文件。` }
         : {
-            en: ` Or, to go back to the backup (${backup.events} event${backup.events === 1 ? '' : 's'}, one write behind: recent updates are lost): mv "${file}" "${file}.damaged" && cp "${backup.file}" "${file}", then start again.`,
-            zh: `或者恢复到备份（${backup.events} 条事件，比损坏前少一次写入，最近的更新会丢失）：mv "${file}" "${file}.damaged" && cp "${backup.file}" "${file}"，然后重新启动。`,
+            en: ` Or, to go back to the backup (${backup.events} event${backup.events === 1 ? '' : 's'}, from before the last compaction: recent updates are lost): mv "${file}" "${file}.damaged"${journalAside} && cp "${backup.file}" "${file}", then start again.`,
+            zh: `或者恢复到备份（${backup.events} 条事件，为上一次合并之前的状态，最近的更新会丢失）：mv "${file}" "${file}.damaged"${journalAside} && cp "${backup.file}" "${file}"，然后重新启动。`,
           }
       : looksLikeState
         ? { en: ` There is no backup (${file}.bak).`, zh: `没有备份（${file}.bak）。` }

@@ -7,11 +7,18 @@ import { freshDb, runCli } from '../support/run-cli.js';
 const cliOver = (db: string) => (argv: string[], stdin: string[] = []) => runCli(argv, { env: { PLANBOT_DB: db }, stdin });
 const copiesOf = (db: string) => readdirSync(dirname(db)).filter((f) => f.startsWith('state.json.damaged-'));
 
-/** A state file written through the chat, then torn inside its last event (as a crash mid-write would, were writes not atomic). */
+/**
+ * A state file written through the chat (three updates folded into the file, then a fourth: its
+ * backup holds three), then torn inside its last event (as a crash mid-write would, were writes not atomic).
+ */
 async function tornDb(): Promise<{ db: string; whole: string }> {
   const db = freshDb();
   const cli = cliOver(db);
-  await cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了', '/plan subscribe G3']);
+  const chat = (lines: string[]) => cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], lines);
+  await chat(['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了']);
+  await chat([]); // start-up folds the journal into the file
+  await chat(['/plan subscribe G3']);
+  await chat([]);
   const whole = readFileSync(db, 'utf8');
   writeFileSync(db, whole.slice(0, whole.lastIndexOf('{"seq":4') + 30));
   return { db, whole };
@@ -36,6 +43,26 @@ describe('plan-bot repair', () => {
     expect(show).toMatchObject({ status: 'on-track', owners: [expect.stringMatching(/bob$/)] });
     const again = await cli(['chat', '--json', '--user', 'alice'], ['/plan update T9 done']);
     expect(JSON.parse(again.stdout).ok).toBe(true);
+  });
+
+  it('a damaged journal line: start-up refuses and points to repair; repair keeps every other update, and show sees them', async () => {
+    const db = freshDb();
+    const cli = cliOver(db);
+    await cli(['chat', '--user', 'alice', '--now', '2021-06-07T09:00:00+08:00'], ['/plan update T9 at-risk 420/800 behind', '/plan assign T9 @bob', '/plan update T9 on-track 600/800 赶上了']);
+    const lines = readFileSync(`${db}.journal`, 'utf8').split('\n');
+    expect(lines.filter(Boolean)).toHaveLength(3);
+    lines[1] = lines[1]!.replace('"type":', '"type"#');
+    writeFileSync(`${db}.journal`, lines.join('\n'));
+
+    const refused = await cli(['chat', '--user', 'alice'], ['/plan status T9']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/line 2 of its journal .*state\.json\.journal unreadable.*plan-bot repair --db/);
+    const r = await cli(['repair']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/kept 2 events .*dropped 0\.\nFrom the journal .*state\.json\.journal: read 2 complete events .*dropped 1; it is now empty\.\n  dropped: line 2 of the journal/);
+    expect(r.stdout).toMatch(/The original journal is kept at .*state\.json\.journal\.damaged-/);
+    const show = JSON.parse((await cli(['show', 'T9', '--json'])).stdout);
+    expect(show).toMatchObject({ status: 'on-track', owners: [] });
   });
 
   it('--json reports what was kept and dropped', async () => {

@@ -26,6 +26,11 @@ async function openTracked(file: string, options = {}): Promise<FileStore> {
   return s;
 }
 
+/** Opens and closes the store, which folds its journal into the state file. */
+async function compact(file: string): Promise<void> {
+  await (await openFileStore(file)).close();
+}
+
 /** The owner record this process would write, for hand-made locks. */
 function ownerHere() {
   return { pid: process.pid, hostname: hostname(), bootId: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), startTime: null as string | null, pidNamespace: readlinkSync('/proc/self/ns/pid'), token: 'hand-made', since: new Date().toISOString() };
@@ -188,23 +193,60 @@ describe('file store: nothing lost', () => {
   });
 });
 
-describe('file store: damaged files, backups and migration', () => {
-  it('keeps a backup of the previous state before each replace', async () => {
+describe('file store: journal appends under kill -9', () => {
+  it('keeps every acknowledged append when the writer is killed mid-burst while compacting often; readers meanwhile always see a whole log', async () => {
+    const { openReadOnlyStore } = await import('../../src/store/read-only-store.js');
     const file = tempFile();
+    // A 20 kB journal is compacted every ~60 updates, so the kill lands amid appends and compactions alike.
+    const writer = runFixture('append-burst.ts', [file, '10', '20000']);
+    await writer.waitFor((l) => l.includes('ready'));
+    const seen: number[] = [];
+    while (writer.lines.filter((x) => x.startsWith('ack ')).length < 600) {
+      const events = (await openReadOnlyStore(file)).events();
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      seen.push(events.length);
+    }
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.length).toBeGreaterThan(1);
+    const acked = writer.lines.filter((l) => /^ack \d+ \S+$/.test(l)).map((l) => l.split(' '));
+
     const store = await openTracked(file);
+    const bySeq = new Map(store.events().map((e) => [e.seq, e.id]));
+    for (const [, seq, id] of acked) expect(bySeq.get(Number(seq))).toBe(id);
+    expect(store.events().map((e) => e.seq)).toEqual(store.events().map((_, i) => i + 1));
+    expect(new Set(store.events().map((e) => e.id)).size).toBe(store.events().length);
+  });
+});
+
+describe('file store: damaged files, backups and migration', () => {
+  it('keeps a backup of the state file before each compaction', async () => {
+    const file = tempFile();
+    const store = await openFileStore(file);
     await store.append(updateEvent({ note: 'one' }));
-    await store.append(updateEvent({ note: 'two' }));
+    await store.close();
+    await compact(file);
+    const again = await openFileStore(file);
+    await again.append(updateEvent({ note: 'two' }));
+    await again.close();
+    await compact(file);
     const bak = JSON.parse(readFileSync(`${file}.bak`, 'utf8'));
     expect(bak.events.map((e: { note: string }) => e.note)).toEqual(['one']);
     expect(JSON.parse(readFileSync(file, 'utf8')).events).toHaveLength(2);
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe('');
   });
 
   it('stops on a damaged file, names it and the way back, and never overwrites it', async () => {
     const file = tempFile();
     const store = await openFileStore(file);
     await store.append(updateEvent({ note: 'one' }));
-    await store.append(updateEvent({ note: 'two' }));
     await store.close();
+    await compact(file);
+    const again = await openFileStore(file);
+    await again.append(updateEvent({ note: 'two' }));
+    await again.close();
+    await compact(file);
     const damaged = readFileSync(file, 'utf8').slice(0, 200);
     writeFileSync(file, damaged);
 
@@ -215,7 +257,7 @@ describe('file store: damaged files, backups and migration', () => {
     expect(err).toBeInstanceOf(StoreDamagedError);
     const text = (err as StoreDamagedError).text;
     expect(text.en).toContain(file);
-    expect(text.en).toMatch(/damaged \(not valid JSON: it ends mid-way.*left untouched.*plan-bot repair --db ".*state\.json".*backup \(1 event, one write behind.*cp ".*state\.json\.bak"/s);
+    expect(text.en).toMatch(/damaged \(not valid JSON: it ends mid-way.*left untouched.*plan-bot repair --db ".*state\.json".*backup \(1 event, from before the last compaction.*cp ".*state\.json\.bak"/s);
     expect(text.zh).toContain('plan-bot repair');
     expect(text.zh).toContain('已损坏');
     expect(readFileSync(file, 'utf8')).toBe(damaged);
@@ -255,6 +297,7 @@ describe('file store: damaged files, backups and migration', () => {
     expect(store.events()[1]).toMatchObject({ progress: [{ indicatorId: 'T9.1', value: 300, target: 800, unit: '个' }] });
     await store.append(updateEvent());
     await store.close();
+    await compact(file);
     expect(JSON.parse(readFileSync(`${file}.v0.bak`, 'utf8'))).toEqual(v0);
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
     expect(onDisk.version).toBe(STATE_VERSION);

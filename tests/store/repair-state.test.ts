@@ -26,6 +26,7 @@ async function realFile(): Promise<{ text: string; events: readonly PlanEvent[] 
   for (let i = 0; i < 40; i++) await store.append(kinds[i % kinds.length]!);
   const events = store.events();
   await store.close();
+  await (await openFileStore(file)).close(); // folds the journal into the file
   return { text: readFileSync(file, 'utf8'), events };
 }
 

@@ -15,8 +15,13 @@ import { updateEvent } from './fixtures/events.js';
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'planbot-faults-')), 'state.json');
 const fsError = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
 
-/** The real file system with one operation failing with `code` while `on()` says so. */
+/**
+ * The real file system with one operation failing with `code` while `on()` says so: `write` fails the
+ * writes of files opened to be written (the temp file of a state file, the journal appended to), `open`
+ * fails opening them, `mkdir` making folders.
+ */
 function faulty(op: 'write' | 'open' | 'mkdir', code: string, on: () => boolean = () => true): StoreFs {
+  const writing = (flags: unknown) => flags === 'w' || flags === 'a';
   return {
     ...nodeFs,
     mkdir: (async (...args: Parameters<StoreFs['mkdir']>) => {
@@ -24,11 +29,19 @@ function faulty(op: 'write' | 'open' | 'mkdir', code: string, on: () => boolean 
       return nodeFs.mkdir(...args);
     }) as StoreFs['mkdir'],
     open: (async (...args: Parameters<StoreFs['open']>) => {
-      if (op === 'open' && on() && args[1] === 'w') throw fsError(code);
+      if (op === 'open' && on() && writing(args[1])) throw fsError(code);
       const fh = await nodeFs.open(...args);
-      if (op !== 'write' || args[1] !== 'w') return fh;
+      if (op !== 'write' || !writing(args[1])) return fh;
       // The handle writes nothing and fails as a full disk does.
-      return Object.assign(Object.create(fh), { writeFile: async () => { if (on()) throw fsError(code); }, close: () => fh.close(), sync: () => fh.sync(), chmod: (m: number) => fh.chmod(m), chown: (u: number, g: number) => fh.chown(u, g) });
+      return Object.assign(Object.create(fh), {
+        writeFile: async (...w: Parameters<typeof fh.writeFile>) => (on() ? Promise.reject(fsError(code)) : fh.writeFile(...w)),
+        close: () => fh.close(),
+        sync: () => fh.sync(),
+        datasync: () => fh.datasync(),
+        truncate: (n?: number) => fh.truncate(n),
+        chmod: (m: number) => fh.chmod(m),
+        chown: (u: number, g: number) => fh.chown(u, g),
+      });
     }) as StoreFs['open'],
   };
 }
@@ -60,8 +73,8 @@ async function updateViaChat(store: FileStore, text = '/plan update T9 done') {
 describe('write faults reach the chat user as "not recorded", and the operator as a log line with the cause', () => {
   it.each([
     ['a full disk (ENOSPC on write)', 'write', 'ENOSPC', /no space left/],
-    ['a read-only file system (EROFS on creating the temp file)', 'open', 'EROFS', /read-only file system/],
-    ['a folder made read-only (EACCES on creating the temp file)', 'open', 'EACCES', /permission denied/],
+    ['a read-only file system (EROFS on opening the journal)', 'open', 'EROFS', /read-only file system/],
+    ['a journal made unwritable (EACCES on opening it)', 'open', 'EACCES', /permission denied/],
   ] as const)('%s', async (_name, op, code, cause) => {
     const file = tempFile();
     let failing = false;
@@ -69,6 +82,7 @@ describe('write faults reach the chat user as "not recorded", and the operator a
     const store = await openTracked(file, { fs: faulty(op, code, () => failing), logger });
     await store.append(updateEvent({ note: 'before' }));
     const before = readFileSync(file, 'utf8');
+    const journalBefore = readFileSync(`${file}.journal`, 'utf8');
 
     failing = true;
     const en = await updateViaChat(store);
@@ -80,6 +94,7 @@ describe('write faults reach the chat user as "not recorded", and the operator a
     expect(logged).toMatchObject({ level: 50, code, file });
     expect(String(logged!.msg)).toMatch(cause);
     expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readFileSync(`${file}.journal`, 'utf8')).toBe(journalBefore);
     expect(store.events()).toHaveLength(1);
 
     // Once the cause is fixed, updates are recorded again without a restart.
