@@ -14,7 +14,7 @@ import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
-import { openFileStore } from './store/file-store.js';
+import { openStore } from './store/open-store.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
 export interface ServeIo {
@@ -43,7 +43,7 @@ export function slackConfigured(config: Config): boolean {
  * One process, one port, one store.
  */
 export async function serve(config: Config, logger: Logger, io: ServeIo, clock: Clock = systemClock): Promise<Running> {
-  const store = await openFileStore(config.db, { logger });
+  const store = await openStore(config, logger);
   const stops: (() => Promise<void> | void)[] = [() => store.close()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
