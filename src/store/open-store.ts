@@ -1,6 +1,8 @@
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../core/logger.js';
+import type { Claims } from './claims.js';
 import type { EventStore } from './event-store.js';
+import { openFileClaims } from './file-claims.js';
 import { openFileStore } from './file-store.js';
 import { openReadOnlyStore } from './read-only-store.js';
 
@@ -23,4 +25,17 @@ export async function openStore(config: Pick<Config, 'db' | 'databaseUrl'>, logg
 export async function openSnapshotStore(config: Pick<Config, 'db' | 'databaseUrl'>): Promise<EventStore> {
   if (config.databaseUrl) return (await import('./pg-store.js')).openPgSnapshot(config.databaseUrl);
   return openReadOnlyStore(config.db);
+}
+
+/**
+ * The claims of once-only work beside the store `openStore` gave: rows in the same PostgreSQL database
+ * (shared by the replicas), else a file beside the state file (`<db>.claims`).
+ */
+export async function openClaims(config: Pick<Config, 'db' | 'databaseUrl'>, store: EventStore): Promise<Claims> {
+  if (config.databaseUrl) {
+    const { PgStore } = await import('./pg-store.js');
+    if (!(store instanceof PgStore)) throw new Error('openClaims: PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+    return (await import('./pg-claims.js')).pgClaims(store.pool);
+  }
+  return openFileClaims(`${config.db}.claims`);
 }
