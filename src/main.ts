@@ -14,7 +14,8 @@ import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
-import { openStore } from './store/open-store.js';
+import { processHolder } from './store/claims.js';
+import { openClaims, openStore } from './store/open-store.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
 export interface ServeIo {
@@ -49,6 +50,10 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     for (const stop of stops.reverse()) await stop();
   };
   try {
+    // Digests and reminders are claimed before they are posted, so replicas on one database post each once.
+    const claims = await openClaims(config, store);
+    stops.push(() => claims.close());
+    const once = { claims, holder: processHolder(), ttlMs: config.claimTtlMs };
     const { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } = await import('./adapters/web/index.js');
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
@@ -75,6 +80,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       timeZone: config.timeZone,
       cron: config.digestCron,
       logger,
+      once,
       options: { reporting: app.reporting },
       post: postByPlatform({
         web: web.postToWeb,
@@ -90,6 +96,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       clock,
       schedule: app.reporting,
       logger,
+      once,
       post: postByPlatform({
         web: (user, reply) => web.postToWebUser(user as UserId, reply),
         ...(slack ? { slack: slack.dm } : {}),

@@ -7,7 +7,8 @@ import { createLogger } from '../core/logger.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { findItem } from '../core/find-item.js';
 import type { EventStore } from '../store/event-store.js';
-import { openSnapshotStore, openStore } from '../store/open-store.js';
+import { openClaims, openSnapshotStore, openStore } from '../store/open-store.js';
+import { processHolder, type Claims } from '../store/claims.js';
 import { historyJson, itemHistory } from '../store/item-history.js';
 import { EMPTY_STATE, currentStates } from '../store/item-state.js';
 import { repairStateFile, repairText } from '../store/repair-state.js';
@@ -172,11 +173,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (values['post-due']) {
         const logger = createLogger(config.logLevel);
         const store = await openStore(config, logger);
+        let claims: Claims | null = null;
         try {
+          claims = await openClaims(config, store);
           const plan = await loadPlan(config.planId, config.plansDir);
           const outcome = await postDueCommand({
             plan,
             store,
+            once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
             clock: clockFrom(values.now),
             timeZone: config.timeZone,
             cron: config.digestCron,
@@ -189,6 +193,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           for (const e of outcome.errors) io.stderr(e);
           return outcome.ok ? 0 : 1;
         } finally {
+          await claims?.close();
           await store.close();
         }
       }
@@ -208,11 +213,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!values.due) throw new UsageError('remind needs --due: plan-bot remind --due [--json] sends the reminders due now, once');
       const logger = createLogger(config.logLevel);
       const store = await openStore(config, logger);
+      let claims: Claims | null = null;
       try {
+        claims = await openClaims(config, store);
         const plan = await loadPlan(config.planId, config.plansDir);
         const outcome = await remindDueCommand({
           plan,
           store,
+          once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
           clock: clockFrom(values.now),
           schedule: await loadReportingSchedule(config, logger),
           json,
@@ -223,6 +231,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         for (const e of outcome.errors) io.stderr(e);
         return outcome.ok ? 0 : 1;
       } finally {
+        await claims?.close();
         await store.close();
       }
     }

@@ -79,3 +79,10 @@ export function memoryClaims(now: () => number = Date.now): Claims {
     close: async () => {},
   };
 }
+
+/** What a tick needs to do its work once across processes: the claims, who it is, how long a claim lasts. */
+export interface OnceOnly {
+  claims: Claims;
+  holder: string;
+  ttlMs: number;
+}

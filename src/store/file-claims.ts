@@ -9,7 +9,8 @@ type Line = { key: string; record: ClaimRecord | null };
 /**
  * Claims in a JSON-lines file beside the state file, for the file backend: the state file's lock
  * makes its process the only writer, so the table lives in memory and each change is appended and
- * flushed (`datasync`) before it resolves. Opening compacts the file to the claims still in force.
+ * flushed (`datasync`) before it resolves. Opening compacts the file to the completed claims: an
+ * unfinished one was its previous process's, which is gone, so the work is free to do again.
  */
 export async function openFileClaims(path: string, now: () => number = Date.now): Promise<Claims> {
   const table = new ClaimTable(now);
@@ -27,7 +28,8 @@ export async function openFileClaims(path: string, now: () => number = Date.now)
   }
   const t = now();
   for (const [key, r] of table.records) {
-    if (r.completedAt == null ? r.expiresAt <= t : r.completedAt < t - KEEP_COMPLETED_MS) table.records.delete(key);
+    // An unfinished claim in the file is a dead process's (the state file's lock makes this one the only writer): free.
+    if (r.completedAt == null || r.completedAt < t - KEEP_COMPLETED_MS) table.records.delete(key);
   }
   const tmp = `${path}.tmp`;
   const compact = await open(tmp, 'w');
@@ -38,6 +40,7 @@ export async function openFileClaims(path: string, now: () => number = Date.now)
 
   const file = await open(path, 'a');
   let queue: Promise<void> = Promise.resolve();
+  let closed = false;
   const write = (line: Line): Promise<void> => {
     const next = queue.then(async () => {
       await file.appendFile(`${JSON.stringify(line)}\n`);
@@ -57,6 +60,8 @@ export async function openFileClaims(path: string, now: () => number = Date.now)
       if (table.release(key, holder)) await write({ key, record: null });
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await queue;
       await file.close();
     },

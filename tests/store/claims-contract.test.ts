@@ -49,6 +49,7 @@ const BACKENDS: Backend[] = [
         open: async () => {
           await last?.close();
           last = await openFileClaims(file);
+          closers.push(last);
           return last;
         },
       };
@@ -91,7 +92,9 @@ describe.each(BACKENDS)('claims contract: $name', (backend) => {
     const a = await place.open();
     expect(await a.claim('k', 'replica-a', 300)).toBe('claimed');
     expect(await a.claim('k', 'replica-b', 300)).toBe('held');
-    await sleep(400);
+    await sleep(100);
+    expect(await a.claim('k', 'replica-b', 300)).toBe('held');
+    await sleep(300);
     expect(await a.claim('k', 'replica-b', 300)).toBe('claimed');
     expect(await a.claim('k', 'replica-a', 300)).toBe('held');
   });
