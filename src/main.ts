@@ -14,7 +14,8 @@ import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
-import { processHolder } from './store/claims.js';
+import { processHolder, type OnceOnly } from './store/claims.js';
+import type { EventStore } from './store/event-store.js';
 import { openClaims, openStore } from './store/open-store.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
@@ -71,7 +72,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
     webUrl ||= web.url;
-    const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
+    const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, ...(await slackOnce(config, store, once)) }) : null;
     if (slack) stops.push(() => slack.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,
@@ -120,6 +121,17 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * Where the Slack adapter keeps what must happen once: beside the state file for the file backend (the
+ * command inbox file, event ids in memory); in the shared database for replicas (inbox rows, event claims).
+ */
+async function slackOnce(config: Config, store: EventStore, once: OnceOnly) {
+  if (!config.databaseUrl) return { inboxFile: `${config.db}.slack-inbox` };
+  const [{ openPgInbox }, { claimsGate }, { PgStore }] = await Promise.all([import('./adapters/slack/pg-inbox.js'), import('./adapters/slack/event-dedupe.js'), import('./store/pg-store.js')]);
+  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+  return { inbox: await openPgInbox(store.pool, config.databaseUrl, once.holder), eventGate: claimsGate(once) };
 }
 
 /** Who the terminal of `serve` types as, and whether that is an admin (else how to become one), for the start-up message. */

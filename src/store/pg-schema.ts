@@ -32,6 +32,12 @@ const MIGRATIONS: readonly string[] = [
      claimed_at timestamptz NOT NULL DEFAULT now(),
      expires_at timestamptz NOT NULL,
      completed_at timestamptz
+   );
+   CREATE TABLE planbot_slack_inbox (
+     key text PRIMARY KEY,
+     entry jsonb NOT NULL,
+     holder text NOT NULL,
+     accepted_at timestamptz NOT NULL DEFAULT now()
    );`,
 ];
 
