@@ -49,8 +49,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a private cluster (see PgCluster). Throws when PostgreSQL is not installed: guard with `pgSkipReason()`. */
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * Starts a private cluster (see PgCluster). Throws when PostgreSQL is not installed: guard with
+ * `pgSkipReason()`. Tests run without fsync (nothing to keep); `durable` keeps PostgreSQL's defaults,
+ * for benchmarks whose figures must include flushing to disk.
+ */
+export async function startPgCluster(options: { durable?: boolean } = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   if (!bin) throw new Error(pgSkipReason()!);
   // initdb needs a writable /dev/null; some containers leave it 0600.
@@ -63,9 +67,9 @@ export async function startPgCluster(): Promise<PgCluster> {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(dir, uid, gid);
   }
-  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', ...(options.durable ? [] : ['--no-sync'])]);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100 -c shared_buffers=32MB`;
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=64MB${options.durable ? '' : ' -c fsync=off'}`;
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const base = `postgres://postgres@127.0.0.1:${port}`;
   let n = 0;
