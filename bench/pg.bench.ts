@@ -107,7 +107,13 @@ export async function runPgBench(): Promise<Record<string, number | string>> {
     const build = () => buildWeeklyDigest({ plan, events: reader.events(), audience: { filters: NO_FILTERS, lang: 'both' }, now: new Date('2021-06-14T09:00:00+08:00'), timeZone: 'Asia/Shanghai', options: { limits: SLACK_LIMITS } });
     for (let i = 0; i < 3; i++) build();
     const builds: number[] = [];
-    for (let i = 0; i < 9; i++) builds.push((await timed(async () => build()))[1]);
+    const cpu: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const c0 = process.cpuUsage();
+      builds.push((await timed(async () => build()))[1]);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
     await reader.close();
 
     return {
@@ -122,6 +128,7 @@ export async function runPgBench(): Promise<Record<string, number | string>> {
       'load 100,000 events, best of 5 (ms)': Math.round(Math.min(...loads)),
       'digest at 10,000 items / 100,000 events: load (ms)': Math.round(digestLoadMs),
       'digest at 10,000 items / 100,000 events: build (both, median of 9, ms)': round(median(builds)),
+      'digest at 10,000 items / 100,000 events: build cpu (both, median of 9, ms)': round(median(cpu)),
       'digest target (ms)': 200,
       'load average (1 min)': round(loadavg()[0]!),
     };
