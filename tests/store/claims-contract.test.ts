@@ -108,17 +108,16 @@ describe.each(BACKENDS)('claims contract: $name', (backend) => {
     await a.release('k', 'replica-a');
     expect(await a.claim('k', 'replica-b', 60_000)).toBe('claimed');
   });
+});
 
-  it.skipIf(backend.name !== 'pg' || backend.skip !== null)('of two replicas claiming 50 keys at the same moment, each key goes to exactly one', async () => {
-    const place = await backend.fresh();
+describe.skipIf(pgSkip !== null)('pg claims under contention, and tryLead: one leader among replicas', () => {
+  it('of two replicas claiming 50 keys at the same moment, each key goes to exactly one', async () => {
+    const place = await BACKENDS.find((b) => b.name === 'pg')!.fresh();
     const [a, b] = [await place.open(), await place.open()];
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
     const got = await Promise.all(keys.flatMap((k) => [a.claim(k, 'replica-a', 60_000), b.claim(k, 'replica-b', 60_000)]));
     for (let i = 0; i < keys.length; i++) expect([got[2 * i], got[2 * i + 1]].sort()).toEqual(['claimed', 'held']);
   });
-});
-
-describe.skipIf(pgSkip !== null)('tryLead: one leader among replicas', () => {
   it('the second replica is refused while the first leads, and leads once the first releases', async () => {
     cluster ??= await startPgCluster();
     const url = await cluster.database();
