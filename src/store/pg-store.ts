@@ -162,12 +162,17 @@ export class PgStore implements EventStore {
         this.options.logger?.warn({ err }, 'lost the PostgreSQL notification connection; reconnecting');
         void client.end().catch(() => {});
         if (this.listener === client) this.listener = null;
-        if (!this.closed) setTimeout(() => void connect().then(() => this.refreshSoon(), () => {}), 1000).unref();
+        reconnect();
       });
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
       if (this.closed) return void (await client.end());
       this.listener = client;
+    };
+    // Until it is back, the poll keeps the cache fresh; once back, catch up at once.
+    const reconnect = () => {
+      if (this.closed) return;
+      setTimeout(() => void connect().then(() => this.refreshSoon(), reconnect), 1000).unref();
     };
     await connect();
     this.poll = setInterval(() => this.refreshSoon(), this.options.pollMs ?? 5000);
@@ -223,8 +228,8 @@ export class PgStore implements EventStore {
     const results: PlanEvent[] = [];
     const rows: PlanEvent[] = [];
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCKS.events]);
+      // One round trip for both (a constant key, so the simple protocol may carry two statements).
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PG_LOCKS.events})`);
       missed = (await client.query<{ event: PlanEvent }>('SELECT event FROM planbot_events WHERE seq > $1 ORDER BY seq', [this.lastSeq()])).rows.map((r) => r.event);
       let seq = missed.length ? missed[missed.length - 1]!.seq : this.lastSeq();
       const known = (key: string) => this.byRequestKey.get(key) ?? missed.find((e) => e.requestKey === key) ?? results.find((e) => e.requestKey === key);
@@ -245,8 +250,9 @@ export class PgStore implements EventStore {
           const b = params.length - 7;
           return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
         });
-        await client.query(`INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')}`, params);
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(seq)]);
+        params.push(EVENTS_CHANNEL, String(seq));
+        const n = params.length;
+        await client.query(`WITH inserted AS (INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')} RETURNING seq) SELECT pg_notify($${n - 1}, $${n}) FROM (SELECT count(*) FROM inserted) c`, params);
       }
       await client.query('COMMIT');
     } catch (err) {

@@ -45,6 +45,20 @@ describe.skipIf(skip !== null)('PostgreSQL store shared by replicas', () => {
     expect(b.events()).toEqual([e]);
   });
 
+  it('a replica whose notification connection was cut reconnects and again sees updates within 1 s', async () => {
+    const url = await cluster.database();
+    const [a, b] = [await open(url), await open(url)];
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN planbot_events' AND datname = current_database()");
+    await admin.end();
+    expect(cut.rowCount).toBe(2);
+    await new Promise((r) => setTimeout(r, 1500)); // the reconnection waits 1 s
+    const e = await a.append(updateEvent({ note: 'after the cut' }));
+    await within(1000, () => b.events().length === 1);
+    expect(b.events()).toEqual([e]);
+  });
+
   it('concurrent appends on two replicas get gap-free seqs in commit order, and both end with the same log', async () => {
     const url = await cluster.database();
     const [a, b] = [await open(url), await open(url)];
