@@ -159,9 +159,11 @@ export class PgStore implements EventStore {
       const client = new pg.Client({ connectionString: this.url });
       client.on('notification', () => this.refreshSoon());
       client.on('error', (err) => {
-        this.options.logger?.warn({ err }, 'lost the PostgreSQL notification connection; reconnecting');
         void client.end().catch(() => {});
-        if (this.listener === client) this.listener = null;
+        // A client that never got to listen is retried by whoever was connecting it.
+        if (this.listener !== client) return;
+        this.listener = null;
+        this.options.logger?.warn({ err }, 'lost the PostgreSQL notification connection; reconnecting');
         reconnect();
       });
       await client.connect();
