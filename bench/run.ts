@@ -4,6 +4,7 @@ const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, 
   { name: 'search', load: async () => (await import('./search.bench.js')).runSearchBench },
   { name: 'store', load: async () => (await import('./store.bench.js')).runStoreBench },
   { name: 'digest', load: async () => (await import('./digest.bench.js')).runDigestBench },
+  { name: 'pg', load: async () => (await import('./pg.bench.js')).runPgBench },
   { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
   { name: 'start', load: async () => (await import('./start.bench.js')).runStartBench },
 ];

@@ -16,7 +16,9 @@ import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
-import { openFileStore } from './store/file-store.js';
+import { processHolder, type OnceOnly } from './store/claims.js';
+import type { EventStore } from './store/event-store.js';
+import { openClaims, openStore } from './store/open-store.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
 export interface ServeIo {
@@ -51,12 +53,16 @@ export function slackConfigured(config: Config): boolean {
  * One process, one port, one store.
  */
 export async function serve(config: Config, logger: Logger, io: ServeIo, clock: Clock = systemClock, extras: { leadership?: Leadership } = {}): Promise<Running> {
-  const store = await openFileStore(config.db, { logger });
+  const store = await openStore(config, logger);
   const stops: (() => Promise<void> | void)[] = [() => store.close()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
   };
   try {
+    // Digests and reminders are claimed before they are posted, so replicas on one database post each once.
+    const claims = await openClaims(config, store);
+    stops.push(() => claims.close());
+    const once = { claims, holder: processHolder(), ttlMs: config.claimTtlMs };
     const { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } = await import('./adapters/web/index.js');
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
@@ -74,10 +80,11 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
     stops.push(() => web.stop());
     webUrl ||= web.url;
-    const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
+    const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, ...(await slackOnce(config, store, once)) }) : null;
     if (slack) stops.push(() => slack.stop());
     // One live WeCom connection per bot: with several replicas, `extras.leadership` elects the one holding it.
-    const wecom = wecomConfigured(config) ? await (await import('./adapters/wecom/index.js')).startWeCom({ bot: app.bot, config, logger, ...(extras.leadership ? { leadership: extras.leadership } : {}) }) : null;
+    const leadership = extras.leadership ?? (config.databaseUrl ? await pgLeadership(config.databaseUrl) : undefined);
+    const wecom = wecomConfigured(config) ? await (await import('./adapters/wecom/index.js')).startWeCom({ bot: app.bot, config, logger, ...(leadership ? { leadership } : {}) }) : null;
     if (wecom) stops.push(() => wecom.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,
@@ -86,6 +93,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       timeZone: config.timeZone,
       cron: config.digestCron,
       logger,
+      once,
       options: { reporting: app.reporting },
       post: postByPlatform({
         web: web.postToWeb,
@@ -102,6 +110,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       clock,
       schedule: app.reporting,
       logger,
+      once,
       post: postByPlatform({
         web: (user, reply) => web.postToWebUser(user as UserId, reply),
         ...(slack ? { slack: slack.dm } : {}),
@@ -129,6 +138,17 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
   }
 }
 
+/**
+ * Where the Slack adapter keeps what must happen once: beside the state file for the file backend (the
+ * command inbox file, event ids in memory); in the shared database for replicas (inbox rows, event claims).
+ */
+async function slackOnce(config: Config, store: EventStore, once: OnceOnly) {
+  if (!config.databaseUrl) return { inboxFile: `${config.db}.slack-inbox` };
+  const [{ openPgInbox }, { claimsGate }, { PgStore }] = await Promise.all([import('./adapters/slack/pg-inbox.js'), import('./adapters/slack/event-dedupe.js'), import('./store/pg-store.js')]);
+  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+  return { inbox: await openPgInbox(store.pool, config.databaseUrl, once.holder), eventGate: claimsGate(once) };
+}
+
 /** Who the terminal of `serve` types as, and whether that is an admin (else how to become one), for the start-up message. */
 function consoleWho(config: Config, user: string): string {
   const id = consoleUser(user.replace(/^console:/i, ''));
@@ -147,4 +167,10 @@ function webSignInNote(config: Config): string {
 export function terminalLines(): AsyncIterable<string> | null {
   if (!process.stdin.isTTY) return null;
   return createInterface({ input: process.stdin, crlfDelay: Infinity });
+}
+
+/** Leadership among replicas sharing one PostgreSQL database: a session advisory lock per name (pg loaded only here). */
+async function pgLeadership(url: string): Promise<Leadership> {
+  const { tryLead } = await import('./store/pg-leadership.js');
+  return { tryLead: (name) => tryLead(url, name) };
 }

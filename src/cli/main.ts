@@ -7,10 +7,10 @@ import { createLogger } from '../core/logger.js';
 import { loadPlan } from '../plan/load-plan.js';
 import { findItem } from '../core/find-item.js';
 import type { EventStore } from '../store/event-store.js';
-import { openFileStore } from '../store/file-store.js';
+import { openClaims, openSnapshotStore, openStore } from '../store/open-store.js';
+import { processHolder, type Claims } from '../store/claims.js';
 import { historyJson, itemHistory } from '../store/item-history.js';
 import { EMPTY_STATE, currentStates } from '../store/item-state.js';
-import { openReadOnlyStore } from '../store/read-only-store.js';
 import { repairStateFile, repairText } from '../store/repair-state.js';
 import { historyLines } from '../../intents/history.js';
 import { unitName } from '../core/resolve-unit.js';
@@ -120,7 +120,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!args[0]) throw new UsageError('show needs an item id, e.g. plan-bot show T9');
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
-      const store = await openReadOnlyStore(config.db);
+      const store = await openSnapshotStore(config);
       const state = currentStates(store.events(), plan).get(item.id) ?? EMPTY_STATE;
       io.stdout(showCommand(plan, item.id, state, json, config.timeZone, clockFrom(values.now).now(), currentUnits(store.events(), plan)));
       return 0;
@@ -130,7 +130,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!args[0]) throw new UsageError('history needs an item id, e.g. plan-bot history T9');
       const plan = await loadPlan(config.planId, config.plansDir);
       const item = findItem(plan, args[0]);
-      const events = (await openReadOnlyStore(config.db)).events();
+      const events = (await openSnapshotStore(config)).events();
       const entries = itemHistory(events, plan.id, item.id);
       // Units by name ("zl for Zhoukou"), as the chat's history shows them.
       const units = currentUnits(events, plan).units;
@@ -148,7 +148,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return outcome.ok ? 0 : 1;
     }
     case 'ask': {
-      const app = await openApp(config, values.now, await openReadOnlyStore(config.db));
+      const app = await openApp(config, values.now, await openSnapshotStore(config));
       const answer = async (q: string) => {
         const r = await askOne(app, q);
         io.stdout(json ? JSON.stringify(r) : `${r.text}\n`);
@@ -163,7 +163,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!userOn('console', values.user.replace(/^console:/i, ''))) throw new UsageError(`--user ${values.user}: a console user is a name without spaces, e.g. --user alice (the user is console:alice)`);
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
-      const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
+      const app = await openApp(config, values.now, await openStore(config, logger));
       await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr });
       await app.store.close();
       return 0;
@@ -172,12 +172,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 0);
       if (values['post-due']) {
         const logger = createLogger(config.logLevel);
-        const store = await openFileStore(config.db, { logger });
+        const store = await openStore(config, logger);
+        let claims: Claims | null = null;
         try {
+          claims = await openClaims(config, store);
           const plan = await loadPlan(config.planId, config.plansDir);
           const outcome = await postDueCommand({
             plan,
             store,
+            once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
             clock: clockFrom(values.now),
             timeZone: config.timeZone,
             cron: config.digestCron,
@@ -190,11 +193,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           for (const e of outcome.errors) io.stderr(e);
           return outcome.ok ? 0 : 1;
         } finally {
+          await claims?.close();
           await store.close();
         }
       }
       const plan = await loadPlan(config.planId, config.plansDir);
-      const store = await openReadOnlyStore(config.db);
+      const store = await openSnapshotStore(config);
       // A bare channel name is a console channel, as `chat --channel NAME` names it.
       const channel = values.channel === undefined ? undefined : values.channel.includes(':') ? values.channel : `console:${values.channel}`;
       if (channel && !deriveSubscriptions(store.events(), plan.id).has(channel)) {
@@ -208,12 +212,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 0);
       if (!values.due) throw new UsageError('remind needs --due: plan-bot remind --due [--json] sends the reminders due now, once');
       const logger = createLogger(config.logLevel);
-      const store = await openFileStore(config.db, { logger });
+      const store = await openStore(config, logger);
+      let claims: Claims | null = null;
       try {
+        claims = await openClaims(config, store);
         const plan = await loadPlan(config.planId, config.plansDir);
         const outcome = await remindDueCommand({
           plan,
           store,
+          once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
           clock: clockFrom(values.now),
           schedule: await loadReportingSchedule(config, logger),
           json,
@@ -224,6 +231,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         for (const e of outcome.errors) io.stderr(e);
         return outcome.ok ? 0 : 1;
       } finally {
+        await claims?.close();
         await store.close();
       }
     }

@@ -21,6 +21,8 @@ const timeZone = z
 
 const EnvSchema = z.object({
   PLANBOT_DB: z.string().min(1).default('data/state.json'),
+  PLANBOT_DATABASE_URL: optional.refine((s) => s === undefined || /^postgres(ql)?:\/\/./.test(s), 'must be a PostgreSQL URL such as postgres://planbot:secret@db.example.org:5432/planbot, or unset to use the state file'),
+  PLANBOT_CLAIM_TTL: z.coerce.number().int().min(1).max(86_400).default(300),
   PLANBOT_PLAN: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a plan id such as henan-2021').default(DEFAULT_PLAN_ID),
   PLANBOT_PLANS_DIR: z.string().min(1).default(BUNDLED_PLANS_DIR),
   PLANBOT_ADMINS: z
@@ -73,6 +75,10 @@ export type WebAuthMode = 'local' | 'invite' | 'proxy';
 /** Everything plan-bot reads from its environment, validated. */
 export type Config = {
   db: string;
+  /** When set, the store lives in this PostgreSQL database instead of the state file (several replicas may share it). */
+  databaseUrl?: string;
+  /** How long a replica's claim on once-only work (a digest, a reminder) lasts before another may take it over, in ms. */
+  claimTtlMs: number;
   planId: string;
   plansDir: string;
   admins: string[];
@@ -130,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     db: e.PLANBOT_DB,
+    databaseUrl: e.PLANBOT_DATABASE_URL,
+    claimTtlMs: e.PLANBOT_CLAIM_TTL * 1000,
     planId: e.PLANBOT_PLAN,
     plansDir: e.PLANBOT_PLANS_DIR,
     admins: e.PLANBOT_ADMINS,

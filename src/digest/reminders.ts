@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.js';
 import { reply, type Lang, type Reply, type ReplyBlock } from '../core/reply.js';
 import { platformOf, type UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
+import type { OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { notReported, recipientsOf, type NotReported } from './not-reported.js';
 import { membersFromUnits, type MembersOf, type ReportersOf } from './reporters.js';
@@ -46,6 +47,8 @@ export interface ReminderTickDeps {
   reportersOf?: ReportersOf;
   /** A unit's members; default: nobody until units land. */
   membersOf?: MembersOf;
+  /** Claims shared with other processes on the same store (replicas); without them the log alone decides. */
+  once?: OnceOnly;
 }
 
 /** What a tick did. */
@@ -58,6 +61,8 @@ export interface ReminderTickResult {
   failed: { target: string; user: UserId; error: unknown }[];
   /** Users already reminded for this cycle and kind. */
   alreadySent: UserId[];
+  /** Users whose reminder another process has claimed and not yet sent (retried once its claim expires). */
+  claimedElsewhere: UserId[];
   /** Who owes reports but has nobody to remind (a unit without members), so an admin can add one. */
   unreachable: NotReported[];
 }
@@ -132,6 +137,8 @@ export function reminderReply(owed: NotReported | readonly NotReported[], kind: 
  * `reminder-sent` event: a failed post is not recorded and the next tick retries it, so no reminder
  * is lost; a process killed between the post and the record could send that one message again on
  * restart, a window of one append. A missed `eve` is not sent late once the due day's reminder is due.
+ * With `once`, each unit's reminder to a person is claimed before it is sent and completed once sent,
+ * so replicas ticking together send it once, and a crash after the post cannot repeat it.
  * `plan-bot remind --due` and the resident scheduler both call exactly this.
  */
 export async function sendDueReminders(deps: ReminderTickDeps): Promise<ReminderTickResult> {
@@ -139,7 +146,7 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   const now = deps.clock.now();
   const cycle = currentCycle(now, schedule);
   const kind = reminderKindAt(now, cycle, schedule);
-  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], unreachable: [] };
+  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], claimedElsewhere: [], unreachable: [] };
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
@@ -162,14 +169,25 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
       else pending.set(user, [entry]);
     }
   }
-  for (const [user, entries] of pending) {
+  const keyOf = (target: string, user: UserId) => `reminder:${plan.id}:${cycle.key}:${kind}:${target}:${user}`;
+  for (const [user, owed] of pending) {
+    // Each unit's reminder to a person is claimed (replicas ticking together send it once); the message carries those claimed here.
+    const entries: NotReported[] = [];
+    for (const entry of owed) {
+      const claim = deps.once ? await deps.once.claims.claim(keyOf(entry.target, user), deps.once.holder, deps.once.ttlMs) : 'claimed';
+      if (claim === 'claimed') entries.push(entry);
+      else if (!(claim === 'done' ? result.alreadySent : result.claimedElsewhere).includes(user)) (claim === 'done' ? result.alreadySent : result.claimedElsewhere).push(user);
+    }
+    if (entries.length === 0) continue;
     const message = reminderReply(entries, kind, cycle, plan, schedule.timeZone);
     try {
       await deps.post(user, message);
     } catch (error) {
       for (const entry of entries) result.failed.push({ target: entry.target, user, error });
+      for (const entry of entries) await deps.once?.claims.release(keyOf(entry.target, user), deps.once.holder);
       continue;
     }
+    for (const entry of entries) await deps.once?.claims.complete(keyOf(entry.target, user));
     for (const entry of entries) {
       await store.append({ type: 'reminder-sent', cycle: cycle.key, target: entry.target, kind, channel: user, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform: platformOf(user), planId: plan.id });
       done.add(`${entry.target}\n${user}`);
@@ -192,6 +210,7 @@ export function startReminderScheduler(deps: ReminderTickDeps & { logger: Pick<L
     cron: REMINDER_CRON,
     timeZone: deps.schedule.timeZone,
     run: () => sendDueReminders(deps),
+    retryAfterMs: (r) => (r.claimedElsewhere.length && deps.once ? deps.once.ttlMs + 1000 : null),
     report: (r) => {
       if (r.sent.length) deps.logger.info({ cycle: r.cycle?.key, kind: r.kind, users: r.sent.map((s) => s.user) }, 'sent reminders');
       for (const u of r.unreachable) deps.logger.warn({ cycle: r.cycle?.key, unit: u.target, items: u.items }, 'a unit owes reports but has no members to remind; add one with /plan member');

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { Reply } from '../core/reply.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
+import type { OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
 import { deriveSubscriptions, platformOf } from './subscriptions.js';
@@ -33,6 +34,8 @@ export interface DigestTickDeps {
   options?: Omit<DigestOptions, 'limits'>;
   /** Message limits of a platform ("slack", "web" …); default Slack's everywhere. */
   limitsFor?: (platform: string) => MessageLimits;
+  /** Claims shared with other processes on the same store (replicas); without them the log alone decides. */
+  once?: OnceOnly;
 }
 
 /** What a tick did. */
@@ -46,6 +49,8 @@ export interface TickResult {
   failed: { channel: string; error: unknown }[];
   /** Channels that already had this week's digest. */
   alreadyPosted: string[];
+  /** Channels whose digest another process has claimed and not yet posted (retried once its claim expires). */
+  claimedElsewhere: string[];
 }
 
 /** Parses a cron expression for a zone with croner, or throws a user error saying how to fix it. */
@@ -73,14 +78,16 @@ export function latestScheduledRun(schedule: Cron, now: Date): Date | null {
  * subscribed channel's digest of the week before it that is not yet recorded as posted, and records
  * each successful post as a `digest-posted` event (channel + week). Weeks missed while the process
  * was down are not posted one by one: only the latest digest is due, once. A channel whose post
- * fails is not recorded (the next tick retries it) and does not stop the others. `plan-bot digest
- * --post-due` and the resident scheduler both call exactly this.
+ * fails is not recorded (the next tick retries it) and does not stop the others. With `once`, each
+ * post is claimed first (a channel and week), so replicas ticking together post it once; a channel
+ * another replica claimed is left to it (`claimedElsewhere`). `plan-bot digest --post-due` and the
+ * resident scheduler both call exactly this.
  */
 export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> {
   const { plan, store, timeZone } = deps;
   const now = deps.clock.now();
   const due = latestScheduledRun(digestSchedule(deps.cron ?? DEFAULT_DIGEST_CRON, timeZone), now);
-  const result: TickResult = { due: due?.toISOString() ?? null, week: null, posted: [], failed: [], alreadyPosted: [] };
+  const result: TickResult = { due: due?.toISOString() ?? null, week: null, posted: [], failed: [], alreadyPosted: [], claimedElsewhere: [] };
   if (!due) return result;
   const week = lastCompleteWeek(due, timeZone);
   result.week = { key: week.key, start: week.start, end: week.end };
@@ -93,15 +100,28 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
       result.alreadyPosted.push(sub.channel);
       continue;
     }
+    const key = `digest:${plan.id}:${sub.channel}:${week.key}`;
+    const claim = deps.once ? await deps.once.claims.claim(key, deps.once.holder, deps.once.ttlMs) : 'claimed';
+    if (claim === 'done') {
+      result.alreadyPosted.push(sub.channel);
+      continue;
+    }
+    if (claim === 'held') {
+      result.claimedElsewhere.push(sub.channel);
+      continue;
+    }
     const platform = platformOf(sub.channel);
     prepared ??= prepareWeek({ plan, events, now: due, timeZone });
     const digest = digestFor(prepared, sub, { ...deps.options, limits: limitsFor(platform) });
     try {
       await deps.post(sub.channel, digest.reply);
     } catch (error) {
+      await deps.once?.claims.release(key, deps.once.holder);
       result.failed.push({ channel: sub.channel, error });
       continue;
     }
+    // Completed as soon as it is posted: a crash before the event below cannot make another replica post it again.
+    await deps.once?.claims.complete(key);
     await store.append({ type: 'digest-posted', channel: sub.channel, week: week.key, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform, planId: plan.id });
     result.posted.push({ channel: sub.channel, reply: digest.reply });
   }
@@ -123,6 +143,8 @@ export function startDigestScheduler(deps: DigestTickDeps & { logger: Pick<Logge
     cron,
     timeZone: deps.timeZone,
     run: () => postDueDigests(deps),
+    // A digest another replica claimed and may have died posting: look again once its claim can expire.
+    retryAfterMs: (r) => (r.claimedElsewhere.length && deps.once ? deps.once.ttlMs + 1000 : null),
     report: (r) => {
       if (r.posted.length) deps.logger.info({ week: r.week?.key, channels: r.posted.map((p) => p.channel) }, 'posted weekly digests');
       for (const f of r.failed) deps.logger.warn({ err: f.error, channel: f.channel, week: r.week?.key }, 'posting a digest failed; will retry at the next tick');

@@ -24,7 +24,11 @@ export function startTickScheduler<R>(opts: {
   report: (result: R) => void;
   logger: Pick<Logger, 'error'>;
   failed: string;
+  /** After a tick: run another this many ms later (work left to a replica that may have died), or null. */
+  retryAfterMs?: (result: R) => number | null;
 }): TickScheduler<R> {
+  let retry: NodeJS.Timeout | null = null;
+  let stopped = false;
   let last: Promise<unknown> = Promise.resolve();
   const tick = (): Promise<R> => {
     const run = last.then(opts.run);
@@ -35,6 +39,8 @@ export function startTickScheduler<R>(opts: {
     tick().then(
       (r) => {
         opts.report(r);
+        const again = opts.retryAfterMs?.(r) ?? null;
+        if (again !== null && !stopped && !retry) retry = setTimeout(() => ((retry = null), void report()), again);
         return r;
       },
       (err: unknown) => {
@@ -46,5 +52,10 @@ export function startTickScheduler<R>(opts: {
     await report();
   });
   const ready = report();
-  return { ready, tick, nextRun: () => job.nextRun(), stop: () => job.stop() };
+  const stop = () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    job.stop();
+  };
+  return { ready, tick, nextRun: () => job.nextRun(), stop };
 }

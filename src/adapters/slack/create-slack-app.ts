@@ -7,7 +7,7 @@ import { Background } from './background.js';
 import { boltLogger, scrubTokens } from './bolt-logger.js';
 import type { SlackIdentity } from './check-auth.js';
 import { memoryInbox, type CommandInbox } from './command-inbox.js';
-import { dedupeEvents } from './event-dedupe.js';
+import { dedupeEvents, type EventGate } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
 import { keepAliveFetch } from './keep-alive-fetch.js';
 import { MAX_BODY_BYTES, slackDoor, type CheckedRequest } from './slack-door.js';
@@ -44,6 +44,8 @@ export interface SlackAppOptions {
   clientOptions?: SlackClientOptions;
   /** Commands acknowledged before their answer was ready (default: in memory). */
   inbox?: CommandInbox;
+  /** Which Events API deliveries this process handles (default: ids remembered in memory). */
+  eventGate?: EventGate;
   /** How long the core may take before a command is acknowledged without its answer; default 2000. */
   ackWithinMs?: number;
   /** The wall clock for request timestamps (tests only). */
@@ -118,7 +120,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
     },
   };
   bolt.use(answerUnknownRequests(background));
-  bolt.use(dedupeEvents());
+  bolt.use(dedupeEvents(o.eventGate));
   registerListeners(bolt, deps);
   bolt.error(async (error) => {
     o.logger.error({ err: { name: error.name, code: (error as { code?: string }).code, message: scrubTokens(error.message) } }, 'a Slack listener failed');

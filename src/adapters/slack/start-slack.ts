@@ -4,7 +4,8 @@ import type { App as PlanApp } from '../../app.js';
 import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../../core/logger.js';
 import { checkSlackAuth, SlackStartError, type SlackIdentity } from './check-auth.js';
-import { memoryInbox, openFileInbox } from './command-inbox.js';
+import { memoryInbox, openFileInbox, type CommandInbox } from './command-inbox.js';
+import type { EventGate } from './event-dedupe.js';
 import { createSlackApp, type SlackClientOptions, type SlackRequestHandler } from './create-slack-app.js';
 import { postToSlack, type PostReply } from './post-to-slack.js';
 import { directToSlack, type PostDirectToSlack } from './direct-message.js';
@@ -31,6 +32,10 @@ export interface StartSlackOptions {
    * puts it beside the state file), so a restart carries them out. Default: in memory.
    */
   inboxFile?: string;
+  /** An inbox opened by the caller (replicas: rows in the shared database); wins over `inboxFile`. */
+  inbox?: CommandInbox;
+  /** Which Events API deliveries this process handles (replicas: claims in the shared database). */
+  eventGate?: EventGate;
 }
 
 /** A running Slack adapter. */
@@ -56,7 +61,7 @@ export interface SlackRuntime {
 export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
   const { botToken, signingSecret, appToken, apiUrl, teamId, appId } = o.config.slack;
   const identity = await checkSlackAuth({ botToken, signingSecret, appToken, apiUrl }, { logger: o.logger });
-  const inbox = o.inboxFile ? await openFileInbox(o.inboxFile) : memoryInbox();
+  const inbox = o.inbox ?? (o.inboxFile ? await openFileInbox(o.inboxFile) : memoryInbox());
   const slack = createSlackApp({
     core: o.app,
     logger: o.logger,
@@ -69,6 +74,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     ...(teamId ? { teamId } : {}),
     ...(appId ? { appId } : {}),
     inbox,
+    ...(o.eventGate ? { eventGate: o.eventGate } : {}),
   });
   const post = postToSlack(slack.bolt.client);
   const dm = directToSlack(slack.bolt.client, post);

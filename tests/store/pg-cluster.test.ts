@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+
+const skip = pgSkipReason();
+if (skip) console.warn(`skipping the PostgreSQL tests: ${skip}`);
+
+describe.skipIf(skip !== null)('private PostgreSQL cluster for the tests', () => {
+  let cluster: PgCluster;
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('gives each caller a fresh, separate database', async () => {
+    const [a, b] = [await cluster.database(), await cluster.database()];
+    expect(a).not.toEqual(b);
+    const client = new pg.Client({ connectionString: a });
+    await client.connect();
+    const { rows } = await client.query<{ db: string }>('select current_database() as db');
+    await client.end();
+    expect(a.endsWith(`/${rows[0]!.db}`)).toBe(true);
+  });
+});
