@@ -1,0 +1,92 @@
+import { dingtalkUser, displayUser, platformOf, bareId, type UserId } from '../../core/user-ids.js';
+import { renderUserRefs } from '../../core/user-refs.js';
+
+/** The plan-bot user of a DingTalk staff id: `0123` → `dingtalk:0123` (the identity model's `dingtalkUser`). */
+export function dingtalkUserId(staffId: string): UserId {
+  return dingtalkUser(staffId);
+}
+
+/** Where a plan-bot DingTalk channel leads: a group (by its openConversationId) or one person (by staff id). */
+export type DingTalkTarget = { kind: 'group'; openConversationId: string } | { kind: 'user'; staffId: string };
+
+/** The prefix of a one-to-one channel: `dingtalk:user:<staffId>`. */
+const USER_CHANNEL = 'user:';
+
+/**
+ * The plan-bot channel of a DingTalk conversation: a group is `dingtalk:<openConversationId>`, a
+ * one-to-one chat `dingtalk:user:<staffId>` (proactive messages to it go by staff id, the only way
+ * the OpenAPI reaches one person).
+ */
+export function dingtalkChannelId(conversation: { conversationType: string; conversationId: string; senderStaffId: string }): string {
+  return conversation.conversationType === '2' ? `dingtalk:${conversation.conversationId}` : `dingtalk:${USER_CHANNEL}${conversation.senderStaffId}`;
+}
+
+/**
+ * Where a plan-bot channel or user id leads on DingTalk: `dingtalk:user:<staffId>` and a user
+ * `dingtalk:<staffId>` passed as a reminder's target are one person, `dingtalk:<openConversationId>`
+ * a group; null for anything that is not DingTalk's. `asUser` reads a bare `dingtalk:<id>` as a staff id.
+ */
+export function targetOf(id: string, asUser = false): DingTalkTarget | null {
+  if (platformOf(id) !== 'dingtalk') return null;
+  const rest = bareId(id).trim();
+  if (!rest) return null;
+  if (rest.startsWith(USER_CHANNEL)) return rest.length > USER_CHANNEL.length ? { kind: 'user', staffId: rest.slice(USER_CHANNEL.length) } : null;
+  return asUser ? { kind: 'user', staffId: rest } : { kind: 'group', openConversationId: rest };
+}
+
+/** Characters DingTalk's markdown reads as markup anywhere in a line. */
+const INLINE = /[\\`*_[\]<>~|]/g;
+/** Markup at the start of a line: headings, quotes, list bullets, numbered lists. */
+const LINE_START = /^(\s*)(#|>|-|\+|\d+\.)/gm;
+
+/**
+ * Text as DingTalk markdown shows it literally: markup characters are escaped with a backslash, so a
+ * note holding `**`, `[link](…)`, `<font>` or a leading `#` is shown as written, never rendered.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_all, space: string, mark: string) => `${space}\\${mark}`);
+}
+
+/** The DingTalk staff ids the core's user references in `text` name (to list in a group message's `at`). */
+export function referencedStaffIds(text: string, into: Set<string> = new Set()): Set<string> {
+  renderUserRefs(text, (id) => {
+    if (id && platformOf(id) === 'dingtalk') into.add(bareId(id));
+    return '';
+  });
+  return into;
+}
+
+/**
+ * Text of the core as DingTalk markdown: escaped (`escapeMarkdown`); a structured user reference of a
+ * DingTalk user in `mentioned` becomes a mention (`@<staffId>`, which the message lists in its `at`),
+ * any other user is shown by name. An `@` someone typed stays inert: DingTalk notifies only the staff
+ * ids a message lists in `at`, and a typed `@<id>` of a listed id is broken with a word joiner, so it
+ * cannot even look like one.
+ */
+export function renderText(text: string, mentioned: ReadonlySet<string> = new Set()): string {
+  const plain = (piece: string) => {
+    let out = escapeMarkdown(piece);
+    for (const id of mentioned) {
+      const typed = `@${escapeMarkdown(id)}`;
+      if (out.includes(typed)) out = out.split(typed).join(`@\u2060${escapeMarkdown(id)}`);
+    }
+    return out;
+  };
+  return renderUserRefs(text, (id, raw) => (id && platformOf(id) === 'dingtalk' && mentioned.has(bareId(id)) ? `@${bareId(id)}` : plain(displayUser(id ?? raw))), plain);
+}
+
+/**
+ * A DingTalk text message's content as the core reads it: the robot's own @-mention is already
+ * removed by DingTalk; each @-mention of a person (`@王军`) becomes `dingtalk:<staffId>` when the
+ * message lists as many mentioned people (`atUsers`, the robot left out) as it has @-words, in order;
+ * whitespace is collapsed.
+ */
+export function textFromDingTalk(content: string, atStaffIds: readonly string[]): string {
+  let text = String(content ?? '').replace(/\s+/g, ' ').trim();
+  const words = [...text.matchAll(/(^|\s)@([^\s@]+)/g)];
+  if (atStaffIds.length > 0 && words.length === atStaffIds.length) {
+    let i = 0;
+    text = text.replace(/(^|\s)@([^\s@]+)/g, (_all, space: string) => `${space}@dingtalk:${atStaffIds[i++]}`);
+  }
+  return text;
+}
