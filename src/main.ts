@@ -3,6 +3,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
 // commands never load Botkit or Bolt (issue 14: start fast).
 import type { SlackRuntime } from './adapters/slack/index.js';
+import type { DingTalkRuntime } from './adapters/dingtalk/index.js';
 import { createApp, localAdminPlatforms } from './app.js';
 import { isListedAdmin, logAdminEntries } from './core/admins.js';
 import { consoleUser } from './core/user-ids.js';
@@ -29,12 +30,18 @@ export interface ServeIo {
 export interface Running {
   url: string;
   slack: SlackRuntime | null;
+  dingtalk: DingTalkRuntime | null;
   stop(): Promise<void>;
 }
 
 /** True when the environment configures Slack (a bot token, and a signing secret or an app token). */
 export function slackConfigured(config: Config): boolean {
   return Boolean(config.slack.botToken && (config.slack.signingSecret || config.slack.appToken));
+}
+
+/** True when the environment configures DingTalk (DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET). */
+export function dingtalkConfigured(config: Config): boolean {
+  return Boolean(config.dingtalk.clientId && config.dingtalk.clientSecret);
 }
 
 /**
@@ -68,6 +75,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
+    const dingtalk = dingtalkConfigured(config) ? await (await import('./adapters/dingtalk/index.js')).startDingTalk({ app, config, logger }) : null;
+    if (dingtalk) stops.push(() => dingtalk.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,
@@ -79,6 +88,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),
+        ...(dingtalk ? { dingtalk: dingtalk.post } : {}),
         console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
       }),
     });
@@ -93,6 +103,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       post: postByPlatform({
         web: (user, reply) => web.postToWebUser(user as UserId, reply),
         ...(slack ? { slack: slack.dm } : {}),
+        ...(dingtalk ? { dingtalk: dingtalk.dm } : {}),
         console: async (user, reply) => io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`),
       }),
     });
@@ -101,6 +112,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       `plan-bot is serving “${app.plan.title.en}”.\n` +
         `  Web chat: ${web.url}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
+        (dingtalk ? `  DingTalk: connected in Stream mode as robot ${dingtalk.robotCode}\n` : '  DingTalk: not configured (see docs/dingtalk.md)\n') +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
         `  Reports due: "${config.reportDue}" in ${config.timeZone} on China's working calendar; reminders at 09:00 the working day before and on the due day\n` +
         (io.consoleLines ? `  Console: ${consoleWho(config, io.consoleUser)}; type a question or /plan help below; Ctrl+C stops.\n` : ''),
@@ -108,7 +120,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     if (io.consoleLines) {
       void runConsoleChat(io.consoleLines, { bot: app.bot, user: io.consoleUser, write: io.stdout }).catch((err) => logger.error({ err }, 'the console stopped'));
     }
-    return { url: web.url, slack, stop: stopAll };
+    return { url: web.url, slack, dingtalk, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

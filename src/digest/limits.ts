@@ -13,6 +13,13 @@ export interface MessageLimits {
 /** Slack's limits for a message: 50 blocks, 3,000 characters in a section's text. */
 export const SLACK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 3000 };
 
+/**
+ * DingTalk's limits as plan-bot uses them: no blocks, but one markdown message of at most 3,500
+ * characters (the adapter's MAX_MARKDOWN_CHARS) before it is split into several; a block of 1,500
+ * characters stays whole in one message even when escaping doubles it.
+ */
+export const DINGTALK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 1500 };
+
 /** Room left in each block for the markup and escaping an adapter adds (bold ids, `&amp;` …). */
 const MARKUP_HEADROOM = 0.9;
 
@@ -22,6 +29,8 @@ const MARKUP_HEADROOM = 0.9;
  */
 export function limitsFor(platform: string): MessageLimits {
   switch (platform) {
+    case 'dingtalk':
+      return DINGTALK_LIMITS;
     case 'slack':
     default:
       return { maxBlocks: SLACK_LIMITS.maxBlocks, maxSectionChars: Math.floor(SLACK_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
