@@ -36,24 +36,15 @@ export function targetOf(id: string, asUser = false): DingTalkTarget | null {
 
 /** Characters DingTalk's markdown reads as markup anywhere in a line. */
 const INLINE = /[\\`*_[\]<>~|]/g;
-/** Markup at the start of a line: headings, quotes, list bullets, numbered lists. */
-const LINE_START = /^(\s*)(#|>|-|\+|\d+\.)/gm;
+/** Markup at the start of a line: headings, quotes, list bullets, numbered lists (`1. `). */
+const LINE_START = /^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|\d{1,9}(?=[.)]\s))/gm;
 
 /**
  * Text as DingTalk markdown shows it literally: markup characters are escaped with a backslash, so a
  * note holding `**`, `[link](…)`, `<font>` or a leading `#` is shown as written, never rendered.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_all, space: string, mark: string) => `${space}\\${mark}`);
-}
-
-/** The DingTalk staff ids the core's user references in `text` name (to list in a group message's `at`). */
-export function referencedStaffIds(text: string, into: Set<string> = new Set()): Set<string> {
-  renderUserRefs(text, (id) => {
-    if (id && platformOf(id) === 'dingtalk') into.add(bareId(id));
-    return '';
-  });
-  return into;
+  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_all, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
 }
 
 /**

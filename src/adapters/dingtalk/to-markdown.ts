@@ -1,6 +1,6 @@
 import { STATUS_LABELS, t } from '../../core/i18n.js';
-import { progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
-import { escapeMarkdown, referencedStaffIds, renderText } from './dingtalk-text.js';
+import { progressBar, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { escapeMarkdown, renderText } from './dingtalk-text.js';
 
 /**
  * The most characters of markdown plan-bot puts in one DingTalk message. DingTalk documents 20,000
@@ -20,7 +20,7 @@ export interface DingTalkMarkdown {
 
 /** How a reply is rendered: in a group (mentions are real, the asker is @-mentioned) or one to one. */
 export interface RenderOptions {
-  /** Group messages turn the core's references of DingTalk users into @-mentions. */
+  /** A group answer @-mentions its asker (and no one else); other messages mention nobody. */
   group: boolean;
   /** The asker, @-mentioned at the top of a group answer. */
   asker?: string;
@@ -38,8 +38,8 @@ const CARD_STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
  * command), and an item card ends with the `/plan update` commands of its statuses. Pure.
  */
 export function toMarkdownMessages(r: Reply, o: RenderOptions): DingTalkMarkdown[] {
-  const mentioned = o.group ? referencedStaffIds(replyText(r)) : new Set<string>();
-  if (o.group && o.asker) mentioned.add(o.asker);
+  // Only the asker is @-mentioned: a question about T9 must not notify whoever reported on T9 last.
+  const mentioned = new Set<string>(o.group && o.asker ? [o.asker] : []);
   const parts = r.blocks.flatMap((b) => renderBlock(b, r.lang, mentioned, o));
   const card = cardOf(r);
   if (card) parts.push(statusCommands(card, r.lang));
