@@ -160,6 +160,18 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
   });
 });
 
+describe('posting outside serve (plan-bot digest --post-due, remind --due)', () => {
+  it('posts through the OpenAPI alone, with no Stream connection', async () => {
+    const { dingtalkOneOffPosters } = await import('../../src/adapters/dingtalk/index.js');
+    const { reply } = await import('../../src/core/reply.js');
+    const before = fake.sockets.length;
+    const posters = dingtalkOneOffPosters(loadConfig(dingtalkEnv(fake)));
+    await posters.post('dingtalk:user:staff010', reply('zh', [{ type: 'heading', text: '周报' }]));
+    expect(fake.callsTo('/v1.0/robot/oToMessages/batchSend').at(-1)!.body).toMatchObject({ userIds: ['staff010'] });
+    expect(fake.sockets.length).toBe(before);
+  });
+});
+
 describe('DingTalk start-up failures', () => {
   let other: FakeDingTalk | null = null;
   afterEach(async () => {
