@@ -66,7 +66,7 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
   it('asks DINGTALK_API_URL for a token and DINGTALK_GATEWAY_URL for an endpoint, subscribed to the robot topic, then opens the websocket with the ticket', () => {
     const open = fake.callsTo('/v1.0/gateway/connections/open')[0]!;
     expect(open.body).toMatchObject({ clientId: APP.clientId, clientSecret: APP.clientSecret });
-    expect(open.body.subscriptions).toContainEqual({ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' });
+    expect(open.body.subscriptions).toEqual([{ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' }]);
     expect(fake.callsTo('/v1.0/oauth2/accessToken')[0]!.body).toEqual({ appKey: APP.clientId, appSecret: APP.clientSecret });
     expect(fake.sockets[0]!.ticket).toBe('ticket-1');
   });
@@ -80,6 +80,11 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
     expect(posts[0]!.markdown.text).toContain('33%');
     expect(posts[0]!.markdown.text).toMatch(/农村生活污水/);
     expect(posts[0]!.at.atUserIds).toEqual([]);
+  });
+
+  it('answers a message with no words of either language in Chinese for someone it has not heard from', async () => {
+    const { posts } = await say({ text: 'T9', staffId: 'staff050' });
+    expect(posts[0]!.markdown.text).toMatch(/土壤/);
   });
 
   it('records a report once when DingTalk delivers the same msgId again, even to a restarted adapter', async () => {

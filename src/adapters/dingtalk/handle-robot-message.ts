@@ -61,6 +61,8 @@ export async function handleRobotFrame(frame: DWClientDownStream, deps: RobotMes
       platform: 'dingtalk',
       channel: dingtalkChannelId({ conversationType: m.conversationType, conversationId: m.conversationId, senderStaffId: staffId }),
       requestKey: `dingtalk:msg:${m.msgId}`,
+      // DingTalk's people read Chinese first: a message with no words of either language (`T11 70%`) from someone new is answered in Chinese.
+      defaultLang: 'zh',
     });
   }
   const messages = toMarkdownMessages(r, { group, ...(staffId && group ? { asker: staffId } : {}), shortcuts: !group });

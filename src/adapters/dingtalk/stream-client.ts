@@ -53,6 +53,9 @@ export class PlanBotStreamClient extends DWClient {
   constructor(o: StreamClientOptions) {
     super({ clientId: o.clientId, clientSecret: o.clientSecret, ua: 'plan-bot', keepAlive: false, debug: false });
     this.config.autoReconnect = false;
+    // The SDK's default subscribes every event (and shares that list between clients): plan-bot takes
+    // only the callbacks it registers (the robot topic).
+    this.config.subscriptions = [];
     this.o = o;
   }
 
