@@ -155,6 +155,32 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
     expect(param.text.length).toBeLessThanOrEqual(3500);
   });
 
+  it('answers through the OpenAPI once the session webhook has expired', async () => {
+    const before = fake.callsTo('/v1.0/robot/groupMessages/send').length;
+    const { posts } = await say({ text: 'T9是什么', group: true, conversationId: 'cidLate==', staffId: 'staff001', expiresAt: Date.now() - 1000 });
+    expect(posts).toEqual([]);
+    const sent = fake.callsTo('/v1.0/robot/groupMessages/send').slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatchObject({ openConversationId: 'cidLate==' });
+  });
+
+  it('answers a sender with no staff id (outside the organisation) without asking the core', async () => {
+    const before = store.events().length;
+    const { posts } = await say({ text: '/plan 更新 T9 已完成', staffId: '' });
+    expect(posts[0]!.markdown.text).toContain('仅本组织成员');
+    expect(store.events()).toHaveLength(before);
+  });
+
+  it('reconnects when the gateway closes the socket, and when it asks the client to go (SYSTEM disconnect)', async () => {
+    const opened = fake.sockets.length;
+    fake.sockets.at(-1)!.ws.close(1001);
+    await fake.waitForSockets(opened + 1);
+    fake.push({ specVersion: '1.0', type: 'SYSTEM', headers: { topic: 'disconnect', messageId: 'sys-1', contentType: 'application/json', time: '0', appId: '', connectionId: '' }, data: '{}' });
+    await fake.waitForSockets(opened + 2);
+    const { posts } = await say({ text: 'T9是什么' });
+    expect(posts).toHaveLength(1);
+  });
+
   it('sends a reminder to one person through oToMessages/batchSend by staff id', async () => {
     const { reply } = await import('../../src/core/reply.js');
     await dingtalk.dm('dingtalk:staff009', reply('zh', [{ type: 'paragraph', text: '请在周五12:00前报送 T9。' }]));
