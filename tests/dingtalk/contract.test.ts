@@ -121,6 +121,23 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
     expect(store.events().filter((e) => e.type === 'update' && e.itemId === 'T11')).toHaveLength(before + 1);
   });
 
+  it('answers the messages of one conversation in the order they came, even when they arrive together', async () => {
+    const updates = () => store.events().filter((e) => e.type === 'update' && e.itemId === 'T12').length;
+    const before = updates();
+    const proposal = robotFrame({ text: 'T12 有风险', staffId: 'staff001', conversationId: 'cidQuick==', webhook: fake.webhookUrl('quick-1') });
+    const confirm = robotFrame({ text: '确认', staffId: 'staff001', conversationId: 'cidQuick==', webhook: fake.webhookUrl('quick-2') });
+    // The first answer is slow to deliver: the second must still come after it.
+    fake.delay('/webhook/quick-1', 300);
+    fake.push(proposal);
+    fake.push(confirm);
+    await fake.ackOf(confirm.headers.messageId);
+    await fake.waitFor('/webhook/quick-2');
+    await dingtalk.idle();
+    expect(updates()).toBe(before + 1);
+    expect(fake.log.filter((l) => l.includes('/webhook/quick-'))).toEqual(['req /webhook/quick-1', 'res /webhook/quick-1', 'req /webhook/quick-2', 'res /webhook/quick-2']);
+    expect(webhookPosts(fake, 'quick-2')[0]!.markdown.text).not.toMatch(/未记录|没有待确认/);
+  });
+
   it('answers a group @-mention in the group, @-mentioning the asker by staff id, and keeps typed markup and @ inert', async () => {
     const { posts } = await say({ text: 'T9是什么', group: true, staffId: 'staff007', at: [] });
     expect(posts[0]!.at).toEqual({ atUserIds: ['staff007'], isAtAll: false });

@@ -27,6 +27,10 @@ export interface FakeDingTalk {
   calls: Recorded[];
   callsTo(path: string): Recorded[];
   answer(path: string, fn: (call: Recorded, n: number) => Answer | undefined): void;
+  /** What happened, in order: `req <path>` when a request arrived, `res <path>` when it was answered. */
+  log: string[];
+  /** Answers requests to `path` only after `ms` (a slow network). */
+  delay(path: string, ms: number): void;
   waitFor(path: string, count?: number, timeoutMs?: number): Promise<Recorded[]>;
   /** Frames the client sent back (acknowledgements, ping answers), parsed. */
   fromClient: Record<string, unknown>[];
@@ -45,6 +49,8 @@ export async function startFakeDingTalk(o: { silent?: boolean } = {}): Promise<F
   const calls: Recorded[] = [];
   const overrides = new Map<string, (call: Recorded, n: number) => Answer | undefined>();
   const counts = new Map<string, number>();
+  const delays = new Map<string, number>();
+  const log: string[] = [];
   const fromClient: Record<string, unknown>[] = [];
   const sockets: { ws: WebSocket; ticket: string | null }[] = [];
   let tickets = 0;
@@ -64,11 +70,15 @@ export async function startFakeDingTalk(o: { silent?: boolean } = {}): Promise<F
       }
       const call: Recorded = { path, body, headers: req.headers };
       calls.push(call);
+      log.push(`req ${path}`);
       const n = (counts.get(path) ?? 0) + 1;
       counts.set(path, n);
       const a = overrides.get(path)?.(call, n) ?? defaultAnswer(call);
-      res.writeHead(a.status ?? 200, { 'content-type': 'application/json', ...a.headers });
-      res.end(JSON.stringify(a.body ?? {}));
+      setTimeout(() => {
+        res.writeHead(a.status ?? 200, { 'content-type': 'application/json', ...a.headers });
+        res.end(JSON.stringify(a.body ?? {}));
+        log.push(`res ${path}`);
+      }, delays.get(path) ?? 0);
     });
   });
   const wss = new WebSocketServer({ server, path: '/stream', ...(o.silent ? { autoPong: false } : {}) });
@@ -121,6 +131,8 @@ export async function startFakeDingTalk(o: { silent?: boolean } = {}): Promise<F
     calls,
     callsTo: (path) => calls.filter((c) => c.path === path),
     answer: (path, fn) => void overrides.set(path, fn),
+    delay: (path, ms) => void delays.set(path, ms),
+    log,
     waitFor: (path, count = 1, timeoutMs = 5000) =>
       until(() => {
         const got = calls.filter((c) => c.path === path);

@@ -24,6 +24,25 @@ export interface RobotMessageDeps {
   fallback(target: DingTalkTarget, messages: readonly DingTalkMarkdown[]): Promise<void>;
   /** Wall-clock milliseconds (the webhook's expiry is real time). */
   now?: () => number;
+  /** Runs the answering of a message after the earlier ones of its conversation (default: at once). */
+  inTurn?: (conversation: string, job: () => Promise<void>) => Promise<void>;
+}
+
+/**
+ * Jobs of one key one after another, keys independent: a conversation's messages are answered in the
+ * order they came (`T11 滞后` before its `确认`), other conversations do not wait.
+ */
+export function conversationQueue(): (key: string, job: () => Promise<void>) => Promise<void> {
+  const tails = new Map<string, Promise<void>>();
+  return (key, job) => {
+    const mine = (tails.get(key) ?? Promise.resolve()).then(job);
+    const tail = mine.catch(() => {});
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return mine;
+  };
 }
 
 /** A message is answered through its session webhook until this close to its expiry, then through the OpenAPI. */
@@ -34,8 +53,8 @@ const WEBHOOK_MARGIN_MS = 60_000;
  * later), dropped when its msgId was already handled, then read as a core message from
  * `dingtalk:<staffId>` in `dingtalk:<openConversationId>` (a group) or `dingtalk:user:<staffId>`
  * (one to one), with the request key `dingtalk:msg:<msgId>`, so a delivery repeated after a restart
- * records nothing twice; the reply goes back as markdown (the asker @-mentioned in a group). Resolves
- * once answered; failures are logged, never thrown.
+ * records nothing twice; the reply goes back as markdown (the asker @-mentioned in a group), in the
+ * conversation's turn (`inTurn`). Resolves once answered; failures to deliver are logged, never thrown.
  */
 export async function handleRobotFrame(frame: DWClientDownStream, deps: RobotMessageDeps): Promise<void> {
   deps.ack(frame.headers.messageId);
@@ -48,6 +67,11 @@ export async function handleRobotFrame(frame: DWClientDownStream, deps: RobotMes
     deps.logger.debug({ adapter: 'dingtalk', msgId: m.msgId }, 'dropping a robot message delivered again');
     return;
   }
+  const inTurn = deps.inTurn ?? ((_key, job) => job());
+  await inTurn(m.conversationId, () => answerMessage(m, deps));
+}
+
+async function answerMessage(m: RobotMessage, deps: RobotMessageDeps): Promise<void> {
   const group = m.conversationType === '2';
   const staffId = m.senderStaffId?.trim();
   let r: Reply;

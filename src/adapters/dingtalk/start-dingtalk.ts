@@ -2,7 +2,7 @@ import { TOPIC_ROBOT } from 'dingtalk-stream';
 import type { App as PlanApp } from '../../app.js';
 import type { Config } from '../../config/load-config.js';
 import type { Logger } from '../../core/logger.js';
-import { handleRobotFrame } from './handle-robot-message.js';
+import { conversationQueue, handleRobotFrame } from './handle-robot-message.js';
 import { checkCredentials, createOpenApi, DingTalkStartError, type OpenApiDeps } from './openapi.js';
 import type { Pacer } from './pacer.js';
 import { dingtalkPosters, type PostToDingTalk } from './post-to-dingtalk.js';
@@ -69,6 +69,7 @@ export async function startDingTalk(o: StartDingTalkOptions): Promise<DingTalkRu
   });
   const recent = new RecentIds(10 * 60 * 1000);
   const running = new Set<Promise<void>>();
+  const inTurn = conversationQueue();
   client.registerCallbackListener(TOPIC_ROBOT, (frame) => {
     const job = handleRobotFrame(frame, {
       bot: o.app.bot,
@@ -77,6 +78,7 @@ export async function startDingTalk(o: StartDingTalkOptions): Promise<DingTalkRu
       recent,
       answer: (webhook, messages) => postToSessionWebhook(webhook, messages, doFetch),
       fallback: (target, messages) => posters.send(target, messages),
+      inTurn,
     }).catch((err) => log.error({ err }, 'a DingTalk message could not be handled'));
     running.add(job);
     void job.finally(() => running.delete(job));
