@@ -1,10 +1,5 @@
-import { dingtalkUser, displayUser, platformOf, bareId, type UserId } from '../../core/user-ids.js';
+import { displayUser, platformOf, bareId } from '../../core/user-ids.js';
 import { renderUserRefs } from '../../core/user-refs.js';
-
-/** The plan-bot user of a DingTalk staff id: `0123` → `dingtalk:0123` (the identity model's `dingtalkUser`). */
-export function dingtalkUserId(staffId: string): UserId {
-  return dingtalkUser(staffId);
-}
 
 /** Where a plan-bot DingTalk channel leads: a group (by its openConversationId) or one person (by staff id). */
 export type DingTalkTarget = { kind: 'group'; openConversationId: string } | { kind: 'user'; staffId: string };

@@ -4,7 +4,8 @@ import type { Logger } from '../../core/logger.js';
 import { reply, type Reply } from '../../core/reply.js';
 import { t } from '../../core/i18n.js';
 import { detectLang } from '../../search/detect-lang.js';
-import { dingtalkChannelId, dingtalkUserId, textFromDingTalk, type DingTalkTarget } from './dingtalk-text.js';
+import { bareId, userOn } from '../../core/user-ids.js';
+import { dingtalkChannelId, textFromDingTalk, type DingTalkTarget } from './dingtalk-text.js';
 import type { DingTalkMarkdown } from './to-markdown.js';
 import { toMarkdownMessages } from './to-markdown.js';
 import { mentionedStaff, readRobotMessage, wordsOf, type RobotMessage } from './robot-message.js';
@@ -73,17 +74,18 @@ export async function handleRobotFrame(frame: DWClientDownStream, deps: RobotMes
 
 async function answerMessage(m: RobotMessage, deps: RobotMessageDeps): Promise<void> {
   const group = m.conversationType === '2';
-  const staffId = m.senderStaffId?.trim();
+  const user = m.senderStaffId ? userOn('dingtalk', m.senderStaffId) : null;
+  const staffId = user ? bareId(user) : undefined;
   let r: Reply;
   const words = wordsOf(m);
-  if (!staffId) r = notice(words, 'Only members of this organisation can use plan-bot here.', '仅本组织成员可以在这里使用 plan-bot。');
+  if (!user) r = notice(words, 'Only members of this organisation can use plan-bot here.', '仅本组织成员可以在这里使用 plan-bot。');
   else if (words === null) r = notice(null, 'I read text (and voice messages): type your question or report.', '我只能读取文字（和语音）消息：请输入您的问题或报送内容。');
   else {
     r = await deps.bot.handle({
       text: textFromDingTalk(words, mentionedStaff(m)),
-      user: { id: dingtalkUserId(staffId), ...(m.senderNick ? { name: m.senderNick } : {}) },
+      user: { id: user, ...(m.senderNick ? { name: m.senderNick } : {}) },
       platform: 'dingtalk',
-      channel: dingtalkChannelId({ conversationType: m.conversationType, conversationId: m.conversationId, senderStaffId: staffId }),
+      channel: dingtalkChannelId({ conversationType: m.conversationType, conversationId: m.conversationId, senderStaffId: staffId! }),
       requestKey: `dingtalk:msg:${m.msgId}`,
       // DingTalk's people read Chinese first: a message with no words of either language (`T11 70%`) from someone new is answered in Chinese.
       defaultLang: 'zh',
