@@ -147,9 +147,9 @@ describe('DingTalk Stream mode with the real SDK against a fake gateway', () => 
     const note = await say({ text: '/plan 更新 T9 有风险 430/800 **紧急** [点我](http://evil.example) <font color=red>红</font> 抄送@staff001 和@staff007', group: true, staffId: 'staff001' });
     const md = note.posts[0]!.markdown.text;
     expect(md).toContain('\\*\\*紧急\\*\\*');
-    expect(md).toContain('\\[点我\\]');
+    expect(md).toContain('[点我\\](http://evil.example)');
     expect(md).toContain('\\<font');
-    expect(md).not.toMatch(/[^\\]\[点我\]/);
+    expect(md).not.toContain('[点我](');
     expect(note.posts[0]!.at.atUserIds).toEqual(['staff001']);
     // Only the asker is listed in `at`; the asker's id typed in the note is broken so it cannot look like a mention.
     expect(md).toContain('抄送@\u2060staff001');

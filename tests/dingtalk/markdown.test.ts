@@ -9,15 +9,20 @@ const aReply = (overrides: Partial<Reply> = {}): Reply => ({ ...reply('zh', [{ t
 describe('DingTalk markdown', () => {
   it.each([
     ['**bold**', '\\*\\*bold\\*\\*'],
-    ['[link](http://x)', '\\[link\\](http://x)'],
-    ['<font color=red>x</font>', '\\<font color=red\\>x\\</font\\>'],
+    ['[link](http://x)', '[link\\](http://x)'],
+    ['![img](http://x/a.png)', '![img\\](http://x/a.png)'],
+    ['[a][ref] and [ref]: http://x', '[a\\][ref] and [ref\\]: http://x'],
+    ['<font color=red>x</font>', '\\<font color=red>x\\</font>'],
+    ['<http://x>', '\\<http://x>'],
+    ['\\](http://x)', '\\\\\\](http://x)'],
+    ['/plan confirm [TOKEN] · a|b · 3>2 · x < y · staff_1 · 5*4', '/plan confirm [TOKEN] · a|b · 3>2 · x < y · staff_1 · 5*4'],
     ['# heading', '\\# heading'],
     ['> quote', '\\> quote'],
     ['- item', '\\- item'],
     ['1. first', '1\\. first'],
     ['53.8% · 430/800', '53.8% · 430/800'],
     ['T9-1 a-b', 'T9-1 a-b'],
-    ['`code` ~x~ a|b \\', '\\`code\\` \\~x\\~ a\\|b \\\\'],
+    ['`code` ~x~ a|b \\', '\\`code\\` \\~x\\~ a|b \\'],
   ])('escapes %j as %j', (text, escaped) => {
     expect(escapeMarkdown(text)).toBe(escaped);
   });
@@ -47,6 +52,12 @@ describe('DingTalk markdown', () => {
     const r = aReply({ blocks: [{ type: 'actions', buttons: [{ label: '记录', command: '/plan confirm ABC' }, { label: '取消', command: '/plan cancel ABC' }] }] });
     expect(toMarkdownMessages(r, { group: true, asker: 's' })[0]!.text).toContain('回复（请@我）：**确认** / **取消**');
     expect(toMarkdownMessages(r, { group: false, shortcuts: true })[0]!.text).toContain('[确认](dtmd://dingtalkclient/sendMessage?content=%E7%A1%AE%E8%AE%A4)');
+  });
+
+  it('does not repeat a button whose command the reply already spells out', () => {
+    const undo = { type: 'actions' as const, buttons: [{ label: '撤销', command: '/plan undo T9' }] };
+    expect(toMarkdownMessages(aReply({ blocks: [{ type: 'context', text: '如需撤销：/plan undo T9' }, undo] }), { group: false })[0]!.text).toBe('如需撤销：/plan undo T9');
+    expect(toMarkdownMessages(aReply({ blocks: [undo] }), { group: false })[0]!.text).toBe('回复 撤销：**/plan undo T9**');
   });
 
   it('sends the titles of files as text with a note, for now', () => {

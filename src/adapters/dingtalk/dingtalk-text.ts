@@ -29,17 +29,27 @@ export function targetOf(id: string, asUser = false): DingTalkTarget | null {
   return asUser ? { kind: 'user', staffId: rest } : { kind: 'group', openConversationId: rest };
 }
 
-/** Characters DingTalk's markdown reads as markup anywhere in a line. */
-const INLINE = /[\\`*_[\]<>~|]/g;
 /** Markup at the start of a line: headings, quotes, list bullets, numbered lists (`1. `). */
 const LINE_START = /^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s)|\d{1,9}(?=[.)]\s))/gm;
+/**
+ * What makes a link, an image or HTML (a `]` opening a target, a tag or autolink), and a backslash
+ * that could undo an escape: always escaped.
+ */
+const ACTIVE = /\\(?=[!-/:-@[-`{-~])|\](?=[([:])|<(?=[A-Za-z/!?])/g;
+/** Emphasis and code marks: escaped when a piece holds two or more of one, which could pair up. */
+const PAIRED = ['*', '_', '~', '`'] as const;
 
 /**
- * Text as DingTalk markdown shows it literally: markup characters are escaped with a backslash, so a
- * note holding `**`, `[link](…)`, `<font>` or a leading `#` is shown as written, never rendered.
+ * Text as DingTalk markdown shows it literally, with as few backslashes as that takes (a client that
+ * ignores an escape shows it): whatever would make a link, an image, HTML or a heading, quote or list
+ * is escaped always, emphasis and code marks when they could pair up. So a note holding `**`,
+ * `[link](…)`, `<font>` or a leading `#` is shown as written, never rendered, while `[TOKEN]`, `a|b`
+ * or `3>2` stay as they are.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_all, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+  let out = text.replace(ACTIVE, (c) => `\\${c}`);
+  for (const mark of PAIRED) if (out.split(mark).length > 2) out = out.split(mark).join(`\\${mark}`);
+  return out.replace(LINE_START, (_all, space: string, m: string) => (/^\d/.test(m) ? `${space}${m}\\` : `${space}\\${m}`));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, t } from '../../core/i18n.js';
-import { progressBar, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { escapeMarkdown, renderText } from './dingtalk-text.js';
 
 /**
@@ -40,7 +40,8 @@ const CARD_STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
 export function toMarkdownMessages(r: Reply, o: RenderOptions): DingTalkMarkdown[] {
   // Only the asker is @-mentioned: a question about T9 must not notify whoever reported on T9 last.
   const mentioned = new Set<string>(o.group && o.asker ? [o.asker] : []);
-  const parts = r.blocks.flatMap((b) => renderBlock(b, r.lang, mentioned, o));
+  const said = replyText(r);
+  const parts = r.blocks.flatMap((b) => renderBlock(b, r.lang, mentioned, o, said));
   const card = cardOf(r);
   if (card) parts.push(statusCommands(card, r.lang));
   if (r.files?.length) parts.push(filesNote(r));
@@ -78,7 +79,7 @@ function filesNote(r: Reply): string {
   return `${names}\n\n${escapeMarkdown(t(r.lang, 'Files are not sent on DingTalk yet: get them from the web chat or with plan-bot on the server.', '钉钉暂不发送文件：请在网页聊天中或在服务器上用 plan-bot 获取。'))}`;
 }
 
-function renderBlock(b: ReplyBlock, lang: Lang, mentioned: ReadonlySet<string>, o: RenderOptions): string[] {
+function renderBlock(b: ReplyBlock, lang: Lang, mentioned: ReadonlySet<string>, o: RenderOptions, said: string): string[] {
   const md = (text: string) => lines(renderText(text, mentioned));
   switch (b.type) {
     case 'heading':
@@ -101,8 +102,11 @@ function renderBlock(b: ReplyBlock, lang: Lang, mentioned: ReadonlySet<string>, 
       return [b.items.map((i) => `- **${escapeMarkdown(i.id)}** ${md(i.text)}`).join('\n')];
     case 'context':
       return [md(b.text)];
-    case 'actions':
-      return [actionsText(b.buttons, lang, o)];
+    case 'actions': {
+      // A button whose command the reply already spells out (`如需撤销：/plan undo T9`) is not repeated.
+      const buttons = b.buttons.filter((x) => /^\/plan (confirm|cancel) /.test(x.command) || !said.includes(x.command));
+      return buttons.length ? [actionsText(buttons, lang, o)] : [];
+    }
   }
 }
 
