@@ -5,6 +5,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import type { SlackRuntime } from './adapters/slack/index.js';
 import type { WeComRuntime } from './adapters/wecom/index.js';
 import type { Leadership } from './store/leadership.js';
+import type { DingTalkRuntime } from './adapters/dingtalk/index.js';
 import { createApp, localAdminPlatforms } from './app.js';
 import { isListedAdmin, logAdminEntries } from './core/admins.js';
 import { consoleUser } from './core/user-ids.js';
@@ -34,6 +35,7 @@ export interface Running {
   url: string;
   slack: SlackRuntime | null;
   wecom: WeComRuntime | null;
+  dingtalk: DingTalkRuntime | null;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,11 @@ export function wecomConfigured(config: Config): boolean {
 /** True when the environment configures Slack (a bot token, and a signing secret or an app token). */
 export function slackConfigured(config: Config): boolean {
   return Boolean(config.slack.botToken && (config.slack.signingSecret || config.slack.appToken));
+}
+
+/** True when the environment configures DingTalk (DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET). */
+export function dingtalkConfigured(config: Config): boolean {
+  return Boolean(config.dingtalk.clientId && config.dingtalk.clientSecret);
 }
 
 /**
@@ -86,6 +93,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const leadership = extras.leadership ?? (config.databaseUrl ? await pgLeadership(config.databaseUrl) : undefined);
     const wecom = wecomConfigured(config) ? await (await import('./adapters/wecom/index.js')).startWeCom({ bot: app.bot, config, logger, ...(leadership ? { leadership } : {}) }) : null;
     if (wecom) stops.push(() => wecom.stop());
+    const dingtalk = dingtalkConfigured(config) ? await (await import('./adapters/dingtalk/index.js')).startDingTalk({ app, config, logger }) : null;
+    if (dingtalk) stops.push(() => dingtalk.stop());
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,
@@ -99,6 +108,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),
         ...(wecom ? { wecom: wecom.post } : {}),
+        ...(dingtalk ? { dingtalk: dingtalk.post } : {}),
         console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
       }),
     });
@@ -115,6 +125,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
         web: (user, reply) => web.postToWebUser(user as UserId, reply),
         ...(slack ? { slack: slack.dm } : {}),
         ...(wecom ? { wecom: wecom.dm } : {}),
+        ...(dingtalk ? { dingtalk: dingtalk.dm } : {}),
         console: async (user, reply) => io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`),
       }),
     });
@@ -124,6 +135,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
         `  Web chat: ${web.url}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
         `  WeCom: ${wecom ? (wecom.state() === 'standby' ? `bot ${config.wecom.botId} standing by (another replica holds its connection)` : `connected as bot ${config.wecom.botId}`) : 'not configured (see docs/wecom.md)'}\n` +
+        (dingtalk ? `  DingTalk: connected in Stream mode as robot ${dingtalk.robotCode}\n` : '  DingTalk: not configured (see docs/dingtalk.md)\n') +
         `  Digests: "${config.digestCron}" in ${config.timeZone}; next ${scheduler.nextRun()?.toISOString() ?? 'never'}\n` +
         `  Reports due: "${config.reportDue}" in ${config.timeZone} on China's working calendar; reminders at 09:00 the working day before and on the due day\n` +
         (io.consoleLines ? `  Console: ${consoleWho(config, io.consoleUser)}; type a question or /plan help below; Ctrl+C stops.\n` : ''),
@@ -131,7 +143,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     if (io.consoleLines) {
       void runConsoleChat(io.consoleLines, { bot: app.bot, user: io.consoleUser, write: io.stdout }).catch((err) => logger.error({ err }, 'the console stopped'));
     }
-    return { url: web.url, slack, wecom, stop: stopAll };
+    return { url: web.url, slack, dingtalk, wecom, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

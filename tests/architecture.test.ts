@@ -32,6 +32,11 @@ describe('ports and adapters', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('only the DingTalk adapter imports dingtalk-stream', () => {
+    const offenders = all.filter((f) => importsOf(f).some((i) => /^dingtalk-stream/.test(i)) && !f.startsWith(join('src', 'adapters', 'dingtalk')));
+    expect(offenders).toEqual([]);
+  });
+
   it('the core and the intents never import an adapter, the CLI or the composition root', () => {
     const core = all.filter((f) => !f.startsWith(join('src', 'adapters')) && !f.startsWith(join('src', 'cli')) && !['src/main.ts', 'src/app.ts', 'src/serve.ts'].includes(relative('.', f)));
     const offenders = core.filter((f) => importsOf(f).some((i) => /adapters\/|\/cli\/|\/main\.js$|\/app\.js$|\/serve\.js$/.test(i)));

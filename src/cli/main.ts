@@ -23,7 +23,7 @@ import { deriveSubscriptions } from '../digest/subscriptions.js';
 import { remindDueCommand } from '../digest/remind-command.js';
 import { loadReportingSchedule } from '../digest/load-reporting-schedule.js';
 import type { PostDigest } from '../digest/scheduler.js';
-import { serve, slackConfigured } from '../main.js';
+import { dingtalkConfigured, serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -283,23 +283,29 @@ function clockFrom(now: string | undefined) {
 }
 
 /**
- * Posters a one-off `digest --post-due` can use: Slack through the Web API when it is configured.
+ * Posters a one-off `digest --post-due` can use: Slack through the Web API and DingTalk through its
+ * OpenAPI, when configured.
  * Web chat channels are reached only by a running `serve`; their digests stay due until it posts them.
  */
 async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
-  if (!slackConfigured(config)) return {};
+  const posters: Record<string, PostDigest> = {};
+  if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).post;
+  if (!slackConfigured(config)) return posters;
   const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
-  return { slack: slackPoster(config.slack, logger) };
+  return { ...posters, slack: slackPoster(config.slack, logger) };
 }
 
 /**
- * Direct-message senders a one-off `remind --due` can use: Slack through the Web API when configured.
+ * Direct-message senders a one-off `remind --due` can use: Slack through the Web API and DingTalk
+ * through its OpenAPI, when configured.
  * Web chat users are reached only by a running `serve`; their reminders stay due until it sends them.
  */
 async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
-  if (!slackConfigured(config)) return {};
+  const posters: Record<string, PostDigest> = {};
+  if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).dm;
+  if (!slackConfigured(config)) return posters;
   const { slackDirectPoster } = await import('../adapters/slack/direct-message.js');
-  return { slack: slackDirectPoster(config.slack, logger) };
+  return { ...posters, slack: slackDirectPoster(config.slack, logger) };
 }
 
 /** Command-line flags win over the environment. */

@@ -54,7 +54,17 @@ const EnvSchema = z.object({
   WECOM_BOT_ID: optional,
   WECOM_BOT_SECRET: optional,
   WECOM_WS_URL: optional.refine((s) => s === undefined || /^wss?:\/\/[^/]+/.test(s), 'must be a websocket address such as wss://openws.work.weixin.qq.com'),
+  DINGTALK_CLIENT_ID: optional,
+  DINGTALK_CLIENT_SECRET: optional,
+  DINGTALK_ROBOT_CODE: optional,
+  DINGTALK_GATEWAY_URL: optional.refine((s) => s === undefined || /^https?:\/\/[^/]+/.test(s), 'must be the full open-connection endpoint, such as https://api.dingtalk.com/v1.0/gateway/connections/open'),
+  DINGTALK_API_URL: optional.refine((s) => s === undefined || /^https?:\/\/[^/]+/.test(s), 'must be the OpenAPI base URL, such as https://api.dingtalk.com'),
 });
+
+/** DingTalk's public open-connection endpoint of Stream mode (DINGTALK_GATEWAY_URL's default). */
+export const DINGTALK_GATEWAY_URL = 'https://api.dingtalk.com/v1.0/gateway/connections/open';
+/** DingTalk's public OpenAPI base (DINGTALK_API_URL's default): access tokens and robot messages. */
+export const DINGTALK_API_URL = 'https://api.dingtalk.com';
 
 /** An IPv4/IPv6 address, or a subnet in CIDR form (`10.0.0.0/8`). */
 function isAddressOrSubnet(s: string): boolean {
@@ -96,6 +106,11 @@ export type Config = {
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; teamId?: string; appId?: string };
   /** WeCom AI bot (long connection): configured when both `botId` and `secret` are set; `wsUrl` absent means the public endpoint. */
   wecom: { botId?: string; secret?: string; wsUrl?: string };
+  /**
+   * DingTalk (Stream mode): the app's credentials, its robot (default: the client id, as for an
+   * internal app's robot), the open-connection endpoint and the OpenAPI base (no trailing slash).
+   */
+  dingtalk: { clientId?: string; clientSecret?: string; robotCode?: string; gatewayUrl: string; apiUrl: string };
   /** Web chat sign-in: `local` only when HOST is loopback and PLANBOT_WEB_AUTH is unset. */
   web: {
     auth: WebAuthMode;
@@ -150,6 +165,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID, appId: e.SLACK_APP_ID },
     wecom: { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_WS_URL },
+    dingtalk: {
+      clientId: e.DINGTALK_CLIENT_ID,
+      clientSecret: e.DINGTALK_CLIENT_SECRET,
+      robotCode: e.DINGTALK_ROBOT_CODE ?? e.DINGTALK_CLIENT_ID,
+      gatewayUrl: e.DINGTALK_GATEWAY_URL ?? DINGTALK_GATEWAY_URL,
+      apiUrl: (e.DINGTALK_API_URL ?? DINGTALK_API_URL).replace(/\/+$/, ''),
+    },
     web: {
       auth: e.PLANBOT_WEB_AUTH ?? (isLoopbackHost(e.HOST) ? 'local' : 'invite'),
       secret: e.PLANBOT_WEB_SECRET,

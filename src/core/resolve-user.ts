@@ -40,8 +40,8 @@ function found(id: UserId | null, word: string): UserResult {
   return {
     ok: false,
     code: 'user.invalid',
-    en: `"${word}" is not a user I can read. Write @name for someone on your own platform, or @web:name, @console:name, @slack:U0123 for someone elsewhere.`,
-    zh: `无法识别用户“${word}”。同一平台的用户写 @名字；其他平台写 @web:名字、@console:名字 或 @slack:U0123。`,
+    en: `"${word}" is not a user I can read. Write @name for someone on your own platform, or @web:name, @console:name, @slack:U0123, @dingtalk:STAFFID for someone elsewhere.`,
+    zh: `无法识别用户“${word}”。同一平台的用户写 @名字；其他平台写 @web:名字、@console:名字、@slack:U0123 或 @dingtalk:员工UserID。`,
   };
 }
 

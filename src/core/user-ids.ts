@@ -1,13 +1,13 @@
 /**
  * The identity model: a user is a platform and an id on it, written `slack:U0123`, `web:bob`,
- * `console:erin`, `wecom:zhangsan`. Adapters make them with `slackUser`, `webUser`, `consoleUser` and
- * `wecomUser`; everything else
- * compares them with `sameUser`. Web and console names are kept in one canonical spelling (NFKC,
- * lower case), so `Bob`, `bob` and `ｂｏｂ` are one person; Slack member ids are exact.
+ * `console:erin`, `dingtalk:0123456789`, `wecom:zhangsan`. Adapters make them with `slackUser`, `webUser`,
+ * `consoleUser`, `dingtalkUser` and `wecomUser`; everything else compares them with `sameUser`. Web and
+ * console names are kept in one canonical spelling (NFKC, lower case), so `Bob`, `bob` and `ｂｏｂ` are one
+ * person; Slack member ids and DingTalk staff ids are exact; WeCom userids are case-insensitive (lower case).
  */
 
 /** The platforms whose people plan-bot knows. */
-export const USER_PLATFORMS = ['slack', 'web', 'console', 'wecom'] as const;
+export const USER_PLATFORMS = ['slack', 'web', 'console', 'dingtalk', 'wecom'] as const;
 /** One of the platforms whose people plan-bot knows. */
 export type UserPlatform = (typeof USER_PLATFORMS)[number];
 
@@ -17,6 +17,8 @@ export type UserId = string & { readonly [userIdBrand]: true };
 
 /** A Slack member id as Slack writes it (`U0123ABCD`, `W…` for Enterprise Grid, `B…` for bots). */
 const SLACK_MEMBER = /^[UWB][A-Z0-9]+$/;
+/** A DingTalk staff id (userid within the organisation): no spaces, no markup, at most 64 characters. */
+const DINGTALK_STAFF = /^[^\s<>@:&\p{Cc}\p{Cf}]{1,64}$/u;
 /** A web or console name after canonicalisation: no spaces, no markup, at most 64 characters. */
 const NAME = /^[^\s<>@:&\p{Cc}\p{Cf}]{1,64}$/u;
 
@@ -65,6 +67,13 @@ export function consoleUser(name: string): UserId {
   return named('console', name);
 }
 
+/** A DingTalk staff id (a robot message's `senderStaffId`) as a user: `0123` → `dingtalk:0123`, exact. Throws on anything that is not one. */
+export function dingtalkUser(staffId: string): UserId {
+  const id = staffId.trim();
+  if (!DINGTALK_STAFF.test(id)) throw new Error(`not a DingTalk staff id: ${JSON.stringify(staffId)}`);
+  return `dingtalk:${id}` as UserId;
+}
+
 function named(platform: 'web' | 'console', name: string): UserId {
   const n = canonicalName(name);
   if (!NAME.test(n)) throw new Error(`not a ${platform} user name: ${JSON.stringify(name)}`);
@@ -75,7 +84,7 @@ function named(platform: 'web' | 'console', name: string): UserId {
 export function userOn(platform: UserPlatform, bare: string): UserId | null {
   try {
     if (platform === 'wecom') return wecomUser(bare);
-    return platform === 'slack' ? slackUser(bare) : named(platform, bare);
+    return platform === 'slack' ? slackUser(bare) : platform === 'dingtalk' ? dingtalkUser(bare) : named(platform, bare);
   } catch {
     return null;
   }
@@ -89,14 +98,14 @@ export function parseUserId(text: string): UserId | null {
   return isUserPlatform(platform) ? userOn(platform, text.slice(at + 1)) : null;
 }
 
-/** True for `slack`, `web`, `console` and `wecom`. */
+/** True for `slack`, `web`, `console`, `dingtalk` and `wecom`. */
 export function isUserPlatform(p: string): p is UserPlatform {
   return (USER_PLATFORMS as readonly string[]).includes(p);
 }
 
 /**
  * The one rule for "same user", used by permissions, "my tasks", owner filters, App Home and
- * digests: the same platform, and the same Slack member id exactly, or the same web or console name
+ * digests: the same platform, and the same Slack member id or DingTalk staff id exactly, or the same web or console name
  * case-insensitively after NFKC. An id that is not qualified is nobody.
  */
 export function sameUser(a: string, b: string): boolean {

@@ -21,6 +21,13 @@ export const SLACK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 300
  */
 export const WECOM_LIMITS: MessageLimits = { maxBlocks: 30, maxSectionChars: Math.floor(4096 / 3) };
 
+/**
+ * DingTalk's limits as plan-bot uses them: no blocks, but one markdown message of at most 3,500
+ * characters (the adapter's MAX_MARKDOWN_CHARS) before it is split into several; a block of 1,500
+ * characters stays whole in one message even when escaping doubles it.
+ */
+export const DINGTALK_LIMITS: MessageLimits = { maxBlocks: 50, maxSectionChars: 1500 };
+
 /** Room left in each block for the markup and escaping an adapter adds (bold ids, `&amp;` …). */
 const MARKUP_HEADROOM = 0.9;
 
@@ -32,6 +39,8 @@ export function limitsFor(platform: string): MessageLimits {
   switch (platform) {
     case 'wecom':
       return { maxBlocks: WECOM_LIMITS.maxBlocks, maxSectionChars: Math.floor(WECOM_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
+    case 'dingtalk':
+      return DINGTALK_LIMITS;
     case 'slack':
     default:
       return { maxBlocks: SLACK_LIMITS.maxBlocks, maxSectionChars: Math.floor(SLACK_LIMITS.maxSectionChars * MARKUP_HEADROOM) };
