@@ -2,14 +2,24 @@
  * Slack adapter throughput and latency: signed `/plan <question>` requests against the real app on
  * loopback (the answer rides in the acknowledgement: one HTTP exchange), beside a bare Bolt app that
  * acknowledges with a small text body (Bolt's default App and receiver), same run, same client, same
- * requests, same concurrency, in interleaved rounds after a warm-up of each. Also measured: the adapter
- * over a stub core, and the bare app on ExpressReceiver, for reference. The client and the fake Slack
+ * requests, same concurrency, in interleaved rounds after a warm-up of each. Like with like: the real
+ * app's `/plan` path is a plain Node HTTP handler (the door, with Bolt's `isValidSlackRequest`, then the
+ * command's listener code; no express), as is Bolt's default HTTPReceiver, so that is the baseline the
+ * target is judged against; the bare app on ExpressReceiver is reported for reference. Also measured:
+ * the adapter over a stub core. The questions are the primary figure (the issue's bare app answers in
+ * its ack). Writes are measured apart: signed `/plan update T<n> <status>` against the real app over
+ * the file store (committed, fsync-ed, before the ack), beside a bare Bolt app that appends the
+ * command as a JSON line to a file and `fdatasync`s it before acknowledging (the least a durable ack
+ * can cost), in short rounds (the state file grows with every write). The client and the fake Slack
  * (Web API and response_url sink) run in a worker thread, so the main thread runs only the apps under
  * test: its CPU time per request is each app's cost, wall throughput the target's measure. Bounded by
  * a request count and a time limit; loopback only.
  * Run: `npx tsx bench/slack.bench.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -23,12 +33,17 @@ import { fixedClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/core/logger.js';
 import { reply } from '../src/core/reply.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import { openFileStore } from '../src/store/file-store.js';
 
 const SECRET = 'bench-signing-secret';
+/** The writes: item and status vary per request (`{n}` 1–40, `{s}` a status). */
+const WRITES = ['update T{n} {s}'];
 const QUESTIONS = ["what's the rural sewage target", 'status of T9', 'T9', 'PM2.5 target', '农村生活污水治理率目标是多少', 'how many villages must be rectified', 'tasks in group 3', 'help'];
 
 interface Options {
   requests?: number;
+  /** Writes per round (the state file is rewritten on every batch of writes, so it grows over a run). */
+  writeRequests?: number;
   concurrency?: number;
   maxMs?: number;
   warmup?: number;
@@ -54,7 +69,7 @@ const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
 const { createHmac } = require('node:crypto');
-const { secret, questions } = workerData;
+const { secret } = workerData;
 const waiting = new Map();
 const sink = http.createServer((req, res) => {
   req.resume();
@@ -77,7 +92,7 @@ parentPort.on('message', async (m) => {
   const started = performance.now(), deadline = started + m.maxMs;
   const one = async () => {
     const n = ++seq, id = m.label + '-' + n;
-    const body = new URLSearchParams({ command: '/plan', text: questions[n % questions.length], user_id: 'U1', user_name: 'alice', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/response/' + id, trigger_id: 't.' + n }).toString();
+    const body = new URLSearchParams({ command: '/plan', text: m.texts[n % m.texts.length].replace('{n}', String(1 + (n % 40))).replace('{s}', ['on-track', 'at-risk', 'off-track', 'done'][Math.floor(n / 40) % 4]), user_id: 'U1', user_name: 'alice', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/response/' + id, trigger_id: 't.' + n }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const signature = 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex');
     const answered = m.waitAnswer ? new Promise((r) => waiting.set(id, r)) : null;
@@ -105,7 +120,7 @@ parentPort.on('message', async (m) => {
 `;
 
 function startClient(): Promise<{ sink: string; run(m: Record<string, unknown>): Promise<RunResult>; close(): Promise<void> }> {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { secret: SECRET, questions: QUESTIONS } });
+  const worker = new Worker(CLIENT, { eval: true, workerData: { secret: SECRET } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (m: { sink: string }) =>
@@ -164,14 +179,32 @@ const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLev
 
 /** Runs the apps under the same load and reports throughput, latency, CPU per request and whether the targets are met. */
 export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
-  const o: Required<Options> = { requests: 1500, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, ...options };
+  const o: Required<Options> = { requests: 1500, writeRequests: 300, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, ...options };
   const client = await startClient();
+  const dir = mkdtempSync(join(tmpdir(), 'planbot-slack-bench-'));
 
   // The real app: the core behind the Slack adapter, started as `serve` starts it.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${client.sink}/api/`, LOG_LEVEL: 'silent' });
   const core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
   const realSlack = await startSlack({ app: core, config, logger: silentLogger });
   const realPort = realSlack.address!.port;
+
+  // The real app for writes: as `serve` starts it over a state file (an update is committed, fsync-ed,
+  // before its ack), with the bench's user an admin so that every update is recorded.
+  const writeConfig = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${client.sink}/api/`, LOG_LEVEL: 'silent', PLANBOT_ADMINS: 'slack:U1' });
+  const fileStore = await openFileStore(join(dir, 'state.json'));
+  const writeCore = await createApp(writeConfig, { store: fileStore, clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
+  const writeSlack = await startSlack({ app: writeCore, config: writeConfig, logger: silentLogger, inboxFile: join(dir, 'slack-inbox.jsonl') });
+  const writePort = writeSlack.address!.port;
+  // The bare app for writes: appends the command to a file and fdatasyncs it before acknowledging.
+  const journal = await open(join(dir, 'bare-journal.jsonl'), 'a');
+  const bareWrites = new App({ signingSecret: SECRET, token: 'xoxb-bench', botId: 'BBOT', botUserId: 'UBOT', convoStore: false, logger: quiet });
+  bareWrites.command('/plan', async ({ command, ack }) => {
+    await journal.appendFile(`${JSON.stringify({ user: command.user_id, text: command.text, at: new Date().toISOString() })}\n`);
+    await journal.datasync();
+    await ack({ response_type: 'in_channel', text: 'Recorded.' });
+  });
+  const bareWritePort = (((await bareWrites.start(0)) as Server).address() as AddressInfo).port;
 
   // The adapter alone: the same Slack adapter over a core that answers at once with a fixed reply,
   // to tell the adapter's cost (ack, Block Kit, the response_url POST) from the core's.
@@ -189,17 +222,25 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
   const expressPort = ((await expressReceiver.start(0)).address() as AddressInfo).port;
 
   try {
-    const load = { concurrency: o.concurrency, maxMs: o.maxMs };
-    const apps = { bare: barePort, real: realPort, stub: stubPort, express: expressPort };
-    const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], stub: [], express: [] };
-    for (const [name, port] of Object.entries(apps)) await client.run({ ...load, requests: o.warmup, port, label: `w${name}`, waitAnswer: false });
+    const load = { concurrency: o.concurrency, maxMs: o.maxMs, waitAnswer: false };
+    const apps = { bare: barePort, real: realPort, stub: stubPort, express: expressPort, bareWrite: bareWritePort, realWrite: writePort };
+    const texts = (name: string) => (name.endsWith('Write') ? WRITES : QUESTIONS);
+    const count = (name: string, n: number) => (name.endsWith('Write') ? Math.min(n, o.writeRequests) : n);
+    const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], stub: [], express: [], bareWrite: [], realWrite: [] };
+    let writesAcked = 0;
+    for (const [name, port] of Object.entries(apps)) {
+      const warm = await client.run({ ...load, requests: count(name, o.warmup), texts: texts(name), port, label: `w${name}` });
+      if (name === 'realWrite') writesAcked += warm.done;
+    }
     // Interleaved rounds: each app in turn, so a burst of background load falls on all of them alike.
     for (let i = 0; i < o.rounds; i++) {
       for (const [name, port] of Object.entries(apps) as [keyof typeof apps, number][]) {
-        runs[name].push(await client.run({ ...load, requests: o.requests, port, label: `${name}${i}`, waitAnswer: false }));
+        runs[name].push(await client.run({ ...load, requests: count(name, o.requests), texts: texts(name), port, label: `${name}${i}` }));
       }
     }
-    const { bare, real, stub, express } = runs;
+    const { bare, real, stub, express, bareWrite, realWrite } = runs;
+    writesAcked += realWrite.reduce((n, r) => n + r.done, 0);
+    const writesRecorded = fileStore.events().length;
     const rps = (r: RunResult) => r.done / r.seconds;
     // The apps' own cost: main-thread CPU per request (the load client and fake Slack run in a worker).
     const cpuPerRequest = (runs: RunResult[]) => median(runs.map((r) => r.busyMs / r.done));
@@ -230,10 +271,25 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
       bare_express_rps: round(median(express.map(rps))),
       bare_express_ms_per_request: ms(cpuPerRequest(express)),
       ratio_to_bare_express: round(median(real.map((r, i) => rps(r) / rps(express[i]!)))),
-      target: 'rps >= 0.75 x bare_rps (answers in the ack), p99 <= 50 ms at concurrency 8',
+      write_requests: realWrite.reduce((n, r) => n + r.done, 0),
+      bare_write_rps: round(median(bareWrite.map(rps))),
+      bare_write_ack_p99_ms: round(percentile(bareWrite.flatMap((r) => r.ack), 99)),
+      real_write_rps: round(median(realWrite.map(rps))),
+      real_write_ack_p50_ms: round(percentile(realWrite.flatMap((r) => r.ack), 50)),
+      real_write_ack_p99_ms: round(percentile(realWrite.flatMap((r) => r.ack), 99)),
+      write_throughput_ratio: round(median(realWrite.map((r, i) => rps(r) / rps(bareWrite[i]!)))),
+      bare_write_ms_per_request: ms(cpuPerRequest(bareWrite)),
+      real_write_ms_per_request: ms(cpuPerRequest(realWrite)),
+      writes_acked_recorded: `${writesAcked}/${writesRecorded}`,
+      target: 'questions: rps >= 0.75 x bare_rps (answers in the ack), p99 <= 50 ms at concurrency 8',
       pass: ratio >= 0.75 && ackP99 <= 50 ? 'yes' : 'no',
     };
   } finally {
+    await writeSlack.stop();
+    await writeCore.store.close();
+    await bareWrites.stop();
+    await journal.close();
+    rmSync(dir, { recursive: true, force: true });
     await realSlack.stop();
     await stubSlack.stop();
     await bareApp.stop();

@@ -10,7 +10,12 @@ export class UserError extends Error {
     readonly text: Bilingual,
     readonly context: Record<string, unknown> = {},
   ) {
+    // A user's mistake is answered, never debugged: no stack trace is captured (capturing one costs
+    // more than answering most questions).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(text.en);
+    Error.stackTraceLimit = limit;
     this.name = 'UserError';
   }
 }

@@ -140,7 +140,7 @@ export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = p
 }
 
 /** Splits the text into leading tokens and the note that follows them. */
-function scan(text: string, units: string[], orgs: readonly Unit[] = []): { tokens: Token[]; note: string | null; quoted: boolean } {
+function scan(text: string, units: string[], orgs: readonly Unit[] = [], leadingItemOnly = false): { tokens: Token[]; note: string | null; quoted: boolean } {
   const folded = fold(text);
   const tokens: Token[] = [];
   let pos = 0;
@@ -178,6 +178,8 @@ function scan(text: string, units: string[], orgs: readonly Unit[] = []): { toke
     }
     tokens.push(tok.token);
     pos += tok.length;
+    // A caller that only wants text opening with an item stops at a first token that is none.
+    if (leadingItemOnly && tokens.length === 1 && tok.token.type !== 'item') break;
   }
   let note = text.slice(pos).trim();
   note = note.replace(NOTE_MARK, '');
@@ -259,7 +261,7 @@ function statusTypo(id: string, note: string, near: { written: string; word: str
  */
 export function mistypedStatusReport(text: string, plan: Plan): Problem | null {
   if (isInterrogative(text)) return null;
-  const { tokens, note, quoted } = scan(text, planUnitWords(plan));
+  const { tokens, note, quoted } = scan(text, planUnitWords(plan), [], true);
   if (tokens[0]?.type !== 'item' || tokens.some((t) => t.type === 'status') || note === null || quoted) return null;
   const near = nearStatus(note);
   return near ? statusTypo(tokens[0].id, note, near) : null;
@@ -302,6 +304,6 @@ export function problemsError(problems: readonly Problem[], usage: string): User
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
   if (isInterrogative(text)) return false;
-  const { tokens } = scan(text, planUnitWords(plan), plan.units ?? []);
+  const { tokens } = scan(text, planUnitWords(plan), plan.units ?? [], true);
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
 }

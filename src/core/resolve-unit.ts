@@ -82,14 +82,22 @@ export function readLeadingUnit(text: string, units: Iterable<Unit>): { id: stri
   const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
   let best: { id: string; length: number } | null = null;
   for (const u of units) {
-    for (const name of [u.zh, u.en, u.id, ...u.aliases]) {
-      const n = foldTraditional(name.normalize('NFKC')).toLowerCase();
+    for (const n of leadingNames(u)) {
       if (!folded.startsWith(n)) continue;
       if (!CJK.test(n) && /^[a-z0-9]/i.test(folded.slice(n.length))) continue;
       if (!best || n.length > best.length) best = { id: u.id, length: n.length };
     }
   }
   return best;
+}
+
+/** Each unit's names as `readLeadingUnit` compares them, folded once per unit rather than on every message. */
+const leadingNamesOf = new WeakMap<Unit, readonly string[]>();
+
+function leadingNames(u: Unit): readonly string[] {
+  let names = leadingNamesOf.get(u);
+  if (!names) leadingNamesOf.set(u, (names = [u.zh, u.en, u.id, ...u.aliases].map((name) => foldTraditional(name.normalize('NFKC')).toLowerCase())));
+  return names;
 }
 
 /** The name of a unit in a language (`周口市` / `Zhoukou`), or the id when the unit is unknown. */

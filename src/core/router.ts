@@ -42,9 +42,10 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
+  const trimmed = { ...u, text };
   for (const intent of intents) {
     if (text.length > maxChars(intent)) continue;
-    const raw = intent.recognize?.({ ...u, text }, ctx);
+    const raw = intent.recognize?.(trimmed, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
   throw new Error('no intent recognised the message; the last intent must accept anything');

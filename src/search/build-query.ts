@@ -113,6 +113,8 @@ function candidateExpressions(normalized: string, drafts: readonly Draft[], tabl
     const at = table.latinByFirstStem.get(term);
     if (at) out.push(...at);
   }
+  // Chinese expressions are made of Han characters only: a query without one has none of them.
+  if (!HAN.test(normalized)) return out.sort((a, b) => a - b);
   const chars = new Set<string>();
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized[i]!;
@@ -123,6 +125,8 @@ function candidateExpressions(normalized: string, drafts: readonly Draft[], tabl
   }
   return out.sort((a, b) => a - b);
 }
+
+const HAN = /\p{Script=Han}/u;
 
 function usable(d: Draft): boolean {
   return !d.removed && !d.merged && d.own.length === 1;

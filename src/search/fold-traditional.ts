@@ -25,11 +25,14 @@ const MAP: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** Any CJK ideograph (BMP, compatibility or a supplementary-plane lead surrogate): Traditional characters are among them. */
+const HAS_IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f]/;
 const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
 
 /** The text with Traditional characters folded to Simplified, character for character (same length). */
 export function foldTraditional(text: string): string {
-  return text.replace(TRADITIONAL, (c) => MAP.get(c) ?? c);
+  // Most messages have no Traditional character (every one is a CJK ideograph): skip the replace.
+  return HAS_IDEOGRAPH.test(text) ? text.replace(TRADITIONAL, (c) => MAP.get(c) ?? c) : text;
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;

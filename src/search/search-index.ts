@@ -122,12 +122,9 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
       const limit = Math.max(0, Math.floor(opts?.limit ?? RANKING.limit));
       const relative = Math.min(1, Math.max(0, opts?.relative ?? RANKING.relativeCutoff));
       if (!(limit > 0)) return [];
-      const capped = capQuery(query);
-      // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
-      const normalized = normalizeText(withoutThisPlan(foldTraditional(capped)));
+      const { normalized, ref } = readQuery(query);
       if (normalized === '') return [];
 
-      const ref = findItemRefIn(mendReferenceWords(normalized));
       const code = ref ? itemId(ref.kind, ref.number) : '';
       const refDoc = ref ? byId.get(code) : undefined;
       if (ref && refDoc !== undefined) {
@@ -144,6 +141,30 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
     },
   };
 }
+
+/** What a query says before any index looks at it: its normalised text and the item it names, if any. */
+interface ReadQuery {
+  normalized: string;
+  ref: ReturnType<typeof findItemRefIn>;
+}
+
+/**
+ * Reads a query once for every index it is put to (a question goes to the item index and then the
+ * indicator index): only the last query is kept, as `queryTerms` keeps its terms, so no answer depends
+ * on what was asked before. Callers never change what they get.
+ */
+function readQuery(query: string): ReadQuery {
+  if (query !== lastQuery) {
+    // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
+    const normalized = normalizeText(withoutThisPlan(foldTraditional(capQuery(query))));
+    lastRead = { normalized, ref: normalized === '' ? null : findItemRefIn(mendReferenceWords(normalized)) };
+    lastQuery = query;
+  }
+  return lastRead;
+}
+
+let lastQuery: string | null = null;
+let lastRead: ReadQuery = { normalized: '', ref: null };
 
 /** "the plan", "this plan", "the work plan": the plan being asked, not the plans it names ("14th Five-Year plan"). */
 const THIS_PLAN = /\b(?:the|this) (?:(?:annual |work |whole |entire |2021 )?plan(?:'s|s)?)\b(?! (?:for|of) the (?:14th|fourteenth))/gi;

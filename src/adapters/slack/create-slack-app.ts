@@ -9,6 +9,8 @@ import type { SlackIdentity } from './check-auth.js';
 import { memoryInbox, type CommandInbox } from './command-inbox.js';
 import { dedupeEvents, type EventGate } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import type { PlanCommand } from './listeners/commands.js';
+import { directCommand, PLAN_COMMAND } from './direct-command.js';
 import { keepAliveFetch } from './keep-alive-fetch.js';
 import { MAX_BODY_BYTES, slackDoor, type CheckedRequest } from './slack-door.js';
 import { answerUnknownRequests } from './unknown-requests.js';
@@ -69,6 +71,7 @@ export interface SlackApp {
  * signature, shape, workspace, replays) in front of Bolt's ExpressReceiver with
  * `processBeforeResponse: true`, so the 200 goes out only once the listeners have carried out the
  * request: a write is committed before it is acknowledged, and a command's answer rides in the ack.
+ * `/plan` goes from the door to its listener code directly (`directCommand`), the rest through Bolt.
  * Socket Mode uses Bolt's SocketModeReceiver. The identity from `auth.test` is passed in, so the app
  * itself makes no call at construction.
  */
@@ -80,12 +83,12 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   const common = { token: o.botToken, botId: o.identity.botId, botUserId: o.identity.botUserId, logger, clientOptions, convoStore: false as const };
 
   let bolt: App;
-  let handler: SlackRequestHandler | null = null;
+  let receiver: ExpressReceiver | null = null;
   if (o.appToken) {
     bolt = new App({ ...common, appToken: o.appToken, socketMode: true, installerOptions: { clientOptions } });
   } else {
     if (!o.signingSecret) throw new Error('createSlackApp: HTTP mode needs signingSecret');
-    const receiver = new ExpressReceiver({
+    receiver = new ExpressReceiver({
       signingSecret: o.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       processBeforeResponse: true,
@@ -96,15 +99,6 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
       logger,
     });
     bolt = new App({ ...common, receiver });
-    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, boltHandler(receiver));
-    handler = (req, res, next) => {
-      if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
-        if (next) return next();
-        res.writeHead(404).end();
-        return;
-      }
-      door(req, res);
-    };
   }
 
   const background = new Background(o.logger);
@@ -119,6 +113,18 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
       if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
     },
   };
+  let handler: SlackRequestHandler | null = null;
+  if (receiver && o.signingSecret) {
+    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, doorHandler(receiver, deps, o.logger));
+    handler = (req, res, next) => {
+      if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
+        if (next) return next();
+        res.writeHead(404).end();
+        return;
+      }
+      door(req, res);
+    };
+  }
   bolt.use(answerUnknownRequests(background));
   bolt.use(dedupeEvents(o.eventGate));
   registerListeners(bolt, deps);
@@ -138,14 +144,15 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
 }
 
 /**
- * Hands a request the door has read, verified and parsed to Bolt's receiver (`requestHandler`, which
- * takes the parsed `req.body`), skipping its express routing and second parse; Slack's handshakes are
- * answered with Bolt's own responses.
+ * Hands a request the door has read, verified and parsed on: `/plan` to {@link directCommand}, anything
+ * else to Bolt's receiver (`requestHandler`, which takes the parsed `req.body`), skipping its express
+ * routing and second parse; Slack's handshakes are answered with Bolt's own responses.
  */
-function boltHandler(receiver: ExpressReceiver): (req: CheckedRequest, res: ServerResponse) => void {
+function doorHandler(receiver: ExpressReceiver, deps: SlackDeps, logger: Logger): (req: CheckedRequest, res: ServerResponse) => void {
   return (req, res) => {
     if (req.body.type === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, req.body);
     if (req.body.ssl_check) return HTTPModuleFunctions.buildSSLCheckResponse(res);
+    if (req.body.command === PLAN_COMMAND) return directCommand(deps, req.body as unknown as PlanCommand, req.slackRequestKey, res, logger);
     void receiver.requestHandler(req as never, res as never);
   };
 }

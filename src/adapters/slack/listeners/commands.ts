@@ -1,24 +1,45 @@
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import { incoming } from '../answer.js';
 import { ackPayload, answerAfterAck, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId, textFromSlack } from '../slack-text.js';
 import { toMessages } from '../to-blocks.js';
 
+/** The fields of a slash command `/plan` reads (Slack sends them all; a door-checked body has at least the ids). */
+export type PlanCommand = Pick<SlashCommand, 'user_id' | 'text' | 'channel_id' | 'user_name' | 'response_url'>;
+
+/** What a `/plan` command acknowledges with, and what follows the acknowledgement (call it once the ack is sent). */
+export interface CommandOutcome {
+  ack: ReturnType<typeof ackPayload> | typeof WORKING | undefined;
+  afterAck(): void;
+}
+
 /**
- * `/plan …`: every subcommand goes to the core as a command, with the user and channel mapped. The
- * core runs first (an update is on disk before Slack hears "200") and the answer rides in the
- * acknowledgement: one HTTP exchange. Further messages of a long answer, App Home and a slow
- * command's answer follow on the response_url.
+ * `/plan …` carried out: the core runs first (an update is on disk before Slack hears "200") and the
+ * answer's first message is what the acknowledgement carries: one HTTP exchange. Further messages of a
+ * long answer and App Home follow on the response_url after the ack; a slow command's answer is the inbox's.
+ */
+export async function carryOutCommand(d: SlackDeps, command: PlanCommand, requestKey: string): Promise<CommandOutcome> {
+  const msg = { ...incoming(command.user_id, { text: textFromSlack(command.text), command: true, channel: slackChannelId(command.channel_id), name: command.user_name }), requestKey };
+  const answerTo = { responseUrl: command.response_url };
+  const answer = await answerBeforeAck(d, msg, answerTo);
+  if (!answer) return { ack: WORKING, afterAck: () => {} };
+  const [first, ...rest] = toMessages(answer.reply);
+  return {
+    ack: first ? ackPayload(answer.reply, first) : undefined,
+    afterAck: () => {
+      if (rest.length > 0 || answer.changed) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
+    },
+  };
+}
+
+/**
+ * `/plan …` through Bolt (Socket Mode; over HTTP the door hands `/plan` to {@link carryOutCommand}
+ * directly): every subcommand goes to the core as a command, with the user and channel mapped.
  */
 export function registerCommands(bolt: App, d: SlackDeps): void {
   bolt.command('/plan', async ({ command, ack, context }) => {
-    const requestKey = requestKeyOf(context, command.trigger_id);
-    const msg = { ...incoming(command.user_id, { text: textFromSlack(command.text), command: true, channel: slackChannelId(command.channel_id), name: command.user_name }), requestKey };
-    const answerTo = { responseUrl: command.response_url };
-    const answer = await answerBeforeAck(d, msg, answerTo);
-    if (!answer) return void (await ack(WORKING));
-    const [first, ...rest] = toMessages(answer.reply);
-    await ack(first ? ackPayload(answer.reply, first) : undefined);
-    if (rest.length > 0 || answer.changed) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
+    const outcome = await carryOutCommand(d, command, requestKeyOf(context, command.trigger_id));
+    await ack(outcome.ack);
+    outcome.afterAck();
   });
 }

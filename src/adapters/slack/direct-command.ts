@@ -1,0 +1,32 @@
+import type { ServerResponse } from 'node:http';
+import { HTTPModuleFunctions } from '@slack/bolt';
+import type { Logger } from '../../core/logger.js';
+import type { SlackDeps } from './answer-before-ack.js';
+import { scrubTokens } from './bolt-logger.js';
+import { carryOutCommand, type PlanCommand } from './listeners/commands.js';
+
+/** The slash command the app answers. */
+export const PLAN_COMMAND = '/plan';
+
+/**
+ * `/plan` over HTTP, straight from the door to the command's listener code, without Bolt's event
+ * dispatch. The door has done everything Bolt's receiver would (the signature, by Bolt's own
+ * `isValidSlackRequest`, the body parsed as Bolt parses it) and more (size, time window both ways,
+ * shape, workspace, app, replays). What Bolt would add for a slash command is its middleware chain,
+ * run for every listener the app registers (seven, each copying the arguments), which cost more than
+ * answering most questions: the bench's figure against a bare Bolt app. The acknowledgement is written
+ * as Bolt writes it (`buildContentResponse`), and a failure is logged and answered 500, as Bolt does.
+ * Socket Mode, and every other payload, still go through Bolt.
+ */
+export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: string, res: ServerResponse, logger: Logger): void {
+  carryOutCommand(d, command, requestKey).then(
+    (outcome) => {
+      HTTPModuleFunctions.buildContentResponse(res, outcome.ack);
+      outcome.afterAck();
+    },
+    (error: Error) => {
+      logger.error({ err: { name: error.name, message: scrubTokens(error.message) } }, 'a Slack listener failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    },
+  );
+}
