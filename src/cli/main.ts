@@ -49,6 +49,8 @@ Commands:
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
+  export [--format xlsx|csv|md] [--week DATE] [--lang zh|en] [--sheet ledger|history|indicators] [--out FILE]
+                                the ledger (台账): one row per item, unit and target (md to stdout without --out)
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -67,6 +69,11 @@ const OPTIONS = {
   'post-due': { type: 'boolean' },
   due: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  week: { type: 'string' },
+  lang: { type: 'string' },
+  sheet: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 /**
@@ -256,6 +263,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!json) io.stderr(`One-time sign-in link for ${issued.userId}, valid until ${expiresAt}; whoever opens it first is signed in as ${issued.userId}.`);
       if (config.web.auth === 'local') io.stderr('Note: the web chat listens on this machine only (HOST is loopback) and needs no sign-in; the link matters once HOST or PLANBOT_WEB_AUTH change.');
       else if (!config.web.publicUrl) io.stderr(`Note: PLANBOT_WEB_URL is unset, so the link points at ${base}; set it to the address people open.`);
+      return 0;
+    }
+    case 'export': {
+      noMoreArgs(command, args, 0);
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const store = await openReadOnlyStore(config.db);
+      const { exportCommand } = await import('./commands/export.js');
+      const outcome = await exportCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, format: values.format, week: values.week, lang: values.lang, sheet: values.sheet, out: values.out });
+      io.stdout(outcome.stdout);
+      if (outcome.stderr) io.stderr(outcome.stderr);
       return 0;
     }
     default:
