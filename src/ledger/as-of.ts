@@ -26,12 +26,12 @@ export interface LedgerAsOf {
 export function ledgerAsOf(week: string | undefined, now: Date, timeZone: string, planYear: number): LedgerAsOf {
   if (week === undefined) return { at: now.getTime(), date: localDate(now, timeZone) };
   const read = resolveDate(week, planYear);
-  if (!read.ok) throw new UserError('export.week', { en: `--week ${week}: ${read.en}`, zh: `--week ${week}：${read.zh}` });
+  if (!read.ok) throw new UserError('export.week', { en: `The week “${week}”: ${read.en}`, zh: `周“${week}”：${read.zh}` });
   const w = weekContaining(startOfDate(read.date, timeZone), timeZone);
   if (w.endMs > now.getTime()) {
     throw new UserError('export.week-not-over', {
-      en: `The week of ${w.key} has not ended yet (it ends ${w.end}): leave out --week for the ledger as it stands now, or name an earlier week.`,
-      zh: `${w.key} 所在的一周尚未结束（${w.end} 结束）：去掉 --week 即导出当前台账，或指定更早的一周。`,
+      en: `The week of ${w.key} has not ended yet (it ends ${w.end}): leave out the week (--week) for the ledger as it stands now, or name an earlier week.`,
+      zh: `${w.key} 所在的一周尚未结束（${w.end} 结束）：不指定周（--week）即导出当前台账，或指定更早的一周。`,
     });
   }
   return { at: w.endMs, until: new Date(w.endMs - 1).toISOString(), week: w, date: localDate(w.endMs - 1, timeZone) };
