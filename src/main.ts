@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
+import { consoleText, DEFAULT_EXPORTS_DIR } from './adapters/console/save-files.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
 // commands never load Botkit or Bolt (issue 14: start fast).
 import type { SlackRuntime } from './adapters/slack/index.js';
@@ -79,7 +80,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),
-        console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
+        // A digest's files (a chart) are saved in exports/ and their paths printed.
+        console: async (_channel, reply) => io.stdout((await consoleText(reply, DEFAULT_EXPORTS_DIR)).text),
       }),
     });
     stops.push(() => scheduler.stop());

@@ -26,6 +26,7 @@ import type { PostDigest } from '../digest/scheduler.js';
 import { serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
+import { consoleText, DEFAULT_EXPORTS_DIR } from '../adapters/console/save-files.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -41,8 +42,8 @@ Commands:
   ingest FILE [--json] [--save ID]
                                 parse a work-plan document; --save keeps it as plan ID
   ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
-  chat [--json] --user USER [--channel C]
-                                chat on the console: each stdin line is a message from USER
+  chat [--json] --user USER [--channel C] [--out DIR]
+                                chat on the console: each stdin line is a message from USER (files saved in DIR, default exports/)
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
@@ -171,7 +172,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
       const app = await openApp(config, values.now, await openFileStore(config.db, { logger }));
-      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr });
+      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr, ...(values.out ? { filesDir: values.out } : {}) });
       await app.store.close();
       return 0;
     }
@@ -191,7 +192,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             options: { reporting: await loadReportingSchedule(config, logger) },
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
-            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
+            // Files the digest carries (a chart) are saved in --out DIR (default exports/), their paths printed.
+            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout((await consoleText(reply, values.out ?? DEFAULT_EXPORTS_DIR)).text)), ...(await cliPosters(config, logger)) }),
           });
           io.stdout(outcome.output);
           for (const e of outcome.errors) io.stderr(e);
