@@ -14,11 +14,12 @@ export function registerCommands(bolt: App, d: SlackDeps): void {
   bolt.command('/plan', async ({ command, ack, context }) => {
     const requestKey = requestKeyOf(context, command.trigger_id);
     const msg = { ...incoming(command.user_id, { text: textFromSlack(command.text), command: true, channel: slackChannelId(command.channel_id), name: command.user_name }), requestKey };
-    const answerTo = { responseUrl: command.response_url };
+    // Files of the answer (a ledger) are uploaded to the conversation the command was typed in.
+    const answerTo = { responseUrl: command.response_url, channel: command.channel_id };
     const answer = await answerBeforeAck(d, msg, answerTo);
     if (!answer) return void (await ack(WORKING));
     const [first, ...rest] = toMessages(answer.reply);
     await ack(first ? ackPayload(answer.reply, first) : undefined);
-    if (rest.length > 0 || answer.changed) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
+    if (rest.length > 0 || answer.changed || answer.reply.files?.length) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
   });
 }
