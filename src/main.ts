@@ -64,7 +64,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
-    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, filesSecret: secret });
     stops.push(() => web.stop());
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
