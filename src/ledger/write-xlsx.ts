@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Light } from '../core/lights.js';
 import { lightWord } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
-import { zoneFormatter } from '../digest/week.js';
-import { displayWidth, sheetDate, sheetDateTime } from './cells.js';
+import { displayWidth, sheetDate, sheetDateTime, wallClock } from './cells.js';
 import type { ColumnKind, Sheet } from './sheets.js';
 
 /** The fill of a light's cell (ARGB), as the workbook stores it. */
@@ -42,7 +41,7 @@ export async function sheetsXlsx(sheets: readonly Sheet[], lang: Lang, timeZone:
   out.on('data', (c: Buffer) => chunks.push(c));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'plan-bot';
-  const zone = zoneFormatter(timeZone);
+  const zone = wallClock(timeZone);
   const lights = { red: lightWord('red', lang), yellow: lightWord('yellow', lang), green: lightWord('green', lang) };
   for (const sheet of sheets) {
     const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] });
