@@ -115,13 +115,17 @@ export function buildLedger(input: LedgerInput): Ledger {
     const state = states.get(item.id) ?? EMPTY_STATE;
     const attention = judge.of(item, state);
     const { lead } = unitsOfItem(units, item.id);
-    const base = { itemId: item.id, title: item.title[lang], lead: lead ? name(lead) : null };
+    const title = item.title[lang];
+    const leadName = lead ? name(lead) : null;
     const targets: (Indicator | null)[] = item.indicators.length ? item.indicators : [null];
     const push = (unit: string | null, readings: { progress: readonly ProgressEntry[]; status: Status | null; at: string | null; by: string | null; note: string | null }, light: Light) => {
       for (const ind of targets) {
         const entry = ind ? readings.progress.find((p) => p.indicatorId === ind.id) : readings.progress.find((p) => p.indicatorId === null);
+        // A plain literal (no spread): 190,000 rows stay fast, fixed-shape objects.
         rows.push({
-          ...base,
+          itemId: item.id,
+          title,
+          lead: leadName,
           unit,
           indicatorId: ind?.id ?? null,
           indicator: ind ? ind.metric[lang] : null,

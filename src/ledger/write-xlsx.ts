@@ -24,6 +24,11 @@ const KIND_STYLES: Partial<Record<ColumnKind, Partial<ExcelJS.Style>>> = {
   date: { numFmt: NUMBER_FORMATS.date! },
   datetime: { numFmt: NUMBER_FORMATS.datetime! },
 };
+/**
+ * Every cell gets a style object; a new one per cell (exceljs's default) is serialised again for each
+ * cell, a shared one once: plain cells share this one.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 const LIGHT_STYLES: Record<Light, Partial<ExcelJS.Style>> = {
   red: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.red } } },
   yellow: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.yellow } } },
@@ -68,12 +73,10 @@ export async function sheetsXlsx(sheets: readonly Sheet[], lang: Lang, timeZone:
       const row = ws.addRow(values);
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[i]!;
-        if (values[i] === null) continue;
-        if (kind === 'light') row.getCell(i + 1).style = LIGHT_STYLES[sheet.columns[i]!.value(r) as Light];
-        else {
-          const style = KIND_STYLES[kind];
-          if (style) row.getCell(i + 1).style = style;
-        }
+        const cell = row.getCell(i + 1);
+        if (values[i] === null) cell.style = PLAIN_STYLE;
+        else if (kind === 'light') cell.style = LIGHT_STYLES[sheet.columns[i]!.value(r) as Light];
+        else cell.style = KIND_STYLES[kind] ?? PLAIN_STYLE;
       }
       row.commit();
     }
