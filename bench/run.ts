@@ -7,6 +7,7 @@ const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, 
   { name: 'pg', load: async () => (await import('./pg.bench.js')).runPgBench },
   { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
   { name: 'start', load: async () => (await import('./start.bench.js')).runStartBench },
+  { name: 'export', load: async () => (await import('./export.bench.js')).runExportBench },
 ];
 
 const only = process.argv.slice(2);

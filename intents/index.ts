@@ -1,6 +1,7 @@
 import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
 import { digestPreviewIntent } from './digest-preview.js';
+import { exportLedgerIntent } from './export-ledger.js';
 import { assignIntent, unassignIntent } from './assign.js';
 import { cancelProposalIntent, confirmProposalIntent } from './confirm-proposal.js';
 import { greetingIntent } from './greeting.js';
@@ -55,6 +56,7 @@ export const allIntents: readonly Intent[] = [
   unsubscribeIntent,
   subscriptionsIntent,
   digestPreviewIntent,
+  exportLedgerIntent,
   inviteIntent,
   unitIntent,
   memberIntent,

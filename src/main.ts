@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
+import { consoleText, DEFAULT_EXPORTS_DIR } from './adapters/console/save-files.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
 // commands never load Botkit or Bolt (issue 14: start fast).
 import type { SlackRuntime } from './adapters/slack/index.js';
@@ -84,7 +85,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
-    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, filesSecret: secret });
     stops.push(() => web.stop());
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, ...(await slackOnce(config, store, once)) }) : null;
@@ -109,7 +110,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
         ...(slack ? { slack: slack.post } : {}),
         ...(wecom ? { wecom: wecom.post } : {}),
         ...(dingtalk ? { dingtalk: dingtalk.post } : {}),
-        console: async (_channel, reply) => io.stdout(renderPlainText(reply)),
+        // A digest's files (a chart) are saved in exports/ and their paths printed.
+        console: async (_channel, reply) => io.stdout((await consoleText(reply, DEFAULT_EXPORTS_DIR)).text),
       }),
     });
     stops.push(() => scheduler.stop());

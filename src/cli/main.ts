@@ -26,6 +26,7 @@ import type { PostDigest } from '../digest/scheduler.js';
 import { dingtalkConfigured, serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
+import { consoleText, DEFAULT_EXPORTS_DIR } from '../adapters/console/save-files.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -41,14 +42,16 @@ Commands:
   ingest FILE [--json] [--save ID]
                                 parse a work-plan document; --save keeps it as plan ID
   ask [--json] [QUESTION]       answer a question (no QUESTION: one per stdin line)
-  chat [--json] --user USER [--channel C]
-                                chat on the console: each stdin line is a message from USER
+  chat [--json] --user USER [--channel C] [--out DIR]
+                                chat on the console: each stdin line is a message from USER (files saved in DIR, default exports/)
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
+  export [--format xlsx|csv|md] [--week DATE] [--lang zh|en] [--sheet ledger|history|indicators] [--out FILE]
+                                the ledger (台账): one row per item, unit and target (md to stdout without --out)
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -67,6 +70,11 @@ const OPTIONS = {
   'post-due': { type: 'boolean' },
   due: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  format: { type: 'string' },
+  week: { type: 'string' },
+  lang: { type: 'string' },
+  sheet: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 /**
@@ -164,7 +172,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
       const app = await openApp(config, values.now, await openStore(config, logger));
-      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr });
+      await runConsoleChat(io.stdinLines(), { bot: app.bot, user: values.user, channel: values.channel, json, write: io.stdout, notice: io.stderr, ...(values.out ? { filesDir: values.out } : {}) });
       await app.store.close();
       return 0;
     }
@@ -187,7 +195,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             options: { reporting: await loadReportingSchedule(config, logger) },
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
-            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
+            // Files the digest carries (a chart) are saved in --out DIR (default exports/), their paths printed.
+            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout((await consoleText(reply, values.out ?? DEFAULT_EXPORTS_DIR)).text)), ...(await cliPosters(config, logger)) }),
           });
           io.stdout(outcome.output);
           for (const e of outcome.errors) io.stderr(e);
@@ -264,6 +273,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!json) io.stderr(`One-time sign-in link for ${issued.userId}, valid until ${expiresAt}; whoever opens it first is signed in as ${issued.userId}.`);
       if (config.web.auth === 'local') io.stderr('Note: the web chat listens on this machine only (HOST is loopback) and needs no sign-in; the link matters once HOST or PLANBOT_WEB_AUTH change.');
       else if (!config.web.publicUrl) io.stderr(`Note: PLANBOT_WEB_URL is unset, so the link points at ${base}; set it to the address people open.`);
+      return 0;
+    }
+    case 'export': {
+      noMoreArgs(command, args, 0);
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const store = await openSnapshotStore(config);
+      const { exportCommand } = await import('./commands/export.js');
+      const outcome = await exportCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, format: values.format, week: values.week, lang: values.lang, sheet: values.sheet, out: values.out });
+      io.stdout(outcome.stdout);
+      if (outcome.stderr) io.stderr(outcome.stderr);
       return 0;
     }
     default:

@@ -9,13 +9,16 @@ export interface Recorded {
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** The body's bytes as received (a file's upload is binary). */
+  bytes: Buffer;
 }
 
 type Answer = { status?: number; headers?: Record<string, string>; body?: unknown };
 
 /**
- * A local stand-in for Slack's Web API (`/api/<method>`) and for response URLs (`/response/<id>`):
- * records every call and answers `{ok: true, …}` unless told otherwise with `answer()`.
+ * A local stand-in for Slack's Web API (`/api/<method>`), for response URLs (`/response/<id>`) and for
+ * the upload URLs `files.getUploadURLExternal` hands out (`/upload/<file id>`, recorded as method
+ * `upload`): records every call and answers `{ok: true, …}` unless told otherwise with `answer()`.
  */
 export interface FakeSlack {
   apiUrl: string;
@@ -37,20 +40,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1000;
 
   const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (raw += c));
-    req.on('end', () => handle(req, res, raw));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
+  function handle(req: IncomingMessage, res: ServerResponse, bytes: Buffer) {
     const url = new URL(req.url ?? '/', 'http://x');
-    const method = url.pathname.startsWith('/response/') ? 'response_url' : url.pathname.replace(/^\/api\//, '');
-    const call: Recorded = { method, path: url.pathname, body: parseBody(raw, req.headers['content-type']), headers: req.headers, at: Date.now() };
+    const method = url.pathname.startsWith('/response/') ? 'response_url' : url.pathname.startsWith('/upload/') ? 'upload' : url.pathname.replace(/^\/api\//, '');
+    const isForm = !url.pathname.startsWith('/upload/');
+    const call: Recorded = { method, path: url.pathname, body: isForm ? parseBody(bytes.toString('utf8'), req.headers['content-type']) : {}, headers: req.headers, at: Date.now(), bytes };
     calls.push(call);
     const n = (counts.get(method) ?? 0) + 1;
     counts.set(method, n);
-    const answer = overrides.get(method)?.(call, n) ?? defaultAnswer(method, call, ++ts);
+    const answer = overrides.get(method)?.(call, n) ?? defaultAnswer(method, call, ++ts, base);
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body ?? { ok: true }));
   }
@@ -94,8 +97,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-function defaultAnswer(method: string, call: Recorded, ts: number): Answer {
+function defaultAnswer(method: string, call: Recorded, ts: number, base: string): Answer {
   switch (method) {
+    case 'files.getUploadURLExternal':
+      return { body: { ok: true, upload_url: `${base}/upload/F${ts}`, file_id: `F${ts}` } };
+    case 'files.completeUploadExternal':
+      return { body: { ok: true, files: (Array.isArray(call.body.files) ? (call.body.files as { id: string; title?: string }[]) : []).map((f) => ({ id: f.id, title: f.title })) } };
+    case 'upload':
+      return { body: 'OK - 1' };
     case 'auth.test':
       return { body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', team: 'Test Team', url: 'https://test.slack.com/' } };
     case 'chat.postMessage':

@@ -1,6 +1,7 @@
 import type { Bot } from '../../core/bot.js';
-import { renderPlainText, type Reply } from '../../core/reply.js';
+import type { Reply } from '../../core/reply.js';
 import { consoleUser } from '../../core/user-ids.js';
+import { consoleText, DEFAULT_EXPORTS_DIR } from './save-files.js';
 
 /** Options of the console adapter: who is typing, in which channel, and how replies are printed. */
 export interface ConsoleChatOptions {
@@ -12,6 +13,8 @@ export interface ConsoleChatOptions {
   write(text: string): void;
   /** Where to say that a proposal was left waiting when the input ended (stderr); not said when absent. */
   notice?(text: string): void;
+  /** The folder where files carried by replies (a ledger, a chart) are saved; default `exports`. */
+  filesDir?: string;
 }
 
 /** One console exchange in the contract's JSON shape. */
@@ -19,11 +22,14 @@ export interface ConsoleLine {
   input: string;
   ok: boolean;
   text: string;
+  /** Paths of the files the reply carried, as saved (only when there were any). */
+  files?: string[];
 }
 
 /**
  * The console adapter: each input line is a chat message from the user (slash commands typed as
- * `/plan …`); each reply is printed in turn, as plain text or as one JSON object a line.
+ * `/plan …`); each reply is printed in turn, as plain text or as one JSON object a line. Files a reply
+ * carries are saved in `filesDir` and their paths printed.
  */
 export async function runConsoleChat(lines: AsyncIterable<string>, opts: ConsoleChatOptions): Promise<number> {
   let count = 0;
@@ -40,7 +46,8 @@ export async function runConsoleChat(lines: AsyncIterable<string>, opts: Console
     });
     if (isProposal(reply)) waiting = { lang: reply.lang, item: reply.matches[0]?.id ?? null };
     else if (reply.intent === 'confirm-proposal' || reply.intent === 'cancel-proposal') waiting = null;
-    const out: ConsoleLine = { input, ok: !reply.error, text: renderPlainText(reply) };
+    const shown = await consoleText(reply, opts.filesDir ?? DEFAULT_EXPORTS_DIR);
+    const out: ConsoleLine = { input, ok: !reply.error, text: shown.text, ...(shown.files.length ? { files: shown.files } : {}) };
     opts.write(opts.json ? JSON.stringify(out) : `${out.text}\n`);
     count++;
   }

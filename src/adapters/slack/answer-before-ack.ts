@@ -5,6 +5,7 @@ import { askCore, publishHome, responsePayload, type SlackCore } from './answer.
 import type { Background } from './background.js';
 import type { AnswerTo, CommandInbox } from './command-inbox.js';
 import { toMessages, type SlackMessage } from './to-blocks.js';
+import { UPLOAD_FAILED, uploadFiles } from './upload-files.js';
 
 /** A reply from the core, and whether it recorded something. */
 export type Answer = { reply: Reply; changed: boolean };
@@ -43,13 +44,33 @@ export async function answerBeforeAck(d: SlackDeps, msg: Incoming & { requestKey
   return null;
 }
 
-/** Sends an answer's messages (from the `from`-th) to its response_url, or by direct message. */
+/**
+ * Sends an answer's messages (from the `from`-th) to its response_url, or by direct message, then
+ * uploads the files it carries (never part of a message, so never in an acknowledgement) to the
+ * conversation, or the user's direct messages. A refused upload is said on the response_url, then rethrown.
+ */
 export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, from = 0): Promise<void> {
   const messages = toMessages(answer.reply).slice(from);
   for (const m of messages) {
     if (to.responseUrl) await d.postJson(to.responseUrl, responsePayload(answer.reply, m));
     else if (to.user) await d.client.chat.postMessage({ channel: to.user, text: m.text, blocks: m.blocks });
   }
+  const files = answer.reply.files ?? [];
+  if (files.length === 0) return;
+  try {
+    const conversation = to.channel ?? (to.user ? await directChannel(d.client, to.user) : null);
+    if (!conversation) throw new Error('no conversation to upload the files of an answer to');
+    await uploadFiles(d.client, conversation, files);
+  } catch (err) {
+    if (to.responseUrl) await d.postJson(to.responseUrl, { response_type: 'ephemeral', replace_original: false, text: UPLOAD_FAILED }).catch(() => {});
+    throw err;
+  }
+}
+
+/** The direct-message conversation with a Slack user (`conversations.open`). */
+async function directChannel(client: webApi.WebClient, user: string): Promise<string | null> {
+  const opened = await client.conversations.open({ users: user });
+  return opened.channel?.id ?? null;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.js';
 import { homeView } from './app-home.js';
 import { slackUserId } from './slack-text.js';
 import { toMessages, type SlackMessage } from './to-blocks.js';
+import { UPLOAD_FAILED, uploadFiles } from './upload-files.js';
 
 /** What the listeners need of the assembled core. */
 export type SlackCore = Pick<PlanApp, 'bot' | 'plan' | 'store' | 'clock' | 'logger'> & { config: Pick<PlanApp['config'], 'timeZone'> };
@@ -48,7 +49,7 @@ export function responsePayload(reply: Reply, m: SlackMessage) {
 
 /**
  * Answers a message in its thread: a public reply with `chat.postMessage`, an ephemeral one (errors,
- * previews) with `chat.postEphemeral` to the asker only.
+ * previews) with `chat.postEphemeral` to the asker only; the files it carries are uploaded to the thread.
  */
 export async function answerInThread(client: webApi.WebClient, reply: Reply, where: { channel: string; threadTs: string; user: string }): Promise<void> {
   await sendAll(reply, (m) =>
@@ -56,4 +57,10 @@ export async function answerInThread(client: webApi.WebClient, reply: Reply, whe
       ? client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, text: m.text, blocks: m.blocks })
       : client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, text: m.text, blocks: m.blocks, unfurl_links: false }),
   );
+  try {
+    await uploadFiles(client, where.channel, reply.files ?? [], { threadTs: where.threadTs });
+  } catch (err) {
+    await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, text: UPLOAD_FAILED }).catch(() => {});
+    throw err;
+  }
 }

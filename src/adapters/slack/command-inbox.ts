@@ -7,6 +7,8 @@ export interface AnswerTo {
   responseUrl?: string;
   /** Else a direct message to this Slack user (`U…`). */
   user?: string;
+  /** The conversation (`C…`, `D…`) the files a reply carries are uploaded to; else the user's direct messages. */
+  channel?: string;
 }
 
 /** A command acknowledged before its answer was ready: what to carry out, and where to answer. */

@@ -8,7 +8,7 @@ import { conversationOf } from './slack-text.js';
 export type PostDirectToSlack = (user: string, reply: Reply) => Promise<void>;
 
 /** The part of Slack's Web API client direct messages use. */
-export type DirectClient = Pick<webApi.WebClient, 'chat' | 'conversations'>;
+export type DirectClient = Pick<webApi.WebClient, 'chat' | 'conversations'> & Partial<Pick<webApi.WebClient, 'filesUploadV2'>>;
 
 /**
  * Direct messages through the Web API: `conversations.open` with the member id gives the DM channel

@@ -4,16 +4,18 @@ import { boltLogger } from './bolt-logger.js';
 import type { Reply } from '../../core/reply.js';
 import { conversationOf } from './slack-text.js';
 import { toMessages } from './to-blocks.js';
+import { uploadFiles } from './upload-files.js';
 
 /** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. */
 export type PostReply = (channel: string, reply: Reply) => Promise<void>;
 
-/** The part of Slack's Web API client the poster uses. */
-export type ChatClient = Pick<webApi.WebClient, 'chat'>;
+/** The part of Slack's Web API client the poster uses (`filesUploadV2` for replies that carry files, such as a digest's chart). */
+export type ChatClient = Pick<webApi.WebClient, 'chat'> & Partial<Pick<webApi.WebClient, 'filesUploadV2'>>;
 
 /**
  * A poster for digests and other unprompted messages: each reply goes out with `chat.postMessage`
- * (Block Kit, owners as `<@U…>` mentions, split into several messages past 50 blocks). Messages to
+ * (Block Kit, owners as `<@U…>` mentions, split into several messages past 50 blocks), then the
+ * files it carries uploaded to the same conversation (files upload v2). Messages to
  * one channel are queued and spaced `intervalMs` apart (Slack allows about one a second per
  * channel); channels do not wait for each other. HTTP 429 is retried after its Retry-After by the
  * client itself: pass a WebClient whose `retryConfig` allows retries and `rejectRateLimitedCalls` is
@@ -33,6 +35,12 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
       } finally {
         lastSent.set(conversation, Date.now());
       }
+    }
+    // Files (a digest's chart) follow the text they belong to, in the same conversation.
+    const files = reply.files ?? [];
+    if (files.length) {
+      if (!client.filesUploadV2) throw new Error('this Slack client cannot upload files (no filesUploadV2)');
+      await uploadFiles({ filesUploadV2: client.filesUploadV2.bind(client) }, conversation, files);
     }
   };
 

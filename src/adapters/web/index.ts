@@ -10,3 +10,4 @@ export { createWebAuth, inviteLink, inviteToken, INVITE_TTL_MS, SESSION_COOKIE, 
 export { loadWebSecret, webSecretFile } from './web-secret.js';
 export { fileUsedInvites, memoryUsedInvites, usedInvitesFile, type UsedInvites } from './used-invites.js';
 export { webInviteIssuer } from './web-invite-issuer.js';
+export { WebFiles, FILE_LINK_TTL_MS, FILES_PATH, type WebFileLink } from './web-files.js';

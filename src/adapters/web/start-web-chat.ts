@@ -18,6 +18,7 @@ import { StartupError } from '../../errors.js';
 import { isChatName } from './client-frame.js';
 import { proxyBadNameLog, signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
+import { fileRoutes, WebFiles } from './web-files.js';
 import { webUser, type UserId } from '../../core/user-ids.js';
 
 /** The path of the chat's websocket. */
@@ -56,6 +57,10 @@ export interface WebChatOptions {
    * loopback `host`, where the person at this machine chooses a name.
    */
   auth?: WebAuth;
+  /** Signs the download links of files replies carry (the chat's secret); a random one per process when absent. */
+  filesSecret?: string;
+  /** Wall-clock milliseconds for download links' expiry (injected for tests). */
+  filesNow?: () => number;
 }
 
 /** A running web chat. */
@@ -112,6 +117,15 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   opts.routes?.(web);
   web.use(chatPages(local ? opts.host : null));
   web.use(signInRoutes(auth, logger));
+  // Files replies carry (a ledger, a chart), behind short-lived signed links (web-files.ts).
+  const files = new WebFiles({ ...(opts.filesSecret ? { secret: opts.filesSecret } : {}), ...(opts.filesNow ? { now: opts.filesNow } : {}) });
+  web.use(fileRoutes(files, auth, logger));
+  /** A reply for the page, with links to its files for `owner` (null: anyone who may use the chat). */
+  const forPage = (reply: Reply, owner: UserId | null, o?: { statusButtons?: boolean }) => {
+    const out = toWebReply(reply, plan, o);
+    if (reply.files?.length) out.files = files.offer(reply.files, owner);
+    return out;
+  };
 
   const server = opts.server ?? createServer();
   const ownsServer = opts.server === undefined;
@@ -162,7 +176,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
         channel: `web:${String(message.room)}`,
         ...(message.button === true ? { lang } : { defaultLang: lang }),
       });
-      if (session.isOpen) await send({ type: 'message', ...toWebReply(reply, plan) });
+      if (session.isOpen) await send({ type: 'message', ...forPage(reply, webUserId(name)) });
     }),
   );
 
@@ -237,7 +251,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
     async postToWeb(channel, reply) {
       if (!channel.startsWith('web:')) throw new Error(`postToWeb: "${channel}" is not a web channel; web channels look like web:general`);
       const room = channel.slice('web:'.length);
-      const frame = { type: 'digest', channel, ...toWebReply(reply, plan, { statusButtons: false }) };
+      const frame = { type: 'digest', channel, ...forPage(reply, null, { statusButtons: false }) };
       digests.remember(room, frame);
       for (const session of sessions.inRoom(room)) {
         const reference = session.reference;
@@ -251,7 +265,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       }
     },
     async postToWebUser(user, reply) {
-      const frame = { type: 'digest', channel: user, ...toWebReply(reply, plan, { statusButtons: false }) };
+      const frame = { type: 'digest', channel: user, ...forPage(reply, user, { statusButtons: false }) };
       directs.remember(user, frame);
       for (const session of sessions.all()) {
         const reference = session.reference;

@@ -2,6 +2,7 @@ import { STATUS_LABELS } from '../../core/i18n.js';
 import { plainBlocks, renderPlainText, type ActionButton, type Reply, type ReplyBlock } from '../../core/reply.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Status } from '../../store/events.js';
+import type { WebFileLink } from './web-files.js';
 
 /** The statuses offered as buttons under an item card, in the order shown. */
 export const STATUS_BUTTONS: readonly Status[] = ['on-track', 'at-risk', 'off-track', 'done'];
@@ -15,6 +16,8 @@ export interface WebReply {
   ephemeral: boolean;
   error?: { id: string };
   intent?: string;
+  /** Links to the files the reply carried (a ledger, a chart), added by the chat when it keeps them. */
+  files?: WebFileLink[];
 }
 
 /**

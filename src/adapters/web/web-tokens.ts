@@ -2,7 +2,8 @@ import { sign, unsign } from 'cookie-signature';
 
 /** What a signed token says: what it is for, whose it is, until when, and (for invites) its one-time id. */
 export interface TokenClaims {
-  kind: 'invite' | 'session';
+  /** `file`: a download link of a file a reply carried (web-files.ts). */
+  kind: 'invite' | 'session' | 'file';
   name: string;
   /** Milliseconds since the epoch after which the token is refused. */
   expiresAt: number;
@@ -34,7 +35,7 @@ export function openToken(token: string, kind: TokenClaims['kind'], secret: stri
     return { ok: false, problem: 'bad' };
   }
   if (data.k !== kind || typeof data.n !== 'string' || typeof data.e !== 'number') return { ok: false, problem: 'bad' };
-  if (kind === 'invite' && typeof data.j !== 'string') return { ok: false, problem: 'bad' };
+  if ((kind === 'invite' || kind === 'file') && typeof data.j !== 'string') return { ok: false, problem: 'bad' };
   if (now > data.e) return { ok: false, problem: 'expired' };
   return { ok: true, claims: { kind, name: data.n, expiresAt: data.e, ...(typeof data.j === 'string' ? { id: data.j } : {}) } };
 }

@@ -16,7 +16,7 @@ export function registerActions(bolt: App, d: SlackDeps): void {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const msg = { ...incoming(body.user.id, { ...typedCommand(action.value), channel: channel ? slackChannelId(channel) : null, name: body.user.name }), requestKey: requestKeyOf(context, body.trigger_id) };
     // Answered in the conversation of the clicked message, or by direct message when it has none (App Home).
-    const answerTo = body.response_url ? { responseUrl: body.response_url } : { user: body.user.id };
+    const answerTo = { ...(body.response_url ? { responseUrl: body.response_url } : { user: body.user.id }), ...(channel ? { channel } : {}) };
     const answer = await answerBeforeAck(d, msg, answerTo);
     await ack();
     answerAfterAck(d, 'the answer to a button', answer, answerTo, body.user.id);

@@ -20,14 +20,15 @@ export interface CommandOutcome {
  */
 export async function carryOutCommand(d: SlackDeps, command: PlanCommand, requestKey: string): Promise<CommandOutcome> {
   const msg = { ...incoming(command.user_id, { text: textFromSlack(command.text), command: true, channel: slackChannelId(command.channel_id), name: command.user_name }), requestKey };
-  const answerTo = { responseUrl: command.response_url };
+  // Files of the answer (a ledger, a chart) are uploaded to the conversation the command was typed in.
+  const answerTo = { responseUrl: command.response_url, channel: command.channel_id };
   const answer = await answerBeforeAck(d, msg, answerTo);
   if (!answer) return { ack: WORKING, afterAck: () => {} };
   const [first, ...rest] = toMessages(answer.reply);
   return {
     ack: first ? ackPayload(answer.reply, first) : undefined,
     afterAck: () => {
-      if (rest.length > 0 || answer.changed) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
+      if (rest.length > 0 || answer.changed || answer.reply.files?.length) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
     },
   };
 }

@@ -316,8 +316,35 @@ function replyCard(frame, compact = false) {
     const node = renderBlock(block, frame.lang);
     if (node) card.append(node);
   }
+  for (const file of Array.isArray(frame.files) ? frame.files : []) {
+    const node = fileLink(file, frame.lang);
+    if (node) card.append(node);
+  }
   if (!card.childNodes.length) card.append(el('p', 'para', frame.text || ''));
   return card;
+}
+
+/** A file the reply carries: a download link (valid 10 minutes), an image shown inline above its link. */
+function fileLink(f, lang) {
+  if (!f || typeof f.url !== 'string' || !f.url.startsWith('/files/')) return null;
+  const box = el('div', 'file');
+  if (/^image\//.test(String(f.mediaType))) {
+    const img = el('img', 'file-image');
+    img.src = f.url;
+    img.alt = String(f.title || f.name || '');
+    box.append(img);
+  }
+  const a = el('a', 'file-link', `⬇ ${f.name} (${fileSize(f.size)})`);
+  a.href = f.url;
+  a.download = String(f.name || '');
+  a.title = lang === 'zh' ? `链接有效至 ${new Date(f.expiresAt).toLocaleTimeString()}` : `Link valid until ${new Date(f.expiresAt).toLocaleTimeString()}`;
+  box.append(a);
+  return box;
+}
+
+function fileSize(n) {
+  const bytes = Number(n) || 0;
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
 }
 
 function renderBlock(b, lang) {

@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Plan } from '../../plan/schema.js';
+import type { PlanEvent } from '../../store/events.js';
+import { UserError } from '../../errors.js';
+import { buildLedger, exportLedger, ledgerAsOf, readLedgerRequest } from '../../ledger/index.js';
+
+/** What `plan-bot export` prints: the markdown itself, or where the file went. */
+export interface ExportOutcome {
+  stdout: string;
+  stderr?: string;
+}
+
+/**
+ * `plan-bot export [--format xlsx|csv|md] [--week DATE] [--lang zh|en] [--sheet S] [--out FILE]`: the
+ * ledger as a file, written to `--out` or to its own name (`台账-2021-06-13.xlsx`) in the working folder;
+ * markdown goes to standard output unless `--out` is given. Reads the log only.
+ */
+export async function exportCommand(opts: { plan: Plan; events: readonly PlanEvent[]; now: Date; timeZone: string; format?: string; week?: string; lang?: string; sheet?: string; out?: string }): Promise<ExportOutcome> {
+  const request = readLedgerRequest(opts);
+  const asOf = ledgerAsOf(request.week, opts.now, opts.timeZone, opts.plan.year);
+  const ledger = buildLedger({ plan: opts.plan, events: opts.events, asOf, timeZone: opts.timeZone, lang: request.lang });
+  const file = await exportLedger(ledger, request.format, request.sheet);
+  if (request.format === 'md' && opts.out === undefined) return { stdout: Buffer.from(file.data).toString('utf8').trimEnd() };
+  const path = resolve(opts.out ?? file.name);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.data);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError('export.unwritable', { en: `Cannot write ${path} (${code}): choose another --out.`, zh: `无法写入 ${path}（${code}）：请换一个 --out 路径。` });
+  }
+  return { stdout: path, stderr: `${file.title} → ${path}` };
+}

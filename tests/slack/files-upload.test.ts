@@ -1,0 +1,104 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App as PlanApp } from '../../src/app.js';
+import { startSlack, type SlackRuntime } from '../../src/adapters/slack/index.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { reply } from '../../src/core/reply.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { postSigned, startFakeSlack, type FakeSlack, type Recorded } from './fake-slack.js';
+import { appMention, eventCallback, slashCommand } from './fixtures.js';
+
+const SECRET = 'test-signing-secret';
+let fake: FakeSlack;
+let core: PlanApp;
+let slack: SlackRuntime;
+let url: string;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+  core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
+  slack = await startSlack({ app: core, config, logger: silentLogger, clientOptions: { retryConfig: { retries: 0 } } });
+  url = `http://127.0.0.1:${slack.address!.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await fake?.close();
+});
+
+/** The file bytes a POST to the upload URL carried (the Web API client sends them as multipart form data). */
+async function uploadedBytes(call: Recorded): Promise<Buffer> {
+  const form = await new Response(new Uint8Array(call.bytes), { headers: { 'content-type': String(call.headers['content-type']) } }).formData();
+  const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+  if (!part) throw new Error('the upload carried no file');
+  return Buffer.from(await part.arrayBuffer());
+}
+
+/** Waits for one more upload round (URL, bytes, completion) after `before` of each. */
+async function nextUpload(before: { url: number; bytes: number; complete: number }) {
+  const [got] = (await fake.waitFor('files.getUploadURLExternal', before.url + 1)).slice(-1);
+  const [bytes] = (await fake.waitFor('upload', before.bytes + 1)).slice(-1);
+  const [complete] = (await fake.waitFor('files.completeUploadExternal', before.complete + 1)).slice(-1);
+  return { got: got!, bytes: bytes!, complete: complete! };
+}
+
+const counts = () => ({ url: fake.callsTo('files.getUploadURLExternal').length, bytes: fake.callsTo('upload').length, complete: fake.callsTo('files.completeUploadExternal').length });
+
+describe('Slack delivers the files of a reply with files upload v2, through SLACK_API_URL', () => {
+  it('/plan export csv: the answer in the ack, then the zip uploaded to the channel the command came from', async () => {
+    const before = counts();
+    const res = await postSigned(url, SECRET, slashCommand({ text: 'export csv', channel_id: 'C9', response_url: fake.responseUrl('exp') }));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).text).toContain('ledger-2021-06-15-csv.zip');
+    const { got, bytes, complete } = await nextUpload(before);
+    // Step 1 goes to the fake Web API with the bot token, naming the file and its length.
+    expect(got.headers.authorization).toBe('Bearer xoxb-test-token');
+    expect(got.body).toMatchObject({ filename: 'ledger-2021-06-15-csv.zip' });
+    // Step 2: the bytes go to the upload URL the fake handed out.
+    const data = await uploadedBytes(bytes);
+    expect(Number(got.body.length)).toBe(data.length);
+    const zip = await JSZip.loadAsync(data);
+    expect(Object.keys(zip.files).sort()).toEqual(['History.csv', 'Indicators.csv', 'Ledger.csv']);
+    const csv = await zip.file('Ledger.csv')!.async('uint8array');
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Step 3 shares it in the command's channel.
+    expect(complete.body.channel_id).toBe('C9');
+    expect(complete.body.files).toEqual([{ id: got.body.file_id ?? expect.any(String), title: expect.stringContaining('Ledger as of 2021-06-15') }]);
+  });
+
+  it('导出台账 in a mention: the workbook uploaded into the thread', async () => {
+    const before = counts();
+    await postSigned(url, SECRET, eventCallback(appMention({ text: '<@UBOT> 导出台账', channel: 'C5', ts: '1623722400.000900' })));
+    const { got, bytes, complete } = await nextUpload(before);
+    expect(got.body.filename).toBe('台账-2021-06-15.xlsx');
+    const data = await uploadedBytes(bytes);
+    expect(data.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(complete.body).toMatchObject({ channel_id: 'C5', thread_ts: '1623722400.000900' });
+  });
+
+  it('a scheduled post (a digest carrying a chart) uploads its files after its text', async () => {
+    const before = counts();
+    const posts = fake.callsTo('chat.postMessage').length;
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    await slack.post('slack:C77', reply('en', [{ type: 'paragraph', text: 'Weekly digest' }], { files: [{ name: 'progress.png', mediaType: 'image/png', data: png, title: 'Progress' }] }));
+    expect((await fake.waitFor('chat.postMessage', posts + 1)).at(-1)!.body.channel).toBe('C77');
+    const { bytes, complete } = await nextUpload(before);
+    expect([...(await uploadedBytes(bytes))]).toEqual([...png]);
+    expect(complete.body.channel_id).toBe('C77');
+  });
+
+  it('a refused upload (not in the channel) is said to the person on the response_url', async () => {
+    fake.answer('files.completeUploadExternal', () => ({ body: { ok: false, error: 'not_in_channel' } }));
+    try {
+      await postSigned(url, SECRET, slashCommand({ text: 'export md', channel_id: 'C404', response_url: fake.responseUrl('refused') }));
+      const said = await fake.waitForResponse('refused');
+      expect(said.body).toMatchObject({ response_type: 'ephemeral' });
+      expect(String(said.body.text)).toContain('/invite @plan-bot');
+    } finally {
+      fake.answer('files.completeUploadExternal', () => undefined);
+    }
+  });
+});
