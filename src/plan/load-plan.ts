@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PlanDataError, UserError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { buildPlan } from './build-plan.js';
 import { ingestDocument } from './ingest.js';
 import type { Plan } from './schema.js';
@@ -12,7 +12,7 @@ import { UnitsFile } from './units.js';
 /** The plan the bot serves when none is named. */
 export const DEFAULT_PLAN_ID = 'henan-2021';
 /** Where the plans shipped with plan-bot live: one folder per plan id. */
-export const BUNDLED_PLANS_DIR = fileURLToPath(new URL('../../data/plans/', import.meta.url));
+export const BUNDLED_PLANS_DIR = join(PACKAGE_ROOT, 'data', 'plans/');
 /** The document of a plan, as published (Chinese). */
 export const DOCUMENT_FILE = 'plan.zh.txt';
 /** English translations, titles, aliases and indicator corrections keyed by item id. */

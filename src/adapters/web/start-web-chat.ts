@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { join as joinPath } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { App } from '../../app.js';
 import { isLoopbackHost } from '../../config/load-config.js';
@@ -19,6 +19,7 @@ import { isChatName } from './client-frame.js';
 import { proxyBadNameLog, signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
 import { webUser, type UserId } from '../../core/user-ids.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
@@ -30,7 +31,8 @@ export const WS_PATH = '/ws';
 export const MAX_FRAME_BYTES = 256 * 1024;
 /** Refused frames in a row after which a flooding socket is closed. */
 const CLOSE_AFTER_REFUSALS = 100;
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+// From the package root, so that the build in dist/ serves the same assets as the sources.
+const PUBLIC_DIR = joinPath(PACKAGE_ROOT, 'src', 'adapters', 'web', 'public');
 
 /** What the web chat needs to start. */
 export interface WebChatOptions {
