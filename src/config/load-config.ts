@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { join } from 'node:path';
 import { BUNDLED_PLANS_DIR, DEFAULT_PLAN_ID } from '../plan/load-plan.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const optional = z
   .string()
@@ -49,6 +51,7 @@ const EnvSchema = z.object({
     .refine((list) => list.every((a) => isAddressOrSubnet(a)), 'must be comma-separated IP addresses or subnets, such as 127.0.0.1,10.0.0.0/8'),
   SLACK_TEAM_ID: optional,
   SLACK_APP_ID: optional,
+  PLANBOT_CACHE_DIR: optional,
 });
 
 /** An IPv4/IPv6 address, or a subnet in CIDR form (`10.0.0.0/8`). */
@@ -97,7 +100,12 @@ export type Config = {
     /** Addresses and subnets whose header is believed in proxy mode. */
     trustedProxies: string[];
   };
+  /** Where built plans and search indexes are kept between runs (PLANBOT_CACHE_DIR); null: not kept. */
+  cacheDir: string | null;
 };
+
+/** Where built plans and search indexes are kept unless PLANBOT_CACHE_DIR says otherwise. */
+export const DEFAULT_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'plan-bot');
 
 /** True for an interface only this machine can reach (127.0.0.1, ::1, localhost). */
 export function isLoopbackHost(host: string): boolean {
@@ -143,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       authHeader: e.PLANBOT_WEB_AUTH_HEADER.toLowerCase(),
       trustedProxies: e.PLANBOT_TRUSTED_PROXIES,
     },
+    cacheDir: e.PLANBOT_CACHE_DIR === 'off' ? null : (e.PLANBOT_CACHE_DIR ?? DEFAULT_CACHE_DIR),
   };
 }

@@ -13,5 +13,6 @@ export { compileSynonyms, defaultSynonyms, type SynonymTable } from './synonym-t
 export { SYNONYM_GROUPS } from './synonyms.js';
 export { createTypoCorrector, type TypoCorrector, type Correction } from './typo-corrector.js';
 export { buildQuery, type QuerySlot, type Alternative } from './build-query.js';
-export { buildSearchIndex, RANKING, type SearchIndex, type ExplainableSearchIndex, type SearchHit, type SearchOptions } from './search-index.js';
+export { buildSearchIndex, indexItems, RANKING, type SearchIndex, type ExplainableSearchIndex, type SearchHit, type SearchOptions } from './search-index.js';
 export { TOPICS, findTopic, inTopic, type Topic } from './topic-table.js';
+export type { InvertedIndex, Postings } from './inverted-index.js';
