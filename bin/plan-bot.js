@@ -4,19 +4,16 @@
 // src/ or intents/ changed after the build started. Otherwise (development, or a build that failed at
 // install) it runs the TypeScript sources through tsx. LOG_LEVEL=debug says which on stderr.
 import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../', import.meta.url);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** When the current build started (ms), or null when there is no complete build. */
 function builtAt() {
-  try {
-    return statSync(new URL('dist/.build-stamp', ROOT)).mtimeMs;
-  } catch {
-    return null;
-  }
+  return statSync(`${ROOT}dist/.build-stamp`, { throwIfNoEntry: false })?.mtimeMs ?? null;
 }
 
-/** The first source file under `dir` changed after `since`, or null. */
+/** The first source file under `dir` (a path ending in /) changed after `since`, or null. */
 function changedSince(dir, since) {
   let entries;
   try {
@@ -25,21 +22,22 @@ function changedSince(dir, since) {
     return null;
   }
   for (const entry of entries) {
-    const url = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
+    const path = dir + entry.name;
     if (entry.isDirectory()) {
-      const found = changedSince(url, since);
+      const found = changedSince(`${path}/`, since);
       if (found) return found;
-    } else if (/\.(ts|js|json)$/.test(entry.name) && statSync(url).mtimeMs > since) return url;
+    } else if (/\.(ts|js|json)$/.test(entry.name) && statSync(path).mtimeMs > since) return path;
   }
   return null;
 }
 
+/** Whether to run dist/, and why. */
 function choose() {
   const since = builtAt();
   if (since === null) return { dist: false, why: 'dist/ is not built (npm run build)' };
   for (const dir of ['src/', 'intents/']) {
-    const changed = changedSince(new URL(dir, ROOT), since);
-    if (changed) return { dist: false, why: `${changed.pathname.slice(ROOT.pathname.length)} changed after the build (npm run build)` };
+    const changed = changedSince(ROOT + dir, since);
+    if (changed) return { dist: false, why: `${changed.slice(ROOT.length)} changed after the build (npm run build)` };
   }
   return { dist: true, why: `built ${new Date(since).toISOString()}` };
 }

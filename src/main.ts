@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
 // commands never load Botkit or Bolt (issue 14: start fast).
@@ -127,10 +126,4 @@ function webSignInNote(config: Config): string {
   if (config.web.auth === 'local') return ' (this machine only; choose a name)';
   if (config.web.auth === 'proxy') return ` (signed in by the proxy's ${config.web.authHeader} header from ${config.web.trustedProxies.join(', ')})`;
   return ` (sign-in links: plan-bot web invite NAME${config.web.publicUrl ? '' : '; set PLANBOT_WEB_URL to the address people open'})`;
-}
-
-/** Lines from a terminal, or null when standard input is not one (a service, CI). */
-export function terminalLines(): AsyncIterable<string> | null {
-  if (!process.stdin.isTTY) return null;
-  return createInterface({ input: process.stdin, crlfDelay: Infinity });
 }

@@ -9,7 +9,7 @@ export { parseEnglishNumber } from './english-number.js';
 export { normalizeText, capQuery, MAX_QUERY_CHARS } from './normalize.js';
 export { stemEnglish } from './stem.js';
 export { englishWords, segmentChinese, chineseBigrams, documentTerms, queryTerms, type QueryTerm } from './tokenize.js';
-export { compileSynonyms, defaultSynonyms, type SynonymTable } from './synonym-table.js';
+export { compileSynonyms, defaultSynonyms, useDefaultSynonyms, synonymsToJson, synonymsFromJson, type SynonymTable, type SynonymJson } from './synonym-table.js';
 export { SYNONYM_GROUPS } from './synonyms.js';
 export { createTypoCorrector, type TypoCorrector, type Correction } from './typo-corrector.js';
 export { buildQuery, type QuerySlot, type Alternative } from './build-query.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../../plan/schema.js';
-import type { InvertedIndex, Postings } from '../../search/index.js';
+import { synonymsFromJson, synonymsToJson, type InvertedIndex, type Postings, type SynonymJson, type SynonymTable } from '../../search/index.js';
 import type { PlanIndexes } from '../plan-search.js';
 
 /** First line of a cache file: the format and its version. */
@@ -8,11 +8,12 @@ const MAGIC = 'plan-bot plan cache 1\n';
 /** Typed arrays are written in this machine's byte order; a file from another order is not read. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-/** What a cache file holds: a loaded plan and its inverted indexes, under the key they were built for. */
+/** What a cache file holds: a loaded plan, its inverted indexes and the compiled synonyms, under the key they were built for. */
 export interface CachedPlan {
   key: string;
   plan: Plan;
   indexes: PlanIndexes;
+  synonyms: SynonymTable;
 }
 
 /** The JSON part of an index: everything but the postings' arrays. */
@@ -28,6 +29,7 @@ interface Header {
   key: string;
   littleEndian: boolean;
   plan: Plan;
+  synonyms: SynonymJson;
   items: IndexHeader;
   indicators: IndexHeader | null;
 }
@@ -58,6 +60,7 @@ export function encodeCachedPlan(cached: CachedPlan): Buffer {
     key: cached.key,
     littleEndian: LITTLE_ENDIAN,
     plan: cached.plan,
+    synonyms: synonymsToJson(cached.synonyms),
     items: indexHeader(cached.indexes.items),
     indicators: cached.indexes.indicators ? indexHeader(cached.indexes.indicators) : null,
   };
@@ -112,7 +115,7 @@ export function decodeCachedPlan(bytes: Buffer, key: string): CachedPlan | null 
     const items = index(header.items);
     const indicators = header.indicators ? index(header.indicators) : null;
     if (at !== data.byteLength || items.size !== header.plan.items.length) return null;
-    return { key, plan: header.plan, indexes: { items, indicators } };
+    return { key, plan: header.plan, indexes: { items, indicators }, synonyms: synonymsFromJson(header.synonyms) };
   } catch {
     return null;
   }

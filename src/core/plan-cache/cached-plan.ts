@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '../logger.js';
 import { planFromFiles, readPlanFiles, type PlanFiles } from '../../plan/load-plan.js';
 import type { Plan } from '../../plan/schema.js';
+import { defaultSynonyms, useDefaultSynonyms } from '../../search/index.js';
 import { createPlanSearch, indexPlan, type PlanSearch } from '../plan-search.js';
 import { decodeCachedPlan, encodeCachedPlan } from './cache-file.js';
 import { codeVersion } from './code-version.js';
@@ -42,13 +43,14 @@ export async function loadPlanSearch(opts: PlanCacheOptions): Promise<PlanAndSea
   const bytes = await readFile(file).catch(() => null);
   const cached = bytes && decodeCachedPlan(bytes, key);
   if (cached) {
+    useDefaultSynonyms(cached.synonyms);
     opts.logger.debug({ file }, 'plan and search index read from the cache');
     return { plan: cached.plan, search: createPlanSearch(cached.plan, cached.indexes), cache: 'hit' };
   }
   const plan = planFromFiles(files);
   const indexes = indexPlan(plan);
   try {
-    await writeAtomically(file, encodeCachedPlan({ key, plan, indexes }));
+    await writeAtomically(file, encodeCachedPlan({ key, plan, indexes, synonyms: defaultSynonyms() }));
     opts.logger.debug({ file, replaced: bytes !== null }, 'plan and search index built and cached');
   } catch (err) {
     opts.logger.debug({ err, file }, 'plan and search index built; the cache could not be written (set PLANBOT_CACHE_DIR, or off)');
