@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../logger.js';
 import { planFromFiles, readPlanFiles, type PlanFiles } from '../../plan/load-plan.js';
@@ -51,6 +51,7 @@ export async function loadPlanSearch(opts: PlanCacheOptions): Promise<PlanAndSea
   const indexes = indexPlan(plan);
   try {
     await writeAtomically(file, encodeCachedPlan({ key, plan, indexes, synonyms: defaultSynonyms() }));
+    await pruneCache(opts.cacheDir);
     opts.logger.debug({ file, replaced: bytes !== null }, 'plan and search index built and cached');
   } catch (err) {
     opts.logger.debug({ err, file }, 'plan and search index built; the cache could not be written (set PLANBOT_CACHE_DIR, or off)');
@@ -70,6 +71,17 @@ export function cacheKey(files: PlanFiles): string {
 export function cacheFile(cacheDir: string, files: Pick<PlanFiles, 'planId' | 'dir'>): string {
   const where = createHash('sha256').update(resolve(files.dir)).digest('hex').slice(0, 12);
   return join(cacheDir, `${files.planId}-${where}.plan-cache`);
+}
+
+/** Most plan folders kept in a cache folder; the least recently written beyond it are deleted (plans tried in passing, tests). */
+export const MAX_CACHED_PLANS = 16;
+
+async function pruneCache(cacheDir: string): Promise<void> {
+  const names = (await readdir(cacheDir)).filter((n) => n.endsWith('.plan-cache'));
+  if (names.length <= MAX_CACHED_PLANS) return;
+  const files = await Promise.all(names.map(async (n) => ({ path: join(cacheDir, n), at: (await stat(join(cacheDir, n)).catch(() => null))?.mtimeMs ?? 0 })));
+  files.sort((a, b) => b.at - a.at);
+  await Promise.all(files.slice(MAX_CACHED_PLANS).map((f) => rm(f.path, { force: true })));
 }
 
 async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
