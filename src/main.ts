@@ -14,6 +14,8 @@ import { startDigestScheduler } from './digest/scheduler.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
 import { openFileStore } from './store/file-store.js';
+import { healthReport, type AdapterHealth } from './core/health.js';
+import { storeHealthProbe } from './serve-health.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
 export interface ServeIo {
@@ -62,11 +64,17 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
-    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth });
+    // What GET /healthz reports: the store, and each adapter as it starts.
+    const adapters: Record<string, AdapterHealth> = { web: { configured: true, started: false }, slack: { configured: slackConfigured(config), started: false } };
+    const storeHealth = storeHealthProbe(store, { kind: 'file', file: config.db });
+    const health = () => healthReport({ store: storeHealth, adapters: () => structuredClone(adapters) });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, health });
     stops.push(() => web.stop());
+    adapters.web!.started = true;
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
+    adapters.slack!.started = slack !== null;
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,

@@ -6,6 +6,7 @@ import { join as joinPath } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { App } from '../../app.js';
 import { isLoopbackHost } from '../../config/load-config.js';
+import type { HealthReport } from '../../core/health.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
 import { createBotkitWeb, type WebTurnMessage } from './botkit-web.js';
@@ -58,6 +59,8 @@ export interface WebChatOptions {
    * loopback `host`, where the person at this machine chooses a name.
    */
   auth?: WebAuth;
+  /** What `GET /healthz` answers (status and JSON body); without it, `{ "ok": true }` while the chat runs. */
+  health?: () => Promise<HealthReport>;
 }
 
 /** A running web chat. */
@@ -112,7 +115,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const web = express();
   web.disable('x-powered-by');
   opts.routes?.(web);
-  web.use(chatPages(local ? opts.host : null));
+  web.use(chatPages(local ? opts.host : null, opts.health));
   web.use(signInRoutes(auth, logger));
 
   const server = opts.server ?? createServer();
@@ -286,7 +289,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
 }
 
 /** The chat's page and health check, with headers that keep the page to its own origin. */
-function chatPages(loopbackHost: string | null): express.Router {
+function chatPages(loopbackHost: string | null, health?: () => Promise<HealthReport>): express.Router {
   const router = express.Router();
   const guard: RequestHandler = (req, res, next) => {
     // Only the chat's own GETs are checked; other routes (a Slack webhook via a tunnel) pass.
@@ -303,8 +306,10 @@ function chatPages(loopbackHost: string | null): express.Router {
     next();
   };
   router.use(guard);
-  router.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  router.get('/healthz', async (_req, res) => {
+    if (!health) return void res.json({ ok: true });
+    const report = await health();
+    res.status(report.status).set('Cache-Control', 'no-store').json(report.body);
   });
   router.use(express.static(PUBLIC_DIR, { index: 'index.html', extensions: ['html'], maxAge: 0 }));
   return router;
