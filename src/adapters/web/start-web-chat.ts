@@ -9,7 +9,8 @@ import { isLoopbackHost } from '../../config/load-config.js';
 import type { HealthReport } from '../../core/health.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { createBotkitWeb, type WebTurnMessage } from './botkit-web.js';
+import type { WebTurnMessage } from './botkit-web.js';
+import { deferredBotkit } from './deferred-botkit.js';
 import { hostAllowed, sameOrigin } from './request-guards.js';
 import { guardSocket } from './socket-guard.js';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
@@ -123,7 +124,9 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const servesRequests = server.listenerCount('request') === 0;
   if (servesRequests) server.on('request', web);
 
-  const botkit = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
+  // Botkit is imported here, not above: it loads while the server already answers HTTP (issue 14).
+  const botkitLoading = import('./botkit-web.js').then(({ createBotkitWeb }) => createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger }));
+  const botkit = deferredBotkit(botkitLoading);
   const sessions = new WebSessions();
   const digests = new RecentDigests<Record<string, unknown>>();
   /** Direct messages by user id, newest first, shown again when the person opens the chat. */
@@ -230,6 +233,15 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       await botkit.close();
       throw err;
     }
+  }
+  try {
+    // Listening already (the page and /healthz are served); the chat is ready once Botkit is.
+    await botkitLoading;
+  } catch (err) {
+    server.off('upgrade', onUpgrade);
+    if (servesRequests) server.off('request', web);
+    if (ownsServer) await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
   }
   const url = urlOf(server, opts.port, opts.host);
   logger.info({ url }, 'web chat ready');
