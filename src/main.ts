@@ -65,16 +65,17 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
     // What GET /healthz reports: the store, and each adapter as it starts.
-    const adapters: Record<string, AdapterHealth> = { web: { configured: true, started: false }, slack: { configured: slackConfigured(config), started: false } };
-    const storeHealth = storeHealthProbe(store, { kind: 'file', file: config.db });
-    const health = () => healthReport({ store: storeHealth, adapters: () => structuredClone(adapters) });
+    let chat: { readonly chatReady: boolean } | null = null;
+    let slackStarted = false;
+    const adapters = (): Record<string, AdapterHealth> => ({ web: { configured: true, started: chat?.chatReady ?? false }, slack: { configured: slackConfigured(config), started: slackStarted } });
+    const health = () => healthReport({ store: storeHealthProbe(store, { kind: 'file', file: config.db }), adapters });
     const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, health });
+    chat = web;
     stops.push(() => web.stop());
-    adapters.web!.started = true;
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, inboxFile: `${config.db}.slack-inbox` }) : null;
     if (slack) stops.push(() => slack.stop());
-    adapters.slack!.started = slack !== null;
+    slackStarted = slack !== null;
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,

@@ -39,15 +39,27 @@ async function healthz(r: Running): Promise<{ status: number; body: any; cache: 
   return { status: res.status, body: await res.json(), cache: res.headers.get('cache-control') };
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(check()).toBe(true);
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(await check()).toBe(true);
 }
 
+/** Until the web chat has loaded Botkit (on the first socket, or shortly after start) and accepts sockets. */
+const chatReady = (r: Running) => until(async () => (await healthz(r)).body.adapters.web.started === true);
+
 describe('GET /healthz on serve', () => {
+  it('answers while the web chat is still loading Botkit, saying the chat has not started yet', async () => {
+    const { running: r } = await start({ PLANBOT_DB: freshDb() });
+    const first = await healthz(r);
+    expect(first.status).toBe(200);
+    expect(first.body.adapters.web).toEqual({ configured: true, started: false });
+    await chatReady(r);
+  });
+
   it('reports the file store (kind, events, writable) and the adapters: 200 when healthy', async () => {
     const { running: r, out } = await start({ PLANBOT_DB: freshDb() }, ['/plan update T9 on track']);
     await until(() => out.some((t) => /T9/.test(t) && !/serving/.test(t)));
+    await chatReady(r);
     const { status, body, cache } = await healthz(r);
     expect(status).toBe(200);
     expect(cache).toBe('no-store');
@@ -61,6 +73,7 @@ describe('GET /healthz on serve', () => {
   it('reports Slack as configured and started when the environment sets it up', async () => {
     slack = await startFakeSlack();
     const { running: r } = await start({ PLANBOT_DB: freshDb(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.apiUrl });
+    await chatReady(r);
     const { status, body } = await healthz(r);
     expect(status).toBe(200);
     expect(body.adapters).toEqual({ web: { configured: true, started: true }, slack: { configured: true, started: true } });
@@ -71,6 +84,7 @@ describe('GET /healthz on serve', () => {
     const db = freshDb();
     const { running: r } = await start({ PLANBOT_DB: db });
     expect((await healthz(r)).status).toBe(200);
+    await chatReady(r);
     rmSync(dirname(db), { recursive: true, force: true });
     const { status, body } = await healthz(r);
     expect(status).toBe(503);

@@ -1,20 +1,40 @@
-import type { BotkitWeb } from './botkit-web.js';
+import type { BotkitWeb, WebTurnHandler } from './botkit-web.js';
+
+/** A {@link BotkitWeb} that loads Botkit only when first needed. */
+export interface DeferredBotkit extends BotkitWeb {
+  /** Loads Botkit (once) and installs the handlers registered so far; rejects when it cannot be loaded. */
+  load(): Promise<BotkitWeb>;
+  /** True once Botkit is loaded and the chat accepts sockets. */
+  readonly ready: boolean;
+}
 
 /**
- * A {@link BotkitWeb} usable at once while Botkit still loads (botbuilder makes it most of a start):
- * handlers registered now are installed when it is ready, in order and before any socket is accepted;
- * a websocket upgrade waits for it (and is dropped if Botkit failed to load or the client went away);
- * sending and closing wait for it. Meanwhile the server already answers HTTP (the page, /healthz).
+ * Botkit with botbuilder takes most of a start to load (about a second of CPU), and its loading blocks
+ * the process. Deferred, the server answers HTTP (the page, /healthz) at once: handlers registered now
+ * are installed, in order, when Botkit is loaded; the first websocket upgrade loads it and waits for it
+ * (a socket whose client left meanwhile, or every socket if Botkit cannot be loaded, is dropped).
  */
-export function deferredBotkit(loading: Promise<BotkitWeb>): BotkitWeb {
-  // A failure is reported by whoever awaits `loading` (start-up); here it only must not go unhandled.
-  loading.catch(() => {});
+export function deferredBotkit(create: () => Promise<BotkitWeb>): DeferredBotkit {
+  const handlers: [string, WebTurnHandler][] = [];
+  let loading: Promise<BotkitWeb> | null = null;
+  let ready = false;
+  const load = (): Promise<BotkitWeb> =>
+    (loading ??= create().then((botkit) => {
+      for (const [event, handler] of handlers) botkit.on(event, handler);
+      ready = true;
+      return botkit;
+    }));
   return {
+    get ready() {
+      return ready;
+    },
+    load,
     on(event, handler) {
-      void loading.then((botkit) => botkit.on(event, handler), () => {});
+      handlers.push([event, handler]);
+      if (ready) void loading!.then((botkit) => botkit.on(event, handler));
     },
     accept(req, socket, head, onOpen) {
-      void loading.then(
+      load().then(
         (botkit) => {
           if (!socket.destroyed) botkit.accept(req, socket, head, onOpen);
         },
@@ -22,9 +42,10 @@ export function deferredBotkit(loading: Promise<BotkitWeb>): BotkitWeb {
       );
     },
     async say(reference, frame) {
-      await (await loading).say(reference, frame);
+      await (await load()).say(reference, frame);
     },
     async close() {
+      if (!loading) return;
       const botkit = await loading.catch(() => null);
       await botkit?.close();
     },

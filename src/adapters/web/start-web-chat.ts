@@ -31,6 +31,8 @@ export const WS_PATH = '/ws';
  * sends too much text gets a `too-long` notice rather than a closed socket.
  */
 export const MAX_FRAME_BYTES = 256 * 1024;
+/** How long after listening the web chat loads Botkit if no socket asked for it first (ms). */
+const BOTKIT_WARM_UP_MS = 1000;
 /** Refused frames in a row after which a flooding socket is closed. */
 const CLOSE_AFTER_REFUSALS = 100;
 // From the package root, so that the build in dist/ serves the same assets as the sources.
@@ -83,6 +85,8 @@ export interface WebChat {
   postToWebUser(user: UserId, reply: Reply): Promise<void>;
   /** How many open pages have joined a web channel (`web:general`), or all of them with no channel. */
   openPages(channel?: string): number;
+  /** True once the chat accepts sockets (Botkit is loaded on the first socket, or shortly after start). */
+  readonly chatReady: boolean;
   /** Closes every socket (pages reconnect when the server is back), then the server if the chat created it. */
   stop(): Promise<void>;
 }
@@ -124,9 +128,8 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const servesRequests = server.listenerCount('request') === 0;
   if (servesRequests) server.on('request', web);
 
-  // Botkit is imported here, not above: it loads while the server already answers HTTP (issue 14).
-  const botkitLoading = import('./botkit-web.js').then(({ createBotkitWeb }) => createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger }));
-  const botkit = deferredBotkit(botkitLoading);
+  // Botkit is imported when first needed, not above: the server answers HTTP before it is loaded (issue 14).
+  const botkit = deferredBotkit(() => import('./botkit-web.js').then(({ createBotkitWeb }) => createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger })));
   const sessions = new WebSessions();
   const digests = new RecentDigests<Record<string, unknown>>();
   /** Direct messages by user id, newest first, shown again when the person opens the chat. */
@@ -234,15 +237,10 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       throw err;
     }
   }
-  try {
-    // Listening already (the page and /healthz are served); the chat is ready once Botkit is.
-    await botkitLoading;
-  } catch (err) {
-    server.off('upgrade', onUpgrade);
-    if (servesRequests) server.off('request', web);
-    if (ownsServer) await new Promise<void>((resolve) => server.close(() => resolve()));
-    throw err;
-  }
+  // Botkit is loaded by the first websocket, or once the server has been up a moment with none; a
+  // failure to load it is logged (the page is served, every socket refused) and /healthz shows the chat not started.
+  const warmUp = setTimeout(() => void botkit.load().catch((err: unknown) => logger.error({ err }, 'the web chat could not load Botkit: pages are served, chats refused')), BOTKIT_WARM_UP_MS);
+  warmUp.unref();
   const url = urlOf(server, opts.port, opts.host);
   logger.info({ url }, 'web chat ready');
 
@@ -284,9 +282,13 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       if (channel === undefined) return sessions.size;
       return channel.startsWith('web:') ? sessions.inRoom(channel.slice('web:'.length)).filter((s) => s.reference).length : 0;
     },
+    get chatReady() {
+      return botkit.ready;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearTimeout(warmUp);
       server.off('upgrade', onUpgrade);
       await botkit.close();
       if (servesRequests) server.off('request', web);
