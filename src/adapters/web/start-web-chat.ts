@@ -129,7 +129,12 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   if (servesRequests) server.on('request', web);
 
   // Botkit is imported when first needed, not above: the server answers HTTP before it is loaded (issue 14).
-  const botkit = deferredBotkit(() => import('./botkit-web.js').then(({ createBotkitWeb }) => createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger })));
+  const botkit = deferredBotkit(async () => {
+    const { createBotkitWeb } = await import('./botkit-web.js');
+    const loaded = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
+    logger.info('web chat ready: Botkit loaded, sockets accepted');
+    return loaded;
+  });
   const sessions = new WebSessions();
   const digests = new RecentDigests<Record<string, unknown>>();
   /** Direct messages by user id, newest first, shown again when the person opens the chat. */
@@ -242,7 +247,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const warmUp = setTimeout(() => void botkit.load().catch((err: unknown) => logger.error({ err }, 'the web chat could not load Botkit: pages are served, chats refused')), BOTKIT_WARM_UP_MS);
   warmUp.unref();
   const url = urlOf(server, opts.port, opts.host);
-  logger.info({ url }, 'web chat ready');
+  logger.info({ url }, 'web chat listening (Botkit loads on the first socket)');
 
   let stopped = false;
   return {
