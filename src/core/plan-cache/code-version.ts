@@ -10,11 +10,12 @@ const SRC = join(HERE, '..', '..');
 /**
  * What a cached plan and index depend on besides the plan's files: the code that loads plans
  * (`plan/`), builds and reads indexes (`search/`, `core/plan-search`), this cache (`core/plan-cache/`),
- * and the locked versions of the dependencies (package-lock.json). Hashed from the files that run:
+ * the locked versions of the dependencies (package-lock.json), and Node's own (text normalisation
+ * comes from its ICU). Hashed from the files that run:
  * the sources under tsx, the build in dist/ otherwise, so any change to them is a new version.
  */
 export function codeVersion(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`node ${process.versions.node} icu ${process.versions.icu ?? '-'} unicode ${process.versions.unicode ?? '-'}\0`);
   const add = (file: string): void => {
     hash.update(`${file.slice(SRC.length)}\0`);
     hash.update(readFileSync(file));
