@@ -4,8 +4,8 @@ import { createBot, type Bot } from './core/bot.js';
 import type { Clock } from './core/clock.js';
 import type { Logger } from './core/logger.js';
 import type { WebInviteIssuer } from './core/intent.js';
-import { createPlanSearch, type PlanSearch } from './core/plan-search.js';
-import { loadPlan } from './plan/load-plan.js';
+import type { PlanSearch } from './core/plan-search.js';
+import { loadPlanSearch } from './core/plan-cache/cached-plan.js';
 import type { Plan } from './plan/schema.js';
 import type { EventStore } from './store/event-store.js';
 import { loadReportingSchedule } from './digest/load-reporting-schedule.js';
@@ -24,10 +24,9 @@ export interface App {
   reporting: ReportingSchedule;
 }
 
-/** Loads the plan, builds its index and wires the bot over the given store and clock. */
+/** Loads the plan and its index (from the cache when current) and wires the bot over the given store and clock. */
 export async function createApp(config: Config, deps: { store: EventStore; clock: Clock; logger: Logger; webInvites?: WebInviteIssuer }): Promise<App> {
-  const plan = await loadPlan(config.planId, config.plansDir);
-  const search = createPlanSearch(plan);
+  const { plan, search } = await loadPlanSearch({ planId: config.planId, plansDir: config.plansDir, cacheDir: config.cacheDir, logger: deps.logger });
   const reporting = await loadReportingSchedule(config, deps.logger);
   const bot = createBot({
     plan,

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { consoleText, DEFAULT_EXPORTS_DIR } from './adapters/console/save-files.js';
 // The adapters are imported where `serve` starts them, so that `ask`, `list` and the other one-off
@@ -21,6 +20,8 @@ import type { UserId } from './core/user-ids.js';
 import { processHolder, type OnceOnly } from './store/claims.js';
 import type { EventStore } from './store/event-store.js';
 import { openClaims, openStore } from './store/open-store.js';
+import { healthReport, type AdapterHealth } from './core/health.js';
+import { storeHealthProbe } from './serve-health.js';
 
 /** What `serve` needs from outside: where to print, and the console's input when there is one. */
 export interface ServeIo {
@@ -85,7 +86,20 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
-    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, filesSecret: secret });
+    // What GET /healthz reports: the store, and each adapter as it starts.
+    let chat: { readonly chatReady: boolean } | null = null;
+    let slackStarted = false;
+    let dingtalkStarted = false;
+    let wecomState = 'stopped';
+    const adapters = (): Record<string, AdapterHealth> => ({
+      web: { configured: true, started: chat?.chatReady ?? false },
+      slack: { configured: slackConfigured(config), started: slackStarted },
+      dingtalk: { configured: dingtalkConfigured(config), started: dingtalkStarted },
+      wecom: { configured: wecomConfigured(config), started: wecomState !== 'stopped' },
+    });
+    const health = () => healthReport({ store: storeHealthProbe(store, { kind: 'file', file: config.db }), adapters });
+    const web = await startWebChat({ app, port: config.port, host: config.host, logger, auth, filesSecret: secret, health });
+    chat = web;
     stops.push(() => web.stop());
     webUrl ||= web.url;
     const slack = slackConfigured(config) ? await (await import('./adapters/slack/index.js')).startSlack({ app, config, logger, listen: { server: web.server }, ...(await slackOnce(config, store, once)) }) : null;
@@ -96,6 +110,9 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     if (wecom) stops.push(() => wecom.stop());
     const dingtalk = dingtalkConfigured(config) ? await (await import('./adapters/dingtalk/index.js')).startDingTalk({ app, config, logger }) : null;
     if (dingtalk) stops.push(() => dingtalk.stop());
+    slackStarted = slack !== null;
+    dingtalkStarted = dingtalk !== null;
+    wecomState = wecom ? 'started' : 'stopped';
     const scheduler = startDigestScheduler({
       plan: app.plan,
       store,
@@ -175,12 +192,6 @@ function webSignInNote(config: Config): string {
   if (config.web.auth === 'local') return ' (this machine only; choose a name)';
   if (config.web.auth === 'proxy') return ` (signed in by the proxy's ${config.web.authHeader} header from ${config.web.trustedProxies.join(', ')})`;
   return ` (sign-in links: plan-bot web invite NAME${config.web.publicUrl ? '' : '; set PLANBOT_WEB_URL to the address people open'})`;
-}
-
-/** Lines from a terminal, or null when standard input is not one (a service, CI). */
-export function terminalLines(): AsyncIterable<string> | null {
-  if (!process.stdin.isTTY) return null;
-  return createInterface({ input: process.stdin, crlfDelay: Infinity });
 }
 
 /** Leadership among replicas sharing one PostgreSQL database: a session advisory lock per name (pg loaded only here). */

@@ -1,37 +1,22 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
 import { PlanDataError, StartupError, UsageError, UserError } from '../errors.js';
-import { createApp } from '../app.js';
 import { fixedClock, systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logger.js';
-import { loadPlan } from '../plan/load-plan.js';
-import { findItem } from '../core/find-item.js';
 import type { EventStore } from '../store/event-store.js';
-import { openClaims, openSnapshotStore, openStore } from '../store/open-store.js';
-import { processHolder, type Claims } from '../store/claims.js';
-import { historyJson, itemHistory } from '../store/item-history.js';
-import { EMPTY_STATE, currentStates } from '../store/item-state.js';
-import { repairStateFile, repairText } from '../store/repair-state.js';
-import { historyLines } from '../../intents/history.js';
-import { unitName } from '../core/resolve-unit.js';
-import { askOne } from './commands/ask.js';
-import { renderPlainText } from '../core/reply.js';
-import { userOn } from '../core/user-ids.js';
-import { logAdminEntries } from '../core/admins.js';
-import { digestCommand, postByPlatform, postDueCommand } from '../digest/digest-command.js';
-import { deriveSubscriptions } from '../digest/subscriptions.js';
-import { remindDueCommand } from '../digest/remind-command.js';
-import { loadReportingSchedule } from '../digest/load-reporting-schedule.js';
 import type { PostDigest } from '../digest/scheduler.js';
-import { dingtalkConfigured, serve, slackConfigured } from '../main.js';
 import type { Logger } from '../core/logger.js';
-import { runConsoleChat } from '../adapters/console/console-chat.js';
-import { consoleText, DEFAULT_EXPORTS_DIR } from '../adapters/console/save-files.js';
-import { ingestCommand } from './commands/ingest.js';
-import { listCommand } from './commands/list.js';
-import { showCommand } from './commands/show.js';
-import { currentUnits } from '../store/unit-state.js';
+import type { Claims } from '../store/claims.js';
 import type { CliIo } from './io.js';
+// Everything else is imported by the command that uses it, so that a one-off command loads only what it
+// needs (issue 14: start fast): `ask` loads neither the scheduler nor the digest nor any adapter.
+const loadPlan = async (...args: Parameters<typeof import('../plan/load-plan.js').loadPlan>) => (await import('../plan/load-plan.js')).loadPlan(...args);
+const findItem = async (...args: Parameters<typeof import('../core/find-item.js').findItem>) => (await import('../core/find-item.js')).findItem(...args);
+const openReadOnlyStore = async (db: string) => (await import('../store/read-only-store.js')).openReadOnlyStore(db);
+const openFileStore = async (...args: Parameters<typeof import('../store/file-store.js').openFileStore>) => (await import('../store/file-store.js')).openFileStore(...args);
+const openSnapshotStore = async (...args: Parameters<typeof import('../store/open-store.js').openSnapshotStore>) => (await import('../store/open-store.js')).openSnapshotStore(...args);
+const openStore = async (...args: Parameters<typeof import('../store/open-store.js').openStore>) => (await import('../store/open-store.js')).openStore(...args);
+const openClaims = async (...args: Parameters<typeof import('../store/open-store.js').openClaims>) => (await import('../store/open-store.js')).openClaims(...args);
 
 const USAGE = `Usage: plan-bot <command> [options]
 
@@ -120,6 +105,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'list': {
       noMoreArgs(command, args, 0);
+      const { listCommand } = await import('./commands/list.js');
       io.stdout(listCommand(await loadPlan(config.planId, config.plansDir), json));
       return 0;
     }
@@ -127,8 +113,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 1);
       if (!args[0]) throw new UsageError('show needs an item id, e.g. plan-bot show T9');
       const plan = await loadPlan(config.planId, config.plansDir);
-      const item = findItem(plan, args[0]);
+      const item = await findItem(plan, args[0]);
       const store = await openSnapshotStore(config);
+      const [{ currentStates, EMPTY_STATE }, { showCommand }, { currentUnits }] = await Promise.all([import('../store/item-state.js'), import('./commands/show.js'), import('../store/unit-state.js')]);
       const state = currentStates(store.events(), plan).get(item.id) ?? EMPTY_STATE;
       io.stdout(showCommand(plan, item.id, state, json, config.timeZone, clockFrom(values.now).now(), currentUnits(store.events(), plan)));
       return 0;
@@ -137,8 +124,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 1);
       if (!args[0]) throw new UsageError('history needs an item id, e.g. plan-bot history T9');
       const plan = await loadPlan(config.planId, config.plansDir);
-      const item = findItem(plan, args[0]);
+      const item = await findItem(plan, args[0]);
       const events = (await openSnapshotStore(config)).events();
+      const [{ historyJson, itemHistory }, { currentUnits }, { historyLines }, { unitName }] = await Promise.all([import('../store/item-history.js'), import('../store/unit-state.js'), import('../../intents/history.js'), import('../core/resolve-unit.js')]);
       const entries = itemHistory(events, plan.id, item.id);
       // Units by name ("zl for Zhoukou"), as the chat's history shows them.
       const units = currentUnits(events, plan).units;
@@ -149,6 +137,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 1);
       if (!args[0]) throw new UsageError('ingest needs a file, e.g. plan-bot ingest plan.txt');
       const source = await readDocument(io, args[0]);
+      const { ingestCommand } = await import('./commands/ingest.js');
       const outcome = await ingestCommand(source, { json, save: values.save, plansDir: config.plansDir });
       if (outcome.ok) io.stdout(outcome.output);
       else if (json) io.stdout(outcome.output);
@@ -157,6 +146,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case 'ask': {
       const app = await openApp(config, values.now, await openSnapshotStore(config));
+      const { askOne } = await import('./commands/ask.js');
       const answer = async (q: string) => {
         const r = await askOne(app, q);
         io.stdout(json ? JSON.stringify(r) : `${r.text}\n`);
@@ -168,6 +158,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'chat': {
       noMoreArgs(command, args, 0);
       if (!values.user) throw new UsageError('chat needs --user USER (who is typing), e.g. plan-bot chat --user alice');
+      const [{ userOn }, { logAdminEntries }, { runConsoleChat }] = await Promise.all([import('../core/user-ids.js'), import('../core/admins.js'), import('../adapters/console/console-chat.js')]);
       if (!userOn('console', values.user.replace(/^console:/i, ''))) throw new UsageError(`--user ${values.user}: a console user is a name without spaces, e.g. --user alice (the user is console:alice)`);
       const logger = createLogger(config.logLevel);
       if (config.admins.length) logAdminEntries(config.admins, logger);
@@ -178,7 +169,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case 'digest': {
       noMoreArgs(command, args, 0);
+      const [{ digestCommand, postByPlatform, postDueCommand }, { loadReportingSchedule }, { renderPlainText }, { deriveSubscriptions }] = await Promise.all([
+        import('../digest/digest-command.js'),
+        import('../digest/load-reporting-schedule.js'),
+        import('../core/reply.js'),
+        import('../digest/subscriptions.js'),
+      ]);
       if (values['post-due']) {
+        const [{ processHolder }, { consoleText, DEFAULT_EXPORTS_DIR }] = await Promise.all([import('../store/claims.js'), import('../adapters/console/save-files.js')]);
         const logger = createLogger(config.logLevel);
         const store = await openStore(config, logger);
         let claims: Claims | null = null;
@@ -220,6 +218,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'remind': {
       noMoreArgs(command, args, 0);
       if (!values.due) throw new UsageError('remind needs --due: plan-bot remind --due [--json] sends the reminders due now, once');
+      const [{ remindDueCommand }, { postByPlatform }, { loadReportingSchedule }, { renderPlainText }] = await Promise.all([
+        import('../digest/remind-command.js'),
+        import('../digest/digest-command.js'),
+        import('../digest/load-reporting-schedule.js'),
+        import('../core/reply.js'),
+      ]);
+      const { processHolder } = await import('../store/claims.js');
       const logger = createLogger(config.logLevel);
       const store = await openStore(config, logger);
       let claims: Claims | null = null;
@@ -246,6 +251,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     case 'repair': {
       noMoreArgs(command, args, 0);
+      const { repairStateFile, repairText } = await import('../store/repair-state.js');
       const report = await repairStateFile(config.db);
       if (json) io.stdout(JSON.stringify(report, null, 2));
       else if (report.ok) io.stdout(repairText(report));
@@ -255,6 +261,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     case 'serve': {
       noMoreArgs(command, args, 0);
       const logger = createLogger(config.logLevel);
+      const { serve } = await import('../main.js');
       const running = await serve(config, logger, { stdout: io.stdout, consoleLines: io.terminalLines(), consoleUser: values.user ?? 'local' }, clockFrom(values.now));
       await io.stopRequested();
       await running.stop();
@@ -292,6 +299,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
 /** The core over a store: read-only for questions, the locked file store for chat. */
 async function openApp(config: Config, now: string | undefined, store: EventStore) {
+  const { createApp } = await import('../app.js');
   return createApp(config, { store, clock: clockFrom(now), logger: createLogger(config.logLevel) });
 }
 
@@ -307,6 +315,7 @@ function clockFrom(now: string | undefined) {
  * Web chat channels are reached only by a running `serve`; their digests stay due until it posts them.
  */
 async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
+  const { dingtalkConfigured, slackConfigured } = await import('../main.js');
   const posters: Record<string, PostDigest> = {};
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).post;
   if (!slackConfigured(config)) return posters;
@@ -320,6 +329,7 @@ async function cliPosters(config: Config, logger: Logger): Promise<Record<string
  * Web chat users are reached only by a running `serve`; their reminders stay due until it sends them.
  */
 async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
+  const { dingtalkConfigured, slackConfigured } = await import('../main.js');
   const posters: Record<string, PostDigest> = {};
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).dm;
   if (!slackConfigured(config)) return posters;

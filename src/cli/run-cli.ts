@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { terminalLines } from '../main.js';
 import { main } from './main.js';
 
 /**
@@ -19,4 +18,10 @@ export async function runCli(argv: string[]): Promise<number> {
     terminalLines,
     stopRequested: () => new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
   });
+}
+
+/** Lines from a terminal, or null when standard input is not one (a service, CI). */
+export function terminalLines(): AsyncIterable<string> | null {
+  if (!process.stdin.isTTY) return null;
+  return createInterface({ input: process.stdin, crlfDelay: Infinity });
 }

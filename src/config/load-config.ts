@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { join } from 'node:path';
 import { BUNDLED_PLANS_DIR, DEFAULT_PLAN_ID } from '../plan/load-plan.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 const optional = z
   .string()
@@ -59,6 +61,7 @@ const EnvSchema = z.object({
   DINGTALK_ROBOT_CODE: optional,
   DINGTALK_GATEWAY_URL: optional.refine((s) => s === undefined || /^https?:\/\/[^/]+/.test(s), 'must be the full open-connection endpoint, such as https://api.dingtalk.com/v1.0/gateway/connections/open'),
   DINGTALK_API_URL: optional.refine((s) => s === undefined || /^https?:\/\/[^/]+/.test(s), 'must be the OpenAPI base URL, such as https://api.dingtalk.com'),
+  PLANBOT_CACHE_DIR: optional,
 });
 
 /** DingTalk's public open-connection endpoint of Stream mode (DINGTALK_GATEWAY_URL's default). */
@@ -123,7 +126,12 @@ export type Config = {
     /** Addresses and subnets whose header is believed in proxy mode. */
     trustedProxies: string[];
   };
+  /** Where built plans and search indexes are kept between runs (PLANBOT_CACHE_DIR); null: not kept. */
+  cacheDir: string | null;
 };
+
+/** Where built plans and search indexes are kept unless PLANBOT_CACHE_DIR says otherwise. */
+export const DEFAULT_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'plan-bot');
 
 /** True for an interface only this machine can reach (127.0.0.1, ::1, localhost). */
 export function isLoopbackHost(host: string): boolean {
@@ -179,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       authHeader: e.PLANBOT_WEB_AUTH_HEADER.toLowerCase(),
       trustedProxies: e.PLANBOT_TRUSTED_PROXIES,
     },
+    cacheDir: e.PLANBOT_CACHE_DIR === 'off' ? null : (e.PLANBOT_CACHE_DIR ?? DEFAULT_CACHE_DIR),
   };
 }

@@ -1,5 +1,5 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
-import { buildSearchIndex, type SearchHit, type SearchIndex, type SearchOptions } from '../search/index.js';
+import { buildSearchIndex, indexItems, type InvertedIndex, type SearchHit, type SearchIndex, type SearchOptions } from '../search/index.js';
 
 /** Search over a plan's items, plus a finer search over its indicators to pick the number asked for. */
 export interface PlanSearch extends SearchIndex {
@@ -7,24 +7,39 @@ export interface PlanSearch extends SearchIndex {
   indicators(query: string): { indicator: Indicator; itemId: string; score: number }[];
 }
 
-/** Indexes a plan once: its items, and each indicator as a small document of its own. */
-export function createPlanSearch(plan: Plan): PlanSearch {
-  const items = buildSearchIndex(plan.items);
-  const byId = new Map<string, Indicator>();
-  const docs: PlanItem[] = plan.items.flatMap((item) =>
-    item.indicators.map((ind) => {
-      byId.set(ind.id, ind);
-      return {
-        ...item,
-        id: ind.id.replace('.', 'x'),
-        title: ind.metric,
-        text: ind.text,
-        indicators: [ind],
-        aliases: { zh: [], en: ind.unitLabel ? [ind.unitLabel.en] : [] },
-      };
-    }),
+/** The inverted indexes a plan search is built on: plain data, kept on disk between runs by the plan cache. */
+export interface PlanIndexes {
+  items: InvertedIndex;
+  /** Null when the plan has no indicator. */
+  indicators: InvertedIndex | null;
+}
+
+/** Each indicator as a small document of its own (id `T9x1` for T9.1), so a question can pick the number it asks for. */
+function indicatorDocs(plan: Plan): PlanItem[] {
+  return plan.items.flatMap((item) =>
+    item.indicators.map((ind) => ({
+      ...item,
+      id: ind.id.replace('.', 'x'),
+      title: ind.metric,
+      text: ind.text,
+      indicators: [ind],
+      aliases: { zh: [], en: ind.unitLabel ? [ind.unitLabel.en] : [] },
+    })),
   );
-  const indicatorIndex = docs.length ? buildSearchIndex(docs) : null;
+}
+
+/** Builds the inverted indexes of a plan: its items, and its indicators. */
+export function indexPlan(plan: Plan): PlanIndexes {
+  const docs = indicatorDocs(plan);
+  return { items: indexItems(plan.items), indicators: docs.length ? indexItems(docs) : null };
+}
+
+/** Indexes a plan once (or takes `indexes` built earlier by {@link indexPlan} from the same plan): its items, and each indicator. */
+export function createPlanSearch(plan: Plan, indexes?: PlanIndexes): PlanSearch {
+  const docs = indicatorDocs(plan);
+  const items = buildSearchIndex(plan.items, undefined, indexes?.items);
+  const byId = new Map<string, Indicator>(plan.items.flatMap((item) => item.indicators.map((ind) => [ind.id, ind] as const)));
+  const indicatorIndex = docs.length ? buildSearchIndex(docs, undefined, indexes ? (indexes.indicators ?? undefined) : undefined) : null;
   return {
     search: (query: string, opts?: SearchOptions): SearchHit[] => items.search(query, opts),
     indicators(query) {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PlanDataError, UserError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { buildPlan } from './build-plan.js';
 import { ingestDocument } from './ingest.js';
 import type { Plan } from './schema.js';
@@ -12,7 +12,7 @@ import { UnitsFile } from './units.js';
 /** The plan the bot serves when none is named. */
 export const DEFAULT_PLAN_ID = 'henan-2021';
 /** Where the plans shipped with plan-bot live: one folder per plan id. */
-export const BUNDLED_PLANS_DIR = fileURLToPath(new URL('../../data/plans/', import.meta.url));
+export const BUNDLED_PLANS_DIR = join(PACKAGE_ROOT, 'data', 'plans/');
 /** The document of a plan, as published (Chinese). */
 export const DOCUMENT_FILE = 'plan.zh.txt';
 /** English translations, titles, aliases and indicator corrections keyed by item id. */
@@ -32,11 +32,25 @@ export function assertPlanId(planId: string): void {
   }
 }
 
+/** The files a plan is made of, as read from its folder; `translation` and `units` are null when absent. */
+export interface PlanFiles {
+  planId: string;
+  dir: string;
+  document: string;
+  translation: string | null;
+  units: string | null;
+}
+
 /**
  * Loads a plan from its folder: ingests the document, joins the translation file if there is one and
  * validates the result. A bad file throws PlanDataError naming the file, item id and field.
  */
 export async function loadPlan(planId: string = DEFAULT_PLAN_ID, plansDir: string = BUNDLED_PLANS_DIR): Promise<Plan> {
+  return planFromFiles(await readPlanFiles(planId, plansDir));
+}
+
+/** Reads the files of plan `planId` in `plansDir` (a missing document is a user error), without parsing them. */
+export async function readPlanFiles(planId: string = DEFAULT_PLAN_ID, plansDir: string = BUNDLED_PLANS_DIR): Promise<PlanFiles> {
   assertPlanId(planId);
   const dir = join(plansDir, planId);
   const documentFile = join(dir, DOCUMENT_FILE);
@@ -46,13 +60,21 @@ export async function loadPlan(planId: string = DEFAULT_PLAN_ID, plansDir: strin
       zh: `${plansDir} 中没有计划“${planId}”。可用 plan-bot ingest 文件 --save ${planId} 保存一个。`,
     });
   }
-  const parsed = ingestDocument(await readFile(documentFile, 'utf8'));
+  const optional = (file: string) => (existsSync(file) ? readFile(file, 'utf8') : Promise.resolve(null));
+  const [document, translation, units] = await Promise.all([readFile(documentFile, 'utf8'), optional(join(dir, TRANSLATION_FILE)), optional(join(dir, UNITS_FILE))]);
+  return { planId, dir, document, translation, units };
+}
+
+/** The plan the files make: the same checks and errors as {@link loadPlan}, over files already read. */
+export function planFromFiles(files: PlanFiles): Plan {
+  const documentFile = join(files.dir, DOCUMENT_FILE);
+  const parsed = ingestDocument(files.document);
   if (!parsed.ok) throw new PlanDataError(documentFile, parsed.errors);
-  const translationFile = join(dir, TRANSLATION_FILE);
-  const translation = existsSync(translationFile) ? await readTranslation(translationFile) : null;
-  const plan = buildPlan(planId, parsed.doc, translation, translationFile);
-  const unitsFile = join(dir, UNITS_FILE);
-  return existsSync(unitsFile) ? withUnits(plan, await readUnits(unitsFile), unitsFile) : plan;
+  const translationFile = join(files.dir, TRANSLATION_FILE);
+  const translation = files.translation === null ? null : parseTranslation(files.translation, translationFile);
+  const plan = buildPlan(files.planId, parsed.doc, translation, translationFile);
+  const unitsFile = join(files.dir, UNITS_FILE);
+  return files.units === null ? plan : withUnits(plan, parseUnits(files.units, unitsFile), unitsFile);
 }
 
 /** The plan with its units and roll-up rules; a rule for an indicator the plan does not have is an error. */
@@ -63,10 +85,10 @@ function withUnits(plan: Plan, file: UnitsFile, path: string): Plan {
   return { ...plan, units: file.units, rollup: file.rollup };
 }
 
-async function readUnits(file: string): Promise<UnitsFile> {
+function parseUnits(text: string, file: string): UnitsFile {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw new PlanDataError(file, [{ message: `not valid JSON (${(err as Error).message}); fix the syntax` }]);
   }
@@ -75,10 +97,10 @@ async function readUnits(file: string): Promise<UnitsFile> {
   throw new PlanDataError(file, result.error.issues.map((issue) => ({ field: issue.path.join('.') || undefined, message: issue.message })));
 }
 
-async function readTranslation(file: string): Promise<Translation> {
+function parseTranslation(text: string, file: string): Translation {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     throw new PlanDataError(file, [{ message: `not valid JSON (${(err as Error).message}); fix the syntax` }]);
   }

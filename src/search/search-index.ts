@@ -5,7 +5,7 @@ import { foldTraditional } from './fold-traditional.js';
 import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { defaultSynonyms, type SynonymTable } from './synonym-table.js';
-import { buildInvertedIndex, type FieldSpec } from './inverted-index.js';
+import { buildInvertedIndex, type FieldSpec, type InvertedIndex } from './inverted-index.js';
 import { createScorer } from './score-slots.js';
 import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
@@ -78,14 +78,23 @@ const FIELDS: ReadonlyArray<FieldSpec & { text: (item: PlanItem) => string }> = 
   { weight: 1, b: 0.75, text: (i) => `${i.text.zh}\n${i.text.en}` },
 ];
 
-/** Builds the index over plan items: BM25F postings over both languages, plus the typo corrector's vocabulary. */
-export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTable = defaultSynonyms()): ExplainableSearchIndex {
-  const n = items.length;
-  const { postings, words } = buildInvertedIndex(
+/** The BM25F postings of plan items: the costly part of {@link buildSearchIndex}, plain data that can be kept between runs. */
+export function indexItems(items: readonly PlanItem[]): InvertedIndex {
+  return buildInvertedIndex(
     items.map((item) => FIELDS.map((f) => f.text(item))),
     FIELDS,
     RANKING.k1,
   );
+}
+
+/**
+ * Builds the index over plan items: BM25F postings over both languages, plus the typo corrector's
+ * vocabulary. `inverted` is {@link indexItems} of the same items when it was kept from an earlier run.
+ */
+export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTable = defaultSynonyms(), inverted: InvertedIndex = indexItems(items)): ExplainableSearchIndex {
+  const n = items.length;
+  if (inverted.size !== n) throw new Error(`the inverted index covers ${inverted.size} documents, not the ${n} items given`);
+  const { postings, words } = inverted;
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   // Read once per index term on first use; a term no document has is not remembered (any input can be one).
   const idfs = new Map<string, number>();

@@ -110,6 +110,19 @@ export class PgStore implements EventStore {
     for (const e of loaded) if (e.requestKey) this.byRequestKey.set(e.requestKey, e);
   }
 
+  /** What `GET /healthz` reports: the events this process holds, and whether the database answers a write transaction. */
+  async health(): Promise<{ kind: string; events: number; writable: boolean; error?: string }> {
+    const events = this.log.length;
+    if (this.closed) return { kind: 'postgres', events, writable: false, error: 'the store is closed' };
+    try {
+      const { rows } = await this.pool.query<{ ro: string }>('SHOW transaction_read_only');
+      const writable = rows[0]?.ro === 'off';
+      return { kind: 'postgres', events, writable, ...(writable ? {} : { error: 'the database is read-only (a standby?)' }) };
+    } catch (err) {
+      return { kind: 'postgres', events, writable: false, error: `the database does not answer: ${(err as Error).message}` };
+    }
+  }
+
   append(event: NewEvent): Promise<PlanEvent> {
     if (this.closed) return Promise.reject(new StoreUnavailableError(this.where, 'the store is closed'));
     let full: PlanEvent;

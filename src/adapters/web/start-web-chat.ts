@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { join as joinPath } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { App } from '../../app.js';
 import { isLoopbackHost } from '../../config/load-config.js';
+import type { HealthReport } from '../../core/health.js';
 import type { Logger } from '../../core/logger.js';
 import type { Reply } from '../../core/reply.js';
-import { createBotkitWeb, type WebTurnMessage } from './botkit-web.js';
+import type { WebTurnMessage } from './botkit-web.js';
+import { deferredBotkit } from './deferred-botkit.js';
 import { hostAllowed, sameOrigin } from './request-guards.js';
 import { guardSocket } from './socket-guard.js';
 import { createTokenBucket, DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
@@ -20,6 +22,7 @@ import { proxyBadNameLog, signInRoutes } from './signin-routes.js';
 import { createWebAuth, type WebAuth } from './web-auth.js';
 import { fileRoutes, WebFiles } from './web-files.js';
 import { webUser, type UserId } from '../../core/user-ids.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** The path of the chat's websocket. */
 export const WS_PATH = '/ws';
@@ -29,9 +32,12 @@ export const WS_PATH = '/ws';
  * sends too much text gets a `too-long` notice rather than a closed socket.
  */
 export const MAX_FRAME_BYTES = 256 * 1024;
+/** How long after listening the web chat loads Botkit if no socket asked for it first (ms). */
+const BOTKIT_WARM_UP_MS = 1000;
 /** Refused frames in a row after which a flooding socket is closed. */
 const CLOSE_AFTER_REFUSALS = 100;
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+// From the package root, so that the build in dist/ serves the same assets as the sources.
+const PUBLIC_DIR = joinPath(PACKAGE_ROOT, 'src', 'adapters', 'web', 'public');
 
 /** What the web chat needs to start. */
 export interface WebChatOptions {
@@ -61,6 +67,8 @@ export interface WebChatOptions {
   filesSecret?: string;
   /** Wall-clock milliseconds for download links' expiry (injected for tests). */
   filesNow?: () => number;
+  /** What `GET /healthz` answers (status and JSON body); without it, `{ "ok": true }` while the chat runs. */
+  health?: () => Promise<HealthReport>;
 }
 
 /** A running web chat. */
@@ -82,6 +90,8 @@ export interface WebChat {
   postToWebUser(user: UserId, reply: Reply): Promise<void>;
   /** How many open pages have joined a web channel (`web:general`), or all of them with no channel. */
   openPages(channel?: string): number;
+  /** True once the chat accepts sockets (Botkit is loaded on the first socket, or shortly after start). */
+  readonly chatReady: boolean;
   /** Closes every socket (pages reconnect when the server is back), then the server if the chat created it. */
   stop(): Promise<void>;
 }
@@ -115,7 +125,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const web = express();
   web.disable('x-powered-by');
   opts.routes?.(web);
-  web.use(chatPages(local ? opts.host : null));
+  web.use(chatPages(local ? opts.host : null, opts.health));
   web.use(signInRoutes(auth, logger));
   // Files replies carry (a ledger, a chart), behind short-lived signed links (web-files.ts).
   const files = new WebFiles({ ...(opts.filesSecret ? { secret: opts.filesSecret } : {}), ...(opts.filesNow ? { now: opts.filesNow } : {}) });
@@ -132,7 +142,13 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
   const servesRequests = server.listenerCount('request') === 0;
   if (servesRequests) server.on('request', web);
 
-  const botkit = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
+  // Botkit is imported when first needed, not above: the server answers HTTP before it is loaded (issue 14).
+  const botkit = deferredBotkit(async () => {
+    const { createBotkitWeb } = await import('./botkit-web.js');
+    const loaded = createBotkitWeb({ maxPayload: opts.maxFrameBytes ?? MAX_FRAME_BYTES, logger });
+    logger.info('web chat ready: Botkit loaded, sockets accepted');
+    return loaded;
+  });
   const sessions = new WebSessions();
   const digests = new RecentDigests<Record<string, unknown>>();
   /** Direct messages by user id, newest first, shown again when the person opens the chat. */
@@ -240,8 +256,12 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       throw err;
     }
   }
+  // Botkit is loaded by the first websocket, or once the server has been up a moment with none; a
+  // failure to load it is logged (the page is served, every socket refused) and /healthz shows the chat not started.
+  const warmUp = setTimeout(() => void botkit.load().catch((err: unknown) => logger.error({ err }, 'the web chat could not load Botkit: pages are served, chats refused')), BOTKIT_WARM_UP_MS);
+  warmUp.unref();
   const url = urlOf(server, opts.port, opts.host);
-  logger.info({ url }, 'web chat ready');
+  logger.info({ url }, 'web chat listening (Botkit loads on the first socket)');
 
   let stopped = false;
   return {
@@ -281,9 +301,13 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
       if (channel === undefined) return sessions.size;
       return channel.startsWith('web:') ? sessions.inRoom(channel.slice('web:'.length)).filter((s) => s.reference).length : 0;
     },
+    get chatReady() {
+      return botkit.ready;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearTimeout(warmUp);
       server.off('upgrade', onUpgrade);
       await botkit.close();
       if (servesRequests) server.off('request', web);
@@ -298,7 +322,7 @@ export async function startWebChat(opts: WebChatOptions): Promise<WebChat> {
 }
 
 /** The chat's page and health check, with headers that keep the page to its own origin. */
-function chatPages(loopbackHost: string | null): express.Router {
+function chatPages(loopbackHost: string | null, health?: () => Promise<HealthReport>): express.Router {
   const router = express.Router();
   const guard: RequestHandler = (req, res, next) => {
     // Only the chat's own GETs are checked; other routes (a Slack webhook via a tunnel) pass.
@@ -315,8 +339,10 @@ function chatPages(loopbackHost: string | null): express.Router {
     next();
   };
   router.use(guard);
-  router.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  router.get('/healthz', async (_req, res) => {
+    if (!health) return void res.json({ ok: true });
+    const report = await health();
+    res.status(report.status).set('Cache-Control', 'no-store').json(report.body);
   });
   router.use(express.static(PUBLIC_DIR, { index: 'index.html', extensions: ['html'], maxAge: 0 }));
   return router;
