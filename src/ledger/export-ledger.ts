@@ -2,9 +2,7 @@ import { t } from '../core/i18n.js';
 import type { Lang, ReplyFile } from '../core/reply.js';
 import type { Ledger } from './ledger.js';
 import { ledgerSheets, sheetName, type SheetId } from './sheets.js';
-import { sheetCsv, sheetsCsvZip } from './write-csv.js';
 import { sheetMarkdown } from './write-md.js';
-import { sheetsXlsx } from './write-xlsx.js';
 
 /** The formats a ledger is exported in. */
 export const LEDGER_FORMATS = ['xlsx', 'csv', 'md'] as const;
@@ -29,10 +27,14 @@ export async function exportLedger(ledger: Ledger, format: LedgerFormat, sheet?:
   const date = ledger.asOf.date;
   const base = `${t(lang, 'ledger', '台账')}-${date}`;
   const title = exportTitle(ledger);
+  // The writers (exceljs, jszip) are loaded only when a file is made, so answering questions never loads them.
   switch (format) {
-    case 'xlsx':
+    case 'xlsx': {
+      const { sheetsXlsx } = await import('./write-xlsx.js');
       return { name: `${base}.xlsx`, mediaType: MEDIA_TYPES.xlsx, data: await sheetsXlsx(ledgerSheets(ledger, sheet ? [sheet] : undefined), lang, timeZone), title };
+    }
     case 'csv': {
+      const { sheetCsv, sheetsCsvZip } = await import('./write-csv.js');
       if (sheet) return { name: `${sheetName(sheet, lang)}-${date}.csv`, mediaType: MEDIA_TYPES.csv, data: sheetCsv(ledgerSheets(ledger, [sheet])[0]!, lang, timeZone), title };
       return { name: `${base}-csv.zip`, mediaType: MEDIA_TYPES.zip, data: await sheetsCsvZip(ledgerSheets(ledger), lang, timeZone), title };
     }

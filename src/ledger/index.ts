@@ -4,5 +4,5 @@ export { buildLedger, provinceLabel, type HistoryRow, type IndicatorRow, type Le
 export { ledgerSheets, readSheetId, sheetName, SHEET_IDS, type Column, type ColumnKind, type Sheet, type SheetId } from './sheets.js';
 export { exportLedger, exportTitle, LEDGER_FORMATS, MEDIA_TYPES, readFormat, type LedgerFormat } from './export-ledger.js';
 export { readLedgerRequest, type LedgerRequest } from './ledger-request.js';
-export { LIGHT_FILLS, NUMBER_FORMATS } from './write-xlsx.js';
-export { UTF8_BOM } from './write-csv.js';
+// The writers (write-xlsx.ts, write-csv.ts) are imported by exportLedger when a file is made: importing them
+// here would load exceljs and jszip into every process that answers a question.

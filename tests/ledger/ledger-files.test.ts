@@ -1,7 +1,9 @@
 import JSZip from 'jszip';
 import readExcelFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { buildLedger, exportLedger, ledgerAsOf, LIGHT_FILLS, UTF8_BOM } from '../../src/ledger/index.js';
+import { buildLedger, exportLedger, ledgerAsOf } from '../../src/ledger/index.js';
+import { LIGHT_FILLS } from '../../src/ledger/write-xlsx.js';
+import { UTF8_BOM } from '../../src/ledger/write-csv.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
 import { logOf } from '../digest/fixtures.js';
 import { ledgerLog } from './fixtures.js';

@@ -66,7 +66,7 @@ describe('GET /healthz on serve', () => {
     expect(body).toEqual({
       ok: true,
       store: { kind: 'file', events: 1, writable: true },
-      adapters: { web: { configured: true, started: true }, slack: { configured: false, started: false } },
+      adapters: { web: { configured: true, started: true }, slack: { configured: false, started: false }, dingtalk: { configured: false, started: false }, wecom: { configured: false, started: false } },
     });
   });
 
@@ -76,7 +76,7 @@ describe('GET /healthz on serve', () => {
     await chatReady(r);
     const { status, body } = await healthz(r);
     expect(status).toBe(200);
-    expect(body.adapters).toEqual({ web: { configured: true, started: true }, slack: { configured: true, started: true } });
+    expect(body.adapters).toEqual({ web: { configured: true, started: true }, slack: { configured: true, started: true }, dingtalk: { configured: false, started: false }, wecom: { configured: false, started: false } });
     expect(body.store).toEqual({ kind: 'file', events: 0, writable: true });
   });
 
