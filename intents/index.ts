@@ -1,5 +1,6 @@
 import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
+import { chartIntent } from './chart.js';
 import { digestPreviewIntent } from './digest-preview.js';
 import { assignIntent, unassignIntent } from './assign.js';
 import { cancelProposalIntent, confirmProposalIntent } from './confirm-proposal.js';
@@ -47,6 +48,8 @@ export const allIntents: readonly Intent[] = [
   milestoneIntent,
   signoffIntent,
   reopenIntent,
+  // Before the item questions: "T9.1 chart" asks for a picture, not the target.
+  chartIntent,
   itemStatusIntent,
   planOverviewIntent,
   listItemsIntent,

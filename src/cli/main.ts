@@ -29,6 +29,8 @@ import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
+import { chartCommand } from './commands/chart.js';
+import type { Lang } from '../core/reply.js';
 import { currentUnits } from '../store/unit-state.js';
 import type { CliIo } from './io.js';
 
@@ -46,6 +48,10 @@ Commands:
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
+  chart [--indicator ID] [--lang zh|en] [--format png|svg] --out FILE
+                                every quantified target against its pace (or one target week by week) as a picture
+  report --year YYYY [--format md|docx] [--lang zh|en] [--out FILE]
+                                the year-end report against targets (md to stdout without --out)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
@@ -66,6 +72,11 @@ const OPTIONS = {
   channel: { type: 'string' },
   'post-due': { type: 'boolean' },
   due: { type: 'boolean' },
+  indicator: { type: 'string' },
+  lang: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -227,6 +238,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         await store.close();
       }
     }
+    case 'chart': {
+      noMoreArgs(command, args, 0);
+      const lang = langOf(values.lang);
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const events = (await openReadOnlyStore(config.db)).events();
+      const file = await chartCommand({ plan, events, now: clockFrom(values.now).now(), timeZone: config.timeZone, indicator: values.indicator, lang, format: values.format, out: values.out });
+      if (!values.out) {
+        io.stdout(new TextDecoder().decode(file.data));
+        return 0;
+      }
+      await writeOut(io, values.out, file.data);
+      io.stdout(json ? JSON.stringify({ out: values.out, name: file.name, mediaType: file.mediaType, bytes: file.data.length, title: file.title }) : `${file.title}: ${values.out}`);
+      return 0;
+    }
     case 'repair': {
       noMoreArgs(command, args, 0);
       const report = await repairStateFile(config.db);
@@ -301,6 +326,26 @@ function configFrom(env: Record<string, string | undefined>, values: { db?: stri
     ...(values.db !== undefined ? { PLANBOT_DB: values.db } : {}),
     ...(values.plan !== undefined ? { PLANBOT_PLAN: values.plan } : {}),
   });
+}
+
+/** `--lang`: zh (the default, the plan's own language) or en. */
+function langOf(lang: string | undefined): Lang {
+  if (lang === undefined) return 'zh';
+  if (lang === 'zh' || lang === 'en') return lang;
+  throw new UsageError(`--lang ${lang}: use zh or en`);
+}
+
+/** Writes an output file, or a user error saying why it could not be written. */
+async function writeOut(io: CliIo, path: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await io.writeFile(path, data);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError('file.unwritable', {
+      en: `Cannot write ${path} (${code}). Check that its folder exists and can be written.`,
+      zh: `无法写入 ${path}（${code}）。请检查目录是否存在且可写。`,
+    });
+  }
 }
 
 function noMoreArgs(command: string, args: string[], max: number): void {
