@@ -15,7 +15,7 @@ export function progressSpec(rows: readonly ProgressRow[], lang: Lang, asOf: str
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: t(lang, `Targets against pace · as of ${asOf}`, `量化指标完成情况与时序进度（截至${asOf}）`),
+      text: t(lang, `Targets against pace, as of ${asOf}`, `量化指标完成情况与时序进度（截至${asOf}）`),
       subtitle: [
         planTitle,
         t(lang, "Bar: % of the target reported, coloured by the item's light; black tick: % the pace asks for by now; dashed: 100%", '条形：已报完成百分比，颜色为事项红黄绿灯；黑色竖线：按时序进度此时应完成的百分比；虚线：100%'),

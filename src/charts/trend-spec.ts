@@ -31,7 +31,7 @@ export function trendSpec(points: readonly TrendPoint[], item: PlanItem, ind: In
       { mark: { type: 'line', strokeDash: [5, 4], color: '#777', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'expected' } } },
       { mark: { type: 'line', color: '#4a6fa5', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'done' } } },
       {
-        mark: { type: 'point', filled: true, size: 45 },
+        mark: { type: 'point', filled: true, size: 45, opacity: 1 },
         encoding: {
           x,
           y: { ...y, field: 'done' },

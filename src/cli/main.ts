@@ -30,6 +30,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { chartCommand } from './commands/chart.js';
+import { digestChartFiles } from '../charts/digest-chart.js';
 import type { Lang } from '../core/reply.js';
 import { currentUnits } from '../store/unit-state.js';
 import type { CliIo } from './io.js';
@@ -193,6 +194,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             timeZone: config.timeZone,
             cron: config.digestCron,
             options: { reporting: await loadReportingSchedule(config, logger) },
+            files: digestChartFiles(logger),
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
             post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
