@@ -30,6 +30,7 @@ import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { chartCommand } from './commands/chart.js';
+import { yearReport } from '../report/year-report.js';
 import { digestChartFiles } from '../charts/digest-chart.js';
 import type { Lang } from '../core/reply.js';
 import { currentUnits } from '../store/unit-state.js';
@@ -252,6 +253,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       }
       await writeOut(io, values.out, file.data);
       io.stdout(json ? JSON.stringify({ out: values.out, name: file.name, mediaType: file.mediaType, bytes: file.data.length, title: file.title }) : `${file.title}: ${values.out}`);
+      return 0;
+    }
+    case 'report': {
+      noMoreArgs(command, args, 0);
+      if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('report needs --year YYYY, e.g. plan-bot report --year 2021');
+      const format = (values.format ?? (values.out && /\.docx$/i.test(values.out) ? 'docx' : 'md')).toLowerCase();
+      if (format !== 'md' && format !== 'docx') throw new UsageError(`--format ${values.format}: the report is md or docx`);
+      if (format === 'docx' && !values.out) throw new UsageError('report --format docx needs --out FILE.docx (a Word file is not written to the terminal)');
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const events = (await openReadOnlyStore(config.db)).events();
+      const file = await yearReport({ plan, events, year: Number(values.year), now: clockFrom(values.now).now(), timeZone: config.timeZone, lang: langOf(values.lang) }, format);
+      if (!values.out) {
+        io.stdout(new TextDecoder().decode(file.data).trimEnd());
+        return 0;
+      }
+      await writeOut(io, values.out, file.data);
+      io.stdout(json ? JSON.stringify({ out: values.out, name: file.name, mediaType: file.mediaType, bytes: file.data.length }) : `Year-end report ${values.year} (${format}): ${values.out}`);
       return 0;
     }
     case 'repair': {
