@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestChartFiles } from '../../src/charts/digest-chart.js';
 import { fixedClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { silentLogger, type Logger } from '../../src/core/logger.js';
 import { renderPlainText, type Reply } from '../../src/core/reply.js';
 import { postDueDigests } from '../../src/digest/scheduler.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
@@ -154,7 +154,7 @@ describe('the posted digest carries the chart', () => {
       clock: fixedClock('2021-06-14T09:00:00+08:00'),
       timeZone: 'Asia/Shanghai',
       post: async (_c, reply) => void sent.push(reply),
-      files: async (digest) => digestChartFiles({ warn: (_o: unknown, msg: string) => void warnings.push(msg) })({ ...digest, data: { ...digest.data, judge: { ...digest.data.judge, of: () => { throw new Error('boom'); } } } }),
+      files: async (digest) => digestChartFiles({ warn: ((_o: unknown, msg: string) => void warnings.push(msg)) as unknown as Logger['warn'] })({ ...digest, data: { ...digest.data, judge: { ...digest.data.judge, of: () => { throw new Error('boom'); } } } }),
     });
     expect(r.posted).toHaveLength(1);
     expect(sent[0]!.files).toBeUndefined();
