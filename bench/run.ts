@@ -6,6 +6,7 @@ const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, 
   { name: 'digest', load: async () => (await import('./digest.bench.js')).runDigestBench },
   { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
   { name: 'start', load: async () => (await import('./start.bench.js')).runStartBench },
+  { name: 'chart', load: async () => (await import('./chart.bench.js')).runChartBench },
 ];
 
 const only = process.argv.slice(2);

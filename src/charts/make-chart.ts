@@ -80,8 +80,23 @@ export async function drawChart(req: ChartRequest): Promise<Chart> {
   };
 }
 
+/** PNGs of the latest SVGs drawn: the same chart asked again (the log unchanged, the pace moved less than 0.1%) is not rasterised again. */
+const pngs = new Map<string, Promise<Uint8Array>>();
+const PNGS_KEPT = 8;
+
+function pngOf(svg: string): Promise<Uint8Array> {
+  let png = pngs.get(svg);
+  if (!png) {
+    if (pngs.size >= PNGS_KEPT) pngs.delete(pngs.keys().next().value!);
+    png = svgToPng(svg).then((p) => p.data);
+    pngs.set(svg, png);
+    png.catch(() => pngs.delete(svg));
+  }
+  return png;
+}
+
 /** A chart as a file to travel with a reply: PNG (rasterised with the CJK font) or the SVG itself. */
 export async function chartFile(chart: Chart, format: ChartFormat = 'png'): Promise<ReplyFile> {
   if (format === 'svg') return { name: `${chart.baseName}.svg`, mediaType: 'image/svg+xml', data: new TextEncoder().encode(chart.svg), title: chart.title };
-  return { name: `${chart.baseName}.png`, mediaType: 'image/png', data: (await svgToPng(chart.svg)).data, title: chart.title };
+  return { name: `${chart.baseName}.png`, mediaType: 'image/png', data: await pngOf(chart.svg), title: chart.title };
 }
