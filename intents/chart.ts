@@ -6,9 +6,9 @@ import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 
 /** "chart", "show the chart for rural sewage", "progress chart of T9.1", "T9.1 chart": the words after the cue in group 1 or 2. */
-const CHART_EN = /^(?:(?:show|draw|send|give|get|make)\s+(?:me\s+)?)?(?:the\s+|a\s+)?(?:progress\s+|trend\s+)?(?:chart|graph)s?(?:\s+(?:for|of|on|about)\s+(.+?))?\s*[?.!]?$|^(.+?)\s+(?:progress\s+|trend\s+)?(?:chart|graph)\s*[?.!]?$/i;
+const CHART_EN = /^(?:(?:can|could|would) you\s+|please\s+)*(?:(?:show|draw|send|give|get|make)\s+(?:me\s+|us\s+)?)?(?:the\s+|a\s+)?(?:progress\s+|trend\s+)?(?:chart|graph)s?(?:\s+(?:for|of|on|about)\s+(.+?))?\s*[?.!]?$|^(.+?)\s+(?:progress\s+|trend\s+)?(?:chart|graph)\s*[?.!]?$/i;
 /** "进度图", "T9.1进度图", "看看农村污水的趋势图", "画一下图表": the words before the cue in group 1. */
-const CHART_ZH = /^(?:请)?(?:看看|看一下|显示|画|画一下|给我|发)?(?:一下)?(.*?)(?:的)?(?:进度图|进展图|趋势图|统计图|图表)[吗呢？?。!！]*$/;
+const CHART_ZH = /^(?:请|麻烦)?(?:有没有|能不能|能否|可以)?(?:给我|帮我|我想|我要)?(?:看看|看一下|看|显示|画|画一下|发|生成)?(?:一下)?(?:一张|一个|个)?(.*?)(?:的)?(?:进度图|进展图|趋势图|统计图|图表)[吗呢？?。!！]*$/;
 
 /**
  * The progress chart as a picture (PNG): every quantified target against the pace, coloured by

@@ -49,6 +49,12 @@ describe('/plan chart in chat', () => {
     expect(r.files![0]).toMatchObject({ name: 'progress-2021-06-07.png', title: '量化指标完成情况与时序进度（截至2021-06-07）' });
   });
 
+  it.each(['有没有进度图？', '给我看看进度图', '请画一张图表', 'can you show me the chart?', 'progress chart'])('"%s" asks for the progress chart', async (text) => {
+    const r = await say(await botWithReports(), text, 'web:alice');
+    expect(r.intent).toBe('chart');
+    expect(r.files?.[0]?.name).toBe('progress-2021-06-07.png');
+  });
+
   it('/plan chart T9.1 and "T9.1进度图": that target week by week', async () => {
     const bot = await botWithReports();
     for (const [text, user] of [['/plan chart T9.1', 'console:erin'], ['T9.1进度图', 'web:bob']] as const) {
