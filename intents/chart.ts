@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { chartTarget } from '../src/charts/chart-target.js';
-import { chartFile, drawChart } from '../src/charts/make-chart.js';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
@@ -34,6 +33,8 @@ export const chartIntent = defineIntent({
   handle: async ({ target }, ctx) => {
     const { plan, lang } = ctx;
     const found = target ? chartTarget(plan, ctx.search, target) : null;
+    // vega and resvg are loaded on the first chart, not with every other intent.
+    const { chartFile, drawChart } = await import('../src/charts/make-chart.js');
     const chart = await drawChart({ plan, events: ctx.store.events(), at: ctx.clock.now(), timeZone: ctx.timeZone, lang, indicator: found?.indicator.id ?? null });
     const file = await chartFile(chart, 'png');
     const hint = found

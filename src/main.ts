@@ -12,7 +12,6 @@ import type { Logger } from './core/logger.js';
 import { renderPlainText } from './core/reply.js';
 import { postByPlatform } from './digest/digest-command.js';
 import { startDigestScheduler } from './digest/scheduler.js';
-import { digestChartFiles } from './charts/digest-chart.js';
 import { startReminderScheduler } from './digest/reminders.js';
 import type { UserId } from './core/user-ids.js';
 import { openFileStore } from './store/file-store.js';
@@ -78,7 +77,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       logger,
       options: { reporting: app.reporting },
       // Each posted digest carries the progress chart (drawn only when posting).
-      files: digestChartFiles(logger),
+      files: (await import('./charts/digest-chart.js')).digestChartFiles(logger),
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),

@@ -29,9 +29,6 @@ import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
-import { chartCommand } from './commands/chart.js';
-import { yearReport } from '../report/year-report.js';
-import { digestChartFiles } from '../charts/digest-chart.js';
 import type { Lang } from '../core/reply.js';
 import { currentUnits } from '../store/unit-state.js';
 import type { CliIo } from './io.js';
@@ -195,7 +192,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             timeZone: config.timeZone,
             cron: config.digestCron,
             options: { reporting: await loadReportingSchedule(config, logger) },
-            files: digestChartFiles(logger),
+            // Loaded here only: vega and resvg are for posting, not for the other commands.
+            files: (await import('../charts/digest-chart.js')).digestChartFiles(logger),
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
             post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout(renderPlainText(reply))), ...(await cliPosters(config, logger)) }),
@@ -246,6 +244,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const lang = langOf(values.lang);
       const plan = await loadPlan(config.planId, config.plansDir);
       const events = (await openReadOnlyStore(config.db)).events();
+      const { chartCommand } = await import('./commands/chart.js');
       const file = await chartCommand({ plan, events, now: clockFrom(values.now).now(), timeZone: config.timeZone, indicator: values.indicator, lang, format: values.format, out: values.out });
       if (!values.out) {
         io.stdout(new TextDecoder().decode(file.data));
@@ -263,6 +262,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (format === 'docx' && !values.out) throw new UsageError('report --format docx needs --out FILE.docx (a Word file is not written to the terminal)');
       const plan = await loadPlan(config.planId, config.plansDir);
       const events = (await openReadOnlyStore(config.db)).events();
+      const { yearReport } = await import('../report/year-report.js');
       const file = await yearReport({ plan, events, year: Number(values.year), now: clockFrom(values.now).now(), timeZone: config.timeZone, lang: langOf(values.lang) }, format);
       if (!values.out) {
         io.stdout(new TextDecoder().decode(file.data).trimEnd());
