@@ -67,7 +67,8 @@ export function progressRows(items: readonly PlanItem[], states: ReadonlyMap<str
       const reading = judge.pace(ind, entry);
       const done = reading?.done == null ? null : Math.round(reading.done * 1000) / 10;
       const expected = Math.round(judge.expectedShare(ind.deadline) * 1000) / 10;
-      const value = entry ? (entry.target && entry.target !== ind.value ? `${formatNumber(entry.value)}/${formatValue(entry.target, ind, lang)}` : formatValue(entry.value, ind, lang)) : '';
+      // "1次（每季度一次）" reads as "1次" beside a percent that already says how far.
+      const value = (entry ? (entry.target && entry.target !== ind.value ? `${formatNumber(entry.value)}/${formatValue(entry.target, ind, lang)}` : formatValue(entry.value, ind, lang)) : '').replace(/\s*[（(][^）)]*[）)]\s*$/, '');
       rows.push({
         order: rows.length,
         indicatorId: ind.id,
