@@ -8,6 +8,7 @@ const BENCHES: { name: string; load: () => Promise<() => Promise<Record<string, 
   { name: 'slack', load: async () => (await import('./slack.bench.js')).runSlackBench },
   { name: 'start', load: async () => (await import('./start.bench.js')).runStartBench },
   { name: 'export', load: async () => (await import('./export.bench.js')).runExportBench },
+  { name: 'chart', load: async () => (await import('./chart.bench.js')).runChartBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import type { Intent } from '../src/core/intent.js';
 import { askIntent } from './ask.js';
+import { chartIntent } from './chart.js';
 import { digestPreviewIntent } from './digest-preview.js';
 import { exportLedgerIntent } from './export-ledger.js';
 import { assignIntent, unassignIntent } from './assign.js';
@@ -48,6 +49,8 @@ export const allIntents: readonly Intent[] = [
   milestoneIntent,
   signoffIntent,
   reopenIntent,
+  // Before the item questions: "T9.1 chart" asks for a picture, not the target.
+  chartIntent,
   itemStatusIntent,
   planOverviewIntent,
   listItemsIntent,

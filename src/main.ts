@@ -122,6 +122,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       logger,
       once,
       options: { reporting: app.reporting },
+      // Each posted digest carries the progress chart (drawn only when posting).
+      files: (await import('./charts/digest-chart.js')).digestChartFiles(logger),
       post: postByPlatform({
         web: web.postToWeb,
         ...(slack ? { slack: slack.post } : {}),

@@ -11,4 +11,6 @@ export interface CliIo {
   stopRequested(): Promise<void>;
   /** Reads a whole file as text; the CLI reads files only through this. */
   readFile(path: string): Promise<string>;
+  /** Writes a whole file (a chart, a report); the CLI writes files only through this. */
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
 }

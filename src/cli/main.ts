@@ -7,6 +7,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { PostDigest } from '../digest/scheduler.js';
 import type { Logger } from '../core/logger.js';
 import type { Claims } from '../store/claims.js';
+import type { Lang } from '../core/reply.js';
 import type { CliIo } from './io.js';
 // Everything else is imported by the command that uses it, so that a one-off command loads only what it
 // needs (issue 14: start fast): `ask` loads neither the scheduler nor the digest nor any adapter.
@@ -32,6 +33,10 @@ Commands:
   digest [--json] [--channel C] the weekly digest as it would be posted at --now
   digest --post-due [--json]    post every subscribed channel's due digest once (for a system cron)
   remind --due [--json]         send the due reminders (催办) of the reporting cycle once (for a system cron)
+  chart [--indicator ID] [--lang zh|en] [--format png|svg] --out FILE
+                                every quantified target against its pace (or one target week by week) as a picture
+  report --year YYYY [--format md|docx] [--lang zh|en] [--out FILE]
+                                the year-end report against targets (md to stdout without --out)
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
@@ -54,12 +59,14 @@ const OPTIONS = {
   channel: { type: 'string' },
   'post-due': { type: 'boolean' },
   due: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  format: { type: 'string' },
-  week: { type: 'string' },
+  indicator: { type: 'string' },
   lang: { type: 'string' },
-  sheet: { type: 'string' },
+  format: { type: 'string' },
   out: { type: 'string' },
+  year: { type: 'string' },
+  week: { type: 'string' },
+  sheet: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /**
@@ -191,6 +198,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             timeZone: config.timeZone,
             cron: config.digestCron,
             options: { reporting: await loadReportingSchedule(config, logger) },
+            // Loaded here only: vega and resvg are for posting, not for the other commands.
+            files: (await import('../charts/digest-chart.js')).digestChartFiles(logger),
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
             // Files the digest carries (a chart) are saved in --out DIR (default exports/), their paths printed.
@@ -248,6 +257,39 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         await claims?.close();
         await store.close();
       }
+    }
+    case 'chart': {
+      noMoreArgs(command, args, 0);
+      const lang = langOf(values.lang);
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const events = (await openReadOnlyStore(config.db)).events();
+      const { chartCommand } = await import('./commands/chart.js');
+      const file = await chartCommand({ plan, events, now: clockFrom(values.now).now(), timeZone: config.timeZone, indicator: values.indicator, lang, format: values.format, out: values.out });
+      if (!values.out) {
+        io.stdout(new TextDecoder().decode(file.data));
+        return 0;
+      }
+      await writeOut(io, values.out, file.data);
+      io.stdout(json ? JSON.stringify({ out: values.out, name: file.name, mediaType: file.mediaType, bytes: file.data.length, title: file.title }) : `${file.title}: ${values.out}`);
+      return 0;
+    }
+    case 'report': {
+      noMoreArgs(command, args, 0);
+      if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('report needs --year YYYY, e.g. plan-bot report --year 2021');
+      const format = (values.format ?? (values.out && /\.docx$/i.test(values.out) ? 'docx' : 'md')).toLowerCase();
+      if (format !== 'md' && format !== 'docx') throw new UsageError(`--format ${values.format}: the report is md or docx`);
+      if (format === 'docx' && !values.out) throw new UsageError('report --format docx needs --out FILE.docx (a Word file is not written to the terminal)');
+      const plan = await loadPlan(config.planId, config.plansDir);
+      const events = (await openReadOnlyStore(config.db)).events();
+      const { yearReport } = await import('../report/year-report.js');
+      const file = await yearReport({ plan, events, year: Number(values.year), now: clockFrom(values.now).now(), timeZone: config.timeZone, lang: langOf(values.lang) }, format);
+      if (!values.out) {
+        io.stdout(new TextDecoder().decode(file.data).trimEnd());
+        return 0;
+      }
+      await writeOut(io, values.out, file.data);
+      io.stdout(json ? JSON.stringify({ out: values.out, name: file.name, mediaType: file.mediaType, bytes: file.data.length }) : `Year-end report ${values.year} (${format}): ${values.out}`);
+      return 0;
     }
     case 'repair': {
       noMoreArgs(command, args, 0);
@@ -344,6 +386,26 @@ function configFrom(env: Record<string, string | undefined>, values: { db?: stri
     ...(values.db !== undefined ? { PLANBOT_DB: values.db } : {}),
     ...(values.plan !== undefined ? { PLANBOT_PLAN: values.plan } : {}),
   });
+}
+
+/** `--lang`: zh (the default, the plan's own language) or en. */
+function langOf(lang: string | undefined): Lang {
+  if (lang === undefined) return 'zh';
+  if (lang === 'zh' || lang === 'en') return lang;
+  throw new UsageError(`--lang ${lang}: use zh or en`);
+}
+
+/** Writes an output file, or a user error saying why it could not be written. */
+async function writeOut(io: CliIo, path: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await io.writeFile(path, data);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError('file.unwritable', {
+      en: `Cannot write ${path} (${code}). Check that its folder exists and can be written.`,
+      zh: `无法写入 ${path}（${code}）。请检查目录是否存在且可写。`,
+    });
+  }
 }
 
 function noMoreArgs(command: string, args: string[], max: number): void {

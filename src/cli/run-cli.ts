@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { main } from './main.js';
 
@@ -15,6 +15,7 @@ export async function runCli(argv: string[]): Promise<number> {
     stderr: (text) => process.stderr.write(`${text}\n`),
     stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, data) => writeFile(path, data),
     terminalLines,
     stopRequested: () => new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
   });

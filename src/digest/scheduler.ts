@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
-import type { Reply } from '../core/reply.js';
+import type { Reply, ReplyFile } from '../core/reply.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { OnceOnly } from '../store/claims.js';
@@ -9,7 +9,7 @@ import type { EventStore } from '../store/event-store.js';
 import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
 import { deriveSubscriptions, platformOf } from './subscriptions.js';
 import { lastCompleteWeek, assertTimeZone } from './week.js';
-import { digestFor, prepareWeek, type DigestOptions } from './weekly-digest.js';
+import { digestFor, prepareWeek, type DigestOptions, type WeeklyDigest } from './weekly-digest.js';
 import { startTickScheduler, type TickScheduler } from './tick-scheduler.js';
 
 /** Monday 09:00 (in the configured time zone): when digests go out unless configured otherwise. */
@@ -36,6 +36,11 @@ export interface DigestTickDeps {
   limitsFor?: (platform: string) => MessageLimits;
   /** Claims shared with other processes on the same store (replicas); without them the log alone decides. */
   once?: OnceOnly;
+  /**
+   * Files a posted digest carries (the progress chart: `digestChartFiles` in src/charts), made only
+   * for a digest about to be posted; absent: the digest is text only.
+   */
+  files?: (digest: WeeklyDigest) => Promise<ReplyFile[]>;
 }
 
 /** What a tick did. */
@@ -113,8 +118,10 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
     const platform = platformOf(sub.channel);
     prepared ??= prepareWeek({ plan, events, now: due, timeZone });
     const digest = digestFor(prepared, sub, { ...deps.options, limits: limitsFor(platform) });
+    const files = deps.files ? await deps.files(digest) : [];
+    const reply = files.length ? { ...digest.reply, files } : digest.reply;
     try {
-      await deps.post(sub.channel, digest.reply);
+      await deps.post(sub.channel, reply);
     } catch (error) {
       await deps.once?.claims.release(key, deps.once.holder);
       result.failed.push({ channel: sub.channel, error });
@@ -123,7 +130,7 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
     // Completed as soon as it is posted: a crash before the event below cannot make another replica post it again.
     await deps.once?.claims.complete(key);
     await store.append({ type: 'digest-posted', channel: sub.channel, week: week.key, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform, planId: plan.id });
-    result.posted.push({ channel: sub.channel, reply: digest.reply });
+    result.posted.push({ channel: sub.channel, reply });
   }
   return result;
 }

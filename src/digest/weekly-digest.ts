@@ -1,7 +1,7 @@
 import { reply, type Lang, type Reply, type ReplyBlock } from '../core/reply.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanEvent, Status } from '../store/events.js';
-import { DEFAULT_CONTENT_OPTIONS, gatherDigestData, replayWeek, type DigestContentOptions, type WeekState } from './digest-data.js';
+import { DEFAULT_CONTENT_OPTIONS, gatherDigestData, replayWeek, type DigestContentOptions, type DigestData, type WeekState } from './digest-data.js';
 import { SLACK_LIMITS, type MessageLimits } from './limits.js';
 import { renderDigest } from './render-digest.js';
 import type { DigestAudience } from './subscriptions.js';
@@ -38,6 +38,8 @@ export interface WeeklyDigest {
   weekKey: string;
   /** Users written as "@id" in the text (owners of stale items), for platforms that notify. */
   mentions: string[];
+  /** What the digest says before it is put into words (its items, states and attention judge), for the chart a posted digest carries. */
+  data: DigestData;
   /** The headline numbers, for JSON output and checks. */
   stats: {
     items: number;
@@ -93,6 +95,7 @@ export function digestFor(base: WeekState, audience: DigestAudience, digestOptio
     week: { start: week.start, end: week.end },
     weekKey: week.key,
     mentions: [...mentioned],
+    data,
     stats: {
       items: data.items.length,
       counts: data.counts,

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -23,6 +23,7 @@ export async function runCli(argv: string[], opts: { env?: Record<string, string
       yield* stdin;
     },
     readFile: (p) => readFile(p, 'utf8'),
+    writeFile: (p, data) => writeFile(p, data),
     // `terminal`: lines typed at the terminal `serve` runs in (none: not a terminal, as in CI).
     terminalLines: () =>
       opts.terminal
