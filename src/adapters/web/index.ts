@@ -8,5 +8,5 @@ export { DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
 export { MAX_TEXT_CHARS } from './client-frame.js';
 export { createWebAuth, inviteLink, inviteToken, INVITE_TTL_MS, SESSION_COOKIE, type WebAuth, type WebAuthOptions } from './web-auth.js';
 export { loadWebSecret, webSecretFile } from './web-secret.js';
-export { fileUsedInvites, memoryUsedInvites, usedInvitesFile, type UsedInvites } from './used-invites.js';
+export { fileUsedInvites, memoryUsedInvites, storeUsedInvites, usedInvitesFile, type UsedInvites } from './used-invites.js';
 export { webInviteIssuer } from './web-invite-issuer.js';
