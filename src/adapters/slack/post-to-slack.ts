@@ -5,8 +5,8 @@ import type { Reply } from '../../core/reply.js';
 import { conversationOf } from './slack-text.js';
 import { toMessages } from './to-blocks.js';
 
-/** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. */
-export type PostReply = (channel: string, reply: Reply) => Promise<void>;
+/** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. `signal` stops it before its next message. */
+export type PostReply = (channel: string, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
 
 /** The part of Slack's Web API client the poster uses. */
 export type ChatClient = Pick<webApi.WebClient, 'chat'>;
@@ -24,8 +24,9 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
   const tails = new Map<string, Promise<unknown>>();
   const lastSent = new Map<string, number>();
 
-  const send = async (conversation: string, reply: Reply) => {
+  const send = async (conversation: string, reply: Reply, signal?: AbortSignal) => {
     for (const message of toMessages(reply)) {
+      signal?.throwIfAborted();
       const wait = (lastSent.get(conversation) ?? -Infinity) + intervalMs - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
@@ -36,11 +37,11 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
     }
   };
 
-  return (channel, reply) => {
+  return (channel, reply, options) => {
     const conversation = conversationOf(channel);
     if (!conversation) return Promise.reject(new Error(`not a Slack channel: ${JSON.stringify(channel)} (expected slack:C123)`));
     const previous = tails.get(conversation) ?? Promise.resolve();
-    const mine = previous.then(() => send(conversation, reply));
+    const mine = previous.then(() => send(conversation, reply, options?.signal));
     const tail = mine.catch(() => {});
     tails.set(conversation, tail);
     void tail.then(() => {
