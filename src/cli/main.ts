@@ -49,6 +49,8 @@ Commands:
   repair [--json]               salvage every complete event of a damaged state file (--db), keeping a copy
   serve [--user NAME]           run the web chat (and Slack when configured), the console (typing as console:NAME) and the digest schedule
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
+  migrate --to URL [--json]     copy every event of the state file (--db, journal included) into an empty
+                                PostgreSQL database, verified; then set PLANBOT_DATABASE_URL=URL
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -66,6 +68,7 @@ const OPTIONS = {
   channel: { type: 'string' },
   'post-due': { type: 'boolean' },
   due: { type: 'boolean' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -264,6 +267,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!json) io.stderr(`One-time sign-in link for ${issued.userId}, valid until ${expiresAt}; whoever opens it first is signed in as ${issued.userId}.`);
       if (config.web.auth === 'local') io.stderr('Note: the web chat listens on this machine only (HOST is loopback) and needs no sign-in; the link matters once HOST or PLANBOT_WEB_AUTH change.');
       else if (!config.web.publicUrl) io.stderr(`Note: PLANBOT_WEB_URL is unset, so the link points at ${base}; set it to the address people open.`);
+      return 0;
+    }
+    case 'migrate': {
+      noMoreArgs(command, args, 0);
+      if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) throw new UsageError('migrate needs --to postgres://USER@HOST:PORT/DATABASE, e.g. plan-bot migrate --to "$PLANBOT_DATABASE_URL" --db data/state.json');
+      const { migrateFileToPg, migrationText } = await import('./commands/migrate.js');
+      const report = await migrateFileToPg(config.db, values.to);
+      io.stdout(json ? JSON.stringify(report, null, 2) : migrationText(report));
       return 0;
     }
     default:
