@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlack, type SlackRuntime } from '../../src/adapters/slack/index.js';
 import { openPgInbox } from '../../src/adapters/slack/pg-inbox.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import { slackDoor } from '../../src/adapters/slack/slack-door.js';
 import { createWebAuth, inviteToken, storeUsedInvites, type WebChat } from '../../src/adapters/web/index.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -16,7 +21,7 @@ import { pgOnceKeys } from '../../src/store/pg-once-keys.js';
 import { migratePgSchema } from '../../src/store/pg-schema.js';
 import { storeWith, subscribe } from '../digest/fixtures.js';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
-import { postSigned } from '../slack/fake-slack.js';
+import { postSigned, startFakeSlack } from '../slack/fake-slack.js';
 import { slashCommand } from '../slack/fixtures.js';
 import { startTestChat } from '../web/helpers.js';
 
@@ -123,6 +128,33 @@ describe.skipIf(skip !== null)('what replicas share in PostgreSQL', () => {
     expect(taker.pending().map((e) => e.key)).toEqual(['slack:cmd:1']);
     await b.close();
     await c.close();
+  });
+
+  it('a slow command acknowledged by a replica that then dies is answered by another replica at its next sweep', async () => {
+    const db = await database(2);
+    const fake = await startFakeSlack();
+    const store = new MemoryStore(); // stands for the shared event log
+    const config = loadConfig({ PLANBOT_ADMINS: 'slack:UADMIN', PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+    const app = await createApp(config, { store, clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
+    // Replica a never gets to the command (its process is about to die).
+    let unblock!: () => void;
+    const stuck = new Promise<never>((_r, reject) => (unblock = () => reject(new Error('replica a died'))));
+    const inboxA = await openPgInbox(db.pools[0]!, db.url, 'replica-a');
+    const a: SlackRuntime = await startSlack({ app: { ...app, bot: { handle: () => stuck } }, config, logger: silentLogger, inbox: inboxA });
+    const b: SlackRuntime = await startSlack({ app, config, logger: silentLogger, inbox: await openPgInbox(db.pools[1]!, db.url, 'replica-b'), inboxSweepMs: 200 });
+    try {
+      const ack = await postSigned(`http://127.0.0.1:${a.address!.port}/slack/events`, SECRET, slashCommand({ text: 'update T9 at-risk 420/800', user_id: 'UADMIN', response_url: fake.responseUrl('swept') }));
+      expect(JSON.parse(ack.text)).toMatchObject({ text: expect.stringMatching(/Working on it/) });
+      await inboxA.close(); // its lock gone, as when its process dies
+      const answer = await fake.waitForResponse('swept', 5000);
+      expect(String(answer.body.text)).toContain('T9');
+      expect(store.events().filter((e) => e.type === 'update' && e.itemId === 'T9')).toHaveLength(1);
+    } finally {
+      await b.stop();
+      unblock();
+      await a.stop().catch(() => {});
+      await fake.close();
+    }
   });
 
   it('a claim is renewed while its holder works, and the work is told to stop once it is lost', async () => {
