@@ -72,7 +72,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     const claims = await openClaims(config, store);
     stops.push(() => claims.close());
     const once = { claims, holder: processHolder(), ttlMs: config.claimTtlMs };
-    const { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, usedInvitesFile, webInviteIssuer } = await import('./adapters/web/index.js');
+    const { createWebAuth, fileUsedInvites, loadWebSecret, startWebChat, storeUsedInvites, usedInvitesFile, webInviteIssuer } = await import('./adapters/web/index.js');
     // Sign-in is wall-clock business, not plan time: links expire in real hours even under --now.
     const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
     let webUrl = config.web.publicUrl ?? '';
@@ -83,7 +83,8 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
       secret,
       header: config.web.authHeader,
       trustedProxies: config.web.trustedProxies,
-      usedInvites: await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
+      // Replicas share the used links in the database: a link used on one does not work on another.
+      usedInvites: config.databaseUrl ? storeUsedInvites(await sharedOnceKeys(store)) : await fileUsedInvites(usedInvitesFile(config.db), () => Date.now()),
     });
     logAdminEntries(config.admins, logger, localAdminPlatforms(config));
     // What GET /healthz reports: the store, and each adapter as it starts.
@@ -179,7 +180,14 @@ async function slackOnce(config: Config, store: EventStore, once: OnceOnly) {
   if (!config.databaseUrl) return { inboxFile: `${config.db}.slack-inbox` };
   const [{ openPgInbox }, { claimsGate }, { PgStore }] = await Promise.all([import('./adapters/slack/pg-inbox.js'), import('./adapters/slack/event-dedupe.js'), import('./store/pg-store.js')]);
   if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
-  return { inbox: await openPgInbox(store.pool, config.databaseUrl, once.holder), eventGate: claimsGate(once) };
+  return { inbox: await openPgInbox(store.pool, config.databaseUrl, once.holder), eventGate: claimsGate(once), replays: await sharedOnceKeys(store) };
+}
+
+/** The once-keys in the shared database (Slack replays, used sign-in links), for replicas. */
+async function sharedOnceKeys(store: EventStore) {
+  const [{ pgOnceKeys }, { PgStore }] = await Promise.all([import('./store/pg-once-keys.js'), import('./store/pg-store.js')]);
+  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+  return pgOnceKeys(store.pool);
 }
 
 /** Who the terminal of `serve` types as, and whether that is an admin (else how to become one), for the start-up message. */

@@ -42,6 +42,8 @@ Commands:
   web invite NAME [--json]      print a one-time sign-in link to the web chat for NAME (valid 24 hours)
   export [--format xlsx|csv|md] [--week DATE] [--lang zh|en] [--sheet ledger|history|indicators] [--out FILE]
                                 the ledger (台账): one row per item, unit and target (md to stdout without --out)
+  migrate --to URL [--json]     copy every event of the state file (--db, journal included) into an empty
+                                PostgreSQL database, verified; then set PLANBOT_DATABASE_URL=URL
 
 Global options:
   --db FILE        state file (default: env PLANBOT_DB, else data/state.json)
@@ -66,6 +68,7 @@ const OPTIONS = {
   year: { type: 'string' },
   week: { type: 'string' },
   sheet: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -332,6 +335,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const outcome = await exportCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, format: values.format, week: values.week, lang: values.lang, sheet: values.sheet, out: values.out });
       io.stdout(outcome.stdout);
       if (outcome.stderr) io.stderr(outcome.stderr);
+      return 0;
+    }
+    case 'migrate': {
+      noMoreArgs(command, args, 0);
+      if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) throw new UsageError('migrate needs --to postgres://USER@HOST:PORT/DATABASE, e.g. plan-bot migrate --to "$PLANBOT_DATABASE_URL" --db data/state.json');
+      const { migrateFileToPg, migrationText } = await import('./commands/migrate.js');
+      const report = await migrateFileToPg(config.db, values.to);
+      io.stdout(json ? JSON.stringify(report, null, 2) : migrationText(report));
       return 0;
     }
     default:

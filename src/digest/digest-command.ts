@@ -91,10 +91,10 @@ export async function postDueCommand(deps: DigestTickDeps & { json: boolean }): 
  * of a platform that is not configured fails, so it is not recorded as posted.
  */
 export function postByPlatform(posters: Partial<Record<string, PostDigest>>): PostDigest {
-  return async (channel, reply) => {
+  return async (channel, reply, options) => {
     const platform = platformOf(channel);
     const post = posters[platform];
     if (!post) throw new Error(`no way to post to ${platform} channels here (channel ${channel}); configure the ${platform} adapter`);
-    await post(channel, reply);
+    await post(channel, reply, options);
   };
 }

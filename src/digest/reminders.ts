@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js';
 import { reply, type Lang, type Reply, type ReplyBlock } from '../core/reply.js';
 import { platformOf, type UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
-import type { OnceOnly } from '../store/claims.js';
+import { keepClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { notReported, recipientsOf, type NotReported } from './not-reported.js';
 import { membersFromUnits, type MembersOf, type ReportersOf } from './reporters.js';
@@ -34,7 +34,7 @@ export const REMINDER_CRON = '0 * * * *';
 export type ReminderKind = 'eve' | 'due';
 
 /** How a platform delivers a direct message to a user (`slack:U0123`, `web:bob`, `console:erin`); a rejected promise means "not sent". */
-export type PostDirect = (user: UserId, reply: Reply) => Promise<void>;
+export type PostDirect = (user: UserId, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
 
 /** What one reminder tick needs. */
 export interface ReminderTickDeps {
@@ -180,12 +180,16 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
     }
     if (entries.length === 0) continue;
     const message = reminderReply(entries, kind, cycle, plan, schedule.timeZone);
+    // The claims are renewed while the message goes out, and the post stops if one is lost.
+    const held = deps.once ? keepClaims(deps.once, entries.map((entry) => keyOf(entry.target, user))) : null;
     try {
-      await deps.post(user, message);
+      await deps.post(user, message, held ? { signal: held.signal } : undefined);
     } catch (error) {
       for (const entry of entries) result.failed.push({ target: entry.target, user, error });
       for (const entry of entries) await deps.once?.claims.release(keyOf(entry.target, user), deps.once.holder);
       continue;
+    } finally {
+      held?.stop();
     }
     for (const entry of entries) await deps.once?.claims.complete(keyOf(entry.target, user));
     for (const entry of entries) {

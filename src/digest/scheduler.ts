@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { Reply, ReplyFile } from '../core/reply.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
-import type { OnceOnly } from '../store/claims.js';
+import { keepClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
 import { deriveSubscriptions, platformOf } from './subscriptions.js';
@@ -18,8 +18,11 @@ export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
 /** The user a `digest-posted` event is recorded under. */
 export const DIGEST_USER = 'plan-bot';
 
-/** How a platform delivers a digest to a channel; a rejected promise means "not posted". */
-export type PostDigest = (channel: string, reply: Reply) => Promise<void>;
+/**
+ * How a platform delivers a digest to a channel; a rejected promise means "not posted". `signal`
+ * aborts when the post's claim is lost: a poster sending several messages stops before the next one.
+ */
+export type PostDigest = (channel: string, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
 
 /** What one scheduler tick needs. */
 export interface DigestTickDeps {
@@ -118,14 +121,19 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
     const platform = platformOf(sub.channel);
     prepared ??= prepareWeek({ plan, events, now: due, timeZone });
     const digest = digestFor(prepared, sub, { ...deps.options, limits: limitsFor(platform) });
-    const files = deps.files ? await deps.files(digest) : [];
-    const reply = files.length ? { ...digest.reply, files } : digest.reply;
+    // The claim is renewed while the post goes on (a long post must not be taken over), and the post stops if it is lost.
+    const held = deps.once ? keepClaims(deps.once, [key]) : null;
+    let reply = digest.reply;
     try {
-      await deps.post(sub.channel, reply);
+      const files = deps.files ? await deps.files(digest) : [];
+      if (files.length) reply = { ...digest.reply, files };
+      await deps.post(sub.channel, reply, held ? { signal: held.signal } : undefined);
     } catch (error) {
       await deps.once?.claims.release(key, deps.once.holder);
       result.failed.push({ channel: sub.channel, error });
       continue;
+    } finally {
+      held?.stop();
     }
     // Completed as soon as it is posted: a crash before the event below cannot make another replica post it again.
     await deps.once?.claims.complete(key);

@@ -86,3 +86,39 @@ export interface OnceOnly {
   holder: string;
   ttlMs: number;
 }
+
+/** Claims kept alive while their holder works (`keepClaims`). */
+export interface HeldClaims {
+  /** Aborted once a renewal fails or finds a claim no longer this holder's: stop the work. */
+  readonly signal: AbortSignal;
+  /** Stops renewing (the claims stay until completed, released or expired). */
+  stop(): void;
+}
+
+/**
+ * Renews `keys` (claimed by `once.holder`) every third of their ttl while the work runs, so a post
+ * that outlasts PLANBOT_CLAIM_TTL is not taken over by another process while it is still going on.
+ * When a renewal fails (the database is unreachable) or finds a claim taken over or done, `signal`
+ * aborts: the work should stop, since another process may now do it.
+ */
+export function keepClaims(once: OnceOnly, keys: readonly string[], everyMs = Math.max(50, Math.floor(once.ttlMs / 3))): HeldClaims {
+  const control = new AbortController();
+  let renewing = false;
+  const timer = setInterval(() => {
+    if (renewing || control.signal.aborted) return;
+    renewing = true;
+    void (async () => {
+      for (const key of keys) {
+        const outcome = await once.claims.claim(key, once.holder, once.ttlMs);
+        if (outcome !== 'claimed') throw new Error(`the claim on ${key} was lost (${outcome === 'held' ? 'another process holds it' : 'it was done elsewhere'})`);
+      }
+    })()
+      .catch((err: unknown) => {
+        clearInterval(timer);
+        control.abort(err instanceof Error && err.message.startsWith('the claim on') ? err : new Error(`could not renew the claim on ${keys.join(', ')}: ${(err as Error).message}`, { cause: err }));
+      })
+      .finally(() => (renewing = false));
+  }, everyMs);
+  timer.unref();
+  return { signal: control.signal, stop: () => clearInterval(timer) };
+}

@@ -3,7 +3,7 @@ import type { Logger } from '../core/logger.js';
 import { UserError } from '../errors.js';
 
 /** The schema version this code writes; `planbot_schema` records the database's. */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** Advisory lock keys (one bigint namespace per database): schema migration, and the order of appends. */
 export const PG_LOCKS = { migrate: 7_331_001, events: 7_331_002 } as const;
@@ -39,6 +39,12 @@ const MIGRATIONS: readonly string[] = [
      holder text NOT NULL,
      accepted_at timestamptz NOT NULL DEFAULT now()
    );`,
+  // 2: keys used once until they expire (Slack replays, used web sign-in links), shared by replicas.
+  `CREATE TABLE planbot_once_keys (
+     key text PRIMARY KEY,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE INDEX planbot_once_keys_expires ON planbot_once_keys (expires_at);`,
 ];
 
 /**

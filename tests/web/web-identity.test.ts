@@ -165,7 +165,7 @@ describe('who is typing in the web chat, beyond loopback', () => {
 
 describe('a sign-in that cannot be recorded', () => {
   it('hands out no session and says so in both languages, without a stack trace', async () => {
-    const { chat: c } = await chat({ mode: 'invite', secret: SECRET, usedInvites: { has: () => false, add: async () => Promise.reject(new Error('ENOSPC: no space left on device')) } });
+    const { chat: c } = await chat({ mode: 'invite', secret: SECRET, usedInvites: { use: async () => Promise.reject(new Error('ENOSPC: no space left on device')) } });
     const res = await signIn(c.url, inviteToken('erin', SECRET, Date.now()).token);
     expect(res.status).toBe(503);
     expect(res.headers.get('set-cookie')).toBeNull();

@@ -3,7 +3,7 @@ import type { Incoming } from '../../core/bot.js';
 import type { Reply } from '../../core/reply.js';
 import { askCore, publishHome, responsePayload, type SlackCore } from './answer.js';
 import type { Background } from './background.js';
-import type { AnswerTo, CommandInbox } from './command-inbox.js';
+import type { AnswerTo, CommandInbox, InboxEntry } from './command-inbox.js';
 import { toMessages, type SlackMessage } from './to-blocks.js';
 import { UPLOAD_FAILED, uploadFiles } from './upload-files.js';
 
@@ -99,9 +99,17 @@ export const WORKING = { response_type: 'ephemeral' as const, text: 'Working on 
  * command that was recorded before the crash record nothing again), and answers them.
  */
 export async function resumeInbox(d: SlackDeps): Promise<number> {
-  const entries = d.inbox.pending();
+  return carryOut(d, d.inbox.pending());
+}
+
+/** Takes over what dead replicas left in a shared inbox (`CommandInbox.sweep`) and carries it out; how many. */
+export async function sweepInbox(d: SlackDeps): Promise<number> {
+  return carryOut(d, (await d.inbox.sweep?.()) ?? []);
+}
+
+function carryOut(d: SlackDeps, entries: InboxEntry[]): number {
   for (const e of entries) {
-    d.background.run(`a command accepted before a restart (${e.key})`, async () => {
+    d.background.run(`a command accepted before a restart or by a replica that stopped (${e.key})`, async () => {
       await deliver(d, await askCore(d.core, e.msg), e.answerTo);
       await d.inbox.done(e.key);
     });

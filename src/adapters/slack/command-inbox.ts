@@ -28,6 +28,11 @@ export interface CommandInbox {
   accept(entry: InboxEntry): Promise<void>;
   done(key: string): Promise<void>;
   pending(): InboxEntry[];
+  /**
+   * Replicas only: takes over the entries that replicas which died since left unanswered; the
+   * entries newly taken, to carry out (each is taken by one replica).
+   */
+  sweep?(): Promise<InboxEntry[]>;
   close(): Promise<void>;
 }
 

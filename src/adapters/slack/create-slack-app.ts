@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, ExpressReceiver, HTTPModuleFunctions, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { SlackCore } from './answer.js';
-import { DEFAULT_ACK_WITHIN_MS, resumeInbox, type SlackDeps } from './answer-before-ack.js';
+import { DEFAULT_ACK_WITHIN_MS, resumeInbox, sweepInbox, type SlackDeps } from './answer-before-ack.js';
 import { Background } from './background.js';
 import { boltLogger, scrubTokens } from './bolt-logger.js';
 import type { SlackIdentity } from './check-auth.js';
@@ -14,6 +14,7 @@ import { directCommand, PLAN_COMMAND } from './direct-command.js';
 import { keepAliveFetch } from './keep-alive-fetch.js';
 import { MAX_BODY_BYTES, slackDoor, type CheckedRequest } from './slack-door.js';
 import { answerUnknownRequests } from './unknown-requests.js';
+import type { OnceKeys } from '../../store/once-keys.js';
 
 /** The one path Slack posts everything to (events, slash commands, interactivity). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -50,6 +51,8 @@ export interface SlackAppOptions {
   eventGate?: EventGate;
   /** How long the core may take before a command is acknowledged without its answer; default 2000. */
   ackWithinMs?: number;
+  /** HTTP mode: where requests already seen are remembered (replicas: the shared database); default memory. */
+  replays?: OnceKeys;
   /** The wall clock for request timestamps (tests only). */
   now?: () => number;
 }
@@ -62,6 +65,8 @@ export interface SlackApp {
   handler: SlackRequestHandler | null;
   /** Carries out the inbox's commands a crash left unanswered; how many there were. */
   resume(): Promise<number>;
+  /** Carries out what replicas that died left in a shared inbox (nothing for a process's own inbox); how many. */
+  sweep(): Promise<number>;
   /** Waits for the work started after acknowledgements, then releases the transport's connections. */
   close(): Promise<void>;
 }
@@ -115,7 +120,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   };
   let handler: SlackRequestHandler | null = null;
   if (receiver && o.signingSecret) {
-    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}) }, doorHandler(receiver, deps, o.logger));
+    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}), ...(o.replays ? { replays: o.replays } : {}) }, doorHandler(receiver, deps, o.logger));
     handler = (req, res, next) => {
       if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
         if (next) return next();
@@ -136,6 +141,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
     mode: o.appToken ? 'socket' : 'http',
     handler,
     resume: () => resumeInbox(deps),
+    sweep: () => sweepInbox(deps),
     close: async () => {
       await background.settle();
       ownFetch?.close();

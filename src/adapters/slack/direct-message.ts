@@ -5,7 +5,7 @@ import { oneOffClient, postToSlack, type PostReply } from './post-to-slack.js';
 import { conversationOf } from './slack-text.js';
 
 /** Sends a reply to one person (`slack:U0123`) as a direct message; what the reminder tick calls. */
-export type PostDirectToSlack = (user: string, reply: Reply) => Promise<void>;
+export type PostDirectToSlack = (user: string, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
 
 /** The part of Slack's Web API client direct messages use. */
 export type DirectClient = Pick<webApi.WebClient, 'chat' | 'conversations'> & Partial<Pick<webApi.WebClient, 'filesUploadV2'>>;
@@ -18,7 +18,7 @@ export type DirectClient = Pick<webApi.WebClient, 'chat' | 'conversations'> & Pa
  */
 export function directToSlack(client: DirectClient, post: PostReply = postToSlack(client)): PostDirectToSlack {
   const dmChannels = new Map<string, string>();
-  return async (user, reply) => {
+  return async (user, reply, options) => {
     const member = conversationOf(user);
     if (!member || !/^[UW]/.test(member)) throw new Error(`not a Slack member: ${JSON.stringify(user)} (expected slack:U0123)`);
     let channel = dmChannels.get(member);
@@ -28,7 +28,7 @@ export function directToSlack(client: DirectClient, post: PostReply = postToSlac
       if (!channel) throw new Error(`Slack opened no direct message channel with ${member}`);
       dmChannels.set(member, channel);
     }
-    await post(`slack:${channel}`, reply);
+    await post(`slack:${channel}`, reply, options);
   };
 }
 

@@ -6,8 +6,8 @@ import { conversationOf } from './slack-text.js';
 import { toMessages } from './to-blocks.js';
 import { uploadFiles } from './upload-files.js';
 
-/** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. */
-export type PostReply = (channel: string, reply: Reply) => Promise<void>;
+/** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. `signal` stops it before its next message. */
+export type PostReply = (channel: string, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
 
 /** The part of Slack's Web API client the poster uses (`filesUploadV2` for replies that carry files, such as a digest's chart). */
 export type ChatClient = Pick<webApi.WebClient, 'chat'> & Partial<Pick<webApi.WebClient, 'filesUploadV2'>>;
@@ -26,8 +26,9 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
   const tails = new Map<string, Promise<unknown>>();
   const lastSent = new Map<string, number>();
 
-  const send = async (conversation: string, reply: Reply) => {
+  const send = async (conversation: string, reply: Reply, signal?: AbortSignal) => {
     for (const message of toMessages(reply)) {
+      signal?.throwIfAborted();
       const wait = (lastSent.get(conversation) ?? -Infinity) + intervalMs - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
@@ -44,11 +45,11 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
     }
   };
 
-  return (channel, reply) => {
+  return (channel, reply, options) => {
     const conversation = conversationOf(channel);
     if (!conversation) return Promise.reject(new Error(`not a Slack channel: ${JSON.stringify(channel)} (expected slack:C123)`));
     const previous = tails.get(conversation) ?? Promise.resolve();
-    const mine = previous.then(() => send(conversation, reply));
+    const mine = previous.then(() => send(conversation, reply, options?.signal));
     const tail = mine.catch(() => {});
     tails.set(conversation, tail);
     void tail.then(() => {

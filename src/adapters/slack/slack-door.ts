@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
+import type { OnceKeys } from '../../store/once-keys.js';
 import { RecentIds } from './event-dedupe.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
@@ -18,6 +19,11 @@ export interface SlackDoorOptions {
   /** The wall clock in ms (request timestamps are real time, whatever clock the core is given). */
   now?: () => number;
   maxBodyBytes?: number;
+  /**
+   * Where requests already seen are remembered; default this process's memory. Replicas behind one
+   * load balancer share the database's (a replay sent to another replica is recognised too).
+   */
+  replays?: OnceKeys;
 }
 
 /** A request the door let through: its parsed body for Bolt, and the key that identifies it. */
@@ -27,7 +33,7 @@ export type CheckedRequest = IncomingMessage & { body: SlackPayload; slackReques
 export type SlackPayload = Record<string, unknown> & { type?: unknown };
 
 /** Why a request is refused, as the HTTP status it gets. */
-type Refusal = { status: 400 | 401 | 403 | 413; why: string };
+type Refusal = { status: 400 | 401 | 403 | 413 | 503; why: string };
 
 /**
  * Slack's HTTP door, in front of Bolt's receiver. Before reading the body: a declared length over 1 MB
@@ -43,7 +49,9 @@ type Refusal = { status: 400 | 401 | 403 | 413; why: string };
 export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: ServerResponse) => void) {
   const now = o.now ?? Date.now;
   const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
-  const seen = new RecentIds(2 * MAX_CLOCK_SKEW_S * 1000, 50_000, now);
+  const windowMs = 2 * MAX_CLOCK_SKEW_S * 1000;
+  const recent = new RecentIds(windowMs, 50_000, now);
+  const replayed = (key: string): Promise<boolean> => (o.replays ? o.replays.first(key, now() + windowMs).then((first) => !first) : Promise.resolve(recent.check(key)));
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'POST') return void res.writeHead(404).end();
@@ -58,11 +66,14 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
         const checked = checkPayload(raw, req.headers['content-type'], o);
         if ('status' in checked) return refuse(res, checked);
         const key = `slack:${timestamp}:${signature.slice(3, 35)}`;
-        if (seen.check(key)) {
-          res.writeHead(200).end();
-          return;
-        }
-        next(Object.assign(req, { body: checked.body, slackRequestKey: key }), res);
+        replayed(key).then(
+          (seen) => {
+            if (seen) return void res.writeHead(200).end();
+            next(Object.assign(req, { body: checked.body, slackRequestKey: key }), res);
+          },
+          // Not known whether it is a replay: refuse, and Slack retries.
+          () => refuse(res, { status: 503, why: 'cannot check for replays now' }),
+        );
       },
       () => refuse(res, { status: 400, why: 'the body could not be read' }, true),
     );

@@ -6,6 +6,7 @@ import type { Logger } from '../../core/logger.js';
 import { checkSlackAuth, SlackStartError, type SlackIdentity } from './check-auth.js';
 import { memoryInbox, openFileInbox, type CommandInbox } from './command-inbox.js';
 import type { EventGate } from './event-dedupe.js';
+import type { OnceKeys } from '../../store/once-keys.js';
 import { createSlackApp, type SlackClientOptions, type SlackRequestHandler } from './create-slack-app.js';
 import { postToSlack, type PostReply } from './post-to-slack.js';
 import { directToSlack, type PostDirectToSlack } from './direct-message.js';
@@ -36,7 +37,14 @@ export interface StartSlackOptions {
   inbox?: CommandInbox;
   /** Which Events API deliveries this process handles (replicas: claims in the shared database). */
   eventGate?: EventGate;
+  /** Where Slack requests already seen are remembered (replicas: the shared database); default memory. */
+  replays?: OnceKeys;
+  /** How often a shared inbox is swept for commands replicas that died left unanswered (ms); default 30,000. */
+  inboxSweepMs?: number;
 }
+
+/** How often a shared Slack inbox is swept for commands that replicas which died left unanswered. */
+export const INBOX_SWEEP_MS = 30_000;
 
 /** A running Slack adapter. */
 export interface SlackRuntime {
@@ -75,13 +83,27 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     ...(appId ? { appId } : {}),
     inbox,
     ...(o.eventGate ? { eventGate: o.eventGate } : {}),
+    ...(o.replays ? { replays: o.replays } : {}),
   });
   const post = postToSlack(slack.bolt.client);
   const dm = directToSlack(slack.bolt.client, post);
   const log = o.logger.child({ adapter: 'slack' });
   const resumed = await slack.resume();
   if (resumed > 0) log.info({ commands: resumed }, 'carrying out Slack commands acknowledged before the last stop');
+  // A shared inbox: what a replica that died leaves is carried out by one of the others within a sweep.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweeper = inbox.sweep
+    ? setInterval(() => {
+        sweeping = sweeping.then(() => slack.sweep()).then(
+          (n) => n > 0 && log.info({ commands: n }, 'carrying out Slack commands a stopped replica left unanswered'),
+          (err: unknown) => log.warn({ err }, 'could not sweep the shared Slack inbox; will retry'),
+        );
+      }, o.inboxSweepMs ?? INBOX_SWEEP_MS)
+    : null;
+  sweeper?.unref();
   const close = async () => {
+    if (sweeper) clearInterval(sweeper);
+    await sweeping;
     await slack.close();
     await inbox.close();
   };

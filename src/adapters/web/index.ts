@@ -8,6 +8,6 @@ export { DEFAULT_RATE_LIMIT, type RateLimit } from './token-bucket.js';
 export { MAX_TEXT_CHARS } from './client-frame.js';
 export { createWebAuth, inviteLink, inviteToken, INVITE_TTL_MS, SESSION_COOKIE, type WebAuth, type WebAuthOptions } from './web-auth.js';
 export { loadWebSecret, webSecretFile } from './web-secret.js';
-export { fileUsedInvites, memoryUsedInvites, usedInvitesFile, type UsedInvites } from './used-invites.js';
+export { fileUsedInvites, memoryUsedInvites, storeUsedInvites, usedInvitesFile, type UsedInvites } from './used-invites.js';
 export { webInviteIssuer } from './web-invite-issuer.js';
 export { WebFiles, FILE_LINK_TTL_MS, FILES_PATH, type WebFileLink } from './web-files.js';

@@ -1,21 +1,30 @@
 import { open, readFile, rename } from 'node:fs/promises';
+import type { OnceKeys } from '../../store/once-keys.js';
 
 /** The invite links already used, remembered until they expire (after which they are refused anyway). */
 export interface UsedInvites {
-  has(id: string): boolean;
-  /** Remembers a used invite; resolves once that is durable, so a link is never honoured twice. */
-  add(id: string, expiresAt: number): Promise<void>;
+  /**
+   * Marks an invite used; true when this is its first use. Resolves once that is durable, so a link is
+   * never honoured twice (of two uses at once, on any replica, one is first).
+   */
+  use(id: string, expiresAt: number): Promise<boolean>;
 }
 
 /** Used invites kept in memory (tests, and a chat that has no state file). */
 export function memoryUsedInvites(): UsedInvites {
   const used = new Map<string, number>();
   return {
-    has: (id) => used.has(id),
-    async add(id, expiresAt) {
+    async use(id, expiresAt) {
+      if (used.has(id)) return false;
       used.set(id, expiresAt);
+      return true;
     },
   };
+}
+
+/** Used invites in the store's once-keys (replicas: the shared database), as `web-invite:<id>`. */
+export function storeUsedInvites(keys: OnceKeys): UsedInvites {
+  return { use: (id, expiresAt) => keys.first(`web-invite:${id}`, expiresAt) };
 }
 
 /** The file beside the state file that remembers used invites (`data/state.json.web-invites.json`). */
@@ -52,12 +61,13 @@ export async function fileUsedInvites(file: string, now: () => number): Promise<
     await rename(tmp, file);
   };
   return {
-    has: (id) => used.has(id),
-    add(id, expiresAt) {
+    async use(id, expiresAt) {
+      if (used.has(id)) return false;
       used.set(id, expiresAt);
       const run = writing.then(save);
       writing = run.catch(() => {});
-      return run;
+      await run;
+      return true;
     },
   };
 }

@@ -99,9 +99,8 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
       if (!opened.ok) return opened;
       const { name, id } = opened.claims;
       if (!isChatName(name) || !id) return { ok: false, problem: 'bad' };
-      if (used.has(id)) return { ok: false, problem: 'used' };
-      // Remembered (durably) before the session is handed out: a link works once, even across a restart.
-      await used.add(id, opened.claims.expiresAt);
+      // Remembered (durably) before the session is handed out: a link works once, even across a restart or replicas.
+      if (!(await used.use(id, opened.claims.expiresAt))) return { ok: false, problem: 'used' };
       const session = sealToken({ kind: 'session', name, expiresAt: now() + SESSION_TTL_MS }, opts.secret);
       return { ok: true, name, cookie: serializeCookie(SESSION_COOKIE, session, { ...cookieOptions(req), maxAge: SESSION_TTL_MS / 1000 }) };
     },
