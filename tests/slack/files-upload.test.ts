@@ -90,6 +90,20 @@ describe('Slack delivers the files of a reply with files upload v2, through SLAC
     expect(complete.body.channel_id).toBe('C77');
   });
 
+  it('a scheduled post whose upload is refused still counts as posted: its text is not sent again', async () => {
+    fake.answer('files.completeUploadExternal', () => ({ body: { ok: false, error: 'not_in_channel' } }));
+    try {
+      const posts = fake.callsTo('chat.postMessage').length;
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 4, 5, 6]);
+      // Resolves (the digest is recorded as posted by the scheduler) although the chart could not follow.
+      await expect(slack.post('slack:C78', reply('en', [{ type: 'paragraph', text: 'Weekly digest' }], { files: [{ name: 'progress.png', mediaType: 'image/png', data: png, title: 'Progress' }] }))).resolves.toBeUndefined();
+      const to78 = fake.callsTo('chat.postMessage').slice(posts).filter((c) => c.body.channel === 'C78');
+      expect(to78).toHaveLength(1);
+    } finally {
+      fake.answer('files.completeUploadExternal', () => undefined);
+    }
+  });
+
   it('a refused upload (not in the channel) is said to the person on the response_url', async () => {
     fake.answer('files.completeUploadExternal', () => ({ body: { ok: false, error: 'not_in_channel' } }));
     try {

@@ -85,7 +85,7 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     ...(o.eventGate ? { eventGate: o.eventGate } : {}),
     ...(o.replays ? { replays: o.replays } : {}),
   });
-  const post = postToSlack(slack.bolt.client);
+  const post = postToSlack(slack.bolt.client, { logger: o.logger.child({ adapter: 'slack' }) });
   const dm = directToSlack(slack.bolt.client, post);
   const log = o.logger.child({ adapter: 'slack' });
   const resumed = await slack.resume();
