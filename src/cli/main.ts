@@ -23,7 +23,8 @@ import { deriveSubscriptions } from '../digest/subscriptions.js';
 import { remindDueCommand } from '../digest/remind-command.js';
 import { loadReportingSchedule } from '../digest/load-reporting-schedule.js';
 import type { PostDigest } from '../digest/scheduler.js';
-import { dingtalkConfigured, serve, slackConfigured } from '../main.js';
+import { dingtalkConfigured, serve, slackConfigured, wecomConfigured } from '../main.js';
+import { leaveToServe } from '../digest/left-to-serve.js';
 import type { Logger } from '../core/logger.js';
 import { runConsoleChat } from '../adapters/console/console-chat.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -284,11 +285,10 @@ function clockFrom(now: string | undefined) {
 
 /**
  * Posters a one-off `digest --post-due` can use: Slack through the Web API and DingTalk through its
- * OpenAPI, when configured.
- * Web chat channels are reached only by a running `serve`; their digests stay due until it posts them.
+ * OpenAPI, when configured. Web chat and WeCom channels are left to the running `serve` (said, not failed).
  */
 async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
-  const posters: Record<string, PostDigest> = {};
+  const posters: Record<string, PostDigest> = oneOffLeftToServe(config);
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).post;
   if (!slackConfigured(config)) return posters;
   const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
@@ -297,15 +297,25 @@ async function cliPosters(config: Config, logger: Logger): Promise<Record<string
 
 /**
  * Direct-message senders a one-off `remind --due` can use: Slack through the Web API and DingTalk
- * through its OpenAPI, when configured.
- * Web chat users are reached only by a running `serve`; their reminders stay due until it sends them.
+ * through its OpenAPI, when configured. Web chat and WeCom users are left to the running `serve` (said, not failed).
  */
 async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
-  const posters: Record<string, PostDigest> = {};
+  const posters: Record<string, PostDigest> = oneOffLeftToServe(config);
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).dm;
   if (!slackConfigured(config)) return posters;
   const { slackDirectPoster } = await import('../adapters/slack/direct-message.js');
   return { ...posters, slack: slackDirectPoster(config.slack, logger) };
+}
+
+/**
+ * Platforms a one-off run leaves to the running `serve` (nothing recorded, said in the output): WeCom,
+ * whose one live connection per bot `serve` holds (a second would close it), and the web chat.
+ */
+function oneOffLeftToServe(config: Config): Record<string, PostDigest> {
+  return {
+    web: leaveToServe('the web chat is reached only through serve, which posts at its own schedule and when it starts'),
+    ...(wecomConfigured(config) ? { wecom: leaveToServe('WeCom allows one live connection per bot and serve holds it: serve posts at its own schedule and when it starts') } : {}),
+  };
 }
 
 /** Command-line flags win over the environment. */
