@@ -79,6 +79,13 @@ describe('WeCom markdown', () => {
     expect(shown.split('\n').slice(1)).toEqual(['\\# title', '\\> quote', '\\- item']);
   });
 
+  it('a progress line shows its percentage as written: no stray backslash before 52.5% or -3, and a list number escaped as 1\\.', () => {
+    const [md] = toMarkdownMessages(reply('zh', [{ type: 'progress', label: 'T9.1 完成整治的行政村数量', ratio: 0.525, detail: '52.5% · 420/800个行政村' }, { type: 'paragraph', text: '-3 个\n2021. 年底' }]));
+    expect(md).toContain('`▓▓▓▓▓░░░░░` 52.5% · 420/800个行政村');
+    expect(md).toContain('-3 个\n2021\\. 年底');
+    expect(escapeMarkdown('1. 第一\n- 项\n+ 项\n-3')).toBe('1\\. 第一\n\\- 项\n\\+ 项\n-3');
+  });
+
   it('shows a user reference by name, never as a WeCom mention', () => {
     expect(markdownText(`owner ${userRef('wecom:zhangsan')} and ${userRef('slack:U0123')}`)).toBe('owner zhangsan and slack:U0123');
   });

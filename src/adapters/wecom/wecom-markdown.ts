@@ -13,15 +13,15 @@ export function byteLength(text: string): number {
 
 /**
  * Text of the core as WeCom markdown that shows exactly what was written: markdown's marks are
- * escaped with a backslash, a mark that only counts at the start of a line (`#`, `>`, `-`, `+`, `1.`)
- * too, and every `<` is followed by a zero-width space, so no text (a note holding `<@boss>` or
+ * escaped with a backslash, a mark that only counts at the start of a line (`#`, `>`, and `-`, `+`, `1.` followed by a space)
+ * too (a number such as `52.5%` or `-3` is left alone), and every `<` is followed by a zero-width space, so no text (a note holding `<@boss>` or
  * `<font …>`) becomes a mention or a tag.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
     .replace(/</g, '<\u200b')
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_all, space: string, mark: string) => `${space}\\${mark}`);
+    .replace(/^(\s*)([#>]|[+-](?=\s|$)|\d+\.(?=\s|$))/gm, (_all, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`));
 }
 
 /** Core text with user references shown by name (`zhangsan`, `web:bob`'s `bob`), never as mentions, all escaped. */
