@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { makeBot, say } from '../support/make-bot.js';
+
+/** What a city reporter types on DingTalk or WeCom with a Chinese input method switched on. */
+describe('commands typed with a Chinese input method', () => {
+  it.each([
+    ['／plan　更新　Ｔ９　有风险　４３０／８００　周口进度滞后', 'dingtalk:manager4220'],
+    ['、plan 更新 T9 有风险 430/800 周口进度滞后', 'wecom:admin'],
+    ['／ｐｌａｎ 更新 Ｔ９ 有风险 ４３０／８００ 周口进度滞后', 'dingtalk:manager4220'],
+  ])('%j records the update at once, as /plan 更新 would', async (text, user) => {
+    const bot = makeBot({ admins: ['dingtalk:manager4220', 'wecom:admin'] });
+    const r = await say(bot, text, user, { channel: 'dingtalk:user:manager4220' });
+    expect(r.intent).toBe('update-status');
+    expect(r.text).toMatch(/已更新 T9/);
+    expect(r.text).toMatch(/430\/800/);
+    const updates = bot.deps.store.events().filter((e) => e.type === 'update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ itemId: 'T9', status: 'at-risk', user });
+  });
+
+  it('a question that only mentions plan, or a slash in the middle, is still a question and writes nothing', async () => {
+    const bot = makeBot({ admins: ['dingtalk:manager4220'] });
+    for (const text of ['plan 更新 T9 有风险', '任务９进展／情况', '农村污水治理率目标是多少']) {
+      const r = await say(bot, text, 'dingtalk:manager4220');
+      expect(r.intent).not.toBe('update-status');
+    }
+    expect(bot.deps.store.events()).toEqual([]);
+  });
+});
