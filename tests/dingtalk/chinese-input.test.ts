@@ -27,3 +27,17 @@ describe('commands typed with a Chinese input method', () => {
     expect(bot.deps.store.events()).toEqual([]);
   });
 });
+
+describe('确认 / 取消 with nothing waiting', () => {
+  it('says no report is waiting (e.g. after a restart) instead of "nothing in the plan matches 确认", and writes nothing', async () => {
+    const bot = makeBot({ admins: ['dingtalk:manager4220'] });
+    for (const word of ['确认', '取消', 'confirm']) {
+      const r = await say(bot, word, 'dingtalk:staff002', { channel: 'dingtalk:cidG1==' });
+      expect(r.error?.id).toBe('proposal.none');
+    }
+    expect((await say(bot, '确认', 'dingtalk:staff002')).text).toMatch(/这里没有等待您确认的报告/);
+    // Everyday words are only read as an answer while a proposal waits.
+    expect((await say(bot, '好的', 'dingtalk:staff002')).intent).not.toBe('confirm-proposal');
+    expect(bot.deps.store.events()).toEqual([]);
+  });
+});
