@@ -41,3 +41,13 @@ describe('确认 / 取消 with nothing waiting', () => {
     expect(bot.deps.store.events()).toEqual([]);
   });
 });
+
+describe('the language of a Chinese command that names a DingTalk user', () => {
+  it('/plan 成员 @dingtalk:staff003 周口 is answered in Chinese (the qualified id says nothing of the language)', async () => {
+    const bot = makeBot({ admins: ['dingtalk:manager4220'] });
+    const r = await say(bot, '/plan 成员 @dingtalk:staff003 周口', 'dingtalk:manager4220');
+    expect(r.lang).toBe('zh');
+    expect(r.text).toMatch(/周口市/);
+    expect((await say(bot, '/plan member @dingtalk:staff004 Zhoukou', 'dingtalk:manager4220')).lang).toBe('en');
+  });
+});
