@@ -32,6 +32,8 @@ export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; 
     .replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ')
     .replace(/\b(?:dingtalk|wecom):(?=\S)/gi, '');
   const neutral = isLanguageNeutral(text);
+  // A Chinese command word (`/plan 指派 T9 @zhaoliu`) says the reader writes Chinese, whatever the ids and names after it.
+  if (/^\s*[/／、]?(?:plan|ｐｌａｎ)\s+\p{Script=Han}/iu.test(text)) return { lang: 'zh', text, neutral };
   if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text, neutral };
   return { lang: detectLang(words), text, neutral };
 }

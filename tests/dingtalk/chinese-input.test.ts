@@ -51,3 +51,13 @@ describe('the language of a Chinese command that names a DingTalk user', () => {
     expect((await say(bot, '/plan member @dingtalk:staff004 Zhoukou', 'dingtalk:manager4220')).lang).toBe('en');
   });
 });
+
+describe('a Chinese command word decides the language of the answer', () => {
+  it('/plan 指派 T14 @zhaoliu on WeCom is answered in Chinese; /plan assign in English', async () => {
+    const bot = makeBot({ admins: ['wecom:zhangsan'] });
+    const zh = await say(bot, '/plan 指派 T14 @zhaoliu', 'wecom:zhangsan', { channel: 'wecom:dm:zhangsan' });
+    expect(zh.lang).toBe('zh');
+    expect(zh.text).toMatch(/已将 zhaoliu 设为 T14/);
+    expect((await say(bot, '/plan assign T15 @zhaoliu', 'wecom:zhangsan', { channel: 'wecom:dm:zhangsan' })).lang).toBe('en');
+  });
+});
