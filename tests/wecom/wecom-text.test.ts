@@ -105,6 +105,13 @@ describe('WeCom markdown', () => {
     expect(packMessages(['x'.repeat(3000), 'y'.repeat(3000)], 4096)).toEqual(['x'.repeat(3000), 'y'.repeat(3000)]);
   });
 
+  it('does not repeat a button the text already spells out (the outcome posted after a click on 记录)', () => {
+    const r = reply('zh', [{ type: 'heading', text: '已更新 T9 土壤污染防治行动：有风险' }, { type: 'context', text: '如需撤销：/plan undo T9' }, { type: 'actions', buttons: [{ label: '撤销', command: '/plan undo T9' }, { label: '历史', command: '/plan history T9' }] }]);
+    const text = toMarkdownMessages(r).join('\n');
+    expect(text.split('/plan undo T9')).toHaveLength(2);
+    expect(text).toContain('历史: `/plan history T9`');
+  });
+
   it('names a reply’s files, which WeCom does not get yet, with a note', () => {
     const r = reply('zh', [{ type: 'paragraph', text: '台账已生成。' }], { files: [{ name: '台账.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: new Uint8Array(), title: '2021年台账' }] });
     const text = toMarkdownMessages(r).join('\n');
