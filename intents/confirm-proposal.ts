@@ -13,10 +13,17 @@ const YES = /^(?:yes|y|yep|yeah|ok|okay|sure|confirm|record|确认|确定|是|�
 const NO = /^(?:no|n|nope|cancel|取消|否|不|不用|不要|不对|错了|算了|不记录|别记录)[\s.!。！~～]*$/i;
 const TOKEN = z.string().regex(/^[0-9a-f]{8}$/).nullable();
 
-/** "yes"/"确认" (or "no"/"取消") answers a pending proposal of this user in this channel, and nothing else. */
+/** Words that can only mean confirming or cancelling: with nothing pending they still get "nothing waits for you here". */
+const EXPLICIT = /^(?:confirm|cancel|确认|确定|取消|确认记录)[\s.!。！~～]*$/i;
+
+/**
+ * "yes"/"确认" (or "no"/"取消") answers a pending proposal of this user in this channel; with none
+ * pending (expired, settled, or lost in a restart) only the explicit words are read, to say so.
+ */
 function answer(text: string, ctx: IntentContext, words: RegExp): { token: null } | null {
-  if (!words.test(foldTraditional(text.normalize('NFKC')).trim())) return null;
-  return ctx.proposals.hasPending(ctx.user.id, ctx.channel) ? { token: null } : null;
+  const folded = foldTraditional(text.normalize('NFKC')).trim();
+  if (!words.test(folded)) return null;
+  return ctx.proposals.hasPending(ctx.user.id, ctx.channel) || EXPLICIT.test(folded) ? { token: null } : null;
 }
 
 /** The proposal a confirmation or cancellation names, or a user error saying why it cannot be settled and that nothing was recorded. */

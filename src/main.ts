@@ -41,9 +41,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** True when the environment configures the WeCom AI bot (WECOM_BOT_ID and WECOM_BOT_SECRET). */
+/**
+ * True when the environment configures the WeCom AI bot (WECOM_BOT_ID or WECOM_BOT_SECRET): one
+ * without the other starts the adapter, which stops start-up saying which is missing.
+ */
 export function wecomConfigured(config: Config): boolean {
-  return Boolean(config.wecom.botId && config.wecom.secret);
+  return Boolean(config.wecom.botId || config.wecom.secret);
 }
 
 /** True when the environment configures Slack (a bot token, and a signing secret or an app token). */
@@ -51,9 +54,12 @@ export function slackConfigured(config: Config): boolean {
   return Boolean(config.slack.botToken && (config.slack.signingSecret || config.slack.appToken));
 }
 
-/** True when the environment configures DingTalk (DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET). */
+/**
+ * True when the environment configures DingTalk (DINGTALK_CLIENT_ID or DINGTALK_CLIENT_SECRET): one
+ * without the other starts the adapter, which stops start-up saying both must be set.
+ */
 export function dingtalkConfigured(config: Config): boolean {
-  return Boolean(config.dingtalk.clientId && config.dingtalk.clientSecret);
+  return Boolean(config.dingtalk.clientId || config.dingtalk.clientSecret);
 }
 
 /**

@@ -364,12 +364,11 @@ function clockFrom(now: string | undefined) {
 
 /**
  * Posters a one-off `digest --post-due` can use: Slack through the Web API and DingTalk through its
- * OpenAPI, when configured.
- * Web chat channels are reached only by a running `serve`; their digests stay due until it posts them.
+ * OpenAPI, when configured. Web chat and WeCom channels are left to the running `serve` (said, not failed).
  */
 async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
   const { dingtalkConfigured, slackConfigured } = await import('../main.js');
-  const posters: Record<string, PostDigest> = {};
+  const posters: Record<string, PostDigest> = await oneOffLeftToServe(config);
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).post;
   if (!slackConfigured(config)) return posters;
   const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
@@ -378,16 +377,27 @@ async function cliPosters(config: Config, logger: Logger): Promise<Record<string
 
 /**
  * Direct-message senders a one-off `remind --due` can use: Slack through the Web API and DingTalk
- * through its OpenAPI, when configured.
- * Web chat users are reached only by a running `serve`; their reminders stay due until it sends them.
+ * through its OpenAPI, when configured. Web chat and WeCom users are left to the running `serve` (said, not failed).
  */
 async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
   const { dingtalkConfigured, slackConfigured } = await import('../main.js');
-  const posters: Record<string, PostDigest> = {};
+  const posters: Record<string, PostDigest> = await oneOffLeftToServe(config);
   if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).dm;
   if (!slackConfigured(config)) return posters;
   const { slackDirectPoster } = await import('../adapters/slack/direct-message.js');
   return { ...posters, slack: slackDirectPoster(config.slack, logger) };
+}
+
+/**
+ * Platforms a one-off run leaves to the running `serve` (nothing recorded, said in the output): WeCom,
+ * whose one live connection per bot `serve` holds (a second would close it), and the web chat.
+ */
+async function oneOffLeftToServe(config: Config): Promise<Record<string, PostDigest>> {
+  const [{ wecomConfigured }, { leaveToServe }] = await Promise.all([import('../main.js'), import('../digest/left-to-serve.js')]);
+  return {
+    web: leaveToServe('the web chat is reached only through serve, which posts at its own schedule and when it starts'),
+    ...(wecomConfigured(config) ? { wecom: leaveToServe('WeCom allows one live connection per bot and serve holds it: serve posts at its own schedule and when it starts') } : {}),
+  };
 }
 
 /** Command-line flags win over the environment. */

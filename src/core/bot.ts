@@ -89,8 +89,9 @@ export function createBot(deps: BotDeps): Bot {
       let { text } = resolved;
       const lang = rememberLang(languages, msg.user.id, resolved);
       let command = msg.command ?? false;
-      const typed = /^\s*\/?plan(?:\s+|$)/i.exec(text);
-      if (!command && typed && text.trimStart().startsWith('/')) {
+      // A Chinese input method types the slash as `／` or `、` and may widen the word (`／ｐｌａｎ`).
+      const typed = /^\s*[/／、]?(?:plan|ｐｌａｎ)(?:\s+|$)/i.exec(text);
+      if (!command && typed && /^[/／、]/.test(text.trimStart())) {
         command = true;
         text = text.slice(typed[0].length);
       }

@@ -25,9 +25,15 @@ export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; 
   if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim(), neutral: false };
   if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim(), neutral: false };
   if (hints.lang) return { lang: hints.lang, text, neutral: false };
-  // The command prefix and item ids are the same in both languages: they say nothing of the reader's.
-  const words = text.replace(/^\s*\/?plan\b/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ');
+  // The command prefix, item ids and the platform word of a DingTalk or WeCom user (`@dingtalk:0456`,
+  // typed by Chinese staff) are the same in both languages: they say nothing of the reader's.
+  const words = text
+    .replace(/^\s*[/／、]?(?:plan|ｐｌａｎ)\b/i, ' ')
+    .replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ')
+    .replace(/\b(?:dingtalk|wecom):(?=\S)/gi, '');
   const neutral = isLanguageNeutral(text);
+  // A Chinese command word (`/plan 指派 T9 @zhaoliu`) says the reader writes Chinese, whatever the ids and names after it.
+  if (/^\s*[/／、]?(?:plan|ｐｌａｎ)\s+\p{Script=Han}/iu.test(text)) return { lang: 'zh', text, neutral };
   if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text, neutral };
   return { lang: detectLang(words), text, neutral };
 }

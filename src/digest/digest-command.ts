@@ -1,6 +1,7 @@
 import { renderPlainText } from '../core/reply.js';
 import type { Plan } from '../plan/schema.js';
 import type { PlanEvent } from '../store/events.js';
+import { leftToServeLines } from './left-to-serve.js';
 import { limitsFor } from './limits.js';
 import { postDueDigests, type DigestTickDeps, type PostDigest } from './scheduler.js';
 import { NO_FILTERS, deriveSubscriptions, platformOf, type DigestAudience } from './subscriptions.js';
@@ -76,13 +77,15 @@ export async function postDueCommand(deps: DigestTickDeps & { json: boolean }): 
       posted: r.posted.map((p) => ({ channel: p.channel, text: renderPlainText(p.reply) })),
       failed: r.failed.map((f, i) => ({ channel: f.channel, error: errors[i] })),
       alreadyPosted: r.alreadyPosted,
+      leftToServe: r.leftToServe,
     });
     return { ok: r.failed.length === 0, output, errors };
   }
   const lines: string[] = [];
   if (!r.week) lines.push('No digest is due yet: the schedule has not fired.');
   else if (r.posted.length) lines.push(`Posted the digest of the week ${r.week.start} – ${r.week.end} to: ${r.posted.map((p) => p.channel).join(', ')}.`);
-  else lines.push(`Nothing to post for the week ${r.week.start} – ${r.week.end}${r.alreadyPosted.length ? ` (already posted to ${r.alreadyPosted.join(', ')})` : r.failed.length ? '' : ' (no channel is subscribed)'}.`);
+  else lines.push(`Nothing to post for the week ${r.week.start} – ${r.week.end}${r.alreadyPosted.length ? ` (already posted to ${r.alreadyPosted.join(', ')})` : r.failed.length || r.leftToServe.length ? '' : ' (no channel is subscribed)'}.`);
+  lines.push(...leftToServeLines(r.leftToServe.map((l) => ({ to: l.channel, reason: l.reason }))));
   return { ok: r.failed.length === 0, output: lines.join('\n'), errors };
 }
 

@@ -9,6 +9,7 @@ import { platformOf, type UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
 import { keepClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
+import { LeftToServe } from './left-to-serve.js';
 import { notReported, recipientsOf, type NotReported } from './not-reported.js';
 import { membersFromUnits, type MembersOf, type ReportersOf } from './reporters.js';
 import { deriveUnits } from '../store/unit-state.js';
@@ -65,6 +66,8 @@ export interface ReminderTickResult {
   claimedElsewhere: UserId[];
   /** Who owes reports but has nobody to remind (a unit without members), so an admin can add one. */
   unreachable: NotReported[];
+  /** Users this process cannot reach (a one-off run): not recorded, left to the running `serve`'s tick. */
+  leftToServe: { user: UserId; reason: string }[];
 }
 
 /** When each reminder of a cycle goes out: 09:00 the working day before the due day, and 09:00 on it (or the start of that day when the due time is earlier). */
@@ -146,7 +149,7 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
   const now = deps.clock.now();
   const cycle = currentCycle(now, schedule);
   const kind = reminderKindAt(now, cycle, schedule);
-  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], claimedElsewhere: [], unreachable: [] };
+  const result: ReminderTickResult = { cycle, kind, sent: [], failed: [], alreadySent: [], claimedElsewhere: [], unreachable: [], leftToServe: [] };
   if (!kind) return result;
   const events = [...store.events()];
   const done = new Set(events.flatMap((e) => (e.type === 'reminder-sent' && e.planId === plan.id && e.cycle === cycle.key && e.kind === kind ? [`${e.target}\n${e.channel}`] : [])));
@@ -185,7 +188,8 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
     try {
       await deps.post(user, message, held ? { signal: held.signal } : undefined);
     } catch (error) {
-      for (const entry of entries) result.failed.push({ target: entry.target, user, error });
+      if (error instanceof LeftToServe) result.leftToServe.push({ user, reason: error.reason });
+      else for (const entry of entries) result.failed.push({ target: entry.target, user, error });
       for (const entry of entries) await deps.once?.claims.release(keyOf(entry.target, user), deps.once.holder);
       continue;
     } finally {

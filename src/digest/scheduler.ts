@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
 import { keepClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
+import { LeftToServe } from './left-to-serve.js';
 import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
 import { deriveSubscriptions, platformOf } from './subscriptions.js';
 import { lastCompleteWeek, assertTimeZone } from './week.js';
@@ -59,6 +60,8 @@ export interface TickResult {
   alreadyPosted: string[];
   /** Channels whose digest another process has claimed and not yet posted (retried once its claim expires). */
   claimedElsewhere: string[];
+  /** Channels this process cannot reach (a one-off run): not recorded, left to the running `serve`'s tick. */
+  leftToServe: { channel: string; reason: string }[];
 }
 
 /** Parses a cron expression for a zone with croner, or throws a user error saying how to fix it. */
@@ -95,7 +98,7 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
   const { plan, store, timeZone } = deps;
   const now = deps.clock.now();
   const due = latestScheduledRun(digestSchedule(deps.cron ?? DEFAULT_DIGEST_CRON, timeZone), now);
-  const result: TickResult = { due: due?.toISOString() ?? null, week: null, posted: [], failed: [], alreadyPosted: [], claimedElsewhere: [] };
+  const result: TickResult = { due: due?.toISOString() ?? null, week: null, posted: [], failed: [], alreadyPosted: [], claimedElsewhere: [], leftToServe: [] };
   if (!due) return result;
   const week = lastCompleteWeek(due, timeZone);
   result.week = { key: week.key, start: week.start, end: week.end };
@@ -130,7 +133,8 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
       await deps.post(sub.channel, reply, held ? { signal: held.signal } : undefined);
     } catch (error) {
       await deps.once?.claims.release(key, deps.once.holder);
-      result.failed.push({ channel: sub.channel, error });
+      if (error instanceof LeftToServe) result.leftToServe.push({ channel: sub.channel, reason: error.reason });
+      else result.failed.push({ channel: sub.channel, error });
       continue;
     } finally {
       held?.stop();

@@ -47,6 +47,13 @@ describe('serve with DingTalk configured', () => {
     expect(r.stderr).not.toContain('not-the-secret-xyz');
   });
 
+  it('a Client ID without its secret (a forgotten line of .env) stops start-up naming both variables, not "not configured"', async () => {
+    const r = await runCli(['serve'], { env: { PORT: '0', HOST: '127.0.0.1', DINGTALK_CLIENT_ID: APP.clientId } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET must both be set/);
+    expect(r.stdout).not.toMatch(/DingTalk: not configured/);
+  });
+
   it('without DingTalk variables, says it is not configured', async () => {
     const out: string[] = [];
     running = await serve(loadConfig({ PLANBOT_DB: freshDb(), PORT: '0', HOST: '127.0.0.1' }), silentLogger, { stdout: (t) => out.push(t), consoleLines: null, consoleUser: 'local' });

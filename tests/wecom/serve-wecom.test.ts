@@ -38,4 +38,11 @@ describe('plan-bot serve with WeCom configured', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/WeCom refused the bot's credentials .*Check WECOM_BOT_ID and WECOM_BOT_SECRET/);
   });
+
+  it('a Bot ID without its Secret stops start-up naming both variables, instead of "WeCom: not configured"', async () => {
+    const result = await runCli(['serve'], { env: { PORT: '0', HOST: '127.0.0.1', WECOM_BOT_ID: 'BOT3', WECOM_WS_URL: fake.url } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/WeCom needs both WECOM_BOT_ID and WECOM_BOT_SECRET/);
+    expect(result.stdout).not.toMatch(/WeCom: not configured/);
+  });
 });

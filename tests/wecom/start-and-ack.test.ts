@@ -2,6 +2,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { startWeCom, WeComStartError, WORKING, type WeComRuntime } from '../../src/adapters/wecom/index.js';
 import type { Bot } from '../../src/core/bot.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { LeftToServe } from '../../src/digest/left-to-serve.js';
 import { reply } from '../../src/core/reply.js';
 import type { Lease, Leadership } from '../../src/store/leadership.js';
 import { inProcessLeadership } from '../../src/store/leadership.js';
@@ -46,6 +47,8 @@ describe('starting the WeCom adapter', () => {
     expect(wecom.state()).toBe('standby');
     expect(fake.connections()).toBe(before);
     await expect(wecom.post('wecom:wrGROUP1', reply('en', [{ type: 'paragraph', text: 'hi' }]))).rejects.toThrow(/another replica holds/);
+    // Left to the replica holding the connection: a digest tick lists it as such, not as a failure.
+    await expect(wecom.dm('wecom:zhangsan', reply('en', [{ type: 'paragraph', text: 'hi' }]))).rejects.toBeInstanceOf(LeftToServe);
     allowed = true;
     await eventually(() => wecom.state() === 'connected');
     expect(fake.connections()).toBe(before + 1);

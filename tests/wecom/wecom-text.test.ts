@@ -79,6 +79,13 @@ describe('WeCom markdown', () => {
     expect(shown.split('\n').slice(1)).toEqual(['\\# title', '\\> quote', '\\- item']);
   });
 
+  it('a progress line shows its percentage as written: no stray backslash before 52.5% or -3, and a list number escaped as 1\\.', () => {
+    const [md] = toMarkdownMessages(reply('zh', [{ type: 'progress', label: 'T9.1 完成整治的行政村数量', ratio: 0.525, detail: '52.5% · 420/800个行政村' }, { type: 'paragraph', text: '-3 个\n2021. 年底' }]));
+    expect(md).toContain('`▓▓▓▓▓░░░░░` 52.5% · 420/800个行政村');
+    expect(md).toContain('-3 个\n2021\\. 年底');
+    expect(escapeMarkdown('1. 第一\n- 项\n+ 项\n-3')).toBe('1\\. 第一\n\\- 项\n\\+ 项\n-3');
+  });
+
   it('shows a user reference by name, never as a WeCom mention', () => {
     expect(markdownText(`owner ${userRef('wecom:zhangsan')} and ${userRef('slack:U0123')}`)).toBe('owner zhangsan and slack:U0123');
   });
@@ -96,6 +103,13 @@ describe('WeCom markdown', () => {
   it('packs blocks into as few messages as fit', () => {
     expect(packMessages(['a', 'b', 'c'], 4096)).toEqual(['a\n\nb\n\nc']);
     expect(packMessages(['x'.repeat(3000), 'y'.repeat(3000)], 4096)).toEqual(['x'.repeat(3000), 'y'.repeat(3000)]);
+  });
+
+  it('does not repeat a button the text already spells out (the outcome posted after a click on 记录)', () => {
+    const r = reply('zh', [{ type: 'heading', text: '已更新 T9 土壤污染防治行动：有风险' }, { type: 'context', text: '如需撤销：/plan undo T9' }, { type: 'actions', buttons: [{ label: '撤销', command: '/plan undo T9' }, { label: '历史', command: '/plan history T9' }] }]);
+    const text = toMarkdownMessages(r).join('\n');
+    expect(text.split('/plan undo T9')).toHaveLength(2);
+    expect(text).toContain('历史: `/plan history T9`');
   });
 
   it('names a reply’s files, which WeCom does not get yet, with a note', () => {

@@ -1,5 +1,6 @@
 import type { SendMsgBody, WsFrame } from '@wecom/aibot-node-sdk';
 import type { Reply } from '../../core/reply.js';
+import { LeftToServe } from '../../digest/left-to-serve.js';
 import { conversationOf, type WeComConversation } from './wecom-ids.js';
 import { packMessages, toMarkdownMessages, WECOM_BYTES } from './wecom-markdown.js';
 
@@ -64,6 +65,8 @@ export function weComOutbox(send: SendMessage, options: PostOptions = {}): WeCom
     try {
       await send(to.chatid, body);
     } catch (err) {
+      // Not sendable from this process (a standby replica): the caller leaves it to the one holding the connection.
+      if (err instanceof LeftToServe) throw err;
       const e = asSendError(err);
       if (e.errcode !== THROTTLED) throw e;
       await sleep(retryAfterMs);

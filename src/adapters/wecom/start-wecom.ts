@@ -1,6 +1,7 @@
 import { WSClient, type Logger as SdkLogger, type WSClientOptions } from '@wecom/aibot-node-sdk';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/logger.js';
+import { LeftToServe } from '../../digest/left-to-serve.js';
 import type { Config } from '../../config/load-config.js';
 import { StartupError } from '../../errors.js';
 import { inProcessLeadership, type Lease, type Leadership } from '../../store/leadership.js';
@@ -67,7 +68,9 @@ export async function startWeCom(o: StartWeComOptions): Promise<WeComRuntime> {
   let retry: NodeJS.Timeout | null = null;
 
   const send = (chatid: string, body: Parameters<WSClient['sendMessage']>[1]) => {
-    if (!client || state !== 'connected') return Promise.reject(new Error(state === 'standby' ? 'WeCom is not connected here: another replica holds the bot’s connection' : 'WeCom is not connected'));
+    // A standby replica leaves a digest or reminder to the replica holding the connection (not a failure, no warning).
+    if (state === 'standby') return Promise.reject(new LeftToServe('WeCom is not connected here: another replica holds the bot’s connection and posts it'));
+    if (!client || state !== 'connected') return Promise.reject(new Error('WeCom is not connected'));
     return client.sendMessage(chatid, body);
   };
   const outbox = weComOutbox(send, o.outbox);

@@ -13,15 +13,15 @@ export function byteLength(text: string): number {
 
 /**
  * Text of the core as WeCom markdown that shows exactly what was written: markdown's marks are
- * escaped with a backslash, a mark that only counts at the start of a line (`#`, `>`, `-`, `+`, `1.`)
- * too, and every `<` is followed by a zero-width space, so no text (a note holding `<@boss>` or
+ * escaped with a backslash, a mark that only counts at the start of a line (`#`, `>`, and `-`, `+`, `1.` followed by a space)
+ * too (a number such as `52.5%` or `-3` is left alone), and every `<` is followed by a zero-width space, so no text (a note holding `<@boss>` or
  * `<font …>`) becomes a mention or a tag.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]~|]/g, (c) => `\\${c}`)
     .replace(/</g, '<\u200b')
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_all, space: string, mark: string) => `${space}\\${mark}`);
+    .replace(/^(\s*)([#>]|[+-](?=\s|$)|\d+\.(?=\s|$))/gm, (_all, space: string, mark: string) => (/^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`));
 }
 
 /** Core text with user references shown by name (`zhangsan`, `web:bob`'s `bob`), never as mentions, all escaped. */
@@ -32,11 +32,14 @@ export function markdownText(text: string): string {
 /**
  * The reply as WeCom markdown, one piece per block: headings bold, the plan's words quoted, lists as
  * markdown lists, progress bars in code spans. `actions` become a line naming their commands
- * (the fallback where no card carries the buttons) unless `withActions` is false. Files, which this
+ * (the fallback where no card carries the buttons) unless `withActions` is false or the text already
+ * spells the command out. Files, which this
  * adapter does not deliver yet, are named with a note.
  */
 export function replyPieces(r: Reply, withActions = true): string[] {
-  const pieces = r.blocks.flatMap((b) => piece(b, r.lang, withActions));
+  // A button whose command the text already spells out (`如需撤销：/plan undo T9`) is not repeated.
+  const said = r.blocks.flatMap((b) => (b.type === 'actions' ? [] : piece(b, r.lang, false))).join('\n');
+  const pieces = r.blocks.flatMap((b) => (b.type === 'actions' ? piece({ ...b, buttons: b.buttons.filter((x) => !said.includes(x.command)) }, r.lang, withActions) : piece(b, r.lang, withActions)));
   if (r.files?.length) {
     const names = r.files.map((f) => `- ${markdownText(f.title)} (${escapeMarkdown(f.name)})`).join('\n');
     pieces.push(`${names}\n${escapeMarkdown(t(r.lang, 'Files cannot be sent on WeCom yet: open the web chat, or run plan-bot export, to get them.', '企业微信暂不能发送文件：请在网页聊天中获取，或运行 plan-bot export 导出。'))}`);
