@@ -18,6 +18,12 @@ export function findItem(plan: Plan, rawId: string): PlanItem {
   const named = whole ? itemId(lead.ref.kind, lead.ref.number) : id;
   const found = plan.items.find((i) => i.id === named);
   if (found) return found;
+  // "status of T9", "history for task 9", "关于T9": a leading preposition is not part of the reference.
+  const bare = rawId.trim().replace(LEADING_FILLER, '');
+  if (bare && bare !== rawId.trim()) {
+    const inner = tryFindItem(plan, bare);
+    if (inner) return inner;
+  }
   const near = nearestIds(plan, named);
   throw new UserError(
     'item.not-found',
@@ -27,6 +33,18 @@ export function findItem(plan: Plan, rawId: string): PlanItem {
     },
     { id: rawId, suggestions: near },
   );
+}
+
+/** Words that may come before an item reference in a command: "of", "for", "about", "关于", "对于". */
+const LEADING_FILLER = /^(?:(?:of|for|on|about|re)\s+|(?:关于|對於|对于|關於)\s*)/i;
+
+/** `findItem` without the error: the item, or null. */
+function tryFindItem(plan: Plan, rawId: string): PlanItem | null {
+  try {
+    return findItem(plan, rawId);
+  } catch {
+    return null;
+  }
 }
 
 /** The id ranges of a plan by kind, such as O1–O6. */

@@ -15,11 +15,12 @@ describe('findItem: the one item-reference resolver of every command', () => {
     ['T9', 'T9'], ['t9', 'T9'], ['T９', 'T9'], ['Ｔ９', 'T9'], ['task 9', 'T9'], ['taks 9', 'T9'], ['Task nine', 'T9'], ['第九项', 'T9'], ['第九项任务', 'T9'],
     ['第九項任務', 'T9'], ['任务9', 'T9'], ['任务九', 'T9'], ['第9项', 'T9'], ['目标三', 'O3'], ['目標三', 'O3'], ['objective three', 'O3'], ['objective 3', 'O3'],
     ['goal 3', 'O3'], ['O3', 'O3'], ['G3', 'G3'], ['group 3', 'G3'], ['任务组三', 'G3'], ['任務組三', 'G3'], ['第三组', 'G3'], ['第八项', 'T8'], ['T40', 'T40'], ['task 40.', 'T40'],
+    ['of T9', 'T9'], ['for task 9', 'T9'], ['about objective 3', 'O3'], ['关于T9', 'T9'], ['关于 第九项', 'T9'],
   ])('%s → %s', (text, id) => {
     expect(findItem(plan, text).id).toBe(id);
   });
 
-  it.each([['T41', /no item "T41".*did you mean T40/s], ['task 41', /no item "task 41".*T40/s], ['第四十一项', /没有“第四十一项”|no item "第四十一项"/], ['T9 at risk', /no item "T9 at risk"/]])('%s is refused with near ids', (text, message) => {
+  it.each([['T41', /no item "T41".*did you mean T40/s], ['task 41', /no item "task 41".*T40/s], ['第四十一项', /没有“第四十一项”|no item "第四十一项"/], ['T9 at risk', /no item "T9 at risk"/], ['of T41', /no item "of T41"/], ['of', /no item "of"/]])('%s is refused with near ids', (text, message) => {
     let err: unknown;
     try {
       findItem(plan, text);
