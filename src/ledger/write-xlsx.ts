@@ -1,100 +1,144 @@
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Light } from '../core/lights.js';
 import { lightWord } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
-import { displayWidth, sheetDate, sheetDateTime, wallClock } from './cells.js';
-import type { ColumnKind, Sheet } from './sheets.js';
+import { calendarDateSerial, dateSerial, displayWidth, zoneShift, type ZoneShift } from './cells.js';
+import type { Column, ColumnKind, Sheet } from './sheets.js';
+import {
+  APP_XML,
+  contentTypesXml,
+  CORE_XML,
+  ROOT_RELS_XML,
+  STYLE,
+  STYLES_XML,
+  workbookRelsXml,
+  workbookXml,
+  WORKSHEET_TAIL,
+  worksheetHead,
+  xmlEscape,
+} from './xlsx-package.js';
+import { zipFiles, type ZipEntry } from './zip.js';
 
-/** The fill of a light's cell (ARGB), as the workbook stores it. */
-export const LIGHT_FILLS: Record<Light, string> = { red: 'FFFF6B6B', yellow: 'FFFFD966', green: 'FF92D050' };
-
-/** Number formats of the kinds that have one. */
-export const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = { percent: '0.0%', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
+export { LIGHT_FILLS, NUMBER_FORMATS } from './xlsx-package.js';
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 /** Columns wide enough for what they hold: a date shows 10 characters, a time 16. */
 const KIND_WIDTH: Partial<Record<ColumnKind, number>> = { date: 11, datetime: 17, percent: 8 };
-
-// One style object per look: the writer recognises a style it has seen and does not serialise it again.
-const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }, alignment: { vertical: 'middle' } };
-const KIND_STYLES: Partial<Record<ColumnKind, Partial<ExcelJS.Style>>> = {
-  percent: { numFmt: NUMBER_FORMATS.percent! },
-  date: { numFmt: NUMBER_FORMATS.date! },
-  datetime: { numFmt: NUMBER_FORMATS.datetime! },
-};
-/**
- * Every cell gets a style object; a new one per cell (exceljs's default) is serialised again for each
- * cell, a shared one once: plain cells share this one.
- */
-const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
-const LIGHT_STYLES: Record<Light, Partial<ExcelJS.Style>> = {
-  red: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.red } } },
-  yellow: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.yellow } } },
-  green: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.green } } },
-};
+/** Characters of sheet XML gathered before they are handed to the zip (about 1 MB of UTF-8). */
+const CHUNK = 1 << 18;
 
 /**
- * The sheets as one workbook (exceljs, streaming writer): a frozen header row, column widths that fit
- * their text (a CJK character counts 2), numbers as numbers, shares as percentages, dates and times as
- * real dates (times as the wall clock in `timeZone`), and each light as its word on a coloured fill.
+ * The sheets as one workbook (SpreadsheetML written as text, zipped by node:zlib; see docs/ledger.md for
+ * why not exceljs): a frozen header row, column widths that fit their text (a CJK character counts 2),
+ * numbers as numbers, shares as percentages, dates and times as real dates (times as the wall clock in
+ * `timeZone`), and each light as its word on a coloured fill. Strings are inline, so each row is written
+ * once, as it is read, with no table of strings kept.
  */
 export async function sheetsXlsx(sheets: readonly Sheet[], lang: Lang, timeZone: string): Promise<Uint8Array> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  book.creator = 'plan-bot';
-  const zone = wallClock(timeZone);
-  const lights = { red: lightWord('red', lang), yellow: lightWord('yellow', lang), green: lightWord('green', lang) };
-  for (const sheet of sheets) {
-    const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] });
-    ws.columns = sheet.columns.map((_c, i) => ({ key: String(i), width: widthOf(sheet, i, lang, lights) }));
-    const header = ws.addRow(sheet.columns.map((c) => c.header[lang]));
-    header.eachCell((cell) => (cell.style = HEADER_STYLE));
-    header.commit();
-    const kinds = sheet.columns.map((c) => c.kind);
-    for (const r of sheet.rows) {
-      const values = sheet.columns.map((c) => {
-        const v = c.value(r);
-        if (v === null || v === '') return null;
-        switch (c.kind) {
-          case 'date':
-            return sheetDate(v as string);
-          case 'datetime':
-            return sheetDateTime(zone, v as string);
-          case 'light':
-            return lights[v as Light];
-          default:
-            return v;
-        }
-      });
-      const row = ws.addRow(values);
-      for (let i = 0; i < kinds.length; i++) {
-        const kind = kinds[i]!;
-        const cell = row.getCell(i + 1);
-        if (values[i] === null) cell.style = PLAIN_STYLE;
-        else if (kind === 'light') cell.style = LIGHT_STYLES[sheet.columns[i]!.value(r) as Light];
-        else cell.style = KIND_STYLES[kind] ?? PLAIN_STYLE;
-      }
-      row.commit();
+  const shift = zoneShift(timeZone);
+  const lights: Record<Light, string> = { red: lightWord('red', lang), yellow: lightWord('yellow', lang), green: lightWord('green', lang) };
+  const entries: ZipEntry[] = [
+    { name: '[Content_Types].xml', chunks: [contentTypesXml(sheets.length)] },
+    { name: '_rels/.rels', chunks: [ROOT_RELS_XML] },
+    { name: 'docProps/core.xml', chunks: [CORE_XML] },
+    { name: 'docProps/app.xml', chunks: [APP_XML] },
+    { name: 'xl/workbook.xml', chunks: [workbookXml(sheets.map((s) => s.name))] },
+    { name: 'xl/_rels/workbook.xml.rels', chunks: [workbookRelsXml(sheets.length)] },
+    { name: 'xl/styles.xml', chunks: [STYLES_XML] },
+    ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, chunks: worksheetXml(sheet, i === 0, lang, shift, lights) })),
+  ];
+  return zipFiles(entries);
+}
+
+/** A sheet's XML, piece by piece: the head, then its rows about a megabyte at a time. */
+function* worksheetXml(sheet: Sheet, selected: boolean, lang: Lang, shift: ZoneShift, lights: Record<Light, string>): Generator<string> {
+  const cols = sheet.columns.map((_c, i) => columnLetters(i));
+  const widths = sheet.columns.map((c) => widthOf(sheet, c, lang, lights));
+  yield worksheetHead({ lastCell: `${cols[cols.length - 1] ?? 'A'}${sheet.rows.length + 1}`, selected, widths });
+  let xml = '<row r="1">';
+  for (let i = 0; i < cols.length; i++) xml += textCell(`${cols[i]}1`, sheet.columns[i]!.header[lang], STYLE.header);
+  xml += '</row>';
+  const writers = sheet.columns.map((c, i) => cellWriter(c, cols[i]!, shift, lights));
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const n = String(r + 2);
+    xml += `<row r="${n}">`;
+    for (let i = 0; i < writers.length; i++) xml += writers[i]!(row, n);
+    xml += '</row>';
+    if (xml.length >= CHUNK) {
+      yield xml;
+      xml = '';
     }
-    ws.commit();
   }
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  await book.commit();
-  out.end();
-  await done.catch(() => undefined);
-  return new Uint8Array(Buffer.concat(chunks));
+  yield xml + WORKSHEET_TAIL;
+}
+
+/** Writes one column's cell of a row (`n` is the row's number); an empty value writes no cell. */
+type CellWriter = (row: unknown, n: string) => string;
+
+/** The writer of a column's cells, by its kind: each knows its style and how its value becomes XML. */
+function cellWriter(col: Column<unknown>, letters: string, shift: ZoneShift, lights: Record<Light, string>): CellWriter {
+  const value = col.value;
+  const number = (style: number, serial: (v: string | number) => number) => {
+    const at = `<c r="${letters}`;
+    const styled = style ? `" s="${style}` : '';
+    return (row: unknown, n: string) => {
+      const v = value(row);
+      if (v === null || v === '') return '';
+      const x = serial(v);
+      return Number.isFinite(x) ? `${at}${n}${styled}"><v>${x}</v></c>` : '';
+    };
+  };
+  switch (col.kind) {
+    case 'number':
+      return number(STYLE.plain, Number);
+    case 'percent':
+      return number(STYLE.percent, Number);
+    case 'date': {
+      const dates = new Map<string, number>();
+      return number(STYLE.date, (v) => {
+        let serial = dates.get(v as string);
+        if (serial === undefined) dates.set(v as string, (serial = calendarDateSerial(v as string)));
+        return serial;
+      });
+    }
+    case 'datetime':
+      return number(STYLE.datetime, (v) => dateSerial(shift(Date.parse(v as string))));
+    case 'light': {
+      const cells = { red: lightCell('red'), yellow: lightCell('yellow'), green: lightCell('green') };
+      return (row, n) => {
+        const v = value(row) as Light | null;
+        return v ? `<c r="${letters}${n}${cells[v]}` : '';
+      };
+    }
+    case 'text':
+      return (row, n) => {
+        const v = value(row);
+        return v === null || v === '' ? '' : textCell(letters + n, String(v), STYLE.plain);
+      };
+  }
+  function lightCell(light: Light): string {
+    return `" s="${STYLE[light]}" t="inlineStr"><is><t>${xmlEscape(lights[light])}</t></is></c>`;
+  }
+}
+
+/** An inline-string cell; spaces at either end are kept (`xml:space`), as a reader would trim them. */
+function textCell(ref: string, text: string, style: number): string {
+  const s = style ? ` s="${style}"` : '';
+  const edge = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${edge}>${xmlEscape(text)}</t></is></c>`;
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** A column's width in characters: its widest cell (header included), CJK counted double, within bounds. */
-function widthOf(sheet: Sheet, i: number, lang: Lang, lights: Record<Light, string>): number {
-  const col = sheet.columns[i]!;
+function widthOf(sheet: Sheet, col: Column<unknown>, lang: Lang, lights: Record<Light, string>): number {
   // The header is bold: a little wider than its characters.
   let widest = displayWidth(col.header[lang]) + 1;
   const fixed = KIND_WIDTH[col.kind];
