@@ -52,6 +52,7 @@ export function contentTypesXml(sheetCount: number): string {
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     `<Override PartName="/xl/workbook.xml" ContentType="${OFFICE}.spreadsheetml.sheet.main+xml"/>${sheets}` +
     `<Override PartName="/xl/styles.xml" ContentType="${OFFICE}.spreadsheetml.styles+xml"/>` +
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${OFFICE}.spreadsheetml.sharedStrings+xml"/>` +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     `<Override PartName="/docProps/app.xml" ContentType="${OFFICE}.extended-properties+xml"/></Types>`
   );
@@ -74,10 +75,29 @@ export function workbookXml(sheetNames: readonly string[]): string {
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets}</sheets></workbook>`;
 }
 
-/** xl/_rels/workbook.xml.rels: each sheet, then the styles. */
+/** xl/_rels/workbook.xml.rels: each sheet, then the styles and the shared strings. */
 export function workbookRelsXml(sheetCount: number): string {
   const sheets = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheets}<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+  const n = sheetCount;
+  return (
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${sheets}<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+  );
+}
+
+/** xl/sharedStrings.xml, piece by piece: every distinct text once, in the order cells refer to them by index. */
+export function* sharedStringsXml(strings: readonly string[], references: number): Generator<string> {
+  let xml = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${references}" uniqueCount="${strings.length}">`;
+  for (const text of strings) {
+    // Spaces at either end are kept only when the text says so (a reader would trim them).
+    const edge = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? ' xml:space="preserve"' : '';
+    xml += `<si><t${edge}>${xmlEscape(text)}</t></si>`;
+    if (xml.length >= 1 << 18) {
+      yield xml;
+      xml = '';
+    }
+  }
+  yield `${xml}</sst>`;
 }
 
 /** A worksheet's opening up to `<sheetData>`: its extent, the header row frozen, column widths. */
