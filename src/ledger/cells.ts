@@ -72,6 +72,24 @@ export function displayWidth(text: string): number {
   return n;
 }
 
+const HH_MM = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+
+/**
+ * Instants as their wall clock in `timeZone` to the minute, `YYYY-MM-DD HH:mm`, for text formats: the
+ * date is written once per day, the time of day read from a table of the day's 1,440 minutes.
+ */
+export function minuteText(timeZone: string): (at: string) => string {
+  const shift = zoneShift(timeZone);
+  const dates = new Map<number, string>();
+  return (at) => {
+    const ms = shift(Date.parse(at));
+    const day = Math.floor(ms / DAY_MS);
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = `${new Date(day * DAY_MS).toISOString().slice(0, 10)} `));
+    return date + HH_MM[Math.floor((ms - day * DAY_MS) / 60_000)]!;
+  };
+}
+
 /** Writes cells as text (CSV, markdown): numbers plainly, shares as percentages, instants in the ledger's zone. */
 export interface CellText {
   (kind: ColumnKind, value: string | number | null): string;
@@ -84,7 +102,7 @@ export function percentText(share: number): string {
 
 /** A cell writer for text formats in one language and zone; `marks` puts 🔴/🟡/🟢 before a light's word. */
 export function cellText(lang: Lang, timeZone: string, opts: { marks?: boolean } = {}): CellText {
-  const clock = wallClock(timeZone);
+  const minute = minuteText(timeZone);
   return (kind, value) => {
     if (value === null || value === '') return '';
     switch (kind) {
@@ -93,7 +111,7 @@ export function cellText(lang: Lang, timeZone: string, opts: { marks?: boolean }
       case 'percent':
         return percentText(value as number);
       case 'datetime':
-        return clock(value as string).slice(0, 16).replace('T', ' ');
+        return minute(value as string);
       case 'light':
         return opts.marks ? `${lightMark(value as Light)} ${lightWord(value as Light, lang)}` : lightWord(value as Light, lang);
       default:

@@ -1,6 +1,7 @@
 import { lightWord, type Light } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
-import { percentText, wallClock } from './cells.js';
+import { ByteChunks } from './byte-chunks.js';
+import { minuteText, percentText } from './cells.js';
 import type { Column, Sheet } from './sheets.js';
 import { zipFiles } from './zip.js';
 
@@ -11,8 +12,6 @@ export const UTF8_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A cell needs quotes when it holds a quote, comma or line end, or starts or ends with white space. */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-/** Characters of CSV gathered before they are encoded (about 1 MB of UTF-8). */
-const CHUNK = 1 << 18;
 
 function quote(cell: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -20,7 +19,7 @@ function quote(cell: string): string {
 
 /** One sheet as CSV (RFC 4180, CRLF line ends) in UTF-8 with a BOM, so Excel opens Chinese correctly. */
 export function sheetCsv(sheet: Sheet, lang: Lang, timeZone: string): Uint8Array {
-  return Buffer.concat([...csvChunks(sheet, lang, timeZone)].map((c) => Buffer.from(c, 'utf8')));
+  return Buffer.concat([...csvChunks(sheet, lang, timeZone)]);
 }
 
 /** Every sheet as its own CSV file (`台账.csv`, …) in one zip; names are UTF-8, which Windows and macOS unzip read. */
@@ -28,20 +27,19 @@ export async function sheetsCsvZip(sheets: readonly Sheet[], lang: Lang, timeZon
   return zipFiles(sheets.map((sheet) => ({ name: `${sheet.name}.csv`, chunks: csvChunks(sheet, lang, timeZone) })));
 }
 
-/** A sheet's CSV a megabyte at a time: the BOM and header line, then its rows. */
-function* csvChunks(sheet: Sheet, lang: Lang, timeZone: string): Generator<string> {
+/** A sheet's CSV, UTF-8, a megabyte at a time: the BOM and header line, then its rows. */
+function* csvChunks(sheet: Sheet, lang: Lang, timeZone: string): Generator<Buffer> {
   const cells = sheet.columns.map((c) => cellWriter(c, lang, timeZone));
-  let text = `${UTF8_BOM}${sheet.columns.map((c) => quote(c.header[lang])).join(',')}\r\n`;
+  const out = new ByteChunks();
+  out.add(`${UTF8_BOM}${sheet.columns.map((c) => quote(c.header[lang])).join(',')}\r\n`);
   const last = cells.length - 1;
   for (const row of sheet.rows) {
-    for (let i = 0; i < last; i++) text += `${cells[i]!(row)},`;
-    text += `${last >= 0 ? cells[last]!(row) : ''}\r\n`;
-    if (text.length >= CHUNK) {
-      yield text;
-      text = '';
-    }
+    let line = '';
+    for (let i = 0; i < last; i++) line += `${cells[i]!(row)},`;
+    const full = out.add(`${line}${last >= 0 ? cells[last]!(row) : ''}\r\n`);
+    if (full) yield full;
   }
-  yield text;
+  yield out.take();
 }
 
 /**
@@ -62,8 +60,8 @@ function cellWriter(col: Column<unknown>, lang: Lang, timeZone: string): (row: u
     case 'date':
       return present((v) => quote(String(v)));
     case 'datetime': {
-      const clock = wallClock(timeZone);
-      return present((v) => clock(v as string).slice(0, 16).replace('T', ' '));
+      const minute = minuteText(timeZone);
+      return present((v) => minute(v as string));
     }
     case 'light': {
       const words = { red: quote(lightWord('red', lang)), yellow: quote(lightWord('yellow', lang)), green: quote(lightWord('green', lang)) };

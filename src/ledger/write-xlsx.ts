@@ -24,9 +24,9 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 /** Columns wide enough for what they hold: a date shows 10 characters, a time 16. */
 const KIND_WIDTH: Partial<Record<ColumnKind, number>> = { date: 11, datetime: 17, percent: 8 };
-/** Characters of sheet XML gathered before they are handed to the zip (about 256 KB, all ASCII). */
-const CHUNK = 1 << 18;
 const NO_TEXT = -1;
+/** Characters of sheet XML gathered before they are handed to the zip (256 KB: rows are ASCII). */
+const CHUNK = 1 << 18;
 
 /**
  * The sheets as one workbook, SpreadsheetML written as text and zipped by node:zlib (docs/ledger.md says
@@ -77,17 +77,19 @@ class SharedStrings {
 }
 
 /** A sheet's XML, piece by piece: the head (which needs every column's width), then its rows. */
-function* worksheetXml(sheet: Sheet, selected: boolean, lang: Lang, shift: ZoneShift, strings: SharedStrings, lights: Record<Light, number>): Generator<string> {
+function* worksheetXml(sheet: Sheet, selected: boolean, lang: Lang, shift: ZoneShift, strings: SharedStrings, lights: Record<Light, number>): Generator<string | Buffer> {
   const rows = sheet.rows;
   const letters = sheet.columns.map((_c, i) => columnLetters(i));
   // Texts are looked up column by column first: that gives the widths, and each row's string index.
   const texts = sheet.columns.map((c) => (c.kind === 'text' ? textIds(c, rows, strings) : null));
   const widths = sheet.columns.map((c, i) => widthOf(c, lang, rows, texts[i] ?? null, strings, lights));
   yield worksheetHead({ lastCell: `${letters[letters.length - 1] ?? 'A'}${rows.length + 1}`, selected, widths });
-  let xml = '<row r="1">';
-  for (let i = 0; i < letters.length; i++) xml += `<c r="${letters[i]}1" s="${STYLE.header}" t="s"><v>${strings.id(sheet.columns[i]!.header[lang])}</v></c>`;
-  xml += '</row>';
+  let header = '<row r="1">';
+  for (let i = 0; i < letters.length; i++) header += `<c r="${letters[i]}1" s="${STYLE.header}" t="s"><v>${strings.id(sheet.columns[i]!.header[lang])}</v></c>`;
+  yield `${header}</row>`;
   const writers = sheet.columns.map((c, i) => cellWriter(c, letters[i]!, shift, texts[i] ?? null, strings, lights));
+  // Rows hold references, numbers and indexes only: ASCII, so a chunk is encoded by a plain copy.
+  let xml = '';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const n = String(r + 2);
@@ -95,7 +97,7 @@ function* worksheetXml(sheet: Sheet, selected: boolean, lang: Lang, shift: ZoneS
     for (let i = 0; i < writers.length; i++) xml += writers[i]!(row, r, n);
     xml += '</row>';
     if (xml.length >= CHUNK) {
-      yield xml;
+      yield Buffer.from(xml, 'latin1');
       xml = '';
     }
   }
