@@ -10,9 +10,6 @@ dayjs.extend(timezone);
 
 const DAY_MS = 86_400_000;
 
-/** An instant's wall clock in one zone as `YYYY-MM-DDTHH:mm:ss`. */
-export type WallClock = (at: string) => string;
-
 /** Epoch ms of an instant → epoch ms of its wall clock in one zone read as UTC (10:00 in Shanghai → 10:00Z). */
 export type ZoneShift = (ms: number) => number;
 
@@ -50,12 +47,6 @@ export function zoneShift(timeZone: string): ZoneShift {
     }
     return ms + (lastOffset ?? offsetAt(ms)) * 60_000;
   };
-}
-
-/** The wall clock of instants in `timeZone` (see `zoneShift`). */
-export function wallClock(timeZone: string): WallClock {
-  const shift = zoneShift(timeZone);
-  return (at) => new Date(shift(Date.parse(at))).toISOString().slice(0, 19);
 }
 
 /** East Asian wide and full-width characters (CJK, kana, hangul, full-width forms) and emoji: two columns each. */
