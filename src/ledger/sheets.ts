@@ -33,11 +33,11 @@ export interface Sheet<R = unknown> {
 // Not "History": Excel reserves that sheet name (change tracking) and refuses or repairs a workbook using it.
 const SHEET_NAMES: Record<SheetId, Bilingual> = {
   ledger: { zh: '台账', en: 'Ledger' },
-  history: { zh: '进展记录', en: 'Updates' },
+  history: { zh: '进展记录', en: 'History' },
   indicators: { zh: '指标', en: 'Indicators' },
 };
 
-/** A sheet's name in a language: 台账 / Ledger, 进展记录 / Updates, 指标 / Indicators. */
+/** A sheet's name in a language: 台账 / Ledger, 进展记录 / History, 指标 / Indicators. */
 export function sheetName(id: SheetId, lang: Lang): string {
   return SHEET_NAMES[id][lang];
 }

@@ -75,9 +75,9 @@ describe('the workbook, read back with a second reader (read-excel-file) and as 
     expect(fillOf(styles, cells.get(`L${yellow}`)!.s)).toBe(LIGHT_FILLS.yellow);
   });
 
-  it('with --lang en: the sheets Ledger, Updates (Excel reserves "History"), Indicators and English headers', async () => {
+  it('with --lang en: the sheets Ledger, History, Indicators and English headers', async () => {
     const data = Buffer.from((await exportLedger(ledger('en'), 'xlsx')).data);
-    expect((await readExcelFile(data)).map((s) => s.sheet)).toEqual(['Ledger', 'Updates', 'Indicators']);
+    expect((await readExcelFile(data)).map((s) => s.sheet)).toEqual(['Ledger', 'History', 'Indicators']);
     const rows = await readSheet(data, 'Ledger');
     expect(rows[0]!.slice(0, 5)).toEqual(['ID', 'Title', 'Lead unit', 'Unit', 'Indicator']);
     expect(rows.find((r) => r[0] === 'T20')![11]).toBe('red');
@@ -104,7 +104,7 @@ describe('CSV in Excel encoding and markdown', () => {
 
   it('writes the ledger alone with --sheet, and markdown as a table', async () => {
     const one = await exportLedger(ledger('en'), 'csv', 'history');
-    expect(one).toMatchObject({ name: 'Updates-2021-06-15.csv', mediaType: expect.stringContaining('text/csv') });
+    expect(one).toMatchObject({ name: 'History-2021-06-15.csv', mediaType: expect.stringContaining('text/csv') });
     expect(Buffer.from(one.data).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const md = Buffer.from((await exportLedger(ledger(), 'md')).data).toString('utf8').split('\n');
     expect(md[0]).toMatch(/^\| 编号 \| 事项 \|/);

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import readExcelFile, { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { buildLedger, exportLedger, ledgerAsOf, LIGHT_FILLS } from '../../src/ledger/index.js';
+import { buildLedger, exportLedger, ledgerAsOf } from '../../src/ledger/index.js';
+import { LIGHT_FILLS } from '../../src/ledger/xlsx-package.js';
 import { loadPlan } from '../../src/plan/load-plan.js';
 import { logOf } from '../digest/fixtures.js';
 import { ledgerLog, update } from './fixtures.js';
@@ -79,10 +80,10 @@ describe('the workbook read back by exceljs', () => {
 });
 
 describe('the workbook read back by read-excel-file, and as a package', () => {
-  it('names the sheets Ledger, Updates, Indicators in English, types intact', async () => {
+  it('names the sheets Ledger, History, Indicators in English (the names CONTRACT.md gives), types intact', async () => {
     const data = await workbookBytes('en');
-    expect((await readExcelFile(data)).map((s) => s.sheet)).toEqual(['Ledger', 'Updates', 'Indicators']);
-    const updates = await readSheet(data, 'Updates');
+    expect((await readExcelFile(data)).map((s) => s.sheet)).toEqual(['Ledger', 'History', 'Indicators']);
+    const updates = await readSheet(data, 'History');
     expect(updates[0]!.slice(0, 3)).toEqual(['Time', 'ID', 'Title']);
     expect(updates.find((r) => r[1] === 'T3')![0]).toEqual(new Date('2021-06-11T10:00:00Z'));
   });

@@ -61,7 +61,7 @@ describe('Slack delivers the files of a reply with files upload v2, through SLAC
     const data = await uploadedBytes(bytes);
     expect(Number(got.body.length)).toBe(data.length);
     const zip = await JSZip.loadAsync(data);
-    expect(Object.keys(zip.files).sort()).toEqual(['Indicators.csv', 'Ledger.csv', 'Updates.csv']);
+    expect(Object.keys(zip.files).sort()).toEqual(['History.csv', 'Indicators.csv', 'Ledger.csv']);
     const csv = await zip.file('Ledger.csv')!.async('uint8array');
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // Step 3 shares it in the command's channel.
