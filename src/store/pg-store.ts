@@ -115,7 +115,8 @@ export class PgStore implements EventStore {
     const events = this.log.length;
     if (this.closed) return { kind: 'postgres', events, writable: false, error: 'the store is closed' };
     try {
-      const { rows } = await this.pool.query<{ ro: string }>('SHOW transaction_read_only');
+      // SHOW names its column after the setting; select it under the name read here.
+      const { rows } = await this.pool.query<{ ro: string }>("SELECT current_setting('transaction_read_only') AS ro");
       const writable = rows[0]?.ro === 'off';
       return { kind: 'postgres', events, writable, ...(writable ? {} : { error: 'the database is read-only (a standby?)' }) };
     } catch (err) {

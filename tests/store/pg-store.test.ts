@@ -104,6 +104,13 @@ describe.skipIf(skip !== null)('PostgreSQL store shared by replicas', () => {
     expect((refused as UserError).text.en).toMatch(/newer than this plan-bot.*upgrade plan-bot/);
   });
 
+  it('reports a primary as writable (what GET /healthz shows)', async () => {
+    const url = await cluster.database();
+    const store = await open(url);
+    await store.append(updateEvent());
+    expect(await store.health()).toEqual({ kind: 'postgres', events: 1, writable: true });
+  });
+
   it('refuses an unreachable database with what to check, naming it without its password', async () => {
     const refused = await openPgStore('postgres://planbot:hunter2@127.0.0.1:1/planbot').catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(UserError);
