@@ -34,7 +34,7 @@ describe('plan-bot remind --due', () => {
     expect(r.sent.map((s: { user: string }) => s.user)).toEqual(['console:zhang', 'slack:U0ZHAO']);
     expect(r.failed.map((f: { user: string }) => f.user)).toEqual(['web:li']);
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/web:li: no way to post to web .*not recorded; the next run will try again/);
+    expect(first.stderr).toMatch(/web:li: no way to post to web .*a running `plan-bot serve` posts it .*not recorded; the next run will try again/);
 
     expect(fake.callsTo('conversations.open').map((c) => c.body.users)).toEqual(['U0ZHAO']);
     const [dm] = fake.callsTo('chat.postMessage');
