@@ -27,8 +27,8 @@ export class StoreLockedError extends UserError {
     super(
       'store.locked',
       {
-        en: `The state file ${file} is in use by another plan-bot process${who.en} (lock ${file}.lock). Stop that process or use another --db.${stale.en}`,
-        zh: `状态文件 ${file} 正被另一个 plan-bot 进程${who.zh}使用（锁 ${file}.lock）。请先停止该进程，或用 --db 指定其他文件。${stale.zh}`,
+        en: `The state file ${file} is in use by another plan-bot process${who.en} (lock ${file}.lock). Stop that process or use another --db; to run commands (a cron tick, a chat) beside a running serve, put the store in PostgreSQL (PLANBOT_DATABASE_URL, docs/deploy.md).${stale.en}`,
+        zh: `状态文件 ${file} 正被另一个 plan-bot 进程${who.zh}使用（锁 ${file}.lock）。请先停止该进程，或用 --db 指定其他文件；若要在运行中的 serve 旁执行命令（定时任务、对话），请把存储放到 PostgreSQL（PLANBOT_DATABASE_URL，见 docs/deploy.md）。${stale.zh}`,
       },
       { file, holder: info.holder },
     );
