@@ -78,6 +78,12 @@ export const NOT_RECORDED: Bilingual = {
   zh: '未记录：服务器无法写入其状态文件，请告知管理员。',
 };
 
+/** What the chat user reads when an update could not be recorded because the database did not take it. */
+export const NOT_RECORDED_DATABASE: Bilingual = {
+  en: 'Not recorded: the server cannot reach its database; try again in a moment, or tell the operator.',
+  zh: '未记录：服务器无法连接其数据库，请稍后重试，或告知管理员。',
+};
+
 /**
  * An update was not recorded because the state file cannot be written (disk full, read-only file or
  * folder, a write in doubt, the lock lost, the store closed). The chat user gets NOT_RECORDED (id
@@ -87,11 +93,11 @@ export class StoreUnavailableError extends UserError {
   constructor(
     readonly file: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; database?: boolean },
   ) {
-    super('store.unwritable', NOT_RECORDED, { file, reason });
+    super('store.unwritable', options?.database ? NOT_RECORDED_DATABASE : NOT_RECORDED, { file, reason });
     this.name = 'StoreUnavailableError';
-    this.message = `The state file ${file} cannot be written (${reason}); nothing was recorded.`;
+    this.message = `${options?.database ? 'The database' : 'The state file'} ${file} cannot be written (${reason}); nothing was recorded.`;
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
