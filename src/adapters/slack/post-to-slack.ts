@@ -21,7 +21,7 @@ export type ChatClient = Pick<webApi.WebClient, 'chat'> & Partial<Pick<webApi.We
  * client itself: pass a WebClient whose `retryConfig` allows retries and `rejectRateLimitedCalls` is
  * false (Bolt's `app.client` is, by default).
  */
-export function postToSlack(client: ChatClient, options: { intervalMs?: number } = {}): PostReply {
+export function postToSlack(client: ChatClient, options: { intervalMs?: number; logger?: Logger } = {}): PostReply {
   const intervalMs = options.intervalMs ?? 1100;
   const tails = new Map<string, Promise<unknown>>();
   const lastSent = new Map<string, number>();
@@ -37,10 +37,16 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
       }
     }
     // Files (a digest's chart) follow the text they belong to, in the same conversation.
+    // The text is delivered by now: a failed upload is logged, not thrown, since a failed post is posted
+    // again at the next tick (a digest whose chart could not be uploaded would be repeated every tick).
     const files = reply.files ?? [];
     if (files.length) {
-      if (!client.filesUploadV2) throw new Error('this Slack client cannot upload files (no filesUploadV2)');
-      await uploadFiles({ filesUploadV2: client.filesUploadV2.bind(client) }, conversation, files);
+      try {
+        if (!client.filesUploadV2) throw new Error('this Slack client cannot upload files (no filesUploadV2)');
+        await uploadFiles({ filesUploadV2: client.filesUploadV2.bind(client) }, conversation, files);
+      } catch (err) {
+        options.logger?.warn({ err, conversation, files: files.map((f) => f.name) }, 'posted the text, but its files could not be uploaded (is the bot in the channel, with files:write?)');
+      }
     }
   };
 
@@ -63,7 +69,7 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number }
  * `serve`: the bot token from the environment, `SLACK_API_URL` when set.
  */
 export function slackPoster(settings: { botToken?: string; apiUrl?: string }, logger: Logger): PostReply {
-  return postToSlack(oneOffClient(settings, logger));
+  return postToSlack(oneOffClient(settings, logger), { logger });
 }
 
 /** A Web API client of a one-off command (no Bolt app): the bot token, `SLACK_API_URL` when set. */

@@ -76,9 +76,9 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     inbox,
     ...(o.eventGate ? { eventGate: o.eventGate } : {}),
   });
-  const post = postToSlack(slack.bolt.client);
-  const dm = directToSlack(slack.bolt.client, post);
   const log = o.logger.child({ adapter: 'slack' });
+  const post = postToSlack(slack.bolt.client, { logger: log });
+  const dm = directToSlack(slack.bolt.client, post);
   const resumed = await slack.resume();
   if (resumed > 0) log.info({ commands: resumed }, 'carrying out Slack commands acknowledged before the last stop');
   const close = async () => {
