@@ -301,6 +301,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (json) io.stdout(JSON.stringify(report, null, 2));
       else if (report.ok) io.stdout(repairText(report));
       else io.stderr(repairText(report));
+      // The store is the database then: say so rather than let "no file" read as the store being gone.
+      if (config.databaseUrl && !json) io.stderr('Note: PLANBOT_DATABASE_URL is set, so the store is that PostgreSQL database, which repair does not touch (it mends a state file only); to recover the database, restore a dump (Backups in docs/deploy.md).');
       return report.ok ? 0 : 1;
     }
     case 'serve': {

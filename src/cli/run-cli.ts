@@ -9,6 +9,9 @@ import { main } from './main.js';
  */
 export async function runCli(argv: string[]): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // A reader that stops early (`plan-bot history T9 | head`) closes the pipe: the rest of the output has
+  // nowhere to go, which is no error of the command's (without this, Node crashes with an EPIPE trace).
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
   return main(argv, {
     env: process.env,
     stdout: (text) => process.stdout.write(`${text}\n`),
@@ -19,6 +22,10 @@ export async function runCli(argv: string[]): Promise<number> {
     terminalLines,
     stopRequested: () => new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((sig) => process.once(sig, () => resolve()))),
   });
+}
+
+function ignoreClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
 }
 
 /** Lines from a terminal, or null when standard input is not one (a service, CI). */

@@ -97,7 +97,11 @@ export function postByPlatform(posters: Partial<Record<string, PostDigest>>): Po
   return async (channel, reply, options) => {
     const platform = platformOf(channel);
     const post = posters[platform];
-    if (!post) throw new Error(`no way to post to ${platform} channels here (channel ${channel}); configure the ${platform} adapter`);
+    if (!post) {
+      // The web chat is reached only by a running `serve`: a cron tick cannot configure it, only leave it.
+      const fix = platform === 'web' ? 'a running `plan-bot serve` posts it at its next tick (start one if none runs)' : `configure the ${platform} adapter (see .env.example)`;
+      throw new Error(`no way to post to ${platform} channels here (channel ${channel}); ${fix}`);
+    }
     await post(channel, reply, options);
   };
 }

@@ -57,7 +57,7 @@ export async function openPgSnapshot(url: string): Promise<EventStore> {
     await pool.end().catch(() => {});
   }
   return {
-    append: (_event: NewEvent) => Promise.reject(new StoreUnavailableError(where, 'it was opened read-only')),
+    append: (_event: NewEvent) => Promise.reject(new StoreUnavailableError(where, 'it was opened read-only', { database: true })),
     events: () => events,
     close: async () => {},
   };
@@ -115,7 +115,8 @@ export class PgStore implements EventStore {
     const events = this.log.length;
     if (this.closed) return { kind: 'postgres', events, writable: false, error: 'the store is closed' };
     try {
-      const { rows } = await this.pool.query<{ ro: string }>('SHOW transaction_read_only');
+      // SHOW names its column after the setting; select it under the name read here.
+      const { rows } = await this.pool.query<{ ro: string }>("SELECT current_setting('transaction_read_only') AS ro");
       const writable = rows[0]?.ro === 'off';
       return { kind: 'postgres', events, writable, ...(writable ? {} : { error: 'the database is read-only (a standby?)' }) };
     } catch (err) {
@@ -124,7 +125,7 @@ export class PgStore implements EventStore {
   }
 
   append(event: NewEvent): Promise<PlanEvent> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError(this.where, 'the store is closed'));
+    if (this.closed) return Promise.reject(new StoreUnavailableError(this.where, 'the store is closed', { database: true }));
     let full: PlanEvent;
     try {
       full = PlanEvent.parse({ ...event, seq: 1, id: randomUUID() });
@@ -225,7 +226,7 @@ export class PgStore implements EventStore {
         await this.writeBatch(batch);
       } catch (err) {
         this.options.logger?.error({ err, database: this.where, events: batch.length }, `could not append to PostgreSQL; ${batch.length} update(s) not recorded`);
-        const refusal = new StoreUnavailableError(this.where, (err as Error).message, { cause: err });
+        const refusal = new StoreUnavailableError(this.where, (err as Error).message, { cause: err, database: true });
         for (const p of batch) p.reject(refusal);
       }
     }

@@ -27,8 +27,8 @@ export class StoreLockedError extends UserError {
     super(
       'store.locked',
       {
-        en: `The state file ${file} is in use by another plan-bot process${who.en} (lock ${file}.lock). Stop that process or use another --db.${stale.en}`,
-        zh: `状态文件 ${file} 正被另一个 plan-bot 进程${who.zh}使用（锁 ${file}.lock）。请先停止该进程，或用 --db 指定其他文件。${stale.zh}`,
+        en: `The state file ${file} is in use by another plan-bot process${who.en} (lock ${file}.lock). Stop that process or use another --db; to run commands (a cron tick, a chat) beside a running serve, put the store in PostgreSQL (PLANBOT_DATABASE_URL, docs/deploy.md).${stale.en}`,
+        zh: `状态文件 ${file} 正被另一个 plan-bot 进程${who.zh}使用（锁 ${file}.lock）。请先停止该进程，或用 --db 指定其他文件；若要在运行中的 serve 旁执行命令（定时任务、对话），请把存储放到 PostgreSQL（PLANBOT_DATABASE_URL，见 docs/deploy.md）。${stale.zh}`,
       },
       { file, holder: info.holder },
     );
@@ -78,6 +78,12 @@ export const NOT_RECORDED: Bilingual = {
   zh: '未记录：服务器无法写入其状态文件，请告知管理员。',
 };
 
+/** What the chat user reads when an update could not be recorded because the database did not take it. */
+export const NOT_RECORDED_DATABASE: Bilingual = {
+  en: 'Not recorded: the server cannot reach its database; try again in a moment, or tell the operator.',
+  zh: '未记录：服务器无法连接其数据库，请稍后重试，或告知管理员。',
+};
+
 /**
  * An update was not recorded because the state file cannot be written (disk full, read-only file or
  * folder, a write in doubt, the lock lost, the store closed). The chat user gets NOT_RECORDED (id
@@ -87,11 +93,11 @@ export class StoreUnavailableError extends UserError {
   constructor(
     readonly file: string,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; database?: boolean },
   ) {
-    super('store.unwritable', NOT_RECORDED, { file, reason });
+    super('store.unwritable', options?.database ? NOT_RECORDED_DATABASE : NOT_RECORDED, { file, reason });
     this.name = 'StoreUnavailableError';
-    this.message = `The state file ${file} cannot be written (${reason}); nothing was recorded.`;
+    this.message = `${options?.database ? 'The database' : 'The state file'} ${file} cannot be written (${reason}); nothing was recorded.`;
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

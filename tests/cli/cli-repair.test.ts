@@ -121,4 +121,11 @@ describe('plan-bot repair', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Nothing repaired: there is no file/);
   });
+
+  it('with PLANBOT_DATABASE_URL set, says the database is the store and repair does not touch it', async () => {
+    const r = await runCli(['repair'], { env: { PLANBOT_DB: freshDb(), PLANBOT_DATABASE_URL: 'postgres://planbot:hunter2@127.0.0.1:1/planbot' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/PLANBOT_DATABASE_URL is set, so the store is that PostgreSQL database, which repair does not touch .*docs\/deploy\.md/);
+    expect(r.stderr).not.toMatch(/hunter2/);
+  });
 });

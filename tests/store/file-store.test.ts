@@ -121,7 +121,8 @@ describe('file store: nothing lost', () => {
     const text = (refused as StoreLockedError).text;
     expect(text.en).toMatch(new RegExp(`in use by another plan-bot process \\(pid ${holder.child.pid} on ${hostname()}\\) \\(lock .*state\\.json\\.lock\\)`));
     expect(text.en).not.toMatch(/stale/);
-    expect(text.zh).toMatch(/正被另一个 plan-bot 进程/);
+    expect(text.en).toMatch(/beside a running serve, put the store in PostgreSQL \(PLANBOT_DATABASE_URL, docs\/deploy\.md\)/);
+    expect(text.zh).toMatch(/正被另一个 plan-bot 进程.*PLANBOT_DATABASE_URL/);
 
     holder.child.kill('SIGKILL');
     await holder.exited;

@@ -104,6 +104,27 @@ describe.skipIf(skip !== null)('PostgreSQL store shared by replicas', () => {
     expect((refused as UserError).text.en).toMatch(/newer than this plan-bot.*upgrade plan-bot/);
   });
 
+  it('reports a primary as writable (what GET /healthz shows)', async () => {
+    const url = await cluster.database();
+    const store = await open(url);
+    await store.append(updateEvent());
+    expect(await store.health()).toEqual({ kind: 'postgres', events: 1, writable: true });
+  });
+
+  it('an append the database refuses is not recorded, and the person is told the database (not a state file) failed', async () => {
+    const url = await cluster.database();
+    const store = await open(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('ALTER TABLE planbot_events ADD CONSTRAINT refuse_all CHECK (false) NOT VALID');
+    await client.end();
+    const refused = await store.append(updateEvent()).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).text.en).toBe('Not recorded: the server cannot reach its database; try again in a moment, or tell the operator.');
+    expect((refused as UserError).text.zh).toMatch(/数据库/);
+    expect(store.events()).toEqual([]);
+  });
+
   it('refuses an unreachable database with what to check, naming it without its password', async () => {
     const refused = await openPgStore('postgres://planbot:hunter2@127.0.0.1:1/planbot').catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(UserError);

@@ -85,9 +85,9 @@ export async function startSlack(o: StartSlackOptions): Promise<SlackRuntime> {
     ...(o.eventGate ? { eventGate: o.eventGate } : {}),
     ...(o.replays ? { replays: o.replays } : {}),
   });
-  const post = postToSlack(slack.bolt.client, { logger: o.logger.child({ adapter: 'slack' }) });
-  const dm = directToSlack(slack.bolt.client, post);
   const log = o.logger.child({ adapter: 'slack' });
+  const post = postToSlack(slack.bolt.client, { logger: log });
+  const dm = directToSlack(slack.bolt.client, post);
   const resumed = await slack.resume();
   if (resumed > 0) log.info({ commands: resumed }, 'carrying out Slack commands acknowledged before the last stop');
   // A shared inbox: what a replica that died leaves is carried out by one of the others within a sweep.
