@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_CONFIG, textWidth } from '../../src/charts/chart-style.js';
+import { freshDb, runCli } from '../support/run-cli.js';
+
+// Found by QA of #15: a report made at the very moment the chart is drawn (as with one --now, or a
+// fixed clock) was missing from the trend's last point, so the chart showed only the pace line; and
+// early in the year the plot was narrower than its Chinese subtitle, which was cut off at the right.
+describe('the trend chart drawn right after a report', () => {
+  const now = ['--now', '2021-06-16T10:00:00+08:00'];
+
+  it('shows the report made at the same moment (52.5%), and is as wide as its Chinese subtitle', async () => {
+    const db = freshDb();
+    const chat = await runCli(['chat', '--user', 'console:erin', ...now], { env: { PLANBOT_DB: db }, stdin: ['/plan update T9 at-risk 420/800'] });
+    expect(chat.code, chat.stderr).toBe(0);
+    const svg = await runCli(['chart', '--indicator', 'T9.1', '--format', 'svg', ...now], { env: { PLANBOT_DB: db } });
+    expect(svg.code, svg.stderr).toBe(0);
+    expect(svg.stdout).toContain('52.5%');
+    const width = Number(/^<svg [^>]*width="([\d.]+)"/.exec(svg.stdout)?.[1]);
+    const subtitle = '实线：已报完成百分比，点的颜色为当周事项红黄绿灯；虚线：按时序进度应完成的百分比';
+    expect(svg.stdout).toContain(subtitle);
+    expect(width).toBeGreaterThanOrEqual(textWidth(subtitle, CHART_CONFIG.title.subtitleFontSize));
+  });
+});
