@@ -20,7 +20,8 @@ const Args = z.object({
 /** Reads `/plan export` words: a format (xlsx, csv, md), a sheet (台账, history…), a language (en, 中文) and a date of the week wanted, in any order. */
 function parseExportWords(rest: string, year: number): z.infer<typeof Args> {
   const out: z.infer<typeof Args> = {};
-  for (const word of rest.trim().split(/\s+/).filter(Boolean)) {
+  // NFKC (full-width ｃｓｖ) and 帐 → 账 ("台帐" is the common variant of 台账).
+  for (const word of rest.normalize('NFKC').replace(/台帐/g, '台账').trim().split(/\s+/).filter(Boolean)) {
     if (readFormat(word)) out.format = word;
     else if (readSheetId(word)) out.sheet = word;
     else if (/^(?:en|english|zh|chinese|英文|中文)$/i.test(word)) out.lang = /^(?:en|english|英文)$/i.test(word) ? 'en' : 'zh';

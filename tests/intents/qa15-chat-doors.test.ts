@@ -36,3 +36,15 @@ describe('export and the year-end report as a Chinese reporter types them', () =
     expect((await say(bot, '导出台账', 'console:zhou')).files?.[0]?.name).toBe('台账-2021-06-16.xlsx');
   });
 });
+
+describe('/plan export words as typed on a Chinese keyboard', () => {
+  it.each([
+    ['导出台帐', '台账-2021-06-16.xlsx'],
+    ['导出 ｃｓｖ', '台账-2021-06-16-csv.zip'],
+  ])('/plan %s (as Slack sends it) exports %s rather than refusing the word as a format', async (text, name) => {
+    const r = await say(await makeBot(at()), text, 'slack:U0123ABCD', { command: true });
+    expect(r.error).toBeUndefined();
+    expect(r.intent).toBe('export');
+    expect(r.files?.[0]?.name).toBe(name);
+  });
+});
