@@ -21,3 +21,14 @@ describe('the trend chart drawn right after a report', () => {
     expect(width).toBeGreaterThanOrEqual(textWidth(subtitle, CHART_CONFIG.title.subtitleFontSize));
   });
 });
+
+// Found by QA of #15: English labels were cut at 30 characters, so a supervisor saw two rows both
+// reading "Safe utilization rate of…" (O3.1 farmland, O3.2 land plots).
+describe('the progress chart in English', () => {
+  it('names O3.1 and O3.2 in full, so the two rows can be told apart', async () => {
+    const svg = await runCli(['chart', '--lang', 'en', '--format', 'svg', '--now', '2021-06-16T10:00:00+08:00'], { env: { PLANBOT_DB: freshDb() } });
+    expect(svg.code, svg.stderr).toBe(0);
+    expect(svg.stdout).toContain('O3.1 Safe utilization rate of contaminated farmland');
+    expect(svg.stdout).toContain('O3.2 Safe utilization rate of contaminated land plots');
+  });
+});
