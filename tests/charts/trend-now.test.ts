@@ -32,3 +32,16 @@ describe('the progress chart in English', () => {
     expect(svg.stdout).toContain('O3.2 Safe utilization rate of contaminated land plots');
   });
 });
+
+// The same moment for the year-end report: a report made at --now was left out of the report at --now.
+describe('the year-end report right after a report', () => {
+  it('counts the report made at the same moment (T9 yellow, 420 villages)', async () => {
+    const db = freshDb();
+    const now = ['--now', '2021-06-16T10:00:00+08:00'];
+    await runCli(['chat', '--user', 'console:erin', ...now], { env: { PLANBOT_DB: db }, stdin: ['/plan update T9 at-risk 420/800'] });
+    const md = await runCli(['report', '--year', '2021', '--lang', 'en', ...now], { env: { PLANBOT_DB: db } });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/\| T9 \|[^\n]*yellow/i);
+    expect(md.stdout).toContain('420');
+  });
+});
