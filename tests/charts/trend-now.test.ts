@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHART_CONFIG, textWidth } from '../../src/charts/chart-style.js';
 import { freshDb, runCli } from '../support/run-cli.js';
@@ -43,5 +46,20 @@ describe('the year-end report right after a report', () => {
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toMatch(/\| T9 \|[^\n]*yellow/i);
     expect(md.stdout).toContain('420');
+  });
+});
+
+// Found by QA of #15: `chat --channel console:general` subscribed "console:console:general".
+describe('a console channel given with its platform', () => {
+  it('--channel console:general is the channel console:general, and its digest is posted there with its chart', async () => {
+    const db = freshDb();
+    const sub = await runCli(['chat', '--user', 'console:erin', '--channel', 'console:general', '--now', '2021-06-16T11:00:00+08:00'], { env: { PLANBOT_DB: db }, stdin: ['/plan subscribe'] });
+    expect(sub.code, sub.stderr).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'planbot-digest-'));
+    const post = await runCli(['digest', '--post-due', '--out', dir, '--now', '2021-06-21T09:00:30+08:00'], { env: { PLANBOT_DB: db } });
+    expect(post.code, post.stderr).toBe(0);
+    expect(post.stdout).toContain('to: console:general.');
+    expect(post.stdout).not.toContain('console:console:');
+    expect(existsSync(join(dir, 'progress-2021-06-20.png'))).toBe(true);
   });
 });
