@@ -7,8 +7,8 @@ import { buildLedger, exportLedger, ledgerAsOf, readFormat, readLedgerRequest, r
 
 /** "export the ledger", "export the ledger as csv", "download the ledger in excel": the format in group 1. */
 const EXPORT_EN = /^(?:please\s+)?(?:export|download|send(?: me)?|give me)\s+(?:the\s+|a\s+)?(?:ledger|spreadsheet|workbook)(?:\s+(?:as|in)\s+(?:an?\s+)?(xlsx|excel|csv|md|markdown))?(?:\s+(?:file|please))?\s*[.!]?$/i;
-/** "导出台账", "导出台账csv", "下载工作台账", "导出台账为excel": the format in group 1. */
-const EXPORT_ZH = /^(?:请)?(?:帮我)?(?:导出|下载)(?:一下|一份)?(?:工作)?台账(?:\s*(?:为|成|到)?\s*(xlsx|excel|csv|md))?(?:文件)?[。！!]?$/i;
+/** "导出台账", "导出台帐" (the common variant 帐), "导出台账csv", "下载工作台账", "导出台账为excel", "导出 csv": the format in group 1 or 2. */
+const EXPORT_ZH = /^(?:请)?(?:帮我)?(?:导出|下载)(?:一下|一份)?(?:(?:工作)?台[账帐](?:\s*(?:为|成|到)?\s*(xlsx|excel|csv|md))?|\s*(xlsx|excel|csv|md)(?:\s*格式)?(?:的?(?:工作)?台[账帐])?)(?:文件)?\s*[。！!？?]?$/i;
 
 const Args = z.object({
   format: z.string().optional(),
@@ -20,7 +20,8 @@ const Args = z.object({
 /** Reads `/plan export` words: a format (xlsx, csv, md), a sheet (台账, history…), a language (en, 中文) and a date of the week wanted, in any order. */
 function parseExportWords(rest: string, year: number): z.infer<typeof Args> {
   const out: z.infer<typeof Args> = {};
-  for (const word of rest.trim().split(/\s+/).filter(Boolean)) {
+  // NFKC (full-width ｃｓｖ) and 帐 → 账 ("台帐" is the common variant of 台账).
+  for (const word of rest.normalize('NFKC').replace(/台帐/g, '台账').trim().split(/\s+/).filter(Boolean)) {
     if (readFormat(word)) out.format = word;
     else if (readSheetId(word)) out.sheet = word;
     else if (/^(?:en|english|zh|chinese|英文|中文)$/i.test(word)) out.lang = /^(?:en|english|英文)$/i.test(word) ? 'en' : 'zh';
@@ -45,8 +46,11 @@ export const exportLedgerIntent = defineIntent({
   args: Args,
   sideEffects: false,
   recognize: (u) => {
-    const m = EXPORT_EN.exec(u.text.trim()) ?? EXPORT_ZH.exec(u.text.trim());
-    return m ? (m[1] ? { format: m[1] } : {}) : null;
+    // NFKC: full-width letters and punctuation typed on a Chinese keyboard ("导出ｃｓｖ") read as their ASCII forms.
+    const text = u.text.normalize('NFKC').trim();
+    const m = EXPORT_EN.exec(text) ?? EXPORT_ZH.exec(text);
+    const format = m?.[1] ?? m?.[2];
+    return m ? (format ? { format } : {}) : null;
   },
   parseCommand: (rest, _u, ctx) => parseExportWords(rest, ctx.plan.year),
   handle: async (args, ctx) => {

@@ -3,6 +3,7 @@ import { askIntent } from './ask.js';
 import { chartIntent } from './chart.js';
 import { digestPreviewIntent } from './digest-preview.js';
 import { exportLedgerIntent } from './export-ledger.js';
+import { yearReportIntent } from './year-report.js';
 import { assignIntent, unassignIntent } from './assign.js';
 import { cancelProposalIntent, confirmProposalIntent } from './confirm-proposal.js';
 import { greetingIntent } from './greeting.js';
@@ -60,6 +61,8 @@ export const allIntents: readonly Intent[] = [
   subscriptionsIntent,
   digestPreviewIntent,
   exportLedgerIntent,
+  // Asked for in chat, the year-end report is pointed to the command line that makes it.
+  yearReportIntent,
   inviteIntent,
   unitIntent,
   memberIntent,

@@ -38,3 +38,10 @@ export function leftPadding(labels: readonly string[], fontSize: number): number
   }
   return 5 + Math.ceil(extra);
 }
+
+/** How wide `text` is drawn at `fontSize` px (1 em a CJK character, about 0.58 em any other): for room a title needs. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += WIDE.test(ch) ? 1 : 0.58;
+  return Math.ceil(em * fontSize);
+}

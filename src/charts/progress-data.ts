@@ -30,8 +30,8 @@ export interface ProgressRow {
 /** The longest bar drawn, in percent of the target: a target far exceeded does not squash the others. */
 export const MAX_PERCENT = 150;
 
-/** The characters of a label before it is cut with "…" (a Chinese character counts two). */
-const LABEL_WIDTH = 30;
+/** The characters of a label before it is cut with "…" (a Chinese character counts two): enough that "O3.1 Safe utilization rate of contaminated farmland" and "O3.2 … land plots" stay apart. */
+const LABEL_WIDTH = 56;
 
 /** A text cut to `width` (CJK characters count double) with "…". */
 export function shorten(text: string, width = LABEL_WIDTH): string {

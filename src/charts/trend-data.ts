@@ -43,7 +43,8 @@ export function trendPoints(plan: Plan, item: PlanItem, ind: Indicator, events: 
   for (let end = weekContaining(startOfDate(`${plan.year}-01-01`, timeZone), timeZone).endMs; end <= last; end = startOfDate(addDays(localDate(end, timeZone), 7), timeZone)) ends.push(end);
   if (ends[ends.length - 1] !== last && last > startOfDate(`${plan.year}-01-01`, timeZone)) ends.push(last);
   return ends.map((end) => {
-    const states = deriveStates(mine, plan, new Date(end - 1).toISOString());
+    // A week's end is the Monday after (exclusive); the point "now" includes a report made at `at` itself.
+    const states = deriveStates(mine, plan, new Date(end === at.getTime() ? end : end - 1).toISOString());
     const judge = judgeAttention(plan, { at: end, timeZone });
     const state = states.get(item.id);
     const reading = judge.pace(ind, state?.progress.find((p) => p.indicatorId === ind.id));

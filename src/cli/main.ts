@@ -334,7 +334,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const plan = await loadPlan(config.planId, config.plansDir);
       const store = await openSnapshotStore(config);
       const { exportCommand } = await import('./commands/export.js');
-      const outcome = await exportCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, format: values.format, week: values.week, lang: values.lang, sheet: values.sheet, out: values.out });
+      const outcome = await exportCommand({ plan, events: store.events(), now: clockFrom(values.now).now(), timeZone: config.timeZone, format: values.format, week: values.week, lang: values.lang, sheet: values.sheet, out: values.out }).catch((err: unknown) => {
+        // An unknown --format, --lang or --sheet is bad usage (exit 2), as it is for chart and report.
+        if (err instanceof UserError && ['export.format', 'export.lang', 'export.sheet'].includes(err.id)) throw new UsageError(`${err.text.en}\n${err.text.zh}`);
+        throw err;
+      });
       io.stdout(outcome.stdout);
       if (outcome.stderr) io.stderr(outcome.stderr);
       return 0;

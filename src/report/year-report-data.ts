@@ -78,7 +78,9 @@ export function gatherYearReport(input: { plan: Plan; events: readonly PlanEvent
   const year = plan.year;
   const yearEnd = startOfDate(`${year + 1}-01-01`, timeZone);
   const at = Math.min(input.now.getTime(), yearEnd);
-  const until = new Date(at - 1).toISOString();
+  // The year's end is exclusive; "now" includes what was recorded at that very moment (a report then charted or reported on).
+  const cutoff = at === input.now.getTime() ? at : at - 1;
+  const until = new Date(cutoff).toISOString();
   const mine = events.filter((e) => e.planId === plan.id);
   const units = deriveUnits(mine, plan, until);
   const states = deriveStates(mine, plan, until, units);
@@ -97,8 +99,8 @@ export function gatherYearReport(input: { plan: Plan; events: readonly PlanEvent
     return { states: s, judge: end === at ? judge : judgeAttention(plan, { at: end, timeZone }) };
   });
 
-  const reverted = new Set(mine.flatMap((e) => (e.type === 'undo' && Date.parse(e.at) < at ? [e.reverts] : [])));
-  const updates = mine.filter((e): e is Extract<PlanEvent, { type: 'update' }> => e.type === 'update' && !reverted.has(e.id) && Date.parse(e.at) < at);
+  const reverted = new Set(mine.flatMap((e) => (e.type === 'undo' && Date.parse(e.at) <= cutoff ? [e.reverts] : [])));
+  const updates = mine.filter((e): e is Extract<PlanEvent, { type: 'update' }> => e.type === 'update' && !reverted.has(e.id) && Date.parse(e.at) <= cutoff);
 
   const items: ItemResult[] = [];
   for (const item of plan.items) {

@@ -53,11 +53,21 @@ describe('plan-bot export', () => {
     expect(after.stdout).toContain('有风险');
   });
 
-  it('refuses bad input with a user error (exit 1) that says how to fix it', async () => {
+  it('refuses an unknown --format, --lang or --sheet as bad usage (exit 2, as chart and report do) saying what there is', async () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'pdf'], /Unknown format "pdf": use xlsx, csv, md/],
       [['--lang', 'fr'], /use zh .* or en/],
       [['--sheet', 'summary'], /use ledger, history, indicators/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(['export', ...args, '--now', NOW]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('refuses a week not yet ended or not a date with a user error (exit 1) that says how to fix it', async () => {
+    const cases: [string[], RegExp][] = [
       [['--week', '2021-06-16'], /has not ended yet/],
       [['--week', 'someday'], /Write it as 2021-06-30/],
     ];

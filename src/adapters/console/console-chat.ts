@@ -42,7 +42,8 @@ export async function runConsoleChat(lines: AsyncIterable<string>, opts: Console
       text: input,
       user: { id: user, name: opts.user },
       platform: 'console',
-      channel: `console:${opts.channel ?? 'local'}`,
+      // "--channel general" and "--channel console:general" are the same channel (as --user is).
+      channel: `console:${(opts.channel ?? 'local').replace(/^console:/i, '')}`,
     });
     if (isProposal(reply)) waiting = { lang: reply.lang, item: reply.matches[0]?.id ?? null };
     else if (reply.intent === 'confirm-proposal' || reply.intent === 'cancel-proposal') waiting = null;
