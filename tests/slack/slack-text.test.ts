@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mrkdwn, textFromSlack } from '../../src/adapters/slack/index.js';
 import { userRef } from '../../src/core/user-refs.js';
 import { conversationOf, splitText } from '../../src/adapters/slack/slack-text.js';
-import { RecentIds } from '../../src/adapters/slack/event-dedupe.js';
+import { RecentIds } from '../../src/core/recent-ids.js';
 import { scrubTokens } from '../../src/adapters/slack/bolt-logger.js';
 
 describe('textFromSlack', () => {

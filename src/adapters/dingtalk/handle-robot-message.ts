@@ -9,7 +9,7 @@ import { dingtalkChannelId, textFromDingTalk, type DingTalkTarget } from './ding
 import type { DingTalkMarkdown } from './to-markdown.js';
 import { toMarkdownMessages } from './to-markdown.js';
 import { mentionedStaff, readRobotMessage, wordsOf, type RobotMessage } from './robot-message.js';
-import type { RecentIds } from './recent-ids.js';
+import type { RecentIds } from '../../core/recent-ids.js';
 
 /** What answering a robot message needs. */
 export interface RobotMessageDeps {

@@ -6,7 +6,7 @@ import { conversationQueue, handleRobotFrame } from './handle-robot-message.js';
 import { checkCredentials, createOpenApi, DingTalkStartError, type OpenApiDeps } from './openapi.js';
 import type { Pacer } from './pacer.js';
 import { dingtalkPosters, type PostToDingTalk } from './post-to-dingtalk.js';
-import { RecentIds } from './recent-ids.js';
+import { RecentIds } from '../../core/recent-ids.js';
 import { postToSessionWebhook } from './session-webhook.js';
 import { PlanBotStreamClient } from './stream-client.js';
 import { superviseStream, type StreamSupervisor } from './stream-connection.js';

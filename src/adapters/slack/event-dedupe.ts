@@ -1,31 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { OnceOnly } from '../../store/claims.js';
-
-/**
- * Remembers ids for a while, so an id seen twice within `ttlMs` is recognised. Bounded by `max`
- * (oldest forgotten first), so a flood of ids cannot grow memory.
- */
-export class RecentIds {
-  private readonly seen = new Map<string, number>();
-
-  constructor(
-    private readonly ttlMs = 60 * 60 * 1000,
-    private readonly max = 10_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Records the id; true when it was already recorded and has not expired. */
-  check(id: string): boolean {
-    const t = this.now();
-    for (const [old, at] of this.seen) {
-      if (t - at < this.ttlMs && this.seen.size < this.max) break;
-      this.seen.delete(old);
-    }
-    if (this.seen.has(id)) return true;
-    this.seen.set(id, t);
-    return false;
-  }
-}
+import { RecentIds } from '../../core/recent-ids.js';
 
 /** Decides whether this process handles an event: `begin` true to handle it, `end` once handled (`ok` false: a retry may). */
 export interface EventGate {

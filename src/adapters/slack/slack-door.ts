@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { OnceKeys } from '../../store/once-keys.js';
-import { RecentIds } from './event-dedupe.js';
+import { RecentIds } from '../../core/recent-ids.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;

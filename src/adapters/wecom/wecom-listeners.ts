@@ -6,7 +6,7 @@ import { buttonKey, cardFor, commandOfKey, hasCardButtons, outcomeCard } from '.
 import { channelOf, senderOf, textFromWeCom } from './wecom-ids.js';
 import { toMarkdownMessages, WECOM_BYTES } from './wecom-markdown.js';
 import type { WeComOutbox } from './post-to-wecom.js';
-import { RecentIds } from './recent-ids.js';
+import { RecentIds } from '../../core/recent-ids.js';
 
 /** The part of the SDK's client the listeners answer through (`aibot_respond_msg`, `aibot_respond_update_msg`). */
 export type ReplyClient = Pick<WSClient, 'replyStream' | 'replyTemplateCard' | 'updateTemplateCard'>;

@@ -1,7 +1,8 @@
 /**
- * Ids seen within `ttlMs` (oldest forgotten first past `max`), so a callback DingTalk delivers twice
- * is handled once. Memory only: after a restart, the request key of each message
- * (`dingtalk:msg:<msgId>`) keeps what it writes from being written twice.
+ * Ids seen within `ttlMs`, so an id seen twice is recognised: a Slack event, a DingTalk `msgId` or a
+ * WeCom `msgid` delivered twice is handled once. Bounded by `max` (oldest forgotten first), so a flood
+ * of ids cannot grow memory. Memory only: after a restart, the request key of each message
+ * (`slack:…`, `dingtalk:msg:<msgId>`, `wecom:msg:<msgid>`) keeps what it writes from being written twice.
  */
 export class RecentIds {
   private readonly seen = new Map<string, number>();
