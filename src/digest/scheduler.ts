@@ -45,6 +45,12 @@ export interface DigestTickDeps {
    * for a digest about to be posted; absent: the digest is text only.
    */
   files?: (digest: WeeklyDigest) => Promise<ReplyFile[]>;
+  /**
+   * After a tick in which some post failed (a platform down at 09:00 Monday), the first retry this many
+   * ms later, doubling at each failed retry up to an hour; default 5 minutes. Without it a failed digest
+   * would wait a week for the next scheduled tick.
+   */
+  failedRetryMs?: number;
 }
 
 /** What a tick did. */
@@ -158,15 +164,22 @@ export type DigestScheduler = TickScheduler<TickResult>;
 export function startDigestScheduler(deps: DigestTickDeps & { logger: Pick<Logger, 'info' | 'warn' | 'error'> }): DigestScheduler {
   const cron = deps.cron ?? DEFAULT_DIGEST_CRON;
   digestSchedule(cron, deps.timeZone);
+  const firstRetry = deps.failedRetryMs ?? 5 * 60_000;
+  let failedRetries = 0;
   return startTickScheduler({
     cron,
     timeZone: deps.timeZone,
     run: () => postDueDigests(deps),
-    // A digest another replica claimed and may have died posting: look again once its claim can expire.
-    retryAfterMs: (r) => (r.claimedElsewhere.length && deps.once ? deps.once.ttlMs + 1000 : null),
+    retryAfterMs: (r) => {
+      // A failed post is tried again soon (backing off), not at next week's tick.
+      if (r.failed.length) return Math.min(firstRetry * 2 ** failedRetries++, Math.max(firstRetry, 60 * 60_000));
+      failedRetries = 0;
+      // A digest another replica claimed and may have died posting: look again once its claim can expire.
+      return r.claimedElsewhere.length && deps.once ? deps.once.ttlMs + 1000 : null;
+    },
     report: (r) => {
       if (r.posted.length) deps.logger.info({ week: r.week?.key, channels: r.posted.map((p) => p.channel) }, 'posted weekly digests');
-      for (const f of r.failed) deps.logger.warn({ err: f.error, channel: f.channel, week: r.week?.key }, 'posting a digest failed; will retry at the next tick');
+      for (const f of r.failed) deps.logger.warn({ err: f.error, channel: f.channel, week: r.week?.key }, 'posting a digest failed; will retry in a few minutes');
     },
     logger: deps.logger,
     failed: 'digest tick failed',

@@ -177,6 +177,25 @@ describe('schedules in a zone with daylight saving time (America/New_York)', () 
 });
 
 describe('startDigestScheduler', () => {
+  it('retries a failed post minutes later, not at next week\'s tick, and posts it once', async () => {
+    const store = await storeWith([subscribe()]);
+    const p = fakePoster();
+    const channel = (store.events().find((e) => e.type === 'subscribe') as { channel: string }).channel;
+    p.failing.add(channel);
+    const clock = at('2021-06-16T10:00:00+08:00');
+    const scheduler = startDigestScheduler({ ...deps(store, clock, p.post), logger: silentLogger, failedRetryMs: 20 });
+    try {
+      expect((await scheduler.ready)?.failed.map((f) => f.channel)).toEqual([channel]);
+      p.failing.delete(channel);
+      await vi.waitFor(() => expect(p.sent.map((s) => s.channel)).toEqual([channel]), { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(p.sent).toHaveLength(1);
+      expect(store.events().filter((e) => e.type === 'digest-posted')).toHaveLength(1);
+    } finally {
+      scheduler.stop();
+    }
+  });
+
   it('catches up once at start, never overlaps ticks, and a second scheduler over the same store posts nothing', async () => {
     const store = await storeWith([subscribe()]);
     const p = fakePoster();
