@@ -1,4 +1,5 @@
-import { mkdir, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { makeFolders } from '../../core/make-folders.js';
 import { basename, extname, join, resolve } from 'node:path';
 import { t } from '../../core/i18n.js';
 import { renderPlainText, type Reply, type ReplyFile } from '../../core/reply.js';
@@ -11,7 +12,7 @@ export const DEFAULT_EXPORTS_DIR = 'exports';
  * (`台账-2021-06-13-2.xlsx` then), and returns the absolute paths written.
  */
 export async function saveFiles(dir: string, files: readonly ReplyFile[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
   const paths: string[] = [];
   for (const file of files) {
     // The name is the core's, but a name is never allowed to leave the folder.

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolders } from '../../core/make-folders.js';
 import { dirname, resolve } from 'node:path';
 import type { Plan } from '../../plan/schema.js';
 import type { PlanEvent } from '../../store/events.js';
@@ -24,7 +25,7 @@ export async function exportCommand(opts: { plan: Plan; events: readonly PlanEve
   if (request.format === 'md' && opts.out === undefined) return { stdout: Buffer.from(file.data).toString('utf8').trimEnd() };
   const path = resolve(opts.out ?? file.name);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolders(dirname(path));
     await writeFile(path, file.data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
