@@ -160,7 +160,7 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
     stops.push(() => reminders.stop());
     io.stdout(
       `plan-bot is serving “${app.plan.title.en}”.\n` +
-        `  Web chat: ${web.url}${webSignInNote(config)}\n` +
+        `  Web chat: ${web.url}${config.web.publicUrl && config.web.auth !== 'local' ? ` (people open ${config.web.publicUrl})` : ''}${webSignInNote(config)}\n` +
         (slack ? `  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `${web.url}slack/events`} as ${slack.identity.botUserId}\n` : '  Slack: not configured (see .env.example)\n') +
         `  WeCom: ${wecom ? (wecom.state() === 'standby' ? `bot ${config.wecom.botId} standing by (another replica holds its connection)` : `connected as bot ${config.wecom.botId}`) : 'not configured (see docs/wecom.md)'}\n` +
         (dingtalk ? `  DingTalk: connected in Stream mode as robot ${dingtalk.robotCode}\n` : '  DingTalk: not configured (see docs/dingtalk.md)\n') +

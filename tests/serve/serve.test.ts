@@ -46,4 +46,11 @@ describe('serve: one process, one port, one store', () => {
     running = await serve(loadConfig({ PLANBOT_DB: db, PORT: '0', HOST: '127.0.0.1' }), silentLogger, io);
     expect((await fetch(running.url)).status).toBe(200);
   });
+
+  it('listening beyond loopback with PLANBOT_WEB_URL set, the banner names the address people open', async () => {
+    const out: string[] = [];
+    const config = loadConfig({ PLANBOT_DB: freshDb(), PORT: '0', HOST: '0.0.0.0', PLANBOT_WEB_URL: 'https://plan.example.gov.cn/' });
+    running = await serve(config, silentLogger, { stdout: (t) => out.push(t), consoleLines: null, consoleUser: 'local' }, fixedClock('2021-06-07T09:00:00+08:00'));
+    expect(out.join('\n')).toMatch(/Web chat: http:\/\/localhost:\d+\/ \(people open https:\/\/plan\.example\.gov\.cn\/\)/);
+  });
 });
