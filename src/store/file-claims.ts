@@ -1,4 +1,5 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { rewriteJsonLines } from './json-lines-file.js';
 import { ClaimTable, type ClaimRecord, type Claims } from './claims.js';
 
 /** Completed claims are kept this long (the event log records the work itself for longer). */
@@ -31,24 +32,9 @@ export async function openFileClaims(path: string, now: () => number = Date.now)
     // An unfinished claim in the file is a dead process's (the state file's lock makes this one the only writer): free.
     if (r.completedAt == null || r.completedAt < t - KEEP_COMPLETED_MS) table.records.delete(key);
   }
-  const tmp = `${path}.tmp`;
-  const compact = await open(tmp, 'w');
-  await compact.writeFile([...table.records].map(([key, record]) => `${JSON.stringify({ key, record })}\n`).join(''));
-  await compact.sync();
-  await compact.close();
-  await rename(tmp, path);
-
-  const file = await open(path, 'a');
-  let queue: Promise<void> = Promise.resolve();
+  const file = await rewriteJsonLines<Line>(path, [...table.records].map(([key, record]) => ({ key, record })));
+  const write = (line: Line) => file.write(line);
   let closed = false;
-  const write = (line: Line): Promise<void> => {
-    const next = queue.then(async () => {
-      await file.appendFile(`${JSON.stringify(line)}\n`);
-      await file.datasync();
-    });
-    queue = next.catch(() => {});
-    return next;
-  };
   return {
     async claim(key, holder, ttlMs) {
       const { outcome, record } = table.claim(key, holder, ttlMs);
@@ -62,7 +48,6 @@ export async function openFileClaims(path: string, now: () => number = Date.now)
     async close() {
       if (closed) return;
       closed = true;
-      await queue;
       await file.close();
     },
   };

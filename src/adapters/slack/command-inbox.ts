@@ -1,4 +1,5 @@
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { rewriteJsonLines } from '../../store/json-lines-file.js';
 import type { Incoming } from '../../core/bot.js';
 
 /** Where the answer to an accepted command goes once it is ready. */
@@ -67,23 +68,8 @@ export async function openFileInbox(path: string): Promise<CommandInbox> {
     if ('accept' in line && line.accept?.key) entries.set(line.accept.key, line.accept);
     else if ('done' in line) entries.delete(line.done);
   }
-  const tmp = `${path}.tmp`;
-  const compact = await open(tmp, 'w');
-  await compact.writeFile([...entries.values()].map((e) => `${JSON.stringify({ accept: e })}\n`).join(''));
-  await compact.sync();
-  await compact.close();
-  await rename(tmp, path);
-
-  const file: FileHandle = await open(path, 'a');
-  let queue: Promise<void> = Promise.resolve();
-  const write = (line: Line): Promise<void> => {
-    const next = queue.then(async () => {
-      await file.appendFile(`${JSON.stringify(line)}\n`);
-      await file.datasync();
-    });
-    queue = next.catch(() => {});
-    return next;
-  };
+  const file = await rewriteJsonLines<Line>(path, [...entries.values()].map((e) => ({ accept: e })));
+  const write = (line: Line) => file.write(line);
   return {
     async accept(e) {
       await write({ accept: e });
@@ -94,9 +80,6 @@ export async function openFileInbox(path: string): Promise<CommandInbox> {
       await write({ done: key });
     },
     pending: () => [...entries.values()],
-    async close() {
-      await queue;
-      await file.close();
-    },
+    close: () => file.close(),
   };
 }
