@@ -13,7 +13,6 @@ import type { CliIo } from './io.js';
 // needs (issue 14: start fast): `ask` loads neither the scheduler nor the digest nor any adapter.
 const loadPlan = async (...args: Parameters<typeof import('../plan/load-plan.js').loadPlan>) => (await import('../plan/load-plan.js')).loadPlan(...args);
 const findItem = async (...args: Parameters<typeof import('../core/find-item.js').findItem>) => (await import('../core/find-item.js')).findItem(...args);
-const openReadOnlyStore = async (db: string) => (await import('../store/read-only-store.js')).openReadOnlyStore(db);
 const openFileStore = async (...args: Parameters<typeof import('../store/file-store.js').openFileStore>) => (await import('../store/file-store.js')).openFileStore(...args);
 const openSnapshotStore = async (...args: Parameters<typeof import('../store/open-store.js').openSnapshotStore>) => (await import('../store/open-store.js')).openSnapshotStore(...args);
 const openStore = async (...args: Parameters<typeof import('../store/open-store.js').openStore>) => (await import('../store/open-store.js')).openStore(...args);
@@ -265,7 +264,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       noMoreArgs(command, args, 0);
       const lang = langOf(values.lang);
       const plan = await loadPlan(config.planId, config.plansDir);
-      const events = (await openReadOnlyStore(config.db)).events();
+      const events = (await openSnapshotStore(config)).events();
       const { chartCommand } = await import('./commands/chart.js');
       const file = await chartCommand({ plan, events, now: clockFrom(values.now).now(), timeZone: config.timeZone, indicator: values.indicator, lang, format: values.format, out: values.out });
       if (!values.out) {
@@ -283,7 +282,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (format !== 'md' && format !== 'docx') throw new UsageError(`--format ${values.format}: the report is md or docx`);
       if (format === 'docx' && !values.out) throw new UsageError('report --format docx needs --out FILE.docx (a Word file is not written to the terminal)');
       const plan = await loadPlan(config.planId, config.plansDir);
-      const events = (await openReadOnlyStore(config.db)).events();
+      const events = (await openSnapshotStore(config)).events();
       const { yearReport } = await import('../report/year-report.js');
       const file = await yearReport({ plan, events, year: Number(values.year), now: clockFrom(values.now).now(), timeZone: config.timeZone, lang: langOf(values.lang) }, format);
       if (!values.out) {
