@@ -6,7 +6,7 @@ import { createLogger } from '../core/logger.js';
 import type { EventStore } from '../store/event-store.js';
 import type { PostDigest } from '../digest/scheduler.js';
 import type { Logger } from '../core/logger.js';
-import type { Claims } from '../store/claims.js';
+import type { Claims, OnceOnly } from '../store/claims.js';
 import type { Lang } from '../core/reply.js';
 import type { CliIo } from './io.js';
 // Everything else is imported by the command that uses it, so that a one-off command loads only what it
@@ -185,17 +185,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         import('../digest/subscriptions.js'),
       ]);
       if (values['post-due']) {
-        const [{ processHolder }, { consoleText, DEFAULT_EXPORTS_DIR }] = await Promise.all([import('../store/claims.js'), import('../adapters/console/save-files.js')]);
-        const logger = createLogger(config.logLevel);
-        const store = await openStore(config, logger);
-        let claims: Claims | null = null;
-        try {
-          claims = await openClaims(config, store);
-          const plan = await loadPlan(config.planId, config.plansDir);
-          const outcome = await postDueCommand({
-            plan,
+        const { consoleText, DEFAULT_EXPORTS_DIR } = await import('../adapters/console/save-files.js');
+        return runOneOffTick(config, io, async ({ store, once, logger }) =>
+          postDueCommand({
+            plan: await loadPlan(config.planId, config.plansDir),
             store,
-            once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
+            once,
             clock: clockFrom(values.now),
             timeZone: config.timeZone,
             cron: config.digestCron,
@@ -205,15 +200,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
             json,
             // Console channels are this terminal: their digest is printed (in --json, as part of the report).
             // Files the digest carries (a chart) are saved in --out DIR (default exports/), their paths printed.
-            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout((await consoleText(reply, values.out ?? DEFAULT_EXPORTS_DIR)).text)), ...(await cliPosters(config, logger)) }),
-          });
-          io.stdout(outcome.output);
-          for (const e of outcome.errors) io.stderr(e);
-          return outcome.ok ? 0 : 1;
-        } finally {
-          await claims?.close();
-          await store.close();
-        }
+            post: postByPlatform({ console: async (_c, reply) => (json ? undefined : io.stdout((await consoleText(reply, values.out ?? DEFAULT_EXPORTS_DIR)).text)), ...(await oneOffPosters(config, logger, 'posts')) }),
+          }),
+        );
       }
       const plan = await loadPlan(config.planId, config.plansDir);
       const store = await openSnapshotStore(config);
@@ -235,30 +224,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         import('../digest/load-reporting-schedule.js'),
         import('../core/reply.js'),
       ]);
-      const { processHolder } = await import('../store/claims.js');
-      const logger = createLogger(config.logLevel);
-      const store = await openStore(config, logger);
-      let claims: Claims | null = null;
-      try {
-        claims = await openClaims(config, store);
-        const plan = await loadPlan(config.planId, config.plansDir);
-        const outcome = await remindDueCommand({
-          plan,
+      return runOneOffTick(config, io, async ({ store, once, logger }) =>
+        remindDueCommand({
+          plan: await loadPlan(config.planId, config.plansDir),
           store,
-          once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs },
+          once,
           clock: clockFrom(values.now),
           schedule: await loadReportingSchedule(config, logger),
           json,
           // Console users are at this terminal: their reminder is printed (in --json, as part of the report).
-          post: postByPlatform({ console: async (user, reply) => (json ? undefined : io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`)), ...(await cliDirectPosters(config, logger)) }),
-        });
-        io.stdout(outcome.output);
-        for (const e of outcome.errors) io.stderr(e);
-        return outcome.ok ? 0 : 1;
-      } finally {
-        await claims?.close();
-        await store.close();
-      }
+          post: postByPlatform({ console: async (user, reply) => (json ? undefined : io.stdout(`Reminder for ${user}:\n${renderPlainText(reply)}`)), ...(await oneOffPosters(config, logger, 'dms')) }),
+        }),
+      );
     }
     case 'chart': {
       noMoreArgs(command, args, 0);
@@ -368,29 +345,42 @@ function clockFrom(now: string | undefined) {
 }
 
 /**
- * Posters a one-off `digest --post-due` can use: Slack through the Web API and DingTalk through its
- * OpenAPI, when configured. Web chat and WeCom channels are left to the running `serve` (said, not failed).
+ * What a one-off `digest --post-due` (`posts`: channels) or `remind --due` (`dms`: people) can reach:
+ * Slack through the Web API and DingTalk through its OpenAPI, when configured. Web chat and WeCom are
+ * left to the running `serve` (said, not failed).
  */
-async function cliPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
+async function oneOffPosters(config: Config, logger: Logger, to: 'posts' | 'dms'): Promise<Record<string, PostDigest>> {
   const { dingtalkConfigured, slackConfigured } = await import('../main.js');
   const posters: Record<string, PostDigest> = await oneOffLeftToServe(config);
-  if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).post;
-  if (!slackConfigured(config)) return posters;
-  const { slackPoster } = await import('../adapters/slack/post-to-slack.js');
-  return { ...posters, slack: slackPoster(config.slack, logger) };
+  if (dingtalkConfigured(config)) {
+    const dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config);
+    posters.dingtalk = to === 'posts' ? dingtalk.post : dingtalk.dm;
+  }
+  if (slackConfigured(config)) {
+    posters.slack = to === 'posts' ? (await import('../adapters/slack/post-to-slack.js')).slackPoster(config.slack, logger) : (await import('../adapters/slack/direct-message.js')).slackDirectPoster(config.slack, logger);
+  }
+  return posters;
 }
 
 /**
- * Direct-message senders a one-off `remind --due` can use: Slack through the Web API and DingTalk
- * through its OpenAPI, when configured. Web chat and WeCom users are left to the running `serve` (said, not failed).
+ * Runs a one-off tick (`digest --post-due`, `remind --due`) over the writable store and its claims,
+ * prints what it did and closes both; exit 0 when every post went out (or was left to `serve`).
  */
-async function cliDirectPosters(config: Config, logger: Logger): Promise<Record<string, PostDigest>> {
-  const { dingtalkConfigured, slackConfigured } = await import('../main.js');
-  const posters: Record<string, PostDigest> = await oneOffLeftToServe(config);
-  if (dingtalkConfigured(config)) posters.dingtalk = (await import('../adapters/dingtalk/index.js')).dingtalkOneOffPosters(config).dm;
-  if (!slackConfigured(config)) return posters;
-  const { slackDirectPoster } = await import('../adapters/slack/direct-message.js');
-  return { ...posters, slack: slackDirectPoster(config.slack, logger) };
+async function runOneOffTick(config: Config, io: CliIo, tick: (ctx: { store: EventStore; once: OnceOnly; logger: Logger }) => Promise<{ output: string; errors: string[]; ok: boolean }>): Promise<number> {
+  const { processHolder } = await import('../store/claims.js');
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config, logger);
+  let claims: Claims | null = null;
+  try {
+    claims = await openClaims(config, store);
+    const outcome = await tick({ store, once: { claims, holder: processHolder(), ttlMs: config.claimTtlMs }, logger });
+    io.stdout(outcome.output);
+    for (const e of outcome.errors) io.stderr(e);
+    return outcome.ok ? 0 : 1;
+  } finally {
+    await claims?.close();
+    await store.close();
+  }
 }
 
 /**
