@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Incoming } from '../../core/bot.js';
 import type { Reply } from '../../core/reply.js';
+import { within } from '../../core/within.js';
 import { askCore, publishHome, responsePayload, type SlackCore } from './answer.js';
 import type { Background } from './background.js';
 import type { AnswerTo, CommandInbox, InboxEntry } from './command-inbox.js';
@@ -121,15 +122,4 @@ function carryOut(d: SlackDeps, entries: InboxEntry[]): number {
 export function requestKeyOf(context: Record<string, unknown>, fallback: string | undefined): string {
   if (typeof context.requestKey === 'string') return context.requestKey;
   return `slack:id:${fallback ?? `${Date.now()}.${Math.random()}`}`;
-}
-
-/** The promise's value if it settles within `ms`, else null (the promise keeps running). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.js';
 import { conversationOf } from './slack-text.js';
 import { toMessages } from './to-blocks.js';
 import { uploadFiles } from './upload-files.js';
+import { pacedQueue } from '../../core/paced-queue.js';
 
 /** Posts a reply to a plan-bot channel (`slack:C123`); what the digest scheduler calls. `signal` stops it before its next message. */
 export type PostReply = (channel: string, reply: Reply, options?: { signal?: AbortSignal }) => Promise<void>;
@@ -22,19 +23,16 @@ export type ChatClient = Pick<webApi.WebClient, 'chat'> & Partial<Pick<webApi.We
  * false (Bolt's `app.client` is, by default).
  */
 export function postToSlack(client: ChatClient, options: { intervalMs?: number; logger?: Pick<Logger, 'warn'> } = {}): PostReply {
-  const intervalMs = options.intervalMs ?? 1100;
-  const tails = new Map<string, Promise<unknown>>();
-  const lastSent = new Map<string, number>();
+  const queue = pacedQueue(options.intervalMs ?? 1100);
 
-  const send = async (conversation: string, reply: Reply, signal?: AbortSignal) => {
+  const send = async (conversation: string, reply: Reply, wait: () => Promise<void>, sent: () => void, signal?: AbortSignal) => {
     for (const message of toMessages(reply)) {
       signal?.throwIfAborted();
-      const wait = (lastSent.get(conversation) ?? -Infinity) + intervalMs - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await wait();
       try {
         await client.chat.postMessage({ channel: conversation, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
       } finally {
-        lastSent.set(conversation, Date.now());
+        sent();
       }
     }
     // Files (a digest's chart) follow the text they belong to, in the same conversation.
@@ -54,14 +52,7 @@ export function postToSlack(client: ChatClient, options: { intervalMs?: number; 
   return (channel, reply, options) => {
     const conversation = conversationOf(channel);
     if (!conversation) return Promise.reject(new Error(`not a Slack channel: ${JSON.stringify(channel)} (expected slack:C123)`));
-    const previous = tails.get(conversation) ?? Promise.resolve();
-    const mine = previous.then(() => send(conversation, reply, options?.signal));
-    const tail = mine.catch(() => {});
-    tails.set(conversation, tail);
-    void tail.then(() => {
-      if (tails.get(conversation) === tail) tails.delete(conversation);
-    });
-    return mine;
+    return queue(conversation, (wait, sent) => send(conversation, reply, wait, sent, options?.signal));
   };
 }
 

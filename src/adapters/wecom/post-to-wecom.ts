@@ -3,6 +3,7 @@ import type { Reply } from '../../core/reply.js';
 import { LeftToServe } from '../../digest/left-to-serve.js';
 import { conversationOf, type WeComConversation } from './wecom-ids.js';
 import { packMessages, toMarkdownMessages, WECOM_BYTES } from './wecom-markdown.js';
+import { pacedQueue } from '../../core/paced-queue.js';
 
 /** Sends a reply to a plan-bot channel or user of WeCom; what the digest and reminder schedulers call. */
 export type PostReply = (id: string, reply: Reply) => Promise<void>;
@@ -89,30 +90,6 @@ export function weComOutbox(send: SendMessage, options: PostOptions = {}): WeCom
     post: (channel, reply) => sendTexts(channel, toMarkdownMessages(reply, maxBytes), false),
     dm: (user, reply) => sendTexts(user, toMarkdownMessages(reply, maxBytes), true),
     texts: (channel, messages) => sendTexts(channel, messages.flatMap((m) => packMessages([m], maxBytes)), false),
-  };
-}
-
-/**
- * Runs jobs per key one after another; `wait()` inside a job holds each message until `intervalMs`
- * after the previous message to that key.
- */
-export function pacedQueue(intervalMs: number) {
-  const tails = new Map<string, Promise<unknown>>();
-  const lastSent = new Map<string, number>();
-  return (key: string, job: (wait: () => Promise<void>) => Promise<void>): Promise<void> => {
-    const wait = async () => {
-      const delay = (lastSent.get(key) ?? -Infinity) + intervalMs - Date.now();
-      if (delay > 0) await sleep(delay);
-      lastSent.set(key, Date.now());
-    };
-    const previous = tails.get(key) ?? Promise.resolve();
-    const mine = previous.then(() => job(wait));
-    const tail = mine.catch(() => {});
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return mine;
   };
 }
 

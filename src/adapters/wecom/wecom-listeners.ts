@@ -7,6 +7,7 @@ import { channelOf, senderOf, textFromWeCom } from './wecom-ids.js';
 import { toMarkdownMessages, WECOM_BYTES } from './wecom-markdown.js';
 import type { WeComOutbox } from './post-to-wecom.js';
 import { RecentIds } from '../../core/recent-ids.js';
+import { within } from '../../core/within.js';
 
 /** The part of the SDK's client the listeners answer through (`aibot_respond_msg`, `aibot_respond_update_msg`). */
 export type ReplyClient = Pick<WSClient, 'replyStream' | 'replyTemplateCard' | 'updateTemplateCard'>;
@@ -143,17 +144,6 @@ function textOf(body: Body): string | null {
     return parts.length ? parts.join(' ') : null;
   }
   return null;
-}
-
-/** The promise's value if it settles within `ms`, else null (the promise keeps running). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** An error or a WeCom answer frame as loggable fields (never a secret: frames carry none). */
