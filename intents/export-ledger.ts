@@ -3,7 +3,7 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { resolveDate } from '../src/core/resolve-date.js';
-import { buildLedger, exportLedger, ledgerAsOf, readFormat, readLedgerRequest, readSheetId, sheetName, SHEET_IDS, type SheetId } from '../src/ledger/index.js';
+import { ledgerFile, readFormat, readLedgerRequest, readSheetId, sheetName, SHEET_IDS, type SheetId } from '../src/ledger/index.js';
 
 /** "export the ledger", "export the ledger as csv", "download the ledger in excel": the format in group 1. */
 const EXPORT_EN = /^(?:please\s+)?(?:export|download|send(?: me)?|give me)\s+(?:the\s+|a\s+)?(?:ledger|spreadsheet|workbook)(?:\s+(?:as|in)\s+(?:an?\s+)?(xlsx|excel|csv|md|markdown))?(?:\s+(?:file|please))?\s*[.!]?$/i;
@@ -55,9 +55,7 @@ export const exportLedgerIntent = defineIntent({
   parseCommand: (rest, _u, ctx) => parseExportWords(rest, ctx.plan.year),
   handle: async (args, ctx) => {
     const request = readLedgerRequest(args, ctx.lang);
-    const asOf = ledgerAsOf(request.week, ctx.clock.now(), ctx.timeZone, ctx.plan.year);
-    const ledger = buildLedger({ plan: ctx.plan, events: ctx.store.events(), asOf, timeZone: ctx.timeZone, lang: request.lang });
-    const file = await exportLedger(ledger, request.format, request.sheet);
+    const file = await ledgerFile(request, { plan: ctx.plan, events: ctx.store.events(), now: ctx.clock.now(), timeZone: ctx.timeZone });
     const { lang } = ctx;
     const ids: SheetId[] = request.sheet ? [request.sheet] : request.format === 'md' ? ['ledger'] : [...SHEET_IDS];
     const sheets = ids.map((id) => sheetName(id, request.lang));

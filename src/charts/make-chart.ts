@@ -1,11 +1,11 @@
-import { judgeAttention } from '../core/attention.js';
+import { stateAsOf } from '../core/state-as-of.js';
 import { findIndicator } from '../core/find-indicator.js';
 import { t } from '../core/i18n.js';
 import type { Lang, ReplyFile } from '../core/reply.js';
 import { localDate } from '../digest/week.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { PlanEvent } from '../store/events.js';
-import { deriveStates, type ItemState } from '../store/item-state.js';
+import type { ItemState } from '../store/item-state.js';
 import type { AttentionJudge } from '../core/attention.js';
 import { isChartable, progressRows } from './progress-data.js';
 import { progressSpec } from './progress-spec.js';
@@ -65,8 +65,8 @@ export async function progressChart(items: readonly PlanItem[], states: Readonly
 export async function drawChart(req: ChartRequest): Promise<Chart> {
   const { plan, events, at, timeZone, lang } = req;
   if (!req.indicator) {
-    const judge = judgeAttention(plan, { at, timeZone });
-    return progressChart(chartedItems(plan), deriveStates(events, plan, at.toISOString()), judge, plan, lang);
+    const { states, judge } = stateAsOf(events, plan, { at: at.getTime(), until: at.toISOString(), timeZone });
+    return progressChart(chartedItems(plan), states, judge, plan, lang);
   }
   const found = findIndicator(plan, req.indicator, isChartable);
   const asOf = localDate(at, timeZone);

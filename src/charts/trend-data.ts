@@ -1,11 +1,10 @@
-import { judgeAttention } from '../core/attention.js';
 import { formatNumber, t } from '../core/i18n.js';
 import { lightWord, type Light } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
+import { stateAsOf } from '../core/state-as-of.js';
 import { addDays, localDate, startOfDate, weekContaining } from '../digest/week.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { PlanEvent } from '../store/events.js';
-import { deriveStates } from '../store/item-state.js';
 
 /** One point of an indicator's trend: the week's end, the share reported then, the pace then and the item's light then. */
 export interface TrendPoint {
@@ -44,8 +43,7 @@ export function trendPoints(plan: Plan, item: PlanItem, ind: Indicator, events: 
   if (ends[ends.length - 1] !== last && last > startOfDate(`${plan.year}-01-01`, timeZone)) ends.push(last);
   return ends.map((end) => {
     // A week's end is the Monday after (exclusive); the point "now" includes a report made at `at` itself.
-    const states = deriveStates(mine, plan, new Date(end === at.getTime() ? end : end - 1).toISOString());
-    const judge = judgeAttention(plan, { at: end, timeZone });
+    const { states, judge } = stateAsOf(mine, plan, { at: end, until: new Date(end === at.getTime() ? end : end - 1).toISOString(), timeZone });
     const state = states.get(item.id);
     const reading = judge.pace(ind, state?.progress.find((p) => p.indicatorId === ind.id));
     const done = reading?.done == null ? null : Math.round(reading.done * 1000) / 10;

@@ -1,3 +1,4 @@
+import { percent } from '../core/attention.js';
 import { lightMark, lightWord, type Light } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
 import dayjs from 'dayjs';
@@ -86,11 +87,6 @@ export interface CellText {
   (kind: ColumnKind, value: string | number | null): string;
 }
 
-/** 0.525 → "52.5%". */
-export function percentText(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
-}
-
 /** A cell writer for text formats in one language and zone; `marks` puts 🔴/🟡/🟢 before a light's word. */
 export function cellText(lang: Lang, timeZone: string, opts: { marks?: boolean } = {}): CellText {
   const minute = minuteText(timeZone);
@@ -100,7 +96,7 @@ export function cellText(lang: Lang, timeZone: string, opts: { marks?: boolean }
       case 'number':
         return String(value);
       case 'percent':
-        return percentText(value as number);
+        return percent(value as number);
       case 'datetime':
         return minute(value as string);
       case 'light':

@@ -1,6 +1,10 @@
 import { UserError } from '../errors.js';
-import type { Lang } from '../core/reply.js';
-import { LEDGER_FORMATS, readFormat, type LedgerFormat } from './export-ledger.js';
+import type { Lang, ReplyFile } from '../core/reply.js';
+import type { Plan } from '../plan/schema.js';
+import type { PlanEvent } from '../store/events.js';
+import { ledgerAsOf } from './as-of.js';
+import { exportLedger, LEDGER_FORMATS, readFormat, type LedgerFormat } from './export-ledger.js';
+import { buildLedger } from './ledger.js';
 import { readSheetId, SHEET_IDS, type SheetId } from './sheets.js';
 
 /** What an export asks for, read and checked: the same for `plan-bot export` and `/plan export`. */
@@ -27,4 +31,11 @@ export function readLedgerRequest(o: { format?: string; lang?: string; sheet?: s
     sheet = id;
   }
   return { format, lang, ...(sheet ? { sheet } : {}), ...(o.week !== undefined ? { week: o.week } : {}) };
+}
+
+/** The file an export asks for, from the log: the ledger as of now or of the week asked, in the format, language and sheet asked. */
+export async function ledgerFile(request: LedgerRequest, from: { plan: Plan; events: readonly PlanEvent[]; now: Date; timeZone: string }): Promise<ReplyFile> {
+  const asOf = ledgerAsOf(request.week, from.now, from.timeZone, from.plan.year);
+  const ledger = buildLedger({ plan: from.plan, events: from.events, asOf, timeZone: from.timeZone, lang: request.lang });
+  return exportLedger(ledger, request.format, request.sheet);
 }

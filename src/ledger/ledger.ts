@@ -1,14 +1,15 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { rollupRule, type Rollup } from '../plan/units.js';
-import { judgeAttention, shareDone } from '../core/attention.js';
+import { shareDone } from '../core/attention.js';
+import { stateAsOf } from '../core/state-as-of.js';
 import type { Light } from '../core/lights.js';
 import { unitLights } from '../core/render-units.js';
 import { unitName } from '../core/resolve-unit.js';
 import type { Lang } from '../core/reply.js';
 import { t } from '../core/i18n.js';
 import type { PlanEvent, ProgressEntry, Status } from '../store/events.js';
-import { currentStates, deriveStates, EMPTY_STATE } from '../store/item-state.js';
-import { currentUnits, deriveUnits, reportingUnits, unitsOfItem, type UnitState } from '../store/unit-state.js';
+import { EMPTY_STATE } from '../store/item-state.js';
+import { reportingUnits, unitsOfItem, type UnitState } from '../store/unit-state.js';
 import { sortableTime } from '../store/event-time.js';
 import type { LedgerAsOf } from './as-of.js';
 
@@ -105,9 +106,7 @@ export interface LedgerInput {
 /** Builds the ledger of a plan as of a moment, from the log. Pure. */
 export function buildLedger(input: LedgerInput): Ledger {
   const { plan, events, asOf, timeZone, lang } = input;
-  const units = asOf.until === undefined ? currentUnits(events, plan) : deriveUnits(events, plan, asOf.until);
-  const states = asOf.until === undefined ? currentStates(events, plan) : deriveStates(events, plan, asOf.until, units);
-  const judge = judgeAttention(plan, { at: asOf.at, timeZone });
+  const { units, states, judge } = stateAsOf(events, plan, { at: asOf.at, until: asOf.until, timeZone });
   const yearEnd = `${plan.year}-12-31`;
   const name = (id: string) => unitName(units.units, id, lang);
   const rows: LedgerRow[] = [];

@@ -1,7 +1,8 @@
 import { lightWord, type Light } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
 import { ByteChunks } from './byte-chunks.js';
-import { minuteText, percentText } from './cells.js';
+import { percent } from '../core/attention.js';
+import { minuteText } from './cells.js';
 import type { Column, Sheet } from './sheets.js';
 import { zipFiles } from './zip.js';
 
@@ -56,7 +57,7 @@ function cellWriter(col: Column<unknown>, lang: Lang, timeZone: string): (row: u
     case 'number':
       return present((v) => quote(String(v)));
     case 'percent':
-      return present((v) => percentText(v as number));
+      return present((v) => percent(v as number));
     case 'date':
       return present((v) => quote(String(v)));
     case 'datetime': {

@@ -1,11 +1,11 @@
-import { judgeAttention, type AttentionReason } from '../core/attention.js';
+import type { AttentionReason } from '../core/attention.js';
+import { stateAsOf } from '../core/state-as-of.js';
 import type { Light } from '../core/lights.js';
 import { localDate, startOfDate } from '../digest/week.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { Unit } from '../plan/units.js';
 import type { PlanEvent, ProgressEntry, Status } from '../store/events.js';
-import { deriveStates } from '../store/item-state.js';
-import { deriveUnits, unitsOfItem } from '../store/unit-state.js';
+import { unitsOfItem } from '../store/unit-state.js';
 
 /** One target of an item at the end of the report: the latest value and when it was reported, and whether it is met. */
 export interface TargetResult {
@@ -82,9 +82,7 @@ export function gatherYearReport(input: { plan: Plan; events: readonly PlanEvent
   const cutoff = at === input.now.getTime() ? at : at - 1;
   const until = new Date(cutoff).toISOString();
   const mine = events.filter((e) => e.planId === plan.id);
-  const units = deriveUnits(mine, plan, until);
-  const states = deriveStates(mine, plan, until, units);
-  const judge = judgeAttention(plan, { at, timeZone });
+  const { units, states, judge } = stateAsOf(mine, plan, { at, until, timeZone });
 
   // The lights at each month's end that has come (the month in progress: at `at`).
   const monthEnds: number[] = [];
@@ -94,10 +92,7 @@ export function gatherYearReport(input: { plan: Plan; events: readonly PlanEvent
     const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, '0')}-01`;
     monthEnds.push(Math.min(startOfDate(next, timeZone), at));
   }
-  const monthly = monthEnds.map((end) => {
-    const s = end === at ? states : deriveStates(mine, plan, new Date(end - 1).toISOString());
-    return { states: s, judge: end === at ? judge : judgeAttention(plan, { at: end, timeZone }) };
-  });
+  const monthly = monthEnds.map((end) => (end === at ? { states, judge } : stateAsOf(mine, plan, { at: end, until: new Date(end - 1).toISOString(), timeZone })));
 
   const reverted = new Set(mine.flatMap((e) => (e.type === 'undo' && Date.parse(e.at) <= cutoff ? [e.reverts] : [])));
   const updates = mine.filter((e): e is Extract<PlanEvent, { type: 'update' }> => e.type === 'update' && !reverted.has(e.id) && Date.parse(e.at) <= cutoff);

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Plan } from '../../plan/schema.js';
 import type { PlanEvent } from '../../store/events.js';
 import { UserError } from '../../errors.js';
-import { buildLedger, exportLedger, ledgerAsOf, readLedgerRequest } from '../../ledger/index.js';
+import { ledgerFile, readLedgerRequest } from '../../ledger/index.js';
 
 /** What `plan-bot export` prints: the markdown itself, or where the file went. */
 export interface ExportOutcome {
@@ -19,9 +19,7 @@ export interface ExportOutcome {
  */
 export async function exportCommand(opts: { plan: Plan; events: readonly PlanEvent[]; now: Date; timeZone: string; format?: string; week?: string; lang?: string; sheet?: string; out?: string }): Promise<ExportOutcome> {
   const request = readLedgerRequest(opts);
-  const asOf = ledgerAsOf(request.week, opts.now, opts.timeZone, opts.plan.year);
-  const ledger = buildLedger({ plan: opts.plan, events: opts.events, asOf, timeZone: opts.timeZone, lang: request.lang });
-  const file = await exportLedger(ledger, request.format, request.sheet);
+  const file = await ledgerFile(request, opts);
   if (request.format === 'md' && opts.out === undefined) return { stdout: Buffer.from(file.data).toString('utf8').trimEnd() };
   const path = resolve(opts.out ?? file.name);
   try {
