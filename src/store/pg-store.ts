@@ -85,7 +85,7 @@ export function databaseUnreachable(where: string, err: unknown): UserError {
  * already in the log is not written again: the recorded one is returned, whichever replica wrote it.
  */
 export class PgStore implements EventStore {
-  private log: readonly PlanEvent[];
+  private readonly log: PlanEvent[];
   private readonly byRequestKey = new Map<string, PlanEvent>();
   private queue: Pending[] = [];
   /** Every read or write of the cache goes through this chain, so appends and refreshes never interleave. */
@@ -216,7 +216,8 @@ export class PgStore implements EventStore {
     const fresh = events.filter((e) => e.seq > this.lastSeq());
     if (fresh.length === 0) return;
     for (const e of fresh) if (e.requestKey) this.byRequestKey.set(e.requestKey, e);
-    this.log = this.log.concat(fresh);
+    // In place, like the file store's: copying the whole log at every append would cost more than the append.
+    for (const e of fresh) this.log.push(e);
   }
 
   private async flush(): Promise<void> {
