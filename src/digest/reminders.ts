@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js';
 import { reply, type Lang, type Reply, type ReplyBlock } from '../core/reply.js';
 import { platformOf, type UserId } from '../core/user-ids.js';
 import type { Plan } from '../plan/schema.js';
-import { keepClaims, type OnceOnly } from '../store/claims.js';
+import { workUnderClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { LeftToServe } from './left-to-serve.js';
 import { notReported, recipientsOf, type NotReported } from './not-reported.js';
@@ -184,18 +184,16 @@ export async function sendDueReminders(deps: ReminderTickDeps): Promise<Reminder
     if (entries.length === 0) continue;
     const message = reminderReply(entries, kind, cycle, plan, schedule.timeZone);
     // The claims are renewed while the message goes out, and the post stops if one is lost.
-    const held = deps.once ? keepClaims(deps.once, entries.map((entry) => keyOf(entry.target, user))) : null;
-    try {
-      await deps.post(user, message, held ? { signal: held.signal } : undefined);
-    } catch (error) {
-      if (error instanceof LeftToServe) result.leftToServe.push({ user, reason: error.reason });
-      else for (const entry of entries) result.failed.push({ target: entry.target, user, error });
-      for (const entry of entries) await deps.once?.claims.release(keyOf(entry.target, user), deps.once.holder);
+    const failure = await workUnderClaims(
+      deps.once,
+      entries.map((entry) => keyOf(entry.target, user)),
+      (signal) => deps.post(user, message, signal ? { signal } : undefined),
+    );
+    if (failure) {
+      if (failure.error instanceof LeftToServe) result.leftToServe.push({ user, reason: failure.error.reason });
+      else for (const entry of entries) result.failed.push({ target: entry.target, user, error: failure.error });
       continue;
-    } finally {
-      held?.stop();
     }
-    for (const entry of entries) await deps.once?.claims.complete(keyOf(entry.target, user));
     for (const entry of entries) {
       await store.append({ type: 'reminder-sent', cycle: cycle.key, target: entry.target, kind, channel: user, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform: platformOf(user), planId: plan.id });
       done.add(`${entry.target}\n${user}`);

@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { Reply, ReplyFile } from '../core/reply.js';
 import { UserError } from '../errors.js';
 import type { Plan } from '../plan/schema.js';
-import { keepClaims, type OnceOnly } from '../store/claims.js';
+import { workUnderClaims, type OnceOnly } from '../store/claims.js';
 import type { EventStore } from '../store/event-store.js';
 import { LeftToServe } from './left-to-serve.js';
 import { limitsFor as defaultLimitsFor, type MessageLimits } from './limits.js';
@@ -130,23 +130,19 @@ export async function postDueDigests(deps: DigestTickDeps): Promise<TickResult> 
     const platform = platformOf(sub.channel);
     prepared ??= prepareWeek({ plan, events, now: due, timeZone });
     const digest = digestFor(prepared, sub, { ...deps.options, limits: limitsFor(platform) });
-    // The claim is renewed while the post goes on (a long post must not be taken over), and the post stops if it is lost.
-    const held = deps.once ? keepClaims(deps.once, [key]) : null;
+    // The claim is renewed while the post goes on (a long post must not be taken over), and the post stops if it is lost;
+    // it is completed as soon as it is posted: a crash before the event below cannot make another replica post it again.
     let reply = digest.reply;
-    try {
+    const failure = await workUnderClaims(deps.once, [key], async (signal) => {
       const files = deps.files ? await deps.files(digest) : [];
       if (files.length) reply = { ...digest.reply, files };
-      await deps.post(sub.channel, reply, held ? { signal: held.signal } : undefined);
-    } catch (error) {
-      await deps.once?.claims.release(key, deps.once.holder);
-      if (error instanceof LeftToServe) result.leftToServe.push({ channel: sub.channel, reason: error.reason });
-      else result.failed.push({ channel: sub.channel, error });
+      await deps.post(sub.channel, reply, signal ? { signal } : undefined);
+    });
+    if (failure) {
+      if (failure.error instanceof LeftToServe) result.leftToServe.push({ channel: sub.channel, reason: failure.error.reason });
+      else result.failed.push({ channel: sub.channel, error: failure.error });
       continue;
-    } finally {
-      held?.stop();
     }
-    // Completed as soon as it is posted: a crash before the event below cannot make another replica post it again.
-    await deps.once?.claims.complete(key);
     await store.append({ type: 'digest-posted', channel: sub.channel, week: week.key, at: deps.clock.now().toISOString(), user: DIGEST_USER, platform, planId: plan.id });
     result.posted.push({ channel: sub.channel, reply });
   }

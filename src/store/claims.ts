@@ -122,3 +122,22 @@ export function keepClaims(once: OnceOnly, keys: readonly string[], everyMs = Ma
   timer.unref();
   return { signal: control.signal, stop: () => clearInterval(timer) };
 }
+
+/**
+ * Does `work` under `keys` (already claimed by `once.holder`): renews them while it runs
+ * (`keepClaims`), releases them when it fails (another attempt may do it) and completes them when it
+ * succeeds. Returns the work's error, or null; without `once` the work simply runs.
+ */
+export async function workUnderClaims(once: OnceOnly | undefined, keys: readonly string[], work: (signal?: AbortSignal) => Promise<void>): Promise<{ error: unknown } | null> {
+  const held = once ? keepClaims(once, keys) : null;
+  try {
+    await work(held?.signal);
+  } catch (error) {
+    if (once) for (const key of keys) await once.claims.release(key, once.holder);
+    return { error };
+  } finally {
+    held?.stop();
+  }
+  if (once) for (const key of keys) await once.claims.complete(key);
+  return null;
+}

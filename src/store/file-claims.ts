@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { rewriteJsonLines } from './json-lines-file.js';
+import { readJsonLines, rewriteJsonLines } from './json-lines-file.js';
 import { ClaimTable, type ClaimRecord, type Claims } from './claims.js';
 
 /** Completed claims are kept this long (the event log records the work itself for longer). */
@@ -15,15 +14,8 @@ type Line = { key: string; record: ClaimRecord | null };
  */
 export async function openFileClaims(path: string, now: () => number = Date.now): Promise<Claims> {
   const table = new ClaimTable(now);
-  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
-  for (const raw of text.split('\n')) {
-    let line: Line;
-    try {
-      line = JSON.parse(raw) as Line;
-    } catch {
-      continue; // a torn last line: that change was never acknowledged
-    }
-    if (typeof line?.key !== 'string') continue;
+  for (const line of await readJsonLines<Line>(path)) {
+    if (typeof line.key !== 'string') continue;
     if (line.record) table.records.set(line.key, line.record);
     else table.records.delete(line.key);
   }

@@ -1,10 +1,29 @@
-import { open, rename, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 
 /** An append-only file of JSON lines, each flushed before its write resolves. */
 export interface JsonLinesFile<L> {
   /** Appends one line; resolves once it is flushed (`datasync`). Writes are serialised in call order. */
   write(line: L): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Reads back the lines of such a file (none when it does not exist). A line that is not a JSON object
+ * is skipped: a torn last line is a write that was never acknowledged.
+ */
+export async function readJsonLines<L>(path: string): Promise<L[]> {
+  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
+  const lines: L[] = [];
+  for (const raw of text.split('\n')) {
+    let line: unknown;
+    try {
+      line = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (typeof line === 'object' && line !== null) lines.push(line as L);
+  }
+  return lines;
 }
 
 /**

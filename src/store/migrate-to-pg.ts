@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { PlanEvent } from './events.js';
 import { currentStates } from './item-state.js';
 import { EVENTS_CHANNEL, PG_LOCKS, migratePgSchema, redactUrl } from './pg-schema.js';
-import { databaseUnreachable } from './pg-store.js';
+import { databaseUnreachable, readPgEvents } from './pg-store.js';
 
 /** Rows per INSERT statement (7 parameters each, well under PostgreSQL's 65,535). */
 const BATCH = 1000;
@@ -53,7 +53,7 @@ export async function copyEventsToPg(events: readonly PlanEvent[], url: string):
         });
         await client.query(`INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')}`, params);
       }
-      const copied = (await client.query<{ event: PlanEvent }>('SELECT event FROM planbot_events ORDER BY seq')).rows.map((r) => r.event);
+      const copied = await readPgEvents(client);
       const report = verify(events, copied, where);
       await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(report.lastSeq ?? 0)]);
       await client.query('COMMIT');

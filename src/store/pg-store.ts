@@ -16,6 +16,11 @@ export interface PgStoreOptions {
   pollMs?: number;
 }
 
+/** The events of `planbot_events` after `seq` (all of them from 0), in seq order. */
+export async function readPgEvents(db: pg.Pool | pg.PoolClient, afterSeq = 0): Promise<PlanEvent[]> {
+  return (await db.query<{ event: PlanEvent }>('SELECT event FROM planbot_events WHERE seq > $1 ORDER BY seq', [afterSeq])).rows.map((r) => r.event);
+}
+
 interface Pending {
   event: PlanEvent;
   resolve(e: PlanEvent): void;
@@ -33,8 +38,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
   pool.on('error', (err) => options.logger?.warn({ err }, 'an idle PostgreSQL connection failed'));
   try {
     await migratePgSchema(pool, options.logger);
-    const { rows } = await pool.query<{ event: PlanEvent }>('SELECT event FROM planbot_events ORDER BY seq');
-    const store = new PgStore(url, where, pool, rows.map((r) => r.event), options);
+    const store = new PgStore(url, where, pool, await readPgEvents(pool), options);
     await store.listen();
     return store;
   } catch (err) {
@@ -50,7 +54,7 @@ export async function openPgSnapshot(url: string): Promise<EventStore> {
   let events: readonly PlanEvent[];
   try {
     await migratePgSchema(pool);
-    events = (await pool.query<{ event: PlanEvent }>('SELECT event FROM planbot_events ORDER BY seq')).rows.map((r) => r.event);
+    events = await readPgEvents(pool);
   } catch (err) {
     throw databaseUnreachable(where, err);
   } finally {
@@ -85,7 +89,7 @@ export function databaseUnreachable(where: string, err: unknown): UserError {
  * already in the log is not written again: the recorded one is returned, whichever replica wrote it.
  */
 export class PgStore implements EventStore {
-  private log: readonly PlanEvent[];
+  private readonly log: PlanEvent[];
   private readonly byRequestKey = new Map<string, PlanEvent>();
   private queue: Pending[] = [];
   /** Every read or write of the cache goes through this chain, so appends and refreshes never interleave. */
@@ -162,8 +166,7 @@ export class PgStore implements EventStore {
     return this.serially(async () => {
       this.refreshQueued = false;
       if (this.closed) return;
-      const { rows } = await this.pool.query<{ event: PlanEvent }>('SELECT event FROM planbot_events WHERE seq > $1 ORDER BY seq', [this.lastSeq()]);
-      this.extend(rows.map((r) => r.event));
+      this.extend(await readPgEvents(this.pool, this.lastSeq()));
     });
   }
 
@@ -216,7 +219,8 @@ export class PgStore implements EventStore {
     const fresh = events.filter((e) => e.seq > this.lastSeq());
     if (fresh.length === 0) return;
     for (const e of fresh) if (e.requestKey) this.byRequestKey.set(e.requestKey, e);
-    this.log = this.log.concat(fresh);
+    // In place, like the file store's: copying the whole log at every append would cost more than the append.
+    for (const e of fresh) this.log.push(e);
   }
 
   private async flush(): Promise<void> {
@@ -246,7 +250,7 @@ export class PgStore implements EventStore {
     try {
       // One round trip for both (a constant key, so the simple protocol may carry two statements).
       await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PG_LOCKS.events})`);
-      missed = (await client.query<{ event: PlanEvent }>('SELECT event FROM planbot_events WHERE seq > $1 ORDER BY seq', [this.lastSeq()])).rows.map((r) => r.event);
+      missed = await readPgEvents(client, this.lastSeq());
       let seq = missed.length ? missed[missed.length - 1]!.seq : this.lastSeq();
       const known = (key: string) => this.byRequestKey.get(key) ?? missed.find((e) => e.requestKey === key) ?? results.find((e) => e.requestKey === key);
       for (const p of batch) {

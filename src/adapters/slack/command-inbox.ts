@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { rewriteJsonLines } from '../../store/json-lines-file.js';
+import { readJsonLines, rewriteJsonLines } from '../../store/json-lines-file.js';
 import type { Incoming } from '../../core/bot.js';
 
 /** Where the answer to an accepted command goes once it is ready. */
@@ -57,14 +56,7 @@ type Line = { accept: InboxEntry } | { done: string };
  */
 export async function openFileInbox(path: string): Promise<CommandInbox> {
   const entries = new Map<string, InboxEntry>();
-  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
-  for (const raw of text.split('\n')) {
-    let line: Line;
-    try {
-      line = JSON.parse(raw) as Line;
-    } catch {
-      continue;
-    }
+  for (const line of await readJsonLines<Line>(path)) {
     if ('accept' in line && line.accept?.key) entries.set(line.accept.key, line.accept);
     else if ('done' in line) entries.delete(line.done);
   }
