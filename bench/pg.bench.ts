@@ -8,34 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { SLACK_LIMITS } from '../src/digest/limits.js';
 import { NO_FILTERS } from '../src/digest/subscriptions.js';
 import { buildWeeklyDigest } from '../src/digest/weekly-digest.js';
-import type { NewEvent } from '../src/store/events.js';
 import { openPgStore } from '../src/store/pg-store.js';
 import { fakePlan } from '../tests/digest/fixtures.js';
 import { pgSkipReason, startPgCluster } from '../tests/helpers/pg-cluster.js';
 import { syntheticLog } from './digest.bench.js';
-
-const STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
-
-/** A realistic update, as in the file store's bench. */
-function update(i: number): NewEvent {
-  return {
-    type: 'update',
-    itemId: `T${1 + (i % 40)}`,
-    status: STATUSES[i % 4]!,
-    progress: [{ indicatorId: 'T9.1', value: i % 800, target: 800, unit: '个' }],
-    note: i % 2 ? 'Zhoukou and Nanyang behind schedule' : '周口、南阳进度滞后',
-    at: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
-    user: `slack:U${1000 + (i % 23)}`,
-    platform: 'slack',
-    planId: 'henan-2021',
-  };
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await fn();
-  return [value, performance.now() - started];
-}
+import { timed, update } from './store.bench.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -4,12 +4,12 @@
 // baseline measured in the same run: the difference is what the left-over lock costs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { stateFileText } from '../src/store/state-file.js';
+import { freePort } from '../tests/helpers/free-port.js';
 
 const BIN = fileURLToPath(new URL('../bin/plan-bot.js', import.meta.url));
 
@@ -30,14 +30,6 @@ function cpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 function startServe(db: string, port: number): ChildProcess {

@@ -16,7 +16,7 @@ import { measureRestart } from './serve-restart.js';
 const STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as const;
 
 /** A realistic update: a status, one progress value and a short note, half of them in Chinese. */
-function update(i: number): NewEvent {
+export function update(i: number): NewEvent {
   return {
     type: 'update',
     itemId: `T${1 + (i % 40)}`,
@@ -30,7 +30,7 @@ function update(i: number): NewEvent {
   };
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await fn();
   return [value, performance.now() - started];

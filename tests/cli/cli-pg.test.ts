@@ -1,19 +1,14 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshDb, runCli } from '../support/run-cli.js';
-import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { pgSkipReason } from '../helpers/pg-cluster.js';
+import { usePgCluster } from '../helpers/use-pg-cluster.js';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`skipping the CLI-over-PostgreSQL tests: ${skip}`);
 
 describe.skipIf(skip !== null)('PLANBOT_DATABASE_URL: the CLI keeps its state in PostgreSQL', () => {
-  let cluster: PgCluster;
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = usePgCluster();
 
   it('updates typed in chat are shown and listed by later commands, and no state file is written', async () => {
     const url = await cluster.database();

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { checkSlackAuth, postToSlack, SlackStartError, createSlackApp } from '../../src/adapters/slack/index.js';
@@ -6,6 +5,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { userRef } from '../../src/core/user-refs.js';
+import { freePort } from '../helpers/free-port.js';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -129,11 +129,3 @@ describe('Socket Mode', () => {
     expect(open!.headers.authorization).toBe('Bearer xapp-test-token');
   });
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}

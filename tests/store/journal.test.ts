@@ -48,6 +48,38 @@ async function docAndJournal(inDoc: number, inJournal: number): Promise<{ file: 
   return { file, events };
 }
 
+
+/**
+ * A file system whose appends, while `failing`, write half of their data and then fail with `code`
+ * (a full disk, an I/O error); with `truncateFails` the cut back of the torn line fails too.
+ */
+function tornAppends(code: 'ENOSPC' | 'EIO', { truncateFails = false } = {}): { fs: StoreFs; failing: boolean } {
+  const injected = () => Object.assign(new Error(`${code}: injected`), { code });
+  const torn = {
+    failing: false,
+    fs: {
+      ...nodeFs,
+      open: (async (...args: Parameters<StoreFs['open']>) => {
+        const fh = await nodeFs.open(...args);
+        if (args[1] !== 'a') return fh;
+        return Object.assign(Object.create(fh), {
+          writeFile: async (data: Buffer) => {
+            if (!torn.failing) return fh.writeFile(data);
+            await fh.writeFile(data.subarray(0, data.length >> 1));
+            throw injected();
+          },
+          truncate: async (n?: number) => (torn.failing && truncateFails ? Promise.reject(injected()) : fh.truncate(n)),
+          close: () => fh.close(),
+          sync: () => fh.sync(),
+          datasync: () => fh.datasync(),
+          chmod: (m: number) => fh.chmod(m),
+        });
+      }) as StoreFs['open'],
+    } as StoreFs,
+  };
+  return torn;
+}
+
 describe('parseJournal and mergeJournal (pure)', () => {
   const [a, b, c] = storedEvents(3);
   it.each([
@@ -226,34 +258,14 @@ describe('a torn or damaged journal', () => {
 
   it('an append cut short by a full disk is cut back: the journal keeps whole lines only, and later appends go on', async () => {
     const file = tempFile();
-    let failing = false;
-    const fs: StoreFs = {
-      ...nodeFs,
-      open: (async (...args: Parameters<StoreFs['open']>) => {
-        const fh = await nodeFs.open(...args);
-        if (args[1] !== 'a') return fh;
-        // Writes half of the data, then fails as a full disk does.
-        return Object.assign(Object.create(fh), {
-          writeFile: async (data: Buffer) => {
-            if (!failing) return fh.writeFile(data);
-            await fh.writeFile(data.subarray(0, data.length >> 1));
-            throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
-          },
-          close: () => fh.close(),
-          sync: () => fh.sync(),
-          datasync: () => fh.datasync(),
-          truncate: (n?: number) => fh.truncate(n),
-          chmod: (m: number) => fh.chmod(m),
-        });
-      }) as StoreFs['open'],
-    };
-    const store = await openTracked(file, { fs });
+    const torn = tornAppends('ENOSPC');
+    const store = await openTracked(file, { fs: torn.fs });
     await store.append(updateEvent({ note: 'one' }));
-    failing = true;
+    torn.failing = true;
     await expect(store.append(updateEvent({ note: 'lost' }))).rejects.toMatchObject({ id: 'store.unwritable' });
     expect(linesOf(file)).toHaveLength(1);
     expect(readFileSync(journalOf(file), 'utf8').endsWith('\n')).toBe(true);
-    failing = false;
+    torn.failing = false;
     expect(await store.append(updateEvent({ note: 'two' }))).toMatchObject({ seq: 2, note: 'two' });
     await store.close();
     open.length = 0;
@@ -264,31 +276,12 @@ describe('a torn or damaged journal', () => {
 describe('an append that cannot be undone', () => {
   it('stops the store (the journal is in doubt); after a restart the torn line is cut off and every acknowledged update is there', async () => {
     const file = tempFile();
-    let failing = false;
-    const fs: StoreFs = {
-      ...nodeFs,
-      open: (async (...args: Parameters<StoreFs['open']>) => {
-        const fh = await nodeFs.open(...args);
-        if (args[1] !== 'a') return fh;
-        return Object.assign(Object.create(fh), {
-          writeFile: async (data: Buffer) => {
-            if (!failing) return fh.writeFile(data);
-            await fh.writeFile(data.subarray(0, data.length >> 1));
-            throw Object.assign(new Error('EIO: injected'), { code: 'EIO' });
-          },
-          truncate: async (n?: number) => (failing ? Promise.reject(Object.assign(new Error('EIO: injected'), { code: 'EIO' })) : fh.truncate(n)),
-          close: () => fh.close(),
-          sync: () => fh.sync(),
-          datasync: () => fh.datasync(),
-          chmod: (m: number) => fh.chmod(m),
-        });
-      }) as StoreFs['open'],
-    };
-    const store = await openFileStore(file, { fs });
+    const torn = tornAppends('EIO', { truncateFails: true });
+    const store = await openFileStore(file, { fs: torn.fs });
     const acked = [await store.append(updateEvent({ note: 'one' })), await store.append(updateEvent({ note: 'two' }))];
-    failing = true;
+    torn.failing = true;
     await expect(store.append(updateEvent({ note: 'in doubt' }))).rejects.toMatchObject({ id: 'store.unwritable', message: expect.stringMatching(/could not be undone/) });
-    failing = false;
+    torn.failing = false;
     await expect(store.append(updateEvent({ note: 'refused' }))).rejects.toMatchObject({ id: 'store.unwritable' });
     expect(store.events()).toEqual(acked);
     await store.close();

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../src/store/events.js';
 import { openFileStore } from '../../src/store/file-store.js';
 import { openPgSnapshot } from '../../src/store/pg-store.js';
-import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { pgSkipReason } from '../helpers/pg-cluster.js';
+import { usePgCluster } from '../helpers/use-pg-cluster.js';
 import { freshDb, runCli } from '../support/run-cli.js';
 
 const skip = pgSkipReason();
@@ -24,13 +25,7 @@ const update = (i: number): NewEvent => ({
 });
 
 describe.skipIf(skip !== null)('plan-bot migrate --to (the state file into PostgreSQL)', () => {
-  let cluster: PgCluster;
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = usePgCluster();
 
   /** A state file of `n` updates, the last ones still in its journal (as after a run of serve). */
   async function stateFile(n: number): Promise<string> {

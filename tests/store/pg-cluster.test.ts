@@ -1,18 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { pgSkipReason } from '../helpers/pg-cluster.js';
+import { usePgCluster } from '../helpers/use-pg-cluster.js';
 
 const skip = pgSkipReason();
 if (skip) console.warn(`skipping the PostgreSQL tests: ${skip}`);
 
 describe.skipIf(skip !== null)('private PostgreSQL cluster for the tests', () => {
-  let cluster: PgCluster;
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = usePgCluster();
 
   it('gives each caller a fresh, separate database', async () => {
     const [a, b] = [await cluster.database(), await cluster.database()];

@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/pg-schema.js';
 import { openPgStore, type PgStore } from '../../src/store/pg-store.js';
-import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
+import { pgSkipReason } from '../helpers/pg-cluster.js';
+import { usePgCluster } from '../helpers/use-pg-cluster.js';
 import { updateEvent } from './fixtures/events.js';
 
 const skip = pgSkipReason();
@@ -19,7 +20,7 @@ async function within(ms: number, pred: () => boolean): Promise<void> {
 }
 
 describe.skipIf(skip !== null)('PostgreSQL store shared by replicas', () => {
-  let cluster: PgCluster;
+  const cluster = usePgCluster();
   const opened: PgStore[] = [];
   const open = async (url: string) => {
     // pollMs far beyond the test: what the replicas see comes from LISTEN/NOTIFY.
@@ -27,14 +28,8 @@ describe.skipIf(skip !== null)('PostgreSQL store shared by replicas', () => {
     opened.push(s);
     return s;
   };
-  beforeAll(async () => {
-    cluster = await startPgCluster();
-  }, 60_000);
   afterEach(async () => {
     for (const s of opened.splice(0)) await s.close();
-  });
-  afterAll(async () => {
-    await cluster?.stop();
   });
 
   it('a replica sees another replica’s update within 1 s, without appending anything itself', async () => {

@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebAuth, MAX_TEXT_CHARS, startWebChat, webInviteIssuer, type WebChat } from '../../src/adapters/web/index.js';
 import type { App } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
+import { launchChromium } from './browser.js';
 import { startTestChat } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const hasUpdate = await import('../../intents/index.js').then((m) => m.allIntents.some((i) => i.id === 'update-status'));
 
@@ -16,13 +16,9 @@ let app: App;
 let chat: WebChat;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (as root).`);
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ app, chat } = await startTestChat());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

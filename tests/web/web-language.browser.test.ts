@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebAuth, startWebChat, webInviteIssuer, type WebChat } from '../../src/adapters/web/index.js';
 import type { App } from '../../src/app.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { launchChromium } from './browser.js';
 import { startTestChat } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;
 let chat: WebChat;
 let app: App;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium fonts-noto-cjk\` (as root).`);
   ({ app, chat } = await startTestChat());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
