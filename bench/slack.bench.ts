@@ -49,6 +49,8 @@ interface Options {
   warmup?: number;
   /** Alternating bare/real rounds; figures are medians over rounds, so a burst of background load skews less. */
   rounds?: number;
+  /** Runs only these apps (for profiling one of them); the figures of the others are then NaN. */
+  only?: string[];
 }
 
 interface RunResult {
@@ -179,7 +181,7 @@ const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLev
 
 /** Runs the apps under the same load and reports throughput, latency, CPU per request and whether the targets are met. */
 export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
-  const o: Required<Options> = { requests: 1500, writeRequests: 300, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, ...options };
+  const o: Required<Options> = { requests: 1500, writeRequests: 300, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, only: [], ...options };
   const client = await startClient();
   const dir = mkdtempSync(join(tmpdir(), 'planbot-slack-bench-'));
 
@@ -223,7 +225,8 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
 
   try {
     const load = { concurrency: o.concurrency, maxMs: o.maxMs, waitAnswer: false };
-    const apps = { bare: barePort, real: realPort, stub: stubPort, express: expressPort, bareWrite: bareWritePort, realWrite: writePort };
+    const all = { bare: barePort, real: realPort, stub: stubPort, express: expressPort, bareWrite: bareWritePort, realWrite: writePort };
+    const apps = Object.fromEntries(Object.entries(all).filter(([name]) => o.only.length === 0 || o.only.includes(name))) as typeof all;
     const texts = (name: string) => (name.endsWith('Write') ? WRITES : QUESTIONS);
     const count = (name: string, n: number) => (name.endsWith('Write') ? Math.min(n, o.writeRequests) : n);
     const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], stub: [], express: [], bareWrite: [], realWrite: [] };
