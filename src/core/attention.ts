@@ -8,6 +8,7 @@ import { formatDeadline, formatNumber, formatValue, STATUS_LABELS, t } from './i
 import { DUE_SOON_DAYS, lightOf, type Light } from './lights.js';
 import { itemMilestones, milestoneGoal, milestoneMet, type Milestone } from './milestones.js';
 import type { Lang } from './reply.js';
+import { localDay } from './zone-time.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -353,7 +354,7 @@ export function reasonText(r: AttentionReason, lang: Lang, date: (at: string) =>
 
 /** A local-date writer for `reasonText`, in one zone. */
 export function localDateIn(timeZone: string): (at: string) => string {
-  return (at) => dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+  return (at) => localDay(at, timeZone);
 }
 
 /** Severity rank of an item for sorting: the index of its first reason's kind (lower is worse). */

@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
@@ -13,9 +10,7 @@ import { cleanFreeText } from './free-text.js';
 import { userRef, userRefs } from './user-refs.js';
 import type { UnitState } from '../store/unit-state.js';
 import { unitLights, unitLightsLine, unitSummaryBlocks } from './render-units.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { localDay, localMinute } from './zone-time.js';
 
 const QUOTE_LIMIT = 320;
 
@@ -75,7 +70,7 @@ export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: s
   }
   // Progress without a status leaves the status unknown, not "not started".
   const status = state.status ? STATUS_LABELS[state.status][lang] : t(lang, 'not reported', '未报告');
-  const when = state.updatedAt ? dayjs(state.updatedAt).tz(timeZone).format('YYYY-MM-DD HH:mm') : '';
+  const when = state.updatedAt ? localMinute(state.updatedAt, timeZone) : '';
   const parts = [
     t(lang, `Status: ${status}`, `进展：${status}`),
     state.updatedBy ? t(lang, `updated ${when} by ${userRef(state.updatedBy)}`, `${when} 由 ${userRef(state.updatedBy)} 更新`) : '',
@@ -130,7 +125,7 @@ export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, stat
 /** An item's traffic light in words, with its reasons, or its sign-off: "Light: 🔴 red — T9.1 milestone 2021-06-30 missed (…)". */
 export function lightLine(a: ItemAttention, state: ItemState | undefined, lang: Lang, timeZone: string): string {
   if (a.signedOff && state?.signedOff) {
-    const when = dayjs(state.signedOff.at).tz(timeZone).format('YYYY-MM-DD');
+    const when = localDay(state.signedOff.at, timeZone);
     return t(lang, `Signed off (销号) on ${when} by ${userRef(state.signedOff.by)}; /plan reopen ${a.item.id} reopens it.`, `已销号（${when}，${userRef(state.signedOff.by)}）；/plan reopen ${a.item.id} 可重新打开。`);
   }
   const why = a.reasons.filter((r) => r.kind !== 'stale').map((r) => reasonText(r, lang, localDateIn(timeZone)));

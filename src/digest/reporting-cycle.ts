@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { localDay, localTimeOfDay } from '../core/zone-time.js';
 import { workingCalendar, type ReportingSchedule, type WorkingCalendar } from '../core/working-calendar.js';
 import { UserError } from '../errors.js';
 import { assertTimeZone, localDate } from './week.js';
@@ -47,11 +48,10 @@ export function reportDueCron(cron: string, timeZone: string): Cron {
 
 /** A cron time moved to the working day on or before its date, at the same local time of day. */
 function onWorkingDay(raw: Date, s: ReportingSchedule): { at: Date; moved: boolean } {
-  const local = dayjs(raw).tz(s.timeZone);
-  const date = local.format('YYYY-MM-DD');
+  const date = localDay(raw, s.timeZone);
   const day = s.calendar.workingDayOnOrBefore(date);
   if (day === date) return { at: raw, moved: false };
-  return { at: dayjs.tz(`${day}T${local.format('HH:mm:ss')}`, s.timeZone).toDate(), moved: true };
+  return { at: dayjs.tz(`${day}T${localTimeOfDay(raw, s.timeZone)}`, s.timeZone).toDate(), moved: true };
 }
 
 /** Due times around `at`, after moving off days off, oldest first, without duplicates. */

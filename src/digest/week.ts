@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { localDay } from '../core/zone-time.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -38,7 +39,7 @@ export function addDays(date: string, days: number): string {
 
 /** The local calendar date of an instant in a zone. */
 export function localDate(at: Date | number, timeZone: string): string {
-  return dayjs(at).tz(timeZone).format(DAY);
+  return localDay(at, timeZone);
 }
 
 /** The Monday–Sunday week (local time in `timeZone`) that contains the instant `at`. */
