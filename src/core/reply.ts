@@ -84,31 +84,36 @@ export function renderPlainText(r: Reply): string {
 
 /** The reply's plain text with its user references left in, for adapters that render them (Slack). */
 export function replyText(r: Reply): string {
-  const out: string[] = [];
+  let out = '';
+  let first = true;
   for (const b of r.blocks) {
+    let piece: string;
     switch (b.type) {
       case 'heading':
       case 'paragraph':
       case 'context':
-        out.push(b.text);
+        piece = b.text;
         break;
       case 'quote':
-        out.push(r.lang === 'zh' ? `原文（${b.source}）：“${b.text}”` : `Plan text (${b.source}): “${b.text}”`);
+        piece = r.lang === 'zh' ? `原文（${b.source}）：“${b.text}”` : `Plan text (${b.source}): “${b.text}”`;
         break;
       case 'fields':
-        out.push(b.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
+        piece = b.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
         break;
       case 'progress':
-        out.push(`${b.label} ${progressBar(b.ratio)} ${b.detail}`);
+        piece = `${b.label} ${progressBar(b.ratio)} ${b.detail}`;
         break;
       case 'list':
-        out.push(b.items.map((i) => `• ${i.id} ${i.text}`).join('\n'));
+        piece = b.items.map((i) => `• ${i.id} ${i.text}`).join('\n');
         break;
       case 'actions':
-        break;
+        continue;
     }
+    // One line break between blocks, as `join('\n')` would put.
+    out = first ? piece : `${out}\n${piece}`;
+    first = false;
   }
-  return out.join('\n');
+  return out;
 }
 
 /**

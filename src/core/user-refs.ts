@@ -32,15 +32,37 @@ export function hasUserRef(text: string): boolean {
  */
 export function renderUserRefs(text: string, render: (id: UserId | null, raw: string) => string, plain: (piece: string) => string = (s) => s): string {
   // Most text names nobody: then there is nothing to find.
-  if (!text.includes(OPEN) && !text.includes(CLOSE)) return plain(text);
+  let open = text.indexOf(OPEN);
+  if (open < 0 && !text.includes(CLOSE)) return plain(text);
+  // A reference is OPEN, 1 to 200 characters that are neither marker, CLOSE (the `REF` pattern, scanned by hand).
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(REF)) {
-    out += plain(text.slice(last, m.index).replace(STRAY, ''));
-    out += render(parseUserId(m[1]!), m[1]!);
-    last = m.index + m[0].length;
+  while (open >= 0) {
+    const close = text.indexOf(CLOSE, open + 1);
+    if (close < 0) break;
+    const next = text.indexOf(OPEN, open + 1);
+    if (next >= 0 && next < close) {
+      open = next;
+      continue;
+    }
+    if (close - open - 1 < 1 || close - open - 1 > MAX_REF) {
+      open = next;
+      continue;
+    }
+    const raw = text.slice(open + 1, close);
+    out += plain(withoutStrays(text.slice(last, open)));
+    out += render(parseUserId(raw), raw);
+    last = close + 1;
+    open = next;
   }
-  return out + plain(text.slice(last).replace(STRAY, ''));
+  return out + plain(withoutStrays(text.slice(last)));
+}
+
+/** The longest user id a reference holds. */
+const MAX_REF = 200;
+
+function withoutStrays(piece: string): string {
+  return piece.includes(OPEN) || piece.includes(CLOSE) ? piece.replace(STRAY, '') : piece;
 }
 
 /**

@@ -53,10 +53,10 @@ export function mrkdwn(text: string): string {
 
 /** Escapes the three characters Slack treats as markup. */
 export function escapeText(text: string): string {
-  return MARKUP.test(text) ? text.replace(MARKUP_ALL, (c) => ESCAPES[c]!) : text;
+  // Three `indexOf`s are much faster than a regular expression on long Chinese text, and most text has no markup.
+  return text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0 ? text : text.replace(MARKUP_ALL, (c) => ESCAPES[c]!);
 }
 
-const MARKUP = /[&<>]/;
 const MARKUP_ALL = /[&<>]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 

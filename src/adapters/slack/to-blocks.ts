@@ -32,7 +32,8 @@ export const CARD_STATUSES = ['on-track', 'at-risk', 'off-track', 'done'] as con
  * (a list of items is not a card).
  */
 export function itemCardId(r: Reply): string | null {
-  if (r.error || r.ephemeral || r.blocks.some((b) => b.type === 'list')) return null;
+  if (r.error || r.ephemeral) return null;
+  for (const b of r.blocks) if (b.type === 'list') return null;
   return r.matches[0]?.id ?? null;
 }
 
@@ -73,77 +74,86 @@ export function fallbackText(r: Reply): string {
 }
 
 function renderAll(r: Reply): SlackBlock[] {
-  const out = r.blocks.flatMap((b) => renderBlock(b, r.lang));
+  const out: SlackBlock[] = [];
+  for (const b of r.blocks) renderBlock(b, r.lang, out);
   const card = itemCardId(r);
   if (card) out.push(cardActions(card, r.lang));
   return out;
 }
 
-function renderBlock(b: ReplyBlock, lang: Lang): SlackBlock[] {
+/** Appends the Slack blocks of one reply block to `out` (one array per reply, no intermediate ones). */
+function renderBlock(b: ReplyBlock, lang: Lang, out: SlackBlock[]): void {
   switch (b.type) {
     case 'heading':
-      return b.text.length <= LIMITS.header && !hasUserRef(b.text)
-        ? [{ type: 'header', text: { type: 'plain_text', text: b.text, emoji: true } }]
-        : sections(`*${mrkdwn(b.text)}*`);
+      if (b.text.length <= LIMITS.header && !hasUserRef(b.text)) out.push({ type: 'header', text: { type: 'plain_text', text: b.text, emoji: true } });
+      else sections(`*${mrkdwn(b.text)}*`, out);
+      return;
     case 'paragraph':
-      return sections(mrkdwn(b.text));
-    case 'quote': {
-      const quoted = mrkdwn(b.text)
-        .split('\n')
-        .map((line) => `> ${line}`)
-        .join('\n');
-      return [...sections(quoted), ...contextBlock(t(lang, `Plan text, verbatim · ${b.source}`, `计划原文 · ${b.source}`))];
-    }
-    case 'fields': {
-      const out: SlackBlock[] = [];
+      sections(mrkdwn(b.text), out);
+      return;
+    case 'quote':
+      // Each line quoted: "> " before the first and after every line break.
+      sections(`> ${mrkdwn(b.text).replaceAll('\n', '\n> ')}`, out);
+      contextBlock(t(lang, `Plan text, verbatim · ${b.source}`, `计划原文 · ${b.source}`), out);
+      return;
+    case 'fields':
       for (let i = 0; i < b.fields.length; i += LIMITS.fields) {
         const fields = b.fields.slice(i, i + LIMITS.fields).map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${mrkdwn(f.label)}*\n${mrkdwn(f.value)}`, LIMITS.field) }));
         out.push({ type: 'section', fields });
       }
-      return out;
-    }
+      return;
     case 'progress':
-      return sections(`*${mrkdwn(b.label)}*\n\`${progressBar(b.ratio)}\` ${mrkdwn(b.detail)}`);
+      sections(`*${mrkdwn(b.label)}*\n\`${progressBar(b.ratio)}\` ${mrkdwn(b.detail)}`, out);
+      return;
     case 'list':
-      return linesToSections(b.items.map((i) => `• *${escapeText(i.id)}* ${mrkdwn(i.text)}`));
+      linesToSections(
+        b.items.map((i) => `• *${escapeText(i.id)}* ${mrkdwn(i.text)}`),
+        out,
+      );
+      return;
     case 'context':
-      return contextBlock(mrkdwn(b.text));
-    case 'actions': {
-      const out: SlackBlock[] = [];
+      contextBlock(mrkdwn(b.text), out);
+      return;
+    case 'actions':
       for (let i = 0; i < b.buttons.length; i += LIMITS.buttons) {
         const elements = b.buttons.slice(i, i + LIMITS.buttons).map((btn, j) => button(`plan_cmd_${i + j}`, btn.label, btn.command));
         out.push({ type: 'actions', elements });
       }
-      return out;
-    }
+      return;
   }
 }
 
+/** The style of each status button that has one. */
+const CARD_STYLES: Partial<Record<(typeof CARD_STATUSES)[number], 'primary' | 'danger'>> = { done: 'primary', 'off-track': 'danger' };
+
 /** Status buttons and an "Update…" button for one item. */
 function cardActions(itemId: string, lang: Lang): SlackBlock {
-  const statusButtons = CARD_STATUSES.map((s) => ({
-    ...button(`plan_status_${s}`, STATUS_LABELS[s][lang], statusCommand(itemId, s)),
-    ...(s === 'done' ? { style: 'primary' as const } : s === 'off-track' ? { style: 'danger' as const } : {}),
-  }));
-  return {
-    type: 'actions',
-    block_id: `plan_item_${itemId}`,
-    elements: [...statusButtons, button(ACTION.updateModal, t(lang, 'Update…', '更新…'), itemId)],
-  };
+  const elements: types.Button[] = [];
+  for (const s of CARD_STATUSES) {
+    const b = button(`plan_status_${s}`, STATUS_LABELS[s][lang], statusCommand(itemId, s));
+    const style = CARD_STYLES[s];
+    if (style) b.style = style;
+    elements.push(b);
+  }
+  elements.push(button(ACTION.updateModal, t(lang, 'Update…', '更新…'), itemId));
+  return { type: 'actions', block_id: `plan_item_${itemId}`, elements };
 }
 
 function button(actionId: string, label: string, value: string): types.Button {
   return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: clip(label, LIMITS.buttonText), emoji: true }, value: clip(value, LIMITS.buttonValue) };
 }
 
-/** Text in as many sections as needed, each within the section limit, split at line boundaries. */
-function sections(text: string): SlackBlock[] {
-  return splitText(text, LIMITS.sectionText).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }));
+/** Text in as many sections as needed (appended to `out`), each within the section limit, split at line boundaries. */
+function sections(text: string, out: SlackBlock[]): void {
+  if (text.length <= LIMITS.sectionText) {
+    out.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    return;
+  }
+  for (const piece of splitText(text, LIMITS.sectionText)) out.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
 }
 
-/** Lines (one per list item) packed into sections; a line is never split, only clipped if alone too long. */
-export function linesToSections(lines: string[]): SlackBlock[] {
-  const out: SlackBlock[] = [];
+/** Lines (one per list item) packed into sections (appended to `out` when given); a line is never split, only clipped if alone too long. */
+export function linesToSections(lines: string[], out: SlackBlock[] = []): SlackBlock[] {
   let current = '';
   for (const raw of lines) {
     const line = clip(raw, LIMITS.sectionText);
@@ -157,9 +167,13 @@ export function linesToSections(lines: string[]): SlackBlock[] {
   return out;
 }
 
-function contextBlock(text: string): SlackBlock[] {
+/** A context line, as many context blocks as its length needs, appended to `out`. */
+function contextBlock(text: string, out: SlackBlock[] = []): SlackBlock[] {
+  if (text.length <= LIMITS.contextText) {
+    out.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+    return out;
+  }
   const pieces = splitText(text, LIMITS.contextText);
-  const out: SlackBlock[] = [];
   for (let i = 0; i < pieces.length; i += LIMITS.contextElements) {
     out.push({ type: 'context', elements: pieces.slice(i, i + LIMITS.contextElements).map((p) => ({ type: 'mrkdwn' as const, text: p })) });
   }
