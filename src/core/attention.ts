@@ -6,7 +6,7 @@ import type { ProgressEntry, Status } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
 import { formatDeadline, formatNumber, formatValue, STATUS_LABELS, t } from './i18n.js';
 import { DUE_SOON_DAYS, lightOf, type Light } from './lights.js';
-import { itemMilestones, milestoneGoal, milestoneMet, type Milestone } from './milestones.js';
+import { itemMilestones, milestoneGoal, milestoneMet, type Milestone, type MilestoneReadings } from './milestones.js';
 import type { Lang } from './reply.js';
 import { localDay } from './zone-time.js';
 
@@ -135,16 +135,47 @@ function nextDate(date: string): string {
   return next;
 }
 
-/** The local day last read per zone, with the instants it spans: the zone's rules are read once a day, not once a judgement. */
-const localDays = new Map<string, { date: string; startMs: number; endMs: number }>();
+/**
+ * What judges of one local day in one zone read for one plan year, shared by every judge of that day
+ * (a judge is made per answer): the instants deadlines end at and the days to each date.
+ */
+interface DayFrame {
+  /** The local date, and the instants it spans. */
+  date: string;
+  startMs: number;
+  endMs: number;
+  /** Midnight on 1 January of the plan year. */
+  yearStart: number;
+  yearEndDate: string;
+  /** The local date at UTC midnight, for whole days to a date. */
+  todayMs: number;
+  /** The end of each deadline date (the next local midnight). */
+  ends: Map<string, number>;
+  /** Whole days from the date to each date asked. */
+  days: Map<string, number>;
+}
 
-/** The calendar date (YYYY-MM-DD) of an instant in a zone, as dayjs reads it. */
-function localDateOf(at: number, timeZone: string): string {
-  const day = localDays.get(timeZone);
-  if (day && at >= day.startMs && at < day.endMs) return day.date;
-  const date = dayjs(at).tz(timeZone).format('YYYY-MM-DD');
-  localDays.set(timeZone, { date, startMs: startOfDate(date, timeZone), endMs: startOfDate(nextDate(date), timeZone) });
-  return date;
+/** The frame of the local day last read, per zone and plan year: the zone's rules are read once a day, not once a judgement. */
+const frames = new Map<string, Map<number, DayFrame>>();
+
+function dayFrame(at: number, timeZone: string, year: number): DayFrame {
+  let byYear = frames.get(timeZone);
+  if (!byYear) frames.set(timeZone, (byYear = new Map()));
+  const known = byYear.get(year);
+  if (known && at >= known.startMs && at < known.endMs) return known;
+  const date = localDay(at, timeZone);
+  const frame: DayFrame = {
+    date,
+    startMs: startOfDate(date, timeZone),
+    endMs: startOfDate(nextDate(date), timeZone),
+    yearStart: startOfDate(`${year}-01-01`, timeZone),
+    yearEndDate: `${year}-12-31`,
+    todayMs: Date.parse(`${date}T00:00:00Z`),
+    ends: new Map(),
+    days: new Map(),
+  };
+  byYear.set(year, frame);
+  return frame;
 }
 
 /** Judges attention for one plan at one instant; deadlines are read once each, so a 10,000-item plan stays fast. */
@@ -166,85 +197,118 @@ export interface AttentionJudge {
 
 /** The judge of attention for `plan` at `when.at` in `when.timeZone`. Pure. */
 export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge {
-  const at = typeof when.at === 'number' ? when.at : when.at.getTime();
-  const { timeZone } = when;
-  const staleDays = when.staleDays ?? STALE_DAYS;
-  const yearStart = startOfDate(`${plan.year}-01-01`, timeZone);
-  const yearEndDate = `${plan.year}-12-31`;
-  const ends = new Map<string, number>();
-  const endOf = (deadline: string | null) => {
-    const date = deadline ?? yearEndDate;
-    let end = ends.get(date);
-    if (end === undefined) ends.set(date, (end = startOfDate(nextDate(date), timeZone)));
+  return new Judge(plan, when);
+}
+
+/** `AttentionJudge` as a class: made once per answer, its methods are shared rather than closures made each time. */
+class Judge implements AttentionJudge {
+  readonly at: number;
+  readonly timeZone: string;
+  readonly staleDays: number;
+  private readonly plan: Plan;
+  private readonly frame: DayFrame;
+  private shares: Map<string | null, number> | null = null;
+
+  constructor(plan: Plan, when: AttentionWhen) {
+    this.at = typeof when.at === 'number' ? when.at : when.at.getTime();
+    this.timeZone = when.timeZone;
+    this.staleDays = when.staleDays ?? STALE_DAYS;
+    this.plan = plan;
+    this.frame = dayFrame(this.at, this.timeZone, plan.year);
+  }
+
+  private endOf(deadline: string | null): number {
+    const date = deadline ?? this.frame.yearEndDate;
+    let end = this.frame.ends.get(date);
+    if (end === undefined) this.frame.ends.set(date, (end = startOfDate(nextDate(date), this.timeZone)));
     return end;
-  };
-  const shares = new Map<string | null, number>();
-  const expectedShare = (deadline: string | null) => {
+  }
+
+  expectedShare(deadline: string | null): number {
+    const shares = (this.shares ??= new Map());
     let share = shares.get(deadline);
-    if (share === undefined) shares.set(deadline, (share = shareBetween(yearStart, endOf(deadline), at)));
+    if (share === undefined) shares.set(deadline, (share = shareBetween(this.frame.yearStart, this.endOf(deadline), this.at)));
     return share;
-  };
-  const isPast = (deadline: string | null) => at >= endOf(deadline);
-  const pace = (ind: Indicator, entry: ProgressEntry | undefined): PaceReading | null => {
+  }
+
+  isPast(deadline: string | null): boolean {
+    return this.at >= this.endOf(deadline);
+  }
+
+  pace(ind: Indicator, entry: ProgressEntry | undefined): PaceReading | null {
     if (!entry) return null;
-    const expected = expectedShare(ind.deadline);
+    const expected = this.expectedShare(ind.deadline);
     const done = shareDone(ind, entry);
     if (done !== null) return { kind: done >= 1 ? 'reached' : done >= expected ? 'on-pace' : 'behind', done, expected };
     if (ind.value !== null && (ind.comparator === '<' || ind.comparator === '<=')) return { kind: meetsLimit(entry.value, ind) ? 'within-limit' : 'over-limit', done: null, expected };
     return null;
-  };
-  const today = localDateOf(at, timeZone);
-  const todayMs = Date.parse(`${today}T00:00:00Z`);
-  const days = new Map<string, number>();
-  const daysUntil = (date: string) => {
+  }
+
+  daysUntil(date: string): number {
+    const days = this.frame.days;
     let n = days.get(date);
-    if (n === undefined) days.set(date, (n = Math.round((Date.parse(`${date}T00:00:00Z`) - todayMs) / DAY_MS)));
+    if (n === undefined) days.set(date, (n = Math.round((Date.parse(`${date}T00:00:00Z`) - this.frame.todayMs) / DAY_MS)));
     return n;
-  };
-  const of = (item: PlanItem, state: ItemReadings | undefined): ItemAttention => {
+  }
+
+  of(item: PlanItem, state: ItemReadings | undefined): ItemAttention {
     const status: Status = state?.status ?? 'not-started';
     const reasons: AttentionReason[] = [];
     const signedOff = !!state?.signedOff;
     if (status === 'done' || signedOff) return { item, status, reasons, light: 'green', signedOff };
     if (status === 'off-track') reasons.push({ kind: 'off-track' });
-    const behind: AttentionReason[] = [];
+    const progress = state?.progress ?? [];
+    let behind: AttentionReason[] | null = null;
     if (item.indicators.length === 0) {
-      if (isPast(null)) reasons.push({ kind: 'overdue', indicator: null, deadline: yearEndDate });
+      if (this.isPast(null)) reasons.push({ kind: 'overdue', indicator: null, deadline: this.frame.yearEndDate });
     }
     for (const ind of item.indicators) {
-      const reading = pace(ind, state?.progress.find((p) => p.indicatorId === ind.id));
+      const reading = this.pace(ind, entryOf(progress, ind.id));
       const met = reading?.kind === 'reached' || reading?.kind === 'within-limit';
-      if (isPast(ind.deadline)) {
-        if (!met) reasons.push({ kind: 'overdue', indicator: ind, deadline: ind.deadline ?? yearEndDate });
+      if (this.isPast(ind.deadline)) {
+        if (!met) reasons.push({ kind: 'overdue', indicator: ind, deadline: ind.deadline ?? this.frame.yearEndDate });
       } else if (reading?.kind === 'behind') {
-        behind.push({ kind: 'behind-pace', indicator: ind, done: reading.done!, expected: reading.expected });
+        (behind ??= []).push({ kind: 'behind-pace', indicator: ind, done: reading.done!, expected: reading.expected });
       }
     }
-    const readings = { status, progress: state?.progress ?? [] };
-    const due: AttentionReason[] = [];
-    const milestones = itemMilestones(item, plan.year, state?.milestones);
-    const laterMissed = (m: Milestone) => milestones.some((n) => n !== m && n.indicatorId === m.indicatorId && n.date > m.date && isPast(n.date) && !milestoneMet(n, item, readings));
+    const readings = { status, progress };
+    let due: AttentionReason[] | null = null;
+    const milestones = itemMilestones(item, this.plan.year, state?.milestones);
     // Cheap date tests first: most milestones are neither missed nor near.
     for (const m of milestones) {
-      const past = isPast(m.date);
+      const past = this.isPast(m.date);
       // A target's last milestone missed is the target overdue, said once above.
-      if (past ? m.final : daysUntil(m.date) > DUE_SOON_DAYS) continue;
+      if (past ? m.final : this.daysUntil(m.date) > DUE_SOON_DAYS) continue;
       if (milestoneMet(m, item, readings)) continue;
       const indicator = item.indicators.find((i) => i.id === m.indicatorId) ?? null;
       if (past) {
         // Of a target's earlier milestones, the latest missed says it all.
-        if (!laterMissed(m)) reasons.push({ kind: 'milestone-missed', milestone: m, indicator, reading: readings.progress.find((p) => p.indicatorId === m.indicatorId)?.value ?? null });
+        if (!this.laterMissed(milestones, m, item, readings)) reasons.push({ kind: 'milestone-missed', milestone: m, indicator, reading: entryOf(progress, m.indicatorId)?.value ?? null });
       } else {
-        due.push({ kind: 'milestone-due', milestone: m, indicator, days: daysUntil(m.date) });
+        (due ??= []).push({ kind: 'milestone-due', milestone: m, indicator, days: this.daysUntil(m.date) });
       }
     }
     if (status === 'at-risk') reasons.push({ kind: 'at-risk' });
-    reasons.push(...behind, ...due);
-    const stale = staleness(state, at, staleDays);
+    if (behind) reasons.push(...behind);
+    if (due) reasons.push(...due);
+    const stale = staleness(state, this.at, this.staleDays);
     if (stale) reasons.push(stale);
     return { item, status, reasons, light: lightOf(reasons), signedOff };
-  };
-  return { at, timeZone, staleDays, expectedShare, isPast, pace, of, daysUntil };
+  }
+
+  /** Whether a later milestone of the same target has passed unmet. */
+  private laterMissed(milestones: readonly Milestone[], m: Milestone, item: PlanItem, readings: MilestoneReadings): boolean {
+    for (const n of milestones) {
+      if (n !== m && n.indicatorId === m.indicatorId && n.date > m.date && this.isPast(n.date) && !milestoneMet(n, item, readings)) return true;
+    }
+    return false;
+  }
+}
+
+/** The latest reading of one indicator (null: the item as a whole). */
+function entryOf(progress: readonly ProgressEntry[], indicatorId: string | null): ProgressEntry | undefined {
+  for (const p of progress) if (p.indicatorId === indicatorId) return p;
+  return undefined;
 }
 
 /**

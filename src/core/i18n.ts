@@ -42,19 +42,21 @@ function singular(label: string): string {
   return label.replace(/^[a-z]+/i, (w) => (/yses$/i.test(w) ? w.replace(/yses$/i, 'ysis') : /[^s]s$/i.test(w) ? w.slice(0, -1) : w));
 }
 
+/** The words of each comparator of a target, English and Chinese. */
+const TARGET_WORDS: Record<Indicator['comparator'], [string, string]> = {
+  '>=': ['at least', '达到'],
+  '<=': ['at most', '不超过'],
+  '<': ['below', '低于'],
+  '>': ['above', '高于'],
+  '=': ['exactly', '为'],
+};
+
 /** The target of an indicator in words: "at least 33% by 2021-12-31", "到2021-12-31达到33%". */
 export function formatTarget(ind: Indicator, lang: Lang): string {
-  const by = ind.deadline ? t(lang, ` by ${formatDeadline(ind.deadline, 'en')}`, `（${formatDeadline(ind.deadline, 'zh')}前）`) : '';
+  const by = ind.deadline ? (lang === 'zh' ? `（${formatDeadline(ind.deadline, 'zh')}前）` : ` by ${formatDeadline(ind.deadline, 'en')}`) : '';
   const strive = ind.aspirational ? t(lang, ' (strive for)', '（力争）') : '';
   if (ind.value === null) return t(lang, `to be completed${by}`, `完成${by}`);
-  const words: Record<Indicator['comparator'], [string, string]> = {
-    '>=': ['at least', '达到'],
-    '<=': ['at most', '不超过'],
-    '<': ['below', '低于'],
-    '>': ['above', '高于'],
-    '=': ['exactly', '为'],
-  };
-  const [en, zh] = words[ind.comparator];
+  const [en, zh] = TARGET_WORDS[ind.comparator];
   const v = formatValue(ind.value, ind, lang);
   return t(lang, `${en} ${v}${by}${strive}`, `${zh}${v}${by}${strive}`);
 }
@@ -78,9 +80,18 @@ export function formatNumber(n: number): string {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** Deadlines already written, by date: a plan has a few dozen (this bounds memory anyway). */
+const deadlines = new Map<string, { en: string; zh: string }>();
+const DEADLINES_LIMIT = 10_000;
+
 /** A deadline as people say it: "the end of 2021" / "2021年底", "30 June 2022" / "2022年6月30日". */
 export function formatDeadline(date: string, lang: Lang): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  if (m === 12 && d === 31) return t(lang, `the end of ${y}`, `${y}年底`);
-  return t(lang, `${d} ${MONTHS[m - 1]} ${y}`, `${y}年${m}月${d}日`);
+  let words = deadlines.get(date);
+  if (!words) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    words = m === 12 && d === 31 ? { en: `the end of ${y}`, zh: `${y}年底` } : { en: `${d} ${MONTHS[m - 1]} ${y}`, zh: `${y}年${m}月${d}日` };
+    if (deadlines.size >= DEADLINES_LIMIT) deadlines.clear();
+    deadlines.set(date, words);
+  }
+  return lang === 'zh' ? words.zh : words.en;
 }

@@ -56,15 +56,22 @@ function readPlanMilestones(item: PlanItem, year: number): Milestone[] {
   return out.sort(byDate);
 }
 
+/** Milestones of items with some set by admins, by the array of those set (a state's, which callers never change). */
+const withSet = new WeakMap<readonly SetMilestone[], { item: PlanItem; year: number; milestones: Milestone[] }>();
+
 /** Every milestone of an item, by date: the plan's, with those an admin set added or replacing the plan's on the same target and date. */
 export function itemMilestones(item: PlanItem, year: number, set: readonly SetMilestone[] = []): Milestone[] {
   if (set.length === 0) return planMilestones(item, year);
+  const known = withSet.get(set);
+  if (known && known.item === item && known.year === year) return known.milestones;
   const key = (m: { indicatorId: string | null; date: string }) => `${m.indicatorId ?? ''}@${m.date}`;
   const planned = planMilestones(item, year);
   const finals = new Set(planned.filter((m) => m.final).map(key));
   const byKey = new Map(planned.map((m) => [key(m), m]));
   for (const m of set) byKey.set(key(m), { indicatorId: m.indicatorId, date: m.date, value: m.value, source: 'set', final: finals.has(key(m)) });
-  return [...byKey.values()].sort(byDate);
+  const milestones = [...byKey.values()].sort(byDate);
+  withSet.set(set, { item, year, milestones });
+  return milestones;
 }
 
 function byDate(a: Milestone, b: Milestone): number {
@@ -98,12 +105,24 @@ export function milestoneMet(m: Milestone, item: PlanItem, r: MilestoneReadings)
   return entry.value >= need;
 }
 
+/** An indicator's unit labels without a closing parenthesis, by indicator (plans do not change). */
+const plainLabels = new WeakMap<Indicator, Pick<Indicator, 'unit' | 'unitLabel'>>();
+
+/** "4 analyses (one a quarter)" reads as "4 analyses" beside a date that already says when. */
+function plainUnit(ind: Indicator): Pick<Indicator, 'unit' | 'unitLabel'> {
+  let known = plainLabels.get(ind);
+  if (!known) {
+    const plain = (s: string) => s.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
+    known = { unit: ind.unit, unitLabel: ind.unitLabel && { en: plain(ind.unitLabel.en), zh: plain(ind.unitLabel.zh) } };
+    plainLabels.set(ind, known);
+  }
+  return known;
+}
+
 /** What a milestone asks for, in words: "400 villages", "done" / "400个行政村", "完成". */
 export function milestoneGoal(m: Milestone, ind: Indicator | null | undefined, lang: Lang): string {
   if (m.value === null) return ind ? t(lang, 'target reached', '达到目标') : t(lang, 'done', '完成');
-  // "4 analyses (one a quarter)" reads as "4 analyses" beside a date that already says when.
-  const plain = (s: string | undefined) => s?.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
-  return ind ? formatValue(m.value, { unit: ind.unit, unitLabel: ind.unitLabel && { en: plain(ind.unitLabel.en)!, zh: plain(ind.unitLabel.zh)! } }, lang) : String(m.value);
+  return ind ? formatValue(m.value, plainUnit(ind), lang) : String(m.value);
 }
 
 /** One milestone as a line of an item card: "T9.1 by 30 June 2021: 400 villages (set by an admin)". */

@@ -80,17 +80,28 @@ export function statusLine(state: ItemState | undefined, lang: Lang, timeZone: s
   return parts.filter(Boolean).join(' · ');
 }
 
-function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, only?: Indicator): ReplyBlock[] {
-  const out: ReplyBlock[] = [];
-  for (const ind of only ? [only] : item.indicators) {
-    const b = progressLine(ind, state?.progress.find((p) => p.indicatorId === ind.id), lang);
+/** Appends the progress bars of an item (or of its one target `only`) to `out`. */
+function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang, only: Indicator | undefined, out: ReplyBlock[]): void {
+  const progress = state?.progress ?? [];
+  if (only) {
+    const b = progressLine(only, entryOf(progress, only.id), lang);
+    if (b) out.push(b);
+    return;
+  }
+  for (const ind of item.indicators) {
+    const b = progressLine(ind, entryOf(progress, ind.id), lang);
     if (b) out.push(b);
   }
-  const whole = state?.progress.find((p) => p.indicatorId === null);
-  if (whole && !only) {
+  const whole = entryOf(progress, null);
+  if (whole) {
     out.push({ type: 'progress', label: t(lang, 'Overall', '总体'), ratio: whole.target ? whole.value / whole.target : whole.unit === '%' ? whole.value / 100 : null, detail: whole.target ? `${formatNumber(whole.value)}/${formatNumber(whole.target)}` : `${formatNumber(whole.value)}${whole.unit ?? ''}` });
   }
-  return out;
+}
+
+/** The latest reading of one indicator (null: the item as a whole). */
+function entryOf(progress: readonly ProgressEntry[], indicatorId: string | null): ProgressEntry | undefined {
+  for (const p of progress) if (p.indicatorId === indicatorId) return p;
+  return undefined;
 }
 
 /** Where an item sits: "Task 9 · G3 Pollution prevention" / "任务九 · G3 …". */
@@ -104,22 +115,49 @@ function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
  * sentence in Chinese, the latest status and, judged at `at`, the item's light.
  */
 export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number): ReplyBlock[] {
-  const value = formatTargetValue(ind, lang);
+  const words = targetWords(item, ind, plan, lang);
   const blocks: ReplyBlock[] = [
-    { type: 'heading', text: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`) },
-    { type: 'paragraph', text: t(lang, `Target: ${formatTarget(ind, lang)}.`, `指标：${formatTarget(ind, lang)}。`) },
-    { type: 'quote', text: quoteFor(item, ind.text.zh), source: item.id },
-    ...progressBlocks(item, state, lang, ind),
-    { type: 'paragraph', text: statusLine(state, lang, timeZone) },
+    { type: 'heading', text: words.heading },
+    { type: 'paragraph', text: words.target },
+    { type: 'quote', text: words.quote, source: item.id },
   ];
+  progressBlocks(item, state, lang, ind, blocks);
+  blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
   // The item's light (not the milestone list, which belongs to the item card) when judged at `at`.
-  if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at).slice(0, 1));
-  const others = item.indicators.filter((x) => x.id !== ind.id);
-  if (others.length) {
-    const list = others.map((x) => `${x.metric[lang]}${t(lang, ' ', '')}${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
-    blocks.push({ type: 'context', text: t(lang, `Other targets of ${item.id}: ${list}`, `${item.id} 的其他指标：${list}`) });
-  }
+  if (at !== undefined && item.kind !== 'group') blocks.push({ type: 'paragraph', text: lightLine(judgeAttention(plan, { at, timeZone }).of(item, state), state, lang, timeZone) });
+  if (words.others !== null) blocks.push({ type: 'context', text: words.others });
   return blocks;
+}
+
+/** The words of a target's answer that depend only on the plan, the item, the target and the language. */
+interface TargetWords {
+  heading: string;
+  target: string;
+  quote: string;
+  /** The item's other targets, or null when it has none. */
+  others: string | null;
+}
+
+const targetWordsOf = new WeakMap<Indicator, { plan: Plan; item: PlanItem; en?: TargetWords; zh?: TargetWords }>();
+
+/** `TargetWords`, worked out once per target and language (a plan does not change once loaded). */
+function targetWords(item: PlanItem, ind: Indicator, plan: Plan, lang: Lang): TargetWords {
+  let known = targetWordsOf.get(ind);
+  if (!known || known.plan !== plan || known.item !== item) targetWordsOf.set(ind, (known = { plan, item }));
+  let words = known[lang];
+  if (!words) {
+    const value = formatTargetValue(ind, lang);
+    const others = item.indicators.filter((x) => x.id !== ind.id);
+    const list = others.map((x) => `${x.metric[lang]}${t(lang, ' ', '')}${formatTarget(x, lang)}`).join(t(lang, '; ', '；'));
+    words = {
+      heading: t(lang, `${ind.metric.en}: ${value} (${placeOf(item, plan, lang)} · ${itemName(item, lang)})`, `${ind.metric.zh}：${value}（${placeOf(item, plan, lang)} · ${itemName(item, lang)}）`),
+      target: t(lang, `Target: ${formatTarget(ind, lang)}.`, `指标：${formatTarget(ind, lang)}。`),
+      quote: quoteFor(item, ind.text.zh),
+      others: others.length ? t(lang, `Other targets of ${item.id}: ${list}`, `${item.id} 的其他指标：${list}`) : null,
+    };
+    known[lang] = words;
+  }
+  return words;
 }
 
 /** An item's traffic light in words, with its reasons, or its sign-off: "Light: 🔴 red — T9.1 milestone 2021-06-30 missed (…)". */
@@ -153,26 +191,56 @@ export function lightBlocks(item: PlanItem, plan: Plan, state: ItemState | undef
 
 /** An item card: title, place, English text (for English readers), the plan's words, targets, units (with each unit's values) and status; its light and milestones when judged at `at`. */
 export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number, units?: UnitState): ReplyBlock[] {
-  const blocks: ReplyBlock[] = [{ type: 'heading', text: `${itemName(item, lang)} (${placeOf(item, plan, lang)})`.replace(/\((.*)\)$/, t(lang, '($1)', '（$1）')) }];
-  if (lang === 'en') blocks.push({ type: 'paragraph', text: clipEnglish(item.text.en) });
-  blocks.push({ type: 'quote', text: quoteFor(item), source: item.id });
-  if (item.indicators.length) {
-    blocks.push({ type: 'fields', fields: item.indicators.map((x) => ({ label: `${x.id} ${x.metric[lang]}`, value: formatTarget(x, lang) })) });
-  }
-  blocks.push(...progressBlocks(item, state, lang));
+  const words = cardWords(item, plan, lang);
+  const blocks: ReplyBlock[] = [{ type: 'heading', text: words.heading }];
+  if (words.english !== null) blocks.push({ type: 'paragraph', text: words.english });
+  blocks.push({ type: 'quote', text: words.quote, source: item.id });
+  if (words.fields.length) blocks.push({ type: 'fields', fields: words.fields.slice() });
+  progressBlocks(item, state, lang, undefined, blocks);
   if (units) {
     const summary = unitSummaryBlocks(item, units, plan, lang);
     blocks.push(...summary);
     if (summary.length && at !== undefined && item.kind !== 'group') blocks.push({ type: 'context', text: unitLightsLine(unitLights(item, plan, units, state, at, timeZone), units, lang) });
   }
   if (item.kind === 'group') {
-    const tasks = plan.items.filter((i) => i.parent === item.id);
-    blocks.push({ type: 'list', items: tasks.map((x) => ({ id: x.id, text: x.title[lang] })) });
+    blocks.push({ type: 'list', items: words.tasks.slice() });
   } else {
     blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
     if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));
   }
   return blocks;
+}
+
+/** The words of an item card that depend only on the plan, the item and the language (frozen: replies share them). */
+interface CardWords {
+  heading: string;
+  /** The English text, clipped, for English readers; null in Chinese. */
+  english: string | null;
+  quote: string;
+  /** Each target: its id and metric, and the target in words. */
+  fields: readonly { label: string; value: string }[];
+  /** A group's tasks. */
+  tasks: readonly { id: string; text: string }[];
+}
+
+const cardWordsOf = new WeakMap<PlanItem, { plan: Plan; en?: CardWords; zh?: CardWords }>();
+
+/** `CardWords`, worked out once per item and language (a plan does not change once loaded). */
+function cardWords(item: PlanItem, plan: Plan, lang: Lang): CardWords {
+  let known = cardWordsOf.get(item);
+  if (!known || known.plan !== plan) cardWordsOf.set(item, (known = { plan }));
+  let words = known[lang];
+  if (!words) {
+    words = {
+      heading: `${itemName(item, lang)} (${placeOf(item, plan, lang)})`.replace(/\((.*)\)$/, t(lang, '($1)', '（$1）')),
+      english: lang === 'en' ? clipEnglish(item.text.en) : null,
+      quote: quoteFor(item),
+      fields: Object.freeze(item.indicators.map((x) => Object.freeze({ label: `${x.id} ${x.metric[lang]}`, value: formatTarget(x, lang) }))),
+      tasks: item.kind === 'group' ? Object.freeze(plan.items.filter((i) => i.parent === item.id).map((x) => Object.freeze({ id: x.id, text: x.title[lang] }))) : [],
+    };
+    known[lang] = words;
+  }
+  return words;
 }
 
 function clipEnglish(text: string, limit = 600): string {
