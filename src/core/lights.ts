@@ -59,5 +59,11 @@ export function lightWord(light: Light, lang: Lang): string {
 
 /** The light in words with its mark: "🔴 red" / "🔴 红灯". */
 export function lightText(light: Light, lang: Lang): string {
-  return `${LABELS[light].mark} ${t(lang, LABELS[light].en, LABELS[light].zh)}`;
+  return lang === 'zh' ? TEXTS[light].zh : TEXTS[light].en;
 }
+
+const TEXTS: Record<Light, { en: string; zh: string }> = {
+  red: { en: `${LABELS.red.mark} ${LABELS.red.en}`, zh: `${LABELS.red.mark} ${LABELS.red.zh}` },
+  yellow: { en: `${LABELS.yellow.mark} ${LABELS.yellow.en}`, zh: `${LABELS.yellow.mark} ${LABELS.yellow.zh}` },
+  green: { en: `${LABELS.green.mark} ${LABELS.green.en}`, zh: `${LABELS.green.mark} ${LABELS.green.zh}` },
+};

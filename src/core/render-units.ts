@@ -1,11 +1,11 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { rollupRule, type Rollup } from '../plan/units.js';
 import type { ProgressEntry } from '../store/events.js';
-import { reportingUnits, rollUpItem, unitsOfItem, type UnitState } from '../store/unit-state.js';
+import { reportingUnits, rollUpItem, unitsOfItem, type ProvinceReading, type UnitState } from '../store/unit-state.js';
 import { STATUS_LABELS, formatNumber, t } from './i18n.js';
 import type { Lang, ReplyBlock } from './reply.js';
 import { unitName } from './resolve-unit.js';
-import { judgeAttention } from './attention.js';
+import { judgeAttention, type ItemReadings } from './attention.js';
 import { lightMark, lightText, type Light } from './lights.js';
 import type { ItemState } from '../store/item-state.js';
 
@@ -18,9 +18,13 @@ export function unitLights(item: PlanItem, plan: Plan, units: UnitState, state: 
   const judge = judgeAttention(plan, { at, timeZone });
   const reports = units.reports.get(item.id);
   const lights = new Map<string, Light>();
+  const milestones = state?.milestones;
+  const signedOff = state?.signedOff || undefined;
   for (const u of reportingUnits(units, item.id)) {
     const r = reports?.get(u);
-    const readings = { status: r?.status ?? null, progress: r?.progress ?? [], ...(state?.milestones ? { milestones: state.milestones } : {}), ...(state?.signedOff ? { signedOff: state.signedOff } : {}) };
+    const readings: ItemReadings = { status: r?.status ?? null, progress: r?.progress ?? [] };
+    if (milestones) readings.milestones = milestones;
+    if (signedOff) readings.signedOff = signedOff;
     lights.set(u, judge.of(item, readings).light);
   }
   return lights;
@@ -28,7 +32,8 @@ export function unitLights(item: PlanItem, plan: Plan, units: UnitState, state: 
 
 /** One line of lights by unit: "Lights by unit: 周口 🟢 green · 南阳 🔴 red". */
 export function unitLightsLine(lights: ReadonlyMap<string, Light>, units: UnitState, lang: Lang): string {
-  const list = [...lights].map(([u, l]) => `${unitName(units.units, u, lang)} ${lightText(l, lang)}`).join(' · ');
+  let list = '';
+  for (const [u, l] of lights) list += `${list ? ' · ' : ''}${unitName(units.units, u, lang)} ${lightText(l, lang)}`;
   return t(lang, `Lights by unit: ${list}`, `各单位灯号：${list}`);
 }
 
@@ -62,14 +67,17 @@ export function itemUnitsBlocks(item: PlanItem, units: UnitState, lang: Lang): R
 }
 
 /** One indicator's values by unit and the province value: "T9.1 by unit: 周口 120/800 · 南阳 90/800 → 210/800 (sum of units)". */
-function indicatorLine(ind: Indicator, item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): string | null {
+function indicatorLine(ind: Indicator, item: PlanItem, units: UnitState, reporting: readonly string[], plan: Pick<Plan, 'items' | 'rollup'>, rolledUp: () => ProvinceReading, lang: Lang): string | null {
   const reports = units.reports.get(item.id);
-  const values = reportingUnits(units, item.id)
-    .map((u) => [u, reports?.get(u)?.progress.find((p) => p.indicatorId === ind.id)] as const)
-    .filter((x): x is readonly [string, ProgressEntry] => x[1] !== undefined);
+  if (!reports) return null;
+  const values: (readonly [string, ProgressEntry])[] = [];
+  for (const u of reporting) {
+    const e = reports.get(u)?.progress.find((p) => p.indicatorId === ind.id);
+    if (e) values.push([u, e]);
+  }
   if (values.length === 0) return null;
   const rule = rollupRule(ind, plan.rollup);
-  const province = rollUpItem(units, plan, item.id).progress.find((p) => p.indicatorId === ind.id);
+  const province = rolledUp().progress.find((p) => p.indicatorId === ind.id);
   const list = values.map(([u, e]) => `${unitName(units.units, u, lang)} ${entryText(e)}`).join(' · ');
   const total = province ? entryText(province) : t(lang, 'no province value yet', '暂无全省数值');
   return t(lang, `${ind.id} by unit: ${list} → province ${total} (${rollupText(rule, 'en')})`, `${ind.id} 分单位：${list} → 全省 ${total}（${rollupText(rule, 'zh')}）`);
@@ -79,20 +87,26 @@ function indicatorLine(ind: Indicator, item: PlanItem, units: UnitState, plan: P
 export function unitSummaryBlocks(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
   const blocks = itemUnitsBlocks(item, units, lang);
   if (blocks.length === 0) return blocks;
+  indicatorLines(item, units, plan, lang, blocks);
+  return blocks;
+}
+
+/** Appends each indicator's values by unit (`indicatorLine`) to `blocks`, the item rolled up once for them all. */
+function indicatorLines(item: PlanItem, units: UnitState, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang, blocks: ReplyBlock[]): void {
+  if (!units.reports.has(item.id)) return;
+  const reporting = reportingUnits(units, item.id);
+  let province: ProvinceReading | undefined;
+  const rolledUp = () => (province ??= rollUpItem(units, plan, item.id));
   for (const ind of item.indicators) {
-    const line = indicatorLine(ind, item, units, plan, lang);
+    const line = indicatorLine(ind, item, units, reporting, plan, rolledUp, lang);
     if (line) blocks.push({ type: 'context', text: line });
   }
-  return blocks;
 }
 
 /** After a unit's report: whose report it was, and each indicator's values by unit with the province value. */
 export function unitReportBlocks(item: PlanItem, units: UnitState, unit: string, plan: Pick<Plan, 'items' | 'rollup'>, lang: Lang): ReplyBlock[] {
   const blocks: ReplyBlock[] = [{ type: 'context', text: t(lang, `Recorded as the report of ${unitName(units.units, unit, 'en')}.`, `已记为${unitName(units.units, unit, 'zh')}的报告。`) }];
-  for (const ind of item.indicators) {
-    const line = indicatorLine(ind, item, units, plan, lang);
-    if (line) blocks.push({ type: 'context', text: line });
-  }
+  indicatorLines(item, units, plan, lang, blocks);
   return blocks;
 }
 

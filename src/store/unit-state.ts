@@ -124,7 +124,10 @@ export function hasUnits(state: UnitState, itemId: string): boolean {
 /** Every unit that reports on an item: the lead unit first, then the responsible units. */
 export function reportingUnits(state: UnitState, itemId: string): string[] {
   const { lead, responsible } = unitsOfItem(state, itemId);
-  return [...new Set([...(lead ? [lead] : []), ...responsible])];
+  const units = new Set<string>();
+  if (lead) units.add(lead);
+  for (const u of responsible) units.add(u);
+  return [...units];
 }
 
 /** The members of a unit, in the order they joined. */
