@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openFileStore } from '../../src/store/file-store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { openPgStore } from '../../src/store/pg-store.js';
+import { openPgStore, type PgStore } from '../../src/store/pg-store.js';
+import { currentStates } from '../../src/store/item-state.js';
+import { currentUnits } from '../../src/store/unit-state.js';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { updateEvent } from './fixtures/events.js';
 
@@ -86,6 +88,31 @@ describe.each(BACKENDS)('EventStore contract: $name', (backend) => {
     const f = await store.append(updateEvent({ note: 'second' }));
     expect(f.seq).toBe(2);
     expect(store.events()).toEqual([e, f]);
+  });
+
+  it.skipIf(backend.skip !== null)('state derived from events() is derived once per version of the log and follows every append at once', async () => {
+    const place = await backend.fresh();
+    const store = await track(place);
+    const plan = { id: 'henan-2021', units: [] };
+    await store.append(updateEvent({ status: 'on-track' }));
+    const states = currentStates(store.events(), 'henan-2021');
+    const units = currentUnits(store.events(), plan);
+    expect(states.get('T9')!.status).toBe('on-track');
+    // No append: the same derived objects, not a second fold of the log.
+    expect(currentStates(store.events(), 'henan-2021')).toBe(states);
+    expect(currentUnits(store.events(), plan)).toBe(units);
+    await store.append(updateEvent({ status: 'off-track' }));
+    expect(currentStates(store.events(), 'henan-2021').get('T9')!.status).toBe('off-track');
+    await store.append({ type: 'unit-add', unit: { id: 'soil', zh: '土壤处', en: 'Soil Division', aliases: [] }, at: '2021-06-07T02:00:00.000Z', user: 'alice', platform: 'test', planId: 'henan-2021' });
+    expect(currentUnits(store.events(), plan).units.has('soil')).toBe(true);
+    expect(currentStates(store.events(), 'henan-2021').get('T9')!.status).toBe('off-track');
+    if (backend.name === 'pg') {
+      // Another replica's append reaches this one's log when it refreshes, and the derived state with it.
+      const other = await track(place);
+      await other.append(updateEvent({ status: 'done' }));
+      await (store as PgStore).refresh();
+      expect(currentStates(store.events(), 'henan-2021').get('T9')!.status).toBe('done');
+    }
   });
 
   it.skipIf(backend.skip !== null)('rejects an invalid event and records nothing', async () => {
