@@ -4,7 +4,7 @@ import { userRef } from '../core/user-refs.js';
 import type { ListEntry } from './fit-blocks.js';
 import type { NotReported } from './not-reported.js';
 import type { ReportingCycle } from './reporting-cycle.js';
-import { zoneFormatter } from './week.js';
+import { localMinute } from '../core/zone-time.js';
 
 /** Who a not-reported entry is, for reply text: the unit's name (its id when the unit is unknown), or the owner as a user reference. */
 export function reporterText(n: Pick<NotReported, 'kind' | 'target' | 'name'>, lang: Lang): string {
@@ -25,14 +25,13 @@ export function notReportedEntry(row: { itemId: string; reporters: NotReported[]
 
 /** The due time of a cycle as people read it: `2021-06-11 12:00`, plus "(moved from a day off)" when it moved. */
 export function dueText(cycle: ReportingCycle, timeZone: string, lang: Lang): string {
-  const when = zoneFormatter(timeZone)(cycle.due.getTime(), 'YYYY-MM-DD HH:mm');
+  const when = localMinute(cycle.due, timeZone);
   return cycle.moved ? t(lang, `${when} (moved before a day off)`, `${when}（遇节假日提前）`) : when;
 }
 
 /** The span of a cycle: `2021-06-04 12:00 – 2021-06-11 12:00`. */
 export function cycleSpanText(cycle: ReportingCycle, timeZone: string): string {
-  const f = zoneFormatter(timeZone);
-  return `${f(cycle.start.getTime(), 'YYYY-MM-DD HH:mm')} – ${f(cycle.due.getTime(), 'YYYY-MM-DD HH:mm')}`;
+  return `${localMinute(cycle.start, timeZone)} – ${localMinute(cycle.due, timeZone)}`;
 }
 
 /** The heading of a not-reported list: 未报送 / Not reported, with the due time and the count. */

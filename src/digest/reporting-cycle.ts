@@ -54,22 +54,55 @@ function onWorkingDay(raw: Date, s: ReportingSchedule): { at: Date; moved: boole
   return { at: dayjs.tz(`${day}T${localTimeOfDay(raw, s.timeZone)}`, s.timeZone).toDate(), moved: true };
 }
 
+/**
+ * Due times around `at` last worked out for a schedule, with the two raw cron times `at` fell
+ * between: every instant between those two (a second away from each, croner reads whole seconds)
+ * has the same raw times around it, so the same due times. Asked on every not-reported question,
+ * the cron is walked once a cycle rather than once a question.
+ */
+interface DueWindow {
+  cron: string;
+  timeZone: string;
+  calendar: WorkingCalendar;
+  /** The instants `at` may take for these due times: from `from` (inclusive) to `until` (exclusive). */
+  from: number;
+  until: number;
+  dues: { at: Date; moved: boolean }[];
+}
+
+const windows = new WeakMap<ReportingSchedule, DueWindow>();
+
 /** Due times around `at`, after moving off days off, oldest first, without duplicates. */
 function dueTimesAround(at: Date, s: ReportingSchedule): { at: Date; moved: boolean }[] {
+  const ms = at.getTime();
+  const known = windows.get(s);
+  if (known && known.cron === s.cron && known.timeZone === s.timeZone && known.calendar === s.calendar && ms >= known.from && ms < known.until) return known.dues;
   const cron = reportDueCron(s.cron, s.timeZone);
   // Moving off days off keeps the order of due times, so three before `at` give the last two ended;
   // ten after it leave a daily schedule one past the longest statutory break (9 days).
-  const raw = [...cron.previousRuns(3, new Date(at.getTime() + 1)), ...cron.nextRuns(10, at)];
+  const before = cron.previousRuns(3, new Date(ms + 1));
+  const after = cron.nextRuns(10, at);
+  const raw = [...before, ...after];
   const byTime = new Map<number, { at: Date; moved: boolean }>();
   for (const r of raw) {
     const d = onWorkingDay(r, s);
     if (!byTime.has(d.at.getTime())) byTime.set(d.at.getTime(), d);
   }
-  return [...byTime.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const dues = [...byTime.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const last = Math.max(...before.map((d) => d.getTime()));
+  const next = Math.min(...after.map((d) => d.getTime()));
+  windows.set(s, { cron: s.cron, timeZone: s.timeZone, calendar: s.calendar, from: secondOf(last) + 2000, until: secondOf(next) - 1000, dues });
+  return dues;
+}
+
+/** The start of the second an instant falls in (-Infinity and Infinity stay). */
+function secondOf(ms: number): number {
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) * 1000 : ms;
 }
 
 function cycleOf(due: { at: Date; moved: boolean }, start: Date, s: ReportingSchedule): ReportingCycle {
-  return { key: localDate(due.at, s.timeZone), start, due: due.at, moved: due.moved };
+  // Copies: the due times are shared by the questions of a cycle.
+  return { key: localDate(due.at, s.timeZone), start: new Date(start.getTime()), due: new Date(due.at.getTime()), moved: due.moved };
 }
 
 /** The cycle in progress at `at`: the first due time after `at`, and the one before it. */

@@ -48,3 +48,47 @@ describe('the reporting cycle: due Fridays 12:00 in PLANBOT_TZ, moved off days o
     expect(() => reportDueCron('every friday', TZ)).toThrow(/PLANBOT_REPORT_DUE/);
   });
 });
+
+describe('the due times of a schedule are worked out once a cycle, not once a question', () => {
+  it.each([
+    ['Fridays 12:00, Shanghai', schedule()],
+    ['every day 09:30, Shanghai (Spring Festival and National Day)', schedule({ cron: '30 9 * * *' })],
+    ['Mondays 12:00, New York (summer time changes)', schedule({ cron: '0 12 * * 1', timeZone: 'America/New_York' })],
+  ])('%s: the same cycles (or the same refusal) as a schedule seen for the first time, at every instant', (_name, shared) => {
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    // Every 11 h 7 min 7.7 s through 2021, and the seconds around every tenth due time.
+    const instants: number[] = [];
+    for (let ms = Date.parse('2021-01-01T00:00:00Z'); ms < Date.parse('2022-01-01T00:00:00Z'); ms += 40_027_700) instants.push(ms);
+    const dues = [...new Set(instants.map((ms) => outcome(() => currentCycle(new Date(ms), { ...shared }).due.getTime())))].filter((d) => typeof d === 'number');
+    for (const due of dues.filter((_, i) => i % 10 === 0)) {
+      for (const d of [-2001, -1000, -999, -1, 0, 1, 999, 1000, 2001]) instants.push(due + d);
+    }
+    for (const ms of instants) {
+      const fresh = { ...shared };
+      expect(outcome(() => currentCycle(new Date(ms), shared)), new Date(ms).toISOString()).toEqual(outcome(() => currentCycle(new Date(ms), fresh)));
+      expect(outcome(() => lastEndedCycle(new Date(ms), shared)), new Date(ms).toISOString()).toEqual(outcome(() => lastEndedCycle(new Date(ms), fresh)));
+    }
+  });
+
+  it('a schedule changed in place is read again', () => {
+    const s = schedule();
+    const at = local('2021-06-09T10:00:00');
+    expect(currentCycle(at, s).key).toBe('2021-06-11');
+    s.cron = '0 12 * * 3';
+    expect(currentCycle(at, s).key).toBe('2021-06-09');
+  });
+
+  it('each cycle its own dates: changing one changes no other', () => {
+    const s = schedule();
+    const a = currentCycle(local('2021-06-09T10:00:00'), s);
+    a.due.setTime(0);
+    expect(currentCycle(local('2021-06-09T10:00:00'), s).key).toBe('2021-06-11');
+    expect(currentCycle(local('2021-06-09T10:00:00'), s).due.getTime()).toBe(local('2021-06-11T12:00:00').getTime());
+  });
+});
