@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js';
@@ -17,9 +14,7 @@ import { itemId } from '../src/plan/item-id.js';
 import { cleanFreeText } from '../src/core/free-text.js';
 import { plainUserRefs, userRef, userRefs } from '../src/core/user-refs.js';
 import type { PlanEvent } from '../src/store/events.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { localMinute } from '../src/core/zone-time.js';
 
 /** The most entries one chat reply lists; the CLI (`plan-bot history ID`) prints them all. */
 const SHOWN = 50;
@@ -95,7 +90,7 @@ function assignmentLines(events: readonly PlanEvent[], planId: string, itemId: s
 
 /** A time as the team reads it, in the configured zone: 2021-06-07 09:00. */
 export function formatTime(at: string, timeZone: string): string {
-  return dayjs(at).tz(timeZone).format('YYYY-MM-DD HH:mm');
+  return localMinute(at, timeZone);
 }
 
 /** One update in words: "alice · at risk · T9.1 420/800 villages · “note” (undone by …)"; a unit's report "zl for Zhoukou". */

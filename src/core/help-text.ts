@@ -19,9 +19,18 @@ export function helpBlocks(intents: readonly Intent[], lang: Lang): ReplyBlock[]
 
 /**
  * Three things worth asking of this plan, made from its own items (so a newly ingested plan gets
- * hints that work): a target question, an item id and a group list.
+ * hints that work): a target question, an item id and a group list. Worked out once per plan and language.
  */
 export function askHints(plan: Plan, lang: Lang): string {
+  let known = hints.get(plan);
+  if (!known) hints.set(plan, (known = {}));
+  return (known[lang] ??= readHints(plan, lang));
+}
+
+/** The hints of each plan, by language: a plan does not change once loaded. */
+const hints = new WeakMap<Plan, Partial<Record<Lang, string>>>();
+
+function readHints(plan: Plan, lang: Lang): string {
   const ind = plan.items.flatMap((i) => i.indicators)[0];
   const task = plan.items.find((i) => i.kind === 'task' && i.indicators.length) ?? plan.items.find((i) => i.kind === 'task') ?? plan.items[0]!;
   const group = plan.items.find((i) => i.kind === 'group');
