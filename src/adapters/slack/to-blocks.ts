@@ -62,7 +62,9 @@ export function toMessages(r: Reply): SlackMessage[] {
   const all = renderAll(r);
   const text = fallbackText(r);
   const out: SlackMessage[] = [];
-  for (let i = 0; i < all.length || i === 0; i += LIMITS.blocks) {
+  // Most replies fit one message: it takes the blocks as rendered.
+  if (all.length <= LIMITS.blocks) return [{ text, blocks: all }];
+  for (let i = 0; i < all.length; i += LIMITS.blocks) {
     out.push({ text: i === 0 ? text : t(r.lang, '(continued)', '（续）'), blocks: all.slice(i, i + LIMITS.blocks) });
   }
   return out;
@@ -75,8 +77,13 @@ export function fallbackText(r: Reply): string {
 
 function renderAll(r: Reply): SlackBlock[] {
   const out: SlackBlock[] = [];
-  for (const b of r.blocks) renderBlock(b, r.lang, out);
-  const card = itemCardId(r);
+  let list = false;
+  for (const b of r.blocks) {
+    if (b.type === 'list') list = true;
+    renderBlock(b, r.lang, out);
+  }
+  // As `itemCardId`, reading the blocks once.
+  const card = r.error || r.ephemeral || list ? null : (r.matches[0]?.id ?? null);
   if (card) out.push(cardActions(card, r.lang));
   return out;
 }
