@@ -48,18 +48,39 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   const units: UnitState | null = typeof planOrId === 'string' ? null : (derived ?? deriveUnits(events, planOrId, until));
   const inTime = until === undefined ? null : notAfter(until);
-  let reverted: Set<string> | null = null;
-  for (const e of events) {
+  const reverted = undoneUpdates(events, 0, planId, inTime);
+  const states = new Map<string, ItemState>();
+  foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
+    let s = states.get(itemId);
+    if (!s) states.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    return s;
+  });
+  if (units && typeof planOrId !== 'string') rollUpStates(states, units, planOrId, false);
+  return states;
+}
+
+/** The ids of the updates undone by the undo events of a plan from `from` on (null: none). */
+function undoneUpdates(events: readonly PlanEvent[], from: number, planId: string, inTime: ((at: string) => boolean) | null, into: Set<string> | null = null): Set<string> | null {
+  let reverted = into;
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
     if (e.type === 'undo' && e.planId === planId && (!inTime || inTime(e.at))) (reverted ??= new Set()).add(e.reverts);
   }
-  const states = new Map<string, ItemState>();
-  for (let i = 0; i < events.length; i++) {
+  return reverted;
+}
+
+/**
+ * Folds the events of a plan from `from` on into item states: the latest update that was not undone
+ * sets status, note and progress; assignments set owners and the time of the latest assignment. `own`
+ * gives the state of an item to change (made when the item has none).
+ */
+function foldStates(events: readonly PlanEvent[], from: number, planId: string, inTime: ((at: string) => boolean) | null, reverted: Set<string> | null, units: UnitState | null, own: (itemId: string) => ItemState): void {
+  for (let i = from; i < events.length; i++) {
     const e = events[i]!;
     if (e.planId !== planId || (inTime && !inTime(e.at))) continue;
     if (e.type !== 'update' && e.type !== 'assign' && e.type !== 'unassign' && e.type !== 'milestone' && e.type !== 'signoff' && e.type !== 'reopen') continue;
     if (e.type === 'update' && reverted?.has(e.id)) continue;
-    let s = states.get(e.itemId);
-    if (!s) states.set(e.itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    const s = own(e.itemId);
     if (e.type === 'update') {
       if (e.unit && units?.items.has(e.itemId)) {
         // A unit's report: it rolls up below; it still says when the item was last reported on.
@@ -99,22 +120,29 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
       s.signedOff = null;
     }
   }
-  if (units && typeof planOrId !== 'string' && units.items.size > 0) {
-    const itemsById = new Map(planOrId.items.map((item) => [item.id, item]));
-    for (const itemId of units.items.keys()) {
-      let s = states.get(itemId);
-      const province = rollUpItem(units, planOrId, itemId, itemsById.get(itemId));
-      if (!s) {
-        if (!province.status && province.progress.length === 0) continue;
-        states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
-      }
-      if (province.status) s.status = province.status;
-      for (const p of province.progress) {
-        s.progress = [...s.progress.filter((q) => q.indicatorId !== p.indicatorId), p];
-      }
+}
+
+/**
+ * An item with units takes its status and progress from its units' reports rolled up to the
+ * province (`rollUpItem`); `copy` changes copies of the states it touches rather than the states.
+ */
+function rollUpStates(states: Map<string, ItemState>, units: UnitState, plan: Exclude<PlanForState, string>, copy: boolean): void {
+  if (units.items.size === 0) return;
+  const itemsById = new Map(plan.items.map((item) => [item.id, item]));
+  for (const itemId of units.items.keys()) {
+    let s = states.get(itemId);
+    const province = rollUpItem(units, plan, itemId, itemsById.get(itemId));
+    if (!s) {
+      if (!province.status && province.progress.length === 0) continue;
+      states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
+    } else if (copy) {
+      states.set(itemId, (s = { ...s }));
+    }
+    if (province.status) s.status = province.status;
+    for (const p of province.progress) {
+      s.progress = [...s.progress.filter((q) => q.indicatorId !== p.indicatorId), p];
     }
   }
-  return states;
 }
 
 /** A test "at or before `until`" for event times, whatever their offset. */
@@ -123,21 +151,79 @@ function notAfter(until: string): (at: string) => boolean {
   return (at) => sortableTime(at) <= limit;
 }
 
-const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<string, Map<string, ItemState>> }>();
+/** What `currentStates` keeps of one plan's states: the fold before roll-up, to go on from when the log grows. */
+interface Folded {
+  /** The log length they were derived at. */
+  length: number;
+  /** The fold before roll-up (its states never change once kept). */
+  raw: Map<string, ItemState>;
+  reverted: Set<string> | null;
+  states: Map<string, ItemState>;
+}
+
+const derived = new WeakMap<readonly PlanEvent[], Map<string, Folded>>();
 
 /**
  * The current state of every item, derived once per version of the log rather than on every
  * message. The log only grows, so a log array of the same length holds the same events (the stores
- * grow one array; a read-only snapshot is a new array per open). Callers must not change
- * the states they get.
+ * grow one array; a read-only snapshot is a new array per open). When it has grown by events that
+ * change no earlier decision (no undo, no change of an item's units), the new events are folded into
+ * copies of the states they touch rather than the whole log again. Callers must not change the states
+ * they get.
  */
 export function currentStates(events: readonly PlanEvent[], planOrId: PlanForState): Map<string, ItemState> {
   // Roll-up needs the plan: a caller that names only the id gets the states without it.
   const key = typeof planOrId === 'string' ? planOrId : `${planOrId.id}\u0000units`;
-  let memo = derived.get(events);
-  if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
-  let states = memo.byPlan.get(key);
+  let byPlan = derived.get(events);
+  if (!byPlan) derived.set(events, (byPlan = new Map()));
+  const known = byPlan.get(key);
+  if (known?.length === events.length) return known.states;
+  const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   // With the plan, the units come from `currentUnits`, so one version of the log derives them once.
-  if (!states) memo.byPlan.set(key, (states = deriveStates(events, planOrId, undefined, typeof planOrId === 'string' ? undefined : currentUnits(events, planOrId))));
-  return states;
+  const units = typeof planOrId === 'string' ? null : currentUnits(events, planOrId);
+  const folded = known && known.length < events.length && keepsDecisions(events, known.length, planId) ? extend(known, events, planId, units) : fold(events, planId, units);
+  if (units && typeof planOrId !== 'string' && units.items.size > 0) {
+    folded.states = new Map(folded.raw);
+    rollUpStates(folded.states, units, planOrId, true);
+  }
+  byPlan.set(key, folded);
+  return folded.states;
+}
+
+/** True when no event of the plan from `from` on undoes an update or changes an item's units (which decide how earlier reports were read). */
+function keepsDecisions(events: readonly PlanEvent[], from: number, planId: string): boolean {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.planId === planId && (e.type === 'undo' || e.type === 'lead' || e.type === 'units')) return false;
+  }
+  return true;
+}
+
+function fold(events: readonly PlanEvent[], planId: string, units: UnitState | null): Folded {
+  const reverted = undoneUpdates(events, 0, planId, null);
+  const raw = new Map<string, ItemState>();
+  foldStates(events, 0, planId, null, reverted, units, (itemId) => {
+    let s = raw.get(itemId);
+    if (!s) raw.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    return s;
+  });
+  return { length: events.length, raw, reverted, states: raw };
+}
+
+/** `known` with the events from its length on folded in: the states they touch are copied, the others shared. */
+function extend(known: Folded, events: readonly PlanEvent[], planId: string, units: UnitState | null): Folded {
+  const raw = new Map(known.raw);
+  const mine = new Set<string>();
+  foldStates(events, known.length, planId, null, known.reverted, units, (itemId) => {
+    let s = raw.get(itemId);
+    if (!s) {
+      raw.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    } else if (!mine.has(itemId)) {
+      // Progress is changed in place by the fold; owners, milestones and sign-off are replaced.
+      raw.set(itemId, (s = { ...s, progress: s.progress.slice() }));
+    }
+    mine.add(itemId);
+    return s;
+  });
+  return { length: events.length, raw, reverted: known.reverted, states: raw };
 }

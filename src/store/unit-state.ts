@@ -53,40 +53,71 @@ export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' 
   const reverted = new Set<string>();
   for (const e of events) if (e.type === 'undo' && inTime(e)) reverted.add(e.reverts);
   const state: UnitState = { units: new Map((plan.units ?? []).map((u) => [u.id, u])), members: new Map(), items: new Map(), reports: new Map(), owners: new Map() };
-  for (const e of events) {
+  foldUnits(events, 0, inTime, reverted, ownMaps(state));
+  for (const [id, u] of state.items) if (u.lead === null && u.responsible.length === 0) state.items.delete(id);
+  return state;
+}
+
+/** The maps of a unit state to change, and each item's reports: the state's own, or copies made on first change (`copyOnWrite`). */
+interface UnitMaps {
+  units(): Map<string, Unit>;
+  members(): Map<string, UserId[]>;
+  items(): Map<string, ItemUnits>;
+  owners(): Map<string, UserId[]>;
+  reportsOf(itemId: string): Map<string, UnitReport>;
+}
+
+/** The maps of a state being derived, changed in place. */
+function ownMaps(state: UnitState): UnitMaps {
+  return {
+    units: () => state.units,
+    members: () => state.members,
+    items: () => state.items,
+    owners: () => state.owners,
+    reportsOf: (itemId) => {
+      let byUnit = state.reports.get(itemId);
+      if (!byUnit) state.reports.set(itemId, (byUnit = new Map()));
+      return byUnit;
+    },
+  };
+}
+
+/** Folds events of the plan from `from` on into unit state: units added, members, each item's units and owners, units' latest reports. */
+function foldUnits(events: readonly PlanEvent[], from: number, inTime: (e: PlanEvent) => boolean, reverted: ReadonlySet<string>, w: UnitMaps): void {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
     if (!inTime(e)) continue;
     switch (e.type) {
       case 'unit-add':
-        if (!state.units.has(e.unit.id)) state.units.set(e.unit.id, { ...e.unit, kind: 'other' });
+        if (!w.units().has(e.unit.id)) w.units().set(e.unit.id, { ...e.unit, kind: 'other' });
         break;
       case 'member': {
-        const list = state.members.get(e.unit) ?? [];
+        const list = w.members().get(e.unit) ?? [];
         const has = list.some((m) => same(m, e.member));
-        if (e.op === 'add' && !has) state.members.set(e.unit, [...list, e.member as UserId]);
-        if (e.op === 'remove' && has) state.members.set(e.unit, list.filter((m) => !same(m, e.member)));
+        if (e.op === 'add' && !has) w.members().set(e.unit, [...list, e.member as UserId]);
+        if (e.op === 'remove' && has) w.members().set(e.unit, list.filter((m) => !same(m, e.member)));
         break;
       }
       case 'lead':
-        state.items.set(e.itemId, { ...(state.items.get(e.itemId) ?? NO_UNITS), lead: e.unit });
+        w.items().set(e.itemId, { ...(w.items().get(e.itemId) ?? NO_UNITS), lead: e.unit });
         break;
       case 'units': {
-        const now = state.items.get(e.itemId) ?? NO_UNITS;
+        const now = w.items().get(e.itemId) ?? NO_UNITS;
         const responsible = [...now.responsible.filter((u) => !e.remove.includes(u)), ...e.add.filter((u) => !now.responsible.includes(u))];
-        state.items.set(e.itemId, { ...now, responsible });
+        w.items().set(e.itemId, { ...now, responsible });
         break;
       }
       case 'assign': {
-        const list = state.owners.get(e.itemId) ?? [];
-        if (!list.includes(e.owner as UserId)) state.owners.set(e.itemId, [...list, e.owner as UserId]);
+        const list = w.owners().get(e.itemId) ?? [];
+        if (!list.includes(e.owner as UserId)) w.owners().set(e.itemId, [...list, e.owner as UserId]);
         break;
       }
       case 'unassign':
-        state.owners.set(e.itemId, (state.owners.get(e.itemId) ?? []).filter((o) => o !== e.owner));
+        w.owners().set(e.itemId, (w.owners().get(e.itemId) ?? []).filter((o) => o !== e.owner));
         break;
       case 'update': {
         if (!e.unit || reverted.has(e.id)) break;
-        let byUnit = state.reports.get(e.itemId);
-        if (!byUnit) state.reports.set(e.itemId, (byUnit = new Map()));
+        const byUnit = w.reportsOf(e.itemId);
         const before = byUnit.get(e.unit);
         const progress = (before?.progress ?? []).filter((p) => !e.progress.some((q) => q.indicatorId === p.indicatorId));
         byUnit.set(e.unit, { status: e.status ?? before?.status ?? null, progress: [...progress, ...e.progress], note: e.note, at: e.at, by: e.user });
@@ -96,18 +127,72 @@ export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' 
         break;
     }
   }
-  for (const [id, u] of state.items) if (u.lead === null && u.responsible.length === 0) state.items.delete(id);
-  return state;
 }
 
-const derived = new WeakMap<readonly PlanEvent[], { length: number; byPlan: Map<string, UnitState> }>();
+/** What `currentUnits` keeps of one plan's units: the state, with the log length and undone updates it was derived at. */
+interface KnownUnits {
+  length: number;
+  reverted: Set<string>;
+  state: UnitState;
+}
 
-/** `deriveUnits` over the whole log, once per version of the log (as `currentStates`); callers must not change it. */
+const derived = new WeakMap<readonly PlanEvent[], Map<string, KnownUnits>>();
+
+/**
+ * `deriveUnits` over the whole log, once per version of the log (as `currentStates`); when the log has
+ * grown by events that undo nothing and change no item's units, they are folded into copies of the
+ * maps they touch rather than the whole log again. Callers must not change it.
+ */
 export function currentUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>): UnitState {
-  let memo = derived.get(events);
-  if (!memo || memo.length !== events.length) derived.set(events, (memo = { length: events.length, byPlan: new Map() }));
-  let state = memo.byPlan.get(plan.id);
-  if (!state) memo.byPlan.set(plan.id, (state = deriveUnits(events, plan)));
+  let byPlan = derived.get(events);
+  if (!byPlan) derived.set(events, (byPlan = new Map()));
+  const known = byPlan.get(plan.id);
+  if (known?.length === events.length) return known.state;
+  let next: KnownUnits;
+  if (known && known.length < events.length && unitsKept(events, known.length, plan.id)) {
+    next = { length: events.length, reverted: known.reverted, state: extendUnits(known, events, plan.id) };
+  } else {
+    const reverted = new Set<string>();
+    for (const e of events) if (e.type === 'undo' && e.planId === plan.id) reverted.add(e.reverts);
+    next = { length: events.length, reverted, state: deriveUnits(events, plan) };
+  }
+  byPlan.set(plan.id, next);
+  return next.state;
+}
+
+/** True when no event of the plan from `from` on undoes an update or changes an item's units. */
+function unitsKept(events: readonly PlanEvent[], from: number, planId: string): boolean {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.planId === planId && (e.type === 'undo' || e.type === 'lead' || e.type === 'units')) return false;
+  }
+  return true;
+}
+
+/** A new unit state: `known`'s, with the events from its length on folded into copies of the maps they change. */
+function extendUnits(known: KnownUnits, events: readonly PlanEvent[], planId: string): UnitState {
+  const old = known.state;
+  const state: UnitState = { ...old };
+  const copied = new Set<string>();
+  const copy = <K, V>(name: 'units' | 'members' | 'items' | 'owners' | 'reports', map: Map<K, V>): Map<K, V> => {
+    if (copied.has(name)) return map;
+    copied.add(name);
+    return new Map(map);
+  };
+  const mineReports = new Set<string>();
+  foldUnits(events, known.length, (e) => e.planId === planId, known.reverted, {
+    units: () => (state.units = copy('units', state.units)),
+    members: () => (state.members = copy('members', state.members)),
+    items: () => (state.items = copy('items', state.items)),
+    owners: () => (state.owners = copy('owners', state.owners)),
+    reportsOf: (itemId) => {
+      state.reports = copy('reports', state.reports);
+      let byUnit = state.reports.get(itemId);
+      if (!byUnit || !mineReports.has(itemId)) state.reports.set(itemId, (byUnit = new Map(byUnit ?? [])));
+      mineReports.add(itemId);
+      return byUnit;
+    },
+  });
   return state;
 }
 
