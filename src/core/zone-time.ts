@@ -70,7 +70,8 @@ export function instantMs(at: string | number | Date): number {
   if (typeof at === 'number') return at;
   if (typeof at !== 'string') return at.getTime();
   // dayjs hands strings with an offset (or Z) to `Date`; others it reads itself, in the process' zone.
-  return WITH_OFFSET.test(at) ? Date.parse(at) : dayjs(at).valueOf();
+  // Event times are written by `toISOString` ("…Z"): no need to test the pattern.
+  return at.charCodeAt(at.length - 1) === 90 /* Z */ || WITH_OFFSET.test(at) ? Date.parse(at) : dayjs(at).valueOf();
 }
 
 const WITH_OFFSET = /(?:[Zz]|[+-]\d\d(?::?\d\d)?)$/;
