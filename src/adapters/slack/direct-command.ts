@@ -32,10 +32,11 @@ export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: st
 
 /**
  * An acknowledgement as Bolt's `buildContentResponse` writes it (200; a body as JSON, none when
- * undefined), with its length declared, so that it goes out in one write rather than in chunks.
+ * undefined), with its length declared, so that it goes out whole rather than in chunks (the JSON is
+ * encoded once, to bytes, rather than measured and then encoded).
  */
 export function sendAck(res: ServerResponse, body: object | undefined): void {
   if (body === undefined) return void res.writeHead(200).end();
-  const json = JSON.stringify(body);
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
+  const json = Buffer.from(JSON.stringify(body));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': json.length }).end(json);
 }
