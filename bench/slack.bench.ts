@@ -6,15 +6,18 @@
  * app's `/plan` path is a plain Node HTTP handler (the door, with Bolt's `isValidSlackRequest`, then the
  * command's listener code; no express), as is Bolt's default HTTPReceiver, so that is the baseline the
  * target is judged against; the bare app on ExpressReceiver is reported for reference. Also measured:
- * the adapter over a stub core. The questions are the primary figure (the issue's bare app answers in
- * its ack). Writes are measured apart: signed `/plan update T<n> <status>` against the real app over
+ * the adapter over a stub core. The eight questions are the primary figure (the issue's bare app
+ * answers in its ack); the real app is also asked the ~500 different texts of the answer corpus in turn
+ * (`throughput_ratio_corpus`), a figure no cache keyed on a question's text could make. Writes are measured apart: signed `/plan update T<n> <status>` against the real app over
  * the file store (committed, fsync-ed, before the ack), beside a bare Bolt app that appends the
  * command as a JSON line to a file and `fdatasync`s it before acknowledging (the least a durable ack
  * can cost), in short rounds (the state file grows with every write). The client and the fake Slack
  * (Web API and response_url sink) run in a worker thread, so the main thread runs only the apps under
  * test: its CPU time per request is each app's cost, wall throughput the target's measure. Bounded by
  * a request count and a time limit; loopback only.
- * Run: `npx tsx bench/slack.bench.ts`.
+ * The apps run from dist/ (tsc's build, what `plan-bot serve` runs) when it is current, else from the
+ * sources through tsx; `measured` says which. `npm run bench slack` builds dist/ first when it is stale.
+ * Run: `npx tsx bench/slack.bench.ts [--src|--dist]`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -22,23 +25,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { App, ExpressReceiver, type Logger as BoltLogger } from '@slack/bolt';
-import { createApp } from '../src/app.js';
-import { startSlack } from '../src/adapters/slack/index.js';
-import { loadConfig } from '../src/config/load-config.js';
-import { fixedClock } from '../src/core/clock.js';
-import { silentLogger } from '../src/core/logger.js';
-import { reply } from '../src/core/reply.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { openFileStore } from '../src/store/file-store.js';
+import { corpusQuestions } from '../src/eval/answer-corpus.js';
+import { distStatus } from './dist-build.js';
 
 const SECRET = 'bench-signing-secret';
 /** The writes: item and status vary per request (`{n}` 1–40, `{s}` a status). */
 const WRITES = ['update T{n} {s}'];
 const QUESTIONS = ["what's the rural sewage target", 'status of T9', 'T9', 'PM2.5 target', '农村生活污水治理率目标是多少', 'how many villages must be rectified', 'tasks in group 3', 'help'];
+/**
+ * The second mix of questions: every question of the eval sets and the commands of the answer bench
+ * (about 500 different texts), asked in turn, so no answer is asked twice within a few hundred
+ * requests: a figure that a cache keyed on the question's text could not make.
+ */
+const CORPUS = corpusQuestions(fileURLToPath(new URL('..', import.meta.url)));
 
 interface Options {
   requests?: number;
@@ -51,6 +54,37 @@ interface Options {
   rounds?: number;
   /** Runs only these apps (for profiling one of them); the figures of the others are then NaN. */
   only?: string[];
+  /**
+   * Where the apps' code comes from: 'dist' is tsc's build, what production runs (`plan-bot serve`);
+   * 'src' the sources through tsx. Default: dist/ when it is current, else the sources.
+   */
+  from?: 'dist' | 'src';
+}
+
+/**
+ * The plan-bot modules the apps under test are made of, from dist/ or from the sources (the types are
+ * the sources'; the build is compiled from them).
+ */
+async function appModules(from: 'dist' | 'src') {
+  const root = from === 'dist' ? '../dist/src/' : '../src/';
+  const load = <T>(path: string) => import(`${root}${path}`) as Promise<T>;
+  const [app, slack, config, clock, logger, reply, memory, file] = await Promise.all([
+    load<typeof import('../src/app.js')>('app.js'),
+    load<typeof import('../src/adapters/slack/index.js')>('adapters/slack/index.js'),
+    load<typeof import('../src/config/load-config.js')>('config/load-config.js'),
+    load<typeof import('../src/core/clock.js')>('core/clock.js'),
+    load<typeof import('../src/core/logger.js')>('core/logger.js'),
+    load<typeof import('../src/core/reply.js')>('core/reply.js'),
+    load<typeof import('../src/store/memory-store.js')>('store/memory-store.js'),
+    load<typeof import('../src/store/file-store.js')>('store/file-store.js'),
+  ]);
+  return { ...app, ...slack, ...config, ...clock, ...logger, ...reply, ...memory, ...file };
+}
+
+/** Which code the bench measures when not told: dist/ when current (what production runs), else the sources. */
+function defaultFrom(): { from: 'dist' | 'src'; why: string } {
+  const dist = distStatus();
+  return dist.current ? { from: 'dist', why: dist.why } : { from: 'src', why: `${dist.why}; npm run bench builds it` };
 }
 
 interface RunResult {
@@ -71,7 +105,7 @@ const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
 const { createHmac } = require('node:crypto');
-const { secret } = workerData;
+const { secret, mixes } = workerData;
 const waiting = new Map();
 const sink = http.createServer((req, res) => {
   req.resume();
@@ -94,7 +128,8 @@ parentPort.on('message', async (m) => {
   const started = performance.now(), deadline = started + m.maxMs;
   const one = async () => {
     const n = ++seq, id = m.label + '-' + n;
-    const body = new URLSearchParams({ command: '/plan', text: m.texts[n % m.texts.length].replace('{n}', String(1 + (n % 40))).replace('{s}', ['on-track', 'at-risk', 'off-track', 'done'][Math.floor(n / 40) % 4]), user_id: 'U1', user_name: 'alice', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/response/' + id, trigger_id: 't.' + n }).toString();
+    const texts = mixes[m.mix];
+    const body = new URLSearchParams({ command: '/plan', text: texts[n % texts.length].replace('{n}', String(1 + (n % 40))).replace('{s}', ['on-track', 'at-risk', 'off-track', 'done'][Math.floor(n / 40) % 4]), user_id: 'U1', user_name: 'alice', channel_id: 'C1', team_id: 'T1', api_app_id: 'A1', response_url: base + '/response/' + id, trigger_id: 't.' + n }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const signature = 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex');
     const answered = m.waitAnswer ? new Promise((r) => waiting.set(id, r)) : null;
@@ -122,7 +157,7 @@ parentPort.on('message', async (m) => {
 `;
 
 function startClient(): Promise<{ sink: string; run(m: Record<string, unknown>): Promise<RunResult>; close(): Promise<void> }> {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { secret: SECRET } });
+  const worker = new Worker(CLIENT, { eval: true, workerData: { secret: SECRET, mixes: { questions: QUESTIONS, corpus: CORPUS, writes: WRITES } } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (m: { sink: string }) =>
@@ -181,7 +216,10 @@ const quiet: BoltLogger = { debug() {}, info() {}, warn() {}, error() {}, setLev
 
 /** Runs the apps under the same load and reports throughput, latency, CPU per request and whether the targets are met. */
 export async function runSlackBench(options: Options = {}): Promise<Record<string, number | string>> {
-  const o: Required<Options> = { requests: 1500, writeRequests: 300, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, only: [], ...options };
+  const chosen = options.from ? { from: options.from, why: 'as asked' } : defaultFrom();
+  const o: Required<Options> = { requests: 1500, writeRequests: 300, concurrency: 8, maxMs: 5000, warmup: 1500, rounds: 5, only: [], ...options, from: chosen.from };
+  const { createApp, startSlack, loadConfig, fixedClock, silentLogger, reply, MemoryStore, openFileStore } = await appModules(o.from);
+  const measured = o.from === 'dist' ? `dist/ (tsc build, as production runs; ${chosen.why})` : `src/ through tsx (${chosen.why})`;
   const client = await startClient();
   const dir = mkdtempSync(join(tmpdir(), 'planbot-slack-bench-'));
 
@@ -225,34 +263,35 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
 
   try {
     const load = { concurrency: o.concurrency, maxMs: o.maxMs, waitAnswer: false };
-    const all = { bare: barePort, real: realPort, stub: stubPort, express: expressPort, bareWrite: bareWritePort, realWrite: writePort };
+    const all = { bare: barePort, real: realPort, realCorpus: realPort, stub: stubPort, express: expressPort, bareWrite: bareWritePort, realWrite: writePort };
     const apps = Object.fromEntries(Object.entries(all).filter(([name]) => o.only.length === 0 || o.only.includes(name))) as typeof all;
-    const texts = (name: string) => (name.endsWith('Write') ? WRITES : QUESTIONS);
+    const mix = (name: string) => (name.endsWith('Write') ? 'writes' : name === 'realCorpus' ? 'corpus' : 'questions');
     const count = (name: string, n: number) => (name.endsWith('Write') ? Math.min(n, o.writeRequests) : n);
-    const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], stub: [], express: [], bareWrite: [], realWrite: [] };
+    const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], realCorpus: [], stub: [], express: [], bareWrite: [], realWrite: [] };
     let writesAcked = 0;
     for (const [name, port] of Object.entries(apps)) {
-      const warm = await client.run({ ...load, requests: count(name, o.warmup), texts: texts(name), port, label: `w${name}` });
+      const warm = await client.run({ ...load, requests: count(name, o.warmup), mix: mix(name), port, label: `w${name}` });
       if (name === 'realWrite') writesAcked += warm.done;
     }
     // Interleaved rounds: each app in turn, so a burst of background load falls on all of them alike.
     for (let i = 0; i < o.rounds; i++) {
       for (const [name, port] of Object.entries(apps) as [keyof typeof apps, number][]) {
-        runs[name].push(await client.run({ ...load, requests: count(name, o.requests), texts: texts(name), port, label: `${name}${i}` }));
+        runs[name].push(await client.run({ ...load, requests: count(name, o.requests), mix: mix(name), port, label: `${name}${i}` }));
       }
     }
-    const { bare, real, stub, express, bareWrite, realWrite } = runs;
+    const { bare, real, realCorpus, stub, express, bareWrite, realWrite } = runs;
     writesAcked += realWrite.reduce((n, r) => n + r.done, 0);
     const writesRecorded = fileStore.events().length;
-    const rps = (r: RunResult) => r.done / r.seconds;
+    const rps = (r: RunResult | undefined) => (r ? r.done / r.seconds : NaN);
     // The apps' own cost: main-thread CPU per request (the load client and fake Slack run in a worker).
     const cpuPerRequest = (runs: RunResult[]) => median(runs.map((r) => r.busyMs / r.done));
-    const ms = (n: number) => round(n * 1000) / 1000;
-    const ratio = median(real.map((r, i) => rps(r) / rps(bare[i]!)));
+    const ms = (n: number) => Math.round(n * 1e5) / 1e5;
+    const ratio = median(real.map((r, i) => rps(r) / rps(bare[i])));
     // The answer is the acknowledgement: its latency is the answer's.
     const ack = real.flatMap((r) => r.ack);
     const ackP99 = percentile(ack, 99);
     return {
+      measured,
       requests: ack.length,
       rounds: o.rounds,
       concurrency: o.concurrency,
@@ -264,23 +303,27 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
       real_answer_p50_ms: round(percentile(ack, 50)),
       real_answer_p99_ms: round(ackP99),
       throughput_ratio: round(ratio),
+      real_corpus_rps: round(median(realCorpus.map(rps))),
+      real_corpus_answer_p99_ms: round(percentile(realCorpus.flatMap((r) => r.ack), 99)),
+      throughput_ratio_corpus: round(median(realCorpus.map((r, i) => rps(r) / rps(bare[i])))),
       bare_app_ms_per_request: ms(cpuPerRequest(bare)),
       real_app_ms_per_request: ms(cpuPerRequest(real)),
+      real_corpus_ms_per_request: ms(cpuPerRequest(realCorpus)),
       capacity_ratio: round(cpuPerRequest(bare) / cpuPerRequest(real)),
       adapter_only_rps: round(median(stub.map(rps))),
       adapter_only_ms_per_request: ms(cpuPerRequest(stub)),
-      adapter_only_ratio: round(median(stub.map((r, i) => rps(r) / rps(bare[i]!)))),
+      adapter_only_ratio: round(median(stub.map((r, i) => rps(r) / rps(bare[i])))),
       adapter_only_answer_p99_ms: round(percentile(stub.flatMap((r) => r.ack), 99)),
       bare_express_rps: round(median(express.map(rps))),
       bare_express_ms_per_request: ms(cpuPerRequest(express)),
-      ratio_to_bare_express: round(median(real.map((r, i) => rps(r) / rps(express[i]!)))),
+      ratio_to_bare_express: round(median(real.map((r, i) => rps(r) / rps(express[i])))),
       write_requests: realWrite.reduce((n, r) => n + r.done, 0),
       bare_write_rps: round(median(bareWrite.map(rps))),
       bare_write_ack_p99_ms: round(percentile(bareWrite.flatMap((r) => r.ack), 99)),
       real_write_rps: round(median(realWrite.map(rps))),
       real_write_ack_p50_ms: round(percentile(realWrite.flatMap((r) => r.ack), 50)),
       real_write_ack_p99_ms: round(percentile(realWrite.flatMap((r) => r.ack), 99)),
-      write_throughput_ratio: round(median(realWrite.map((r, i) => rps(r) / rps(bareWrite[i]!)))),
+      write_throughput_ratio: round(median(realWrite.map((r, i) => rps(r) / rps(bareWrite[i])))),
       bare_write_ms_per_request: ms(cpuPerRequest(bareWrite)),
       real_write_ms_per_request: ms(cpuPerRequest(realWrite)),
       writes_acked_recorded: `${writesAcked}/${writesRecorded}`,
@@ -310,7 +353,9 @@ function bareBolt(app: App): App {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runSlackBench().then(
+  // `--src` or `--dist` picks the code measured; default dist/ when current, else the sources.
+  const from = process.argv.includes('--src') ? 'src' : process.argv.includes('--dist') ? 'dist' : undefined;
+  runSlackBench(from ? { from } : {}).then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (err: unknown) => {
       console.error(err);

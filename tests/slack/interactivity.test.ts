@@ -67,6 +67,14 @@ beforeEach(() => {
 describe('buttons and the update modal, through the real receiver', () => {
   it('shares a server: other paths still reach its own handler', async () => {
     expect(await (await fetch(url.replace('/slack/events', '/chat'))).text()).toBe('web chat');
+    expect(await (await fetch(url.replace('/slack/events', '/slack/eventsx'))).text()).toBe('web chat');
+    expect(await (await fetch(url.replace('/slack/events', '/slack/events/x'))).text()).toBe('web chat');
+  });
+
+  it('takes /slack/events with a query string too', async () => {
+    const res = await postSigned(`${url}?source=test`, SECRET, slashCommand({ text: 'help', response_url: fake.responseUrl() }));
+    expect(res.status).toBe(200);
+    expect(seen).toHaveLength(1);
   });
 
   it('maps mentions in slash command text to plan-bot ids', async () => {

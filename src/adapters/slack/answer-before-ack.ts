@@ -46,12 +46,12 @@ export async function answerBeforeAck(d: SlackDeps, msg: Incoming & { requestKey
 }
 
 /**
- * Sends an answer's messages (from the `from`-th) to its response_url, or by direct message, then
- * uploads the files it carries (never part of a message, so never in an acknowledgement) to the
- * conversation, or the user's direct messages. A refused upload is said on the response_url, then rethrown.
+ * Sends an answer's messages (all of them unless told which: those an acknowledgement did not carry)
+ * to its response_url, or by direct message, then uploads the files it carries (never part of a
+ * message, so never in an acknowledgement) to the conversation, or the user's direct messages. A
+ * refused upload is said on the response_url, then rethrown.
  */
-export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, from = 0): Promise<void> {
-  const messages = toMessages(answer.reply).slice(from);
+export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, messages: readonly SlackMessage[] = toMessages(answer.reply)): Promise<void> {
   for (const m of messages) {
     if (to.responseUrl) await d.postJson(to.responseUrl, responsePayload(answer.reply, m));
     else if (to.user) await d.client.chat.postMessage({ channel: to.user, text: m.text, blocks: m.blocks });
@@ -75,14 +75,14 @@ async function directChannel(client: webApi.WebClient, user: string): Promise<st
 }
 
 /**
- * After an acknowledgement: the answer's messages from the `from`-th (those the ack did not carry),
- * when the core gave one in time, go to `answerTo`, and App Home is refreshed when something was
- * recorded (a slow answer is the inbox's).
+ * After an acknowledgement: the answer's messages (all unless told which: those the ack did not
+ * carry, as already rendered), when the core gave one in time, go to `answerTo`, and App Home is
+ * refreshed when something was recorded (a slow answer is the inbox's).
  */
-export function answerAfterAck(d: SlackDeps, what: string, answer: Answer | null, answerTo: AnswerTo, user: string, from = 0): void {
+export function answerAfterAck(d: SlackDeps, what: string, answer: Answer | null, answerTo: AnswerTo, user: string, messages?: readonly SlackMessage[]): void {
   if (!answer) return;
   d.background.run(what, async () => {
-    await deliver(d, answer, answerTo, from);
+    await deliver(d, answer, answerTo, messages);
     if (answer.changed) await publishHome(d.client, d.core, user);
   });
 }

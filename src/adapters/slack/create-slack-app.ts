@@ -122,7 +122,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   if (receiver && o.signingSecret) {
     const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}), ...(o.replays ? { replays: o.replays } : {}) }, doorHandler(receiver, deps, o.logger));
     handler = (req, res, next) => {
-      if ((req.url ?? '').split('?')[0] !== SLACK_EVENTS_PATH) {
+      if (!isEventsPath(req.url)) {
         if (next) return next();
         res.writeHead(404).end();
         return;
@@ -161,4 +161,9 @@ function doorHandler(receiver: ExpressReceiver, deps: SlackDeps, logger: Logger)
     if (req.body.command === PLAN_COMMAND) return directCommand(deps, req.body as unknown as PlanCommand, req.slackRequestKey, res, logger);
     void receiver.requestHandler(req as never, res as never);
   };
+}
+
+/** Whether a request's URL is Slack's endpoint, with or without a query string. */
+function isEventsPath(url = ''): boolean {
+  return url.startsWith(SLACK_EVENTS_PATH) && (url.length === SLACK_EVENTS_PATH.length || url[SLACK_EVENTS_PATH.length] === '?');
 }

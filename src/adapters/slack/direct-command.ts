@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { HTTPModuleFunctions } from '@slack/bolt';
 import type { Logger } from '../../core/logger.js';
 import type { SlackDeps } from './answer-before-ack.js';
 import { scrubTokens } from './bolt-logger.js';
@@ -10,18 +9,18 @@ export const PLAN_COMMAND = '/plan';
 
 /**
  * `/plan` over HTTP, straight from the door to the command's listener code, without Bolt's event
- * dispatch. The door has done everything Bolt's receiver would (the signature, by Bolt's own
- * `isValidSlackRequest`, the body parsed as Bolt parses it) and more (size, time window both ways,
+ * dispatch. The door has done everything Bolt's receiver would (the signature, as Bolt's
+ * `isValidSlackRequest` decides, the body parsed as Bolt parses it) and more (size, time window both ways,
  * shape, workspace, app, replays). What Bolt would add for a slash command is its middleware chain,
  * run for every listener the app registers (seven, each copying the arguments), which cost more than
- * answering most questions: the bench's figure against a bare Bolt app. The acknowledgement is written
- * as Bolt writes it (`buildContentResponse`), and a failure is logged and answered 500, as Bolt does.
+ * answering most questions: the bench's figure against a bare Bolt app. The acknowledgement is the
+ * body Bolt would write ({@link sendAck}), and a failure is logged and answered 500, as Bolt does.
  * Socket Mode, and every other payload, still go through Bolt.
  */
 export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: string, res: ServerResponse, logger: Logger): void {
   carryOutCommand(d, command, requestKey).then(
     (outcome) => {
-      HTTPModuleFunctions.buildContentResponse(res, outcome.ack);
+      sendAck(res, outcome.ack);
       outcome.afterAck();
     },
     (error: Error) => {
@@ -29,4 +28,15 @@ export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: st
       if (!res.headersSent) res.writeHead(500).end();
     },
   );
+}
+
+/**
+ * An acknowledgement as Bolt's `buildContentResponse` writes it (200; a body as JSON, none when
+ * undefined), with its length declared, so that it goes out whole rather than in chunks (the JSON is
+ * encoded once, to bytes, rather than measured and then encoded).
+ */
+export function sendAck(res: ServerResponse, body: object | undefined): void {
+  if (body === undefined) return void res.writeHead(200).end();
+  const json = Buffer.from(JSON.stringify(body));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': json.length }).end(json);
 }

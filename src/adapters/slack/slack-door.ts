@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isValidSlackRequest } from '@slack/bolt';
 import type { OnceKeys } from '../../store/once-keys.js';
 import { RecentIds } from '../../core/recent-ids.js';
+import { slackSignatureValid } from './slack-signature.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -39,9 +39,10 @@ type Refusal = { status: 400 | 401 | 403 | 413 | 503; why: string };
  * Slack's HTTP door, in front of Bolt's receiver. Before reading the body: a declared length over 1 MB
  * is refused (413), and so is a missing, malformed or out-of-window timestamp (401, more than 5 minutes
  * from now in either direction: Bolt checks only the past). Then at most 1 MB is read (413 past it),
- * the signature is verified (HMAC-SHA256 of `v0:timestamp:body`, compared in constant time; 401), the
- * body is parsed once, as Bolt's receiver parses it, and must be a Slack payload of
- * a known shape (400, never a 500), and `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
+ * the signature is verified (HMAC-SHA256 of `v0:timestamp:body`, compared in constant time, as Bolt's
+ * `isValidSlackRequest` decides: {@link slackSignatureValid}; 401), the body is parsed once, as Bolt's
+ * receiver parses it, and must be a Slack payload of a known shape (400, never a 500), and
+ * `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
  * A request already seen (same signature and timestamp, within the window) is answered 200 and
  * does nothing. What passes goes to `next` parsed once (`body`, as Bolt's receiver expects it), with
  * `slackRequestKey`, which makes the writes it causes idempotent.
@@ -51,30 +52,37 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
   const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
   const windowMs = 2 * MAX_CLOCK_SKEW_S * 1000;
   const recent = new RecentIds(windowMs, 50_000, now);
-  const replayed = (key: string): Promise<boolean> => (o.replays ? o.replays.first(key, now() + windowMs).then((first) => !first) : Promise.resolve(recent.check(key)));
+
+  /** Hands a request on unless it was seen before (answered 200, nothing done). */
+  const unlessReplayed = (req: IncomingMessage, res: ServerResponse, body: SlackPayload, key: string): void => {
+    const pass = () => next(Object.assign(req, { body, slackRequestKey: key }), res);
+    if (!o.replays) return recent.check(key) ? void res.writeHead(200).end() : pass();
+    o.replays.first(key, now() + windowMs).then(
+      (first) => (first ? pass() : void res.writeHead(200).end()),
+      // Not known whether it is a replay: refuse, and Slack retries.
+      () => refuse(res, { status: 503, why: 'cannot check for replays now' }),
+    );
+  };
+
+  /** A body read in full (null: over the limit): checked, then handed on. */
+  const afterBody = (req: IncomingMessage, res: ServerResponse, raw: Buffer | null): void => {
+    if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
+    const text = raw.toString('utf8');
+    // Both headers were checked by `beforeBody`.
+    const timestamp = req.headers['x-slack-request-timestamp'] as string;
+    const signature = req.headers['x-slack-signature'] as string;
+    if (!slackSignatureValid(o.signingSecret, timestamp, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
+    const checked = checkPayload(text, req.headers['content-type'], o);
+    if ('status' in checked) return refuse(res, checked);
+    unlessReplayed(req, res, checked.body, `slack:${timestamp}:${signature.slice(3, 35)}`);
+  };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'POST') return void res.writeHead(404).end();
     const early = beforeBody(req, now(), limit);
     if (early) return refuse(res, early, true);
     readBody(req, limit).then(
-      (raw) => {
-        if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
-        const timestamp = String(req.headers['x-slack-request-timestamp']);
-        const signature = String(req.headers['x-slack-signature']);
-        if (!signedBy(o.signingSecret, timestamp, raw, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
-        const checked = checkPayload(raw, req.headers['content-type'], o);
-        if ('status' in checked) return refuse(res, checked);
-        const key = `slack:${timestamp}:${signature.slice(3, 35)}`;
-        replayed(key).then(
-          (seen) => {
-            if (seen) return void res.writeHead(200).end();
-            next(Object.assign(req, { body: checked.body, slackRequestKey: key }), res);
-          },
-          // Not known whether it is a replay: refuse, and Slack retries.
-          () => refuse(res, { status: 503, why: 'cannot check for replays now' }),
-        );
-      },
+      (raw) => afterBody(req, res, raw),
       () => refuse(res, { status: 400, why: 'the body could not be read' }, true),
     );
   };
@@ -106,7 +114,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       chunks.push(c);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once('error', reject);
     req.once('close', () => resolve(null));
   });
@@ -117,19 +125,11 @@ function refuse(res: ServerResponse, r: Refusal, closeConnection = false): void 
   res.writeHead(r.status, { 'content-type': 'text/plain; charset=utf-8', ...(closeConnection ? { connection: 'close' } : {}) }).end(`${r.why}\n`);
 }
 
-/**
- * Slack's signature (`v0=` + hex HMAC-SHA256 of `v0:timestamp:body`, compared in constant time), by
- * Bolt's own check; the window, both ways, is checked before the body is read.
- */
-function signedBy(secret: string, timestamp: string, raw: Buffer, signature: string, nowMs: number): boolean {
-  return isValidSlackRequest({ signingSecret: secret, body: raw.toString('utf8'), headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) }, nowMilliseconds: nowMs });
-}
-
 /** Parses the body as Bolt's receiver would and checks its shape and origin. */
-function checkPayload(raw: Buffer, contentType: string | undefined, o: SlackDoorOptions): Refusal | { body: SlackPayload } {
+function checkPayload(text: string, contentType: string | undefined, o: SlackDoorOptions): Refusal | { body: SlackPayload } {
   let body: unknown;
   try {
-    body = parseBody(raw.toString('utf8'), contentType);
+    body = parseBody(text, contentType);
   } catch {
     return { status: 400, why: 'the body is not a Slack payload' };
   }

@@ -28,7 +28,7 @@ export async function carryOutCommand(d: SlackDeps, command: PlanCommand, reques
   return {
     ack: first ? ackPayload(answer.reply, first) : undefined,
     afterAck: () => {
-      if (rest.length > 0 || answer.changed || answer.reply.files?.length) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, 1);
+      if (rest.length > 0 || answer.changed || answer.reply.files?.length) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, rest);
     },
   };
 }
