@@ -1,14 +1,10 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { localMinute } from '../src/core/zone-time.js';
 import { z } from 'zod';
 import { defineIntent } from '../src/core/intent.js';
 import { assertAdmin } from '../src/core/permissions.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { UserError } from '../src/errors.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * Issues a one-time sign-in link to the web chat for a person (admins only), returned privately:
@@ -36,7 +32,7 @@ export const inviteIntent = defineIntent({
     }
     const { url, userId, expiresAt, addressNote } = ctx.webInvites.issue(name);
     // Read in the plan's time zone, as every other time the bot shows.
-    const until = `${dayjs(expiresAt).tz(ctx.timeZone).format('YYYY-MM-DD HH:mm')} (${ctx.timeZone})`;
+    const until = `${localMinute(expiresAt, ctx.timeZone)} (${ctx.timeZone})`;
     const text =
       ctx.lang === 'zh'
         ? `一次性登录链接（${userId}，${until} 前有效，只能使用一次）：请私下发给对方。`

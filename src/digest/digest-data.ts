@@ -301,7 +301,7 @@ export function gatherDigestData(base: WeekState, audience: DigestAudience, opti
     plan,
     week,
     timeZone,
-    format: zoneFormatter(timeZone, week),
+    format: zoneFormatter(timeZone),
     audience,
     options,
     items,

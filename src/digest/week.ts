@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { localDay } from '../core/zone-time.js';
+import { localDay, zoneOffsetMs } from '../core/zone-time.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -84,36 +84,15 @@ export function previousWeek(week: Week, timeZone: string): Week {
 /** Formats instants (ms or ISO strings) in one zone with a dayjs format such as "MM-DD HH:mm". */
 export type ZoneFormatter = (at: number | string, format: string) => string;
 
-const QUARTER_HOUR = 900_000;
-
 /**
- * A formatter for one zone. Converting each instant with dayjs' `.tz()` costs a fresh Intl lookup,
- * so offsets are asked for once per quarter hour of UTC time (every zone's offset changes only on
- * such boundaries), and not at all inside `week` when the week starts and ends on the same offset
- * (zones change offset at most twice a year, never twice in a week).
+ * A formatter for one zone, with the offsets of `zone-time.ts` (one Intl reading per zone and UTC hour)
+ * rather than dayjs' `.tz()`, which costs a fresh Intl lookup per instant.
  */
-export function zoneFormatter(timeZone: string, week?: Week): ZoneFormatter {
-  const offsets = new Map<number, number>();
-  const weekOffset = week ? offsetOf(week.start) : null;
-  const steady = week && weekOffset === offsetOf(week.end) ? week : null;
+export function zoneFormatter(timeZone: string): ZoneFormatter {
   return (at, format) => {
     const ms = typeof at === 'number' ? at : Date.parse(at);
-    let offset = steady && ms >= steady.startMs && ms < steady.endMs ? weekOffset : null;
-    if (offset === null) {
-      const bucket = Math.floor(ms / QUARTER_HOUR);
-      offset = offsets.get(bucket) ?? null;
-      if (offset === null) {
-        offset = dayjs(ms).tz(timeZone).utcOffset();
-        offsets.set(bucket, offset);
-      }
-    }
-    return dayjs.utc(ms).utcOffset(offset).format(format);
+    return dayjs.utc(ms).utcOffset(zoneOffsetMs(ms, timeZone) / 60_000).format(format);
   };
-}
-
-/** The offset in minutes of an ISO string written by dayjs' `format()` ("…+08:00" → 480). */
-function offsetOf(iso: string): number {
-  return dayjs.utc(iso.slice(0, 19)).diff(dayjs.utc(iso), 'minute');
 }
 
 /** Throws a RangeError unless `timeZone` is an IANA zone this runtime knows. */

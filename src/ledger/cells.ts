@@ -1,53 +1,17 @@
 import { percent } from '../core/attention.js';
 import { lightMark, lightWord, type Light } from '../core/lights.js';
 import type { Lang } from '../core/reply.js';
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { zoneOffsetMs } from '../core/zone-time.js';
 import type { ColumnKind } from './sheets.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 const DAY_MS = 86_400_000;
 
 /** Epoch ms of an instant → epoch ms of its wall clock in one zone read as UTC (10:00 in Shanghai → 10:00Z). */
 export type ZoneShift = (ms: number) => number;
 
-/**
- * A zone's offset (minutes) at the start of each UTC day, per zone, for the life of the process: dayjs
- * answers one in about a millisecond (it formats a date in the zone), and a ledger of 100,000 reports
- * spans a few hundred days, asked again at every export. A few thousand numbers at most.
- */
-const DAY_START_OFFSETS = new Map<string, Map<number, number>>();
-
-/**
- * The wall clock of instants in `timeZone` as epoch ms, for ledgers of 100,000 reports: a day whose start
- * and next day's start have the same offset has it throughout (a zone changes its offset at most once a
- * day), and only a day that holds a change is asked of dayjs per instant.
- */
+/** The wall clock of instants in `timeZone` as epoch ms, read through the one zone-offset table of `zone-time.ts`. */
 export function zoneShift(timeZone: string): ZoneShift {
-  let starts = DAY_START_OFFSETS.get(timeZone);
-  if (!starts) DAY_START_OFFSETS.set(timeZone, (starts = new Map()));
-  const known = starts;
-  const offsetAt = (ms: number) => dayjs(ms).tz(timeZone).utcOffset();
-  const startOf = (day: number) => {
-    let offset = known.get(day);
-    if (offset === undefined) known.set(day, (offset = offsetAt(day * DAY_MS)));
-    return offset;
-  };
-  // Reports come in time order: the last day's offset (null: it changes that day) is kept at hand.
-  let lastDay = Number.NaN;
-  let lastOffset: number | null = null;
-  return (ms) => {
-    const day = Math.floor(ms / DAY_MS);
-    if (day !== lastDay) {
-      const start = startOf(day);
-      lastDay = day;
-      lastOffset = start === startOf(day + 1) ? start : null;
-    }
-    return ms + (lastOffset ?? offsetAt(ms)) * 60_000;
-  };
+  return (ms) => ms + zoneOffsetMs(ms, timeZone);
 }
 
 /** East Asian wide and full-width characters (CJK, kana, hangul, full-width forms) and emoji: two columns each. */

@@ -1,7 +1,5 @@
 import type { types } from '@slack/bolt';
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { localMinute } from '../../core/zone-time.js';
 import { STATUS_LABELS } from '../../core/i18n.js';
 import type { Plan, PlanItem } from '../../plan/schema.js';
 import { STATUSES, type PlanEvent, type Status } from '../../store/events.js';
@@ -14,8 +12,6 @@ import { escapeText, mrkdwn } from './slack-text.js';
 import { isOwner } from '../../core/permissions.js';
 import { userRef } from '../../core/user-refs.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /** Home tabs allow 100 blocks; the lists stop well before that. */
 const MAX_LIST_LINES = 60;
@@ -43,7 +39,7 @@ export function homeView(input: { plan: Plan; events: readonly PlanEvent[]; user
   const lights = new Map<Light, number>(LIGHTS.map((l) => [l, judged.filter((a) => a.light === l && a.item.kind === 'task').length]));
   const signedOff = judged.filter((a) => a.signedOff && a.item.kind === 'task').length;
   const date = localDateIn(input.timeZone);
-  const when = dayjs(input.now).tz(input.timeZone).format('YYYY-MM-DD HH:mm');
+  const when = localMinute(input.now, input.timeZone);
 
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `${plan.title.en} · ${plan.title.zh}`.slice(0, 150), emoji: true } },
