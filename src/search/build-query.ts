@@ -7,6 +7,8 @@ import type { TypoCorrector } from './typo-corrector.js';
 export interface Alternative {
   terms: readonly string[];
   weight: number;
+  /** For a synonym, the {@link SynonymExpression.id} it comes from: its terms are always the same, so a scorer may keep their postings. */
+  synonym?: number;
 }
 
 /**
@@ -42,8 +44,8 @@ interface Draft {
   alternatives: Alternative[];
   merged: boolean;
   removed: boolean;
-  /** `alternatives` by their terms joined with spaces, once a synonym has been added. */
-  byKey?: Map<string, Alternative> | undefined;
+  /** The terms of each of `alternatives` joined with spaces, once a synonym has been added. */
+  keys?: string[] | undefined;
 }
 
 /**
@@ -92,10 +94,10 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       }
       slot.merged = true;
       slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
-      slot.byKey = undefined;
+      slot.keys = undefined;
     }
     for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT }, other.key);
+      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id }, other.key);
     }
   }
 }
@@ -107,23 +109,24 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
  */
 function candidateExpressions(normalized: string, drafts: readonly Draft[], table: SynonymTable): number[] {
   const out: number[] = [];
-  const terms = new Set<string>();
-  for (const d of drafts) for (const t of d.own) terms.add(t.term);
-  for (const term of terms) {
-    const at = table.latinByFirstStem.get(term);
-    if (at) out.push(...at);
+  // Each draft has one term of its own yet, and no two drafts the same one (see correctTypos).
+  for (const d of drafts) {
+    const at = table.latinByFirstStem.get(d.own[0]!.term);
+    if (at) for (const j of at) out.push(j);
   }
   // Chinese expressions are made of Han characters only: a query without one has none of them.
-  if (!HAN.test(normalized)) return out.sort((a, b) => a - b);
-  const chars = new Set<string>();
-  for (let i = 0; i < normalized.length; i++) {
-    const c = normalized[i]!;
-    if (chars.has(c)) continue;
-    chars.add(c);
-    const at = table.hanByFirstChar.get(c);
-    if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+  if (HAN.test(normalized)) {
+    const chars = new Set<number>();
+    for (let i = 0; i < normalized.length; i++) {
+      const code = normalized.charCodeAt(i);
+      // No expression starts with an ASCII character; each character is looked up once.
+      if (code < 0x80 || chars.has(code)) continue;
+      chars.add(code);
+      const at = table.hanByFirstChar.get(normalized[i]!);
+      if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+    }
   }
-  return out.sort((a, b) => a - b);
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -150,35 +153,49 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
       const d = drafts[i + j]!;
       ok = usable(d) && d.own[0]!.script === 'latin' && d.own[0]!.term === expression.stems[j];
     }
-    if (ok) return Array.from({ length: k }, (_, j) => i + j);
+    if (ok) {
+      const at: number[] = [];
+      for (let j = 0; j < k; j++) at.push(i + j);
+      return at;
+    }
   }
   return [];
 }
 
 function addAlternative(draft: Draft, alt: Alternative, key: string): void {
-  // The draft's alternatives by their terms, made on the first synonym added (most slots get none).
-  let byKey = draft.byKey;
-  if (!byKey) draft.byKey = byKey = new Map(draft.alternatives.map((a) => [a.terms.join(' '), a] as const).reverse());
-  const existing = byKey.get(key);
-  if (existing) existing.weight = Math.max(existing.weight, alt.weight);
+  // The keys of the draft's alternatives, made on the first synonym added (most slots get none); a slot has a handful.
+  const keys = (draft.keys ??= draft.alternatives.map((a) => a.terms.join(' ')));
+  const at = keys.indexOf(key);
+  if (at >= 0) draft.alternatives[at]!.weight = Math.max(draft.alternatives[at]!.weight, alt.weight);
   else {
     draft.alternatives.push(alt);
-    byKey.set(key, alt);
+    keys.push(key);
   }
 }
 
-function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
-  let fallback: number | null = null;
+/** The highest idf of any term of a draft's alternatives; null when no document has any of them. */
+function highestIdf(d: Draft, ctx: QueryContext): number | null {
+  let best: number | null = null;
   for (const alt of d.alternatives) {
     for (const term of alt.terms) {
       const idf = ctx.idf(term);
-      if (idf !== null && (fallback === null || idf > fallback)) fallback = idf;
+      if (idf !== null && (best === null || idf > best)) best = idf;
     }
   }
+  return best;
+}
+
+function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
+  // A part no document has counts as the slot's best-known term (found only then), or as unknown.
+  let fallback: number | null | undefined;
   let mass = 0;
   for (const t of d.own) {
     let idf = 0;
-    for (const part of t.parts) idf += ctx.idf(part) ?? fallback ?? ctx.unknownIdf;
+    for (const part of t.parts) {
+      let known = ctx.idf(part);
+      if (known === null) known = (fallback === undefined ? (fallback = highestIdf(d, ctx)) : fallback) ?? ctx.unknownIdf;
+      idf += known;
+    }
     mass += (t.weight * idf) / t.parts.length;
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.

@@ -20,6 +20,13 @@ export interface ScoreLimits {
   exclude: number;
 }
 
+/** The documents an alternative finds, with its coverage (share of its terms present) and strength (their mean saturated frequency) in each. */
+interface AlternativeMatches {
+  docs: Int32Array;
+  cover: Float64Array;
+  strength: Float64Array;
+}
+
 /** Scores query slots against the index: [document, score, matched mass] triples, best first. */
 export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array<[number, number, number]>;
 
@@ -41,12 +48,50 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const slotTouched: number[] = [];
   const touched: number[] = [];
 
+  // What each synonym expression finds, by its id: the same whatever the query, so found once.
+  const synonymMatches: Array<AlternativeMatches | undefined> = [];
+  const matchesOf = (terms: readonly string[]): AlternativeMatches => {
+    for (const term of terms) {
+      const p = postings.get(term);
+      if (!p) continue;
+      for (let k = 0; k < p.docs.length; k++) {
+        const doc = p.docs[k]!;
+        if (altCover[doc] === 0) altTouched.push(doc);
+        altCover[doc] = altCover[doc]! + 1 / terms.length;
+        altStrength[doc] = altStrength[doc]! + p.sat[k]! * (1 / terms.length);
+      }
+    }
+    const found: AlternativeMatches = { docs: Int32Array.from(altTouched), cover: new Float64Array(altTouched.length), strength: new Float64Array(altTouched.length) };
+    altTouched.forEach((doc, k) => {
+      // One term: the document has it (cover 1) with its saturated frequency, as read from the postings.
+      found.cover[k] = terms.length === 1 ? 1 : altCover[doc]!;
+      found.strength[k] = altStrength[doc]!;
+      altCover[doc] = 0;
+      altStrength[doc] = 0;
+    });
+    altTouched.length = 0;
+    return found;
+  };
+
   return (slots, { limit, minScore, minMatched, relative, exclude }) => {
     let totalMass = 0;
     for (const slot of slots) totalMass += slot.mass;
     if (totalMass <= 0) return [];
     for (const slot of slots) {
       for (const alt of slot.alternatives) {
+        if (alt.synonym !== undefined) {
+          const found = (synonymMatches[alt.synonym] ??= matchesOf(alt.terms));
+          const weight = alt.weight;
+          for (let k = 0; k < found.docs.length; k++) {
+            const doc = found.docs[k]!;
+            if (slotCover[doc] === 0) slotTouched.push(doc);
+            const cover = weight * found.cover[k]!;
+            if (cover > slotCover[doc]!) slotCover[doc] = cover;
+            const strength = weight * found.strength[k]!;
+            if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
+          }
+          continue;
+        }
         if (alt.terms.length === 1) {
           // One term: no mean to take, so the slot takes the postings directly.
           const p = postings.get(alt.terms[0]!);

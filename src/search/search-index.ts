@@ -96,17 +96,11 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   if (inverted.size !== n) throw new Error(`the inverted index covers ${inverted.size} documents, not the ${n} items given`);
   const { postings, words } = inverted;
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  // Read once per index term on first use; a term no document has is not remembered (any input can be one).
-  const idfs = new Map<string, number>();
   const ctx: QueryContext = {
+    // Computed from the postings each time: a logarithm costs less than looking up a remembered value.
     idf: (term) => {
-      let idf = idfs.get(term);
-      if (idf === undefined) {
-        const p = postings.get(term);
-        if (!p) return null;
-        idfs.set(term, (idf = idfOf(p.docs.length)));
-      }
-      return idf;
+      const p = postings.get(term);
+      return p ? idfOf(p.docs.length) : null;
     },
     correct: createTypoCorrector(words, ENGLISH_STOP_WORDS),
     synonyms,

@@ -14,6 +14,8 @@ export interface SynonymExpression {
   group: number;
   /** `terms` joined with spaces: what tells two alternatives of a query apart. */
   key: string;
+  /** Its position in {@link SynonymTable.expressions}: an index can keep what it finds for it by this number. */
+  id: number;
 }
 
 /** Synonym groups compiled for lookup from a query. */
@@ -86,10 +88,10 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
         const han = normalized.replace(/\s+/g, '');
         const bigrams = chineseBigrams(han);
         const found = bigrams.length > 0 ? [...new Set(bigrams)] : [han];
-        return [{ han, stems: [], terms: found, group: g, key: found.join(' ') }];
+        return [{ han, stems: [], terms: found, group: g, key: found.join(' '), id: -1 }];
       }
       const found = [...new Set(terms.flatMap((t) => t.parts))];
-      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' ') }];
+      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' '), id: -1 }];
     }),
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
@@ -97,6 +99,7 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
   const latinByFirstStem = new Map<string, number[]>();
   const hanByFirstChar = new Map<string, number[]>();
   expressions.forEach((e, i) => {
+    e.id = i;
     const [map, key] = e.han !== null ? [hanByFirstChar, e.han[0]!] : [latinByFirstStem, e.stems[0]!];
     const list = map.get(key);
     if (list) list.push(i);
