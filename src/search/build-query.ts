@@ -45,7 +45,9 @@ interface Draft {
   merged: boolean;
   removed: boolean;
   /** The terms of each of `alternatives` joined with spaces, once a synonym has been added. */
-  keys?: string[] | undefined;
+  keys: string[] | undefined;
+  /** The idf of its one term's one part when correctTypos has read it (null: no document has it), else undefined. */
+  ownIdf: number | null | undefined;
 }
 
 /**
@@ -56,7 +58,9 @@ interface Draft {
 export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   const drafts = correctTypos(queryTerms(normalized), ctx);
   addSynonyms(normalized, drafts, ctx.synonyms);
-  return drafts.filter((d) => !d.removed).map((d) => toSlot(d, ctx));
+  const slots: QuerySlot[] = [];
+  for (const d of drafts) if (!d.removed) slots.push(toSlot(d, ctx));
+  return slots;
 }
 
 function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
@@ -65,7 +69,10 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   for (const t of terms) {
     let own = t;
     let weight = 1;
-    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && ctx.idf(t.term) === null) {
+    // A Latin term's one part is its term, and a bridging bigram has one part: what is read here is kept for toSlot.
+    let ownIdf: number | null | undefined;
+    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
+      ownIdf = undefined;
       const correction = ctx.correct(t.word);
       if (correction && ENGLISH_STOP_WORDS.has(correction.word)) continue;
       if (correction) {
@@ -73,10 +80,14 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
         weight = Math.max(MIN_CORRECTION_WEIGHT, 1 - correction.distance);
       }
     }
-    if (own.optional && own.parts.some((p) => ctx.idf(p) === null)) continue;
+    if (own.optional) {
+      if (own.parts.length !== 1) {
+        if (own.parts.some((p) => ctx.idf(p) === null)) continue;
+      } else if ((ownIdf = ctx.idf(own.parts[0]!)) === null) continue;
+    }
     if (seen.has(own.term)) continue;
     seen.add(own.term);
-    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false });
+    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false, keys: undefined, ownIdf });
   }
   return drafts;
 }
@@ -84,22 +95,30 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
   for (const i of candidateExpressions(normalized, drafts, table)) {
     const expression = table.expressions[i]!;
-    const at = expression.han !== null ? findHan(normalized, expression, drafts) : findLatin(expression, drafts);
+    const at = expression.han !== null ? findHan(expression, drafts) : findLatin(expression, drafts);
     if (at.length === 0) continue;
     const slot = drafts[at[0]!]!;
     if (at.length > 1) {
-      for (const i of at.slice(1)) {
-        slot.own.push(...drafts[i]!.own);
-        drafts[i]!.removed = true;
+      for (let k = 1; k < at.length; k++) {
+        const other = drafts[at[k]!]!;
+        for (const t of other.own) slot.own.push(t);
+        other.removed = true;
       }
       slot.merged = true;
-      slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
+      slot.alternatives = [{ terms: distinctParts(slot.own), weight: 1 }];
       slot.keys = undefined;
     }
     for (const other of table.groups[expression.group] ?? []) {
       if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id }, other.key);
     }
   }
+}
+
+/** The parts of some terms, each once, in order of first appearance. */
+function distinctParts(terms: readonly QueryTerm[]): string[] {
+  const parts: string[] = [];
+  for (const t of terms) for (const p of t.parts) if (!parts.includes(p)) parts.push(p);
+  return parts;
 }
 
 /**
@@ -109,21 +128,25 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
  */
 function candidateExpressions(normalized: string, drafts: readonly Draft[], table: SynonymTable): number[] {
   const out: number[] = [];
-  // Each draft has one term of its own yet, and no two drafts the same one (see correctTypos).
+  // Each draft has one term of its own yet, and no two drafts the same one (see correctTypos). Only a
+  // Latin term can start a Latin expression that findLatin accepts.
   for (const d of drafts) {
-    const at = table.latinByFirstStem.get(d.own[0]!.term);
+    const own = d.own[0]!;
+    if (own.script !== 'latin') continue;
+    const at = table.latinByFirstStem.get(own.term);
     if (at) for (const j of at) out.push(j);
   }
   // Chinese expressions are made of Han characters only: a query without one has none of them.
   if (HAN.test(normalized)) {
-    const chars = new Set<number>();
+    let chars: Set<number> | null = null;
     for (let i = 0; i < normalized.length; i++) {
       const code = normalized.charCodeAt(i);
       // No expression starts with an ASCII character; each character is looked up once.
-      if (code < 0x80 || chars.has(code)) continue;
+      if (code < 0x80) continue;
+      const at = table.hanByFirstCode.get(code);
+      if (!at || (chars ??= new Set()).has(code)) continue;
       chars.add(code);
-      const at = table.hanByFirstChar.get(normalized[i]!);
-      if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+      for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
     }
   }
   return out.length > 1 ? out.sort((a, b) => a - b) : out;
@@ -135,13 +158,14 @@ function usable(d: Draft): boolean {
   return !d.removed && !d.merged && d.own.length === 1;
 }
 
-function findHan(normalized: string, expression: SynonymExpression, drafts: Draft[]): number[] {
+/** The drafts a Chinese expression the query contains (see candidateExpressions) is made of. */
+function findHan(expression: SynonymExpression, drafts: Draft[]): number[] {
   const han = expression.han!;
-  if (!normalized.includes(han)) return [];
   const at: number[] = [];
-  drafts.forEach((d, i) => {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     if (usable(d) && d.own[0]!.script === 'han' && han.includes(d.own[0]!.term)) at.push(i);
-  });
+  }
   return at;
 }
 
@@ -189,10 +213,11 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
   // A part no document has counts as the slot's best-known term (found only then), or as unknown.
   let fallback: number | null | undefined;
   let mass = 0;
+  const single = d.own.length === 1 && d.own[0]!.parts.length === 1;
   for (const t of d.own) {
     let idf = 0;
     for (const part of t.parts) {
-      let known = ctx.idf(part);
+      let known = single && d.ownIdf !== undefined ? d.ownIdf : ctx.idf(part);
       if (known === null) known = (fallback === undefined ? (fallback = highestIdf(d, ctx)) : fallback) ?? ctx.unknownIdf;
       idf += known;
     }

@@ -144,7 +144,13 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
     touched.length = 0;
     hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const best = hits[0]?.[1] ?? 0;
-    const cut = hits.findIndex(([, s]) => s < best * relative);
-    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s, m]) => [doc, Math.min(1, s), m]);
+    // Best first, so the first hit below the relative floor ends the list.
+    let end = Math.min(limit, hits.length);
+    for (let i = 0; i < end; i++) {
+      if (hits[i]![1] < best * relative) end = i;
+      else hits[i]![1] = Math.min(1, hits[i]![1]);
+    }
+    hits.length = end;
+    return hits;
   };
 }
