@@ -90,12 +90,8 @@ function refText(text: string): string {
 const RECENT_LIMIT = 32;
 const recent = new Map<string, FoundItemRef | null>();
 
-const HAN_SPACE_NUMERAL = /((?![零〇一二两三四五六七八九十])\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/u;
-const HAN_SPACE_NUMERAL_ALL = new RegExp(HAN_SPACE_NUMERAL.source, 'gu');
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
-/** Somewhere a {@link NUMBER_AFTER} follows a space: where a keyword may stand before it. */
-const SPACE_NUMBER = new RegExp(` (?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 
 /**
  * Mends what people mistype around a reference: a keyword one letter off ("taks 9", "objectve
@@ -104,9 +100,7 @@ const SPACE_NUMBER = new RegExp(` (?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATT
  */
 export function mendReferenceWords(normalized: string): string {
   // Only a keyword closes up on its numeral: "任务九 150" keeps its space (it is task 9, then a value).
-  const mended = HAN_SPACE_NUMERAL.test(normalized) ? normalized.replace(HAN_SPACE_NUMERAL_ALL, '$1') : normalized;
-  // A word is only mended before a number: most questions have no number after a space, and are left as they are.
-  if (!SPACE_NUMBER.test(mended)) return mended;
+  const mended = normalized.replace(/((?![零〇一二两三四五六七八九十])\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
   return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
     if (KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
     const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);
