@@ -225,5 +225,5 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
   if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
-  return { label: d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
+  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
 }

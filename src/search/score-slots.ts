@@ -80,6 +80,8 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
     for (const slot of slots) {
       for (const alt of slot.alternatives) {
         if (alt.synonym !== undefined) {
+          // Filled densely up to the id, so that the array keeps fast elements rather than becoming a dictionary.
+          while (synonymMatches.length <= alt.synonym) synonymMatches.push(undefined);
           const found = (synonymMatches[alt.synonym] ??= matchesOf(alt.terms));
           const weight = alt.weight;
           for (let k = 0; k < found.docs.length; k++) {
