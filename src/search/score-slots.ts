@@ -47,6 +47,11 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const altTouched: number[] = [];
   const slotTouched: number[] = [];
   const touched: number[] = [];
+  const kept: number[] = [];
+  const keptScore = new Float64Array(n);
+  const keptMatched = new Float64Array(n);
+  // Best score first; equal scores by document number.
+  const byScore = (a: number, b: number): number => keptScore[b]! - keptScore[a]! || a - b;
 
   // What each synonym expression finds, by its id: the same whatever the query, so found once.
   const synonymMatches: Array<AlternativeMatches | undefined> = [];
@@ -136,23 +141,28 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
       slotTouched.length = 0;
     }
 
-    const hits: Array<[number, number, number]> = [];
+    // The documents above the floors, by number; a triple is made only for those returned.
     for (const doc of touched) {
       const matched = total[doc]! * docFactor[doc]!;
       const score = matched / totalMass;
       total[doc] = 0;
-      if (doc !== exclude && (score >= minScore || matched >= minMatched)) hits.push([doc, score, matched]);
+      if (doc !== exclude && (score >= minScore || matched >= minMatched)) {
+        kept.push(doc);
+        keptScore[doc] = score;
+        keptMatched[doc] = matched;
+      }
     }
     touched.length = 0;
-    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const best = hits[0]?.[1] ?? 0;
+    kept.sort(byScore);
+    const best = kept.length > 0 ? keptScore[kept[0]!]! : 0;
+    const hits: Array<[number, number, number]> = [];
     // Best first, so the first hit below the relative floor ends the list.
-    let end = Math.min(limit, hits.length);
-    for (let i = 0; i < end; i++) {
-      if (hits[i]![1] < best * relative) end = i;
-      else hits[i]![1] = Math.min(1, hits[i]![1]);
+    for (let i = 0; i < kept.length && i < limit; i++) {
+      const doc = kept[i]!;
+      if (keptScore[doc]! < best * relative) break;
+      hits.push([doc, Math.min(1, keptScore[doc]!), keptMatched[doc]!]);
     }
-    hits.length = end;
+    kept.length = 0;
     return hits;
   };
 }
