@@ -10,6 +10,7 @@ import { createScorer } from './score-slots.js';
 import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { itemId } from '../plan/item-id.js';
+import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN } from './english-number.js';
 
 /** One plan item that answers a query; `score` is in 0..1, higher is better. */
 export interface SearchHit {
@@ -160,11 +161,22 @@ function readQuery(query: string): ReadQuery {
   if (query !== lastQuery) {
     // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
     const normalized = normalizeText(withoutThisPlan(foldTraditional(capQuery(query))));
-    lastRead = { normalized, ref: normalized === '' ? null : findItemRefIn(mendReferenceWords(normalized)) };
+    lastRead = { normalized, ref: normalized === '' || !hasNumber(normalized) ? null : findItemRefIn(mendReferenceWords(normalized)) };
     lastQuery = query;
   }
   return lastRead;
 }
+
+/**
+ * Every item reference has a number (a digit, a Chinese numeral, an English number or ordinal word),
+ * and mending reference words adds none: a query without one names no item, and is not read for one.
+ */
+export function hasNumber(normalized: string): boolean {
+  return DIGIT_OR_NUMERAL.test(normalized) || NUMBER_WORD.test(normalized);
+}
+
+const DIGIT_OR_NUMERAL = /[0-9零〇一二两三四五六七八九十]/;
+const NUMBER_WORD = new RegExp(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`);
 
 let lastQuery: string | null = null;
 let lastRead: ReadQuery = { normalized: '', ref: null };
