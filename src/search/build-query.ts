@@ -30,6 +30,21 @@ export interface QueryContext {
   synonyms: SynonymTable;
   /** The mass given to a term no document has: the user asked about something the plan may not cover. */
   unknownIdf: number;
+  /**
+   * The highest idf of the terms of the synonym expression `id` (null when no document has any), which an
+   * index may keep since they never change; without it they are read term by term.
+   */
+  expressionIdf?: (id: number, terms: readonly string[]) => number | null;
+}
+
+/** The highest idf of some terms; null when no document has any of them. */
+export function highestIdfOf(terms: readonly string[], idf: QueryContext['idf']): number | null {
+  let best: number | null = null;
+  for (const term of terms) {
+    const value = idf(term);
+    if (value !== null && (best === null || value > best)) best = value;
+  }
+  return best;
 }
 
 /** How much a synonym counts, relative to the user's own word. */
@@ -201,10 +216,8 @@ function addAlternative(draft: Draft, alt: Alternative, key: string): void {
 function highestIdf(d: Draft, ctx: QueryContext): number | null {
   let best: number | null = null;
   for (const alt of d.alternatives) {
-    for (const term of alt.terms) {
-      const idf = ctx.idf(term);
-      if (idf !== null && (best === null || idf > best)) best = idf;
-    }
+    const idf = alt.synonym !== undefined && ctx.expressionIdf ? ctx.expressionIdf(alt.synonym, alt.terms) : highestIdfOf(alt.terms, ctx.idf);
+    if (idf !== null && (best === null || idf > best)) best = idf;
   }
   return best;
 }

@@ -1,5 +1,5 @@
 import type { PlanItem } from '../plan/schema.js';
-import { buildQuery, type QueryContext, type QuerySlot } from './build-query.js';
+import { buildQuery, highestIdfOf, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
 import { foldTraditional } from './fold-traditional.js';
 import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
@@ -97,6 +97,8 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   if (inverted.size !== n) throw new Error(`the inverted index covers ${inverted.size} documents, not the ${n} items given`);
   const { postings, words } = inverted;
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  // The highest idf of each synonym expression's terms, by its id: found once per index.
+  const expressionIdfs: Array<number | null | undefined> = [];
   const ctx: QueryContext = {
     // Computed from the postings each time: a logarithm costs less than looking up a remembered value.
     idf: (term) => {
@@ -106,6 +108,13 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
     correct: createTypoCorrector(words, ENGLISH_STOP_WORDS),
     synonyms,
     unknownIdf: idfOf(1),
+    expressionIdf: (id, terms) => {
+      // Filled densely up to the id, so that the array keeps fast elements.
+      while (expressionIdfs.length <= id) expressionIdfs.push(undefined);
+      let idf = expressionIdfs[id];
+      if (idf === undefined) expressionIdfs[id] = idf = highestIdfOf(terms, ctx.idf);
+      return idf;
+    },
   };
   const ids = items.map((i) => i.id);
   const byId = new Map(items.map((item, i) => [item.id, i]));
