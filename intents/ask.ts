@@ -28,11 +28,24 @@ const CLOSE = 0.8;
 function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean, asksTarget: boolean, isObjective: (id: string) => boolean): H[] {
   if (!asksNumber || hits.length < 2) return hits;
   const targetScore = (id: string) => targets.find((x) => x.itemId === id)?.score ?? 0;
-  const close = hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
+  const close = closeHits(hits);
   const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
   const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
   if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return asksTarget && scored[0]!.t === 0 ? objectiveFirst(hits, close, isObjective) : hits;
   return [top.h, ...hits.filter((h) => h !== top.h)];
+}
+
+/** The hits within {@link CLOSE} of the best one (the best included). */
+function closeHits<H extends { score: number }>(hits: H[]): H[] {
+  return hits.filter((h) => h.score >= hits[0]!.score * CLOSE);
+}
+
+/**
+ * The hits whose targets can change the answer: with a number asked and several hits, every close
+ * one ({@link preferMatchingTarget} weighs them, and the answer is one of them); otherwise the best.
+ */
+function targetCandidates<H extends { score: number }>(hits: H[], asksNumber: boolean): H[] {
+  return asksNumber && hits.length >= 2 ? closeHits(hits) : hits.slice(0, 1);
 }
 
 /**
@@ -83,10 +96,12 @@ export const askIntent = defineIntent({
     const asksDeadline = DEADLINE_CUE.test(lower);
     const asksTarget = NUMBER_CUE.test(lower);
     const asksNumber = asksDeadline || asksTarget;
-    const targets = ctx.search.indicators(question);
+    const found = ctx.search.search(question, { limit: 5 });
+    // Only the targets of the items the answer may be about are weighed: the best hit, or every close one when a number is asked.
+    const targets = found.length > 0 ? ctx.search.indicators(question, { items: targetCandidates(found, asksNumber).map((h) => h.id) }) : [];
     const isObjective = (id: string) => plan.items.find((i) => i.id === id)?.kind === 'objective';
     // A question that names its item ("does T30 have a target") is about that item, whatever else matches.
-    const hits = preferMatchingTarget(ctx.search.search(question, { limit: 5 }), targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
+    const hits = preferMatchingTarget(found, targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
     const best = hits[0];
     const cut = question.trim().length > MAX_QUERY_CHARS ? [partlyRead(lang)] : [];
     if (!best) {

@@ -3,8 +3,18 @@ import { buildSearchIndex, indexItems, type InvertedIndex, type SearchHit, type 
 
 /** Search over a plan's items, plus a finer search over its indicators to pick the number asked for. */
 export interface PlanSearch extends SearchIndex {
-  /** Every indicator that matches a question, best first, with its item; empty when none matches. */
-  indicators(query: string): { indicator: Indicator; itemId: string; score: number }[];
+  /**
+   * Every indicator that matches a question, best first, with its item; empty when none matches.
+   * With `items`, only the indicators of those items (the same hits, filtered), and no search at all
+   * when none of them has an indicator: a caller that only weighs a few items pays for no more.
+   */
+  indicators(query: string, opts?: IndicatorSearchOptions): { indicator: Indicator; itemId: string; score: number }[];
+}
+
+/** Options of {@link PlanSearch.indicators}. */
+export interface IndicatorSearchOptions {
+  /** Ids of the items whose indicators are wanted (default: every item). */
+  items?: readonly string[];
 }
 
 /** The inverted indexes a plan search is built on: plain data, kept on disk between runs by the plan cache. */
@@ -39,14 +49,19 @@ export function createPlanSearch(plan: Plan, indexes?: PlanIndexes): PlanSearch 
   const docs = indicatorDocs(plan);
   const items = buildSearchIndex(plan.items, undefined, indexes?.items);
   const byId = new Map<string, Indicator>(plan.items.flatMap((item) => item.indicators.map((ind) => [ind.id, ind] as const)));
+  const hasIndicators = new Set(plan.items.filter((item) => item.indicators.length > 0).map((item) => item.id));
   const indicatorIndex = docs.length ? buildSearchIndex(docs, undefined, indexes ? (indexes.indicators ?? undefined) : undefined) : null;
   return {
     search: (query: string, opts?: SearchOptions): SearchHit[] => items.search(query, opts),
-    indicators(query) {
+    indicators(query, opts) {
       if (!indicatorIndex) return [];
+      const wanted = opts?.items && new Set(opts.items);
+      if (wanted && !opts.items!.some((id) => hasIndicators.has(id))) return [];
       return indicatorIndex.search(query, { limit: 50, relative: 0 }).flatMap((h) => {
         const indicator = byId.get(h.id.replace('x', '.'));
-        return indicator ? [{ indicator, itemId: indicator.id.split('.')[0]!, score: h.score }] : [];
+        if (!indicator) return [];
+        const itemId = indicator.id.split('.')[0]!;
+        return !wanted || wanted.has(itemId) ? [{ indicator, itemId, score: h.score }] : [];
       });
     },
   };

@@ -7,6 +7,8 @@ import type { TypoCorrector } from './typo-corrector.js';
 export interface Alternative {
   terms: readonly string[];
   weight: number;
+  /** For a synonym, the {@link SynonymExpression.id} it comes from: its terms are always the same, so a scorer may keep their postings. */
+  synonym?: number;
 }
 
 /**
@@ -28,6 +30,21 @@ export interface QueryContext {
   synonyms: SynonymTable;
   /** The mass given to a term no document has: the user asked about something the plan may not cover. */
   unknownIdf: number;
+  /**
+   * The highest idf of the terms of the synonym expression `id` (null when no document has any), which an
+   * index may keep since they never change; without it they are read term by term.
+   */
+  expressionIdf?: (id: number, terms: readonly string[]) => number | null;
+}
+
+/** The highest idf of some terms; null when no document has any of them. */
+export function highestIdfOf(terms: readonly string[], idf: QueryContext['idf']): number | null {
+  let best: number | null = null;
+  for (const term of terms) {
+    const value = idf(term);
+    if (value !== null && (best === null || value > best)) best = value;
+  }
+  return best;
 }
 
 /** How much a synonym counts, relative to the user's own word. */
@@ -42,8 +59,10 @@ interface Draft {
   alternatives: Alternative[];
   merged: boolean;
   removed: boolean;
-  /** `alternatives` by their terms joined with spaces, once a synonym has been added. */
-  byKey?: Map<string, Alternative> | undefined;
+  /** The terms of each of `alternatives` joined with spaces, once a synonym has been added. */
+  keys: string[] | undefined;
+  /** The idf of its one term's one part when correctTypos has read it (null: no document has it), else undefined. */
+  ownIdf: number | null | undefined;
 }
 
 /**
@@ -54,7 +73,9 @@ interface Draft {
 export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   const drafts = correctTypos(queryTerms(normalized), ctx);
   addSynonyms(normalized, drafts, ctx.synonyms);
-  return drafts.filter((d) => !d.removed).map((d) => toSlot(d, ctx));
+  const slots: QuerySlot[] = [];
+  for (const d of drafts) if (!d.removed) slots.push(toSlot(d, ctx));
+  return slots;
 }
 
 function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
@@ -63,7 +84,10 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   for (const t of terms) {
     let own = t;
     let weight = 1;
-    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && ctx.idf(t.term) === null) {
+    // A Latin term's one part is its term, and a bridging bigram has one part: what is read here is kept for toSlot.
+    let ownIdf: number | null | undefined;
+    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
+      ownIdf = undefined;
       const correction = ctx.correct(t.word);
       if (correction && ENGLISH_STOP_WORDS.has(correction.word)) continue;
       if (correction) {
@@ -71,10 +95,14 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
         weight = Math.max(MIN_CORRECTION_WEIGHT, 1 - correction.distance);
       }
     }
-    if (own.optional && own.parts.some((p) => ctx.idf(p) === null)) continue;
+    if (own.optional) {
+      if (own.parts.length !== 1) {
+        if (own.parts.some((p) => ctx.idf(p) === null)) continue;
+      } else if ((ownIdf = ctx.idf(own.parts[0]!)) === null) continue;
+    }
     if (seen.has(own.term)) continue;
     seen.add(own.term);
-    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false });
+    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false, keys: undefined, ownIdf });
   }
   return drafts;
 }
@@ -82,22 +110,30 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
   for (const i of candidateExpressions(normalized, drafts, table)) {
     const expression = table.expressions[i]!;
-    const at = expression.han !== null ? findHan(normalized, expression, drafts) : findLatin(expression, drafts);
+    const at = expression.han !== null ? findHan(expression, drafts) : findLatin(expression, drafts);
     if (at.length === 0) continue;
     const slot = drafts[at[0]!]!;
     if (at.length > 1) {
-      for (const i of at.slice(1)) {
-        slot.own.push(...drafts[i]!.own);
-        drafts[i]!.removed = true;
+      for (let k = 1; k < at.length; k++) {
+        const other = drafts[at[k]!]!;
+        for (const t of other.own) slot.own.push(t);
+        other.removed = true;
       }
       slot.merged = true;
-      slot.alternatives = [{ terms: [...new Set(slot.own.flatMap((t) => t.parts))], weight: 1 }];
-      slot.byKey = undefined;
+      slot.alternatives = [{ terms: distinctParts(slot.own), weight: 1 }];
+      slot.keys = undefined;
     }
     for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT }, other.key);
+      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id }, other.key);
     }
   }
+}
+
+/** The parts of some terms, each once, in order of first appearance. */
+function distinctParts(terms: readonly QueryTerm[]): string[] {
+  const parts: string[] = [];
+  for (const t of terms) for (const p of t.parts) if (!parts.includes(p)) parts.push(p);
+  return parts;
 }
 
 /**
@@ -107,23 +143,28 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
  */
 function candidateExpressions(normalized: string, drafts: readonly Draft[], table: SynonymTable): number[] {
   const out: number[] = [];
-  const terms = new Set<string>();
-  for (const d of drafts) for (const t of d.own) terms.add(t.term);
-  for (const term of terms) {
-    const at = table.latinByFirstStem.get(term);
-    if (at) out.push(...at);
+  // Each draft has one term of its own yet, and no two drafts the same one (see correctTypos). Only a
+  // Latin term can start a Latin expression that findLatin accepts.
+  for (const d of drafts) {
+    const own = d.own[0]!;
+    if (own.script !== 'latin') continue;
+    const at = table.latinByFirstStem.get(own.term);
+    if (at) for (const j of at) out.push(j);
   }
   // Chinese expressions are made of Han characters only: a query without one has none of them.
-  if (!HAN.test(normalized)) return out.sort((a, b) => a - b);
-  const chars = new Set<string>();
-  for (let i = 0; i < normalized.length; i++) {
-    const c = normalized[i]!;
-    if (chars.has(c)) continue;
-    chars.add(c);
-    const at = table.hanByFirstChar.get(c);
-    if (at) for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+  if (HAN.test(normalized)) {
+    let chars: Set<number> | null = null;
+    for (let i = 0; i < normalized.length; i++) {
+      const code = normalized.charCodeAt(i);
+      // No expression starts with an ASCII character; each character is looked up once.
+      if (code < 0x80) continue;
+      const at = table.hanByFirstCode.get(code);
+      if (!at || (chars ??= new Set()).has(code)) continue;
+      chars.add(code);
+      for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
+    }
   }
-  return out.sort((a, b) => a - b);
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -132,13 +173,14 @@ function usable(d: Draft): boolean {
   return !d.removed && !d.merged && d.own.length === 1;
 }
 
-function findHan(normalized: string, expression: SynonymExpression, drafts: Draft[]): number[] {
+/** The drafts a Chinese expression the query contains (see candidateExpressions) is made of. */
+function findHan(expression: SynonymExpression, drafts: Draft[]): number[] {
   const han = expression.han!;
-  if (!normalized.includes(han)) return [];
   const at: number[] = [];
-  drafts.forEach((d, i) => {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     if (usable(d) && d.own[0]!.script === 'han' && han.includes(d.own[0]!.term)) at.push(i);
-  });
+  }
   return at;
 }
 
@@ -150,38 +192,51 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
       const d = drafts[i + j]!;
       ok = usable(d) && d.own[0]!.script === 'latin' && d.own[0]!.term === expression.stems[j];
     }
-    if (ok) return Array.from({ length: k }, (_, j) => i + j);
+    if (ok) {
+      const at: number[] = [];
+      for (let j = 0; j < k; j++) at.push(i + j);
+      return at;
+    }
   }
   return [];
 }
 
 function addAlternative(draft: Draft, alt: Alternative, key: string): void {
-  // The draft's alternatives by their terms, made on the first synonym added (most slots get none).
-  let byKey = draft.byKey;
-  if (!byKey) draft.byKey = byKey = new Map(draft.alternatives.map((a) => [a.terms.join(' '), a] as const).reverse());
-  const existing = byKey.get(key);
-  if (existing) existing.weight = Math.max(existing.weight, alt.weight);
+  // The keys of the draft's alternatives, made on the first synonym added (most slots get none); a slot has a handful.
+  const keys = (draft.keys ??= draft.alternatives.map((a) => a.terms.join(' ')));
+  const at = keys.indexOf(key);
+  if (at >= 0) draft.alternatives[at]!.weight = Math.max(draft.alternatives[at]!.weight, alt.weight);
   else {
     draft.alternatives.push(alt);
-    byKey.set(key, alt);
+    keys.push(key);
   }
 }
 
-function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
-  let fallback: number | null = null;
+/** The highest idf of any term of a draft's alternatives; null when no document has any of them. */
+function highestIdf(d: Draft, ctx: QueryContext): number | null {
+  let best: number | null = null;
   for (const alt of d.alternatives) {
-    for (const term of alt.terms) {
-      const idf = ctx.idf(term);
-      if (idf !== null && (fallback === null || idf > fallback)) fallback = idf;
-    }
+    const idf = alt.synonym !== undefined && ctx.expressionIdf ? ctx.expressionIdf(alt.synonym, alt.terms) : highestIdfOf(alt.terms, ctx.idf);
+    if (idf !== null && (best === null || idf > best)) best = idf;
   }
+  return best;
+}
+
+function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
+  // A part no document has counts as the slot's best-known term (found only then), or as unknown.
+  let fallback: number | null | undefined;
   let mass = 0;
+  const single = d.own.length === 1 && d.own[0]!.parts.length === 1;
   for (const t of d.own) {
     let idf = 0;
-    for (const part of t.parts) idf += ctx.idf(part) ?? fallback ?? ctx.unknownIdf;
+    for (const part of t.parts) {
+      let known = single && d.ownIdf !== undefined ? d.ownIdf : ctx.idf(part);
+      if (known === null) known = (fallback === undefined ? (fallback = highestIdf(d, ctx)) : fallback) ?? ctx.unknownIdf;
+      idf += known;
+    }
     mass += (t.weight * idf) / t.parts.length;
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
   if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
-  return { label: d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
+  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
 }

@@ -117,8 +117,9 @@ export function findItemRefIn(normalized: string): FoundItemRef | null {
   let best: FoundItemRef | null = null;
   for (const pattern of PATTERNS) {
     if (best && best.keyword && !pattern.keyword) break;
+    // exec rather than matchAll, which copies the regular expression on every call.
     pattern.regex.lastIndex = 0;
-    for (const match of normalized.matchAll(pattern.regex)) {
+    for (let match = pattern.regex.exec(normalized); match !== null; match = pattern.regex.exec(normalized)) {
       const number = pattern.read(match[1] ?? '');
       if (number === null || number < 1) continue;
       const start = match.index;

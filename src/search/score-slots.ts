@@ -20,6 +20,13 @@ export interface ScoreLimits {
   exclude: number;
 }
 
+/** The documents an alternative finds, with its coverage (share of its terms present) and strength (their mean saturated frequency) in each. */
+interface AlternativeMatches {
+  docs: Int32Array;
+  cover: Float64Array;
+  strength: Float64Array;
+}
+
 /** Scores query slots against the index: [document, score, matched mass] triples, best first. */
 export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array<[number, number, number]>;
 
@@ -40,6 +47,36 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const altTouched: number[] = [];
   const slotTouched: number[] = [];
   const touched: number[] = [];
+  const kept: number[] = [];
+  const keptScore = new Float64Array(n);
+  const keptMatched = new Float64Array(n);
+  // Best score first; equal scores by document number.
+  const byScore = (a: number, b: number): number => keptScore[b]! - keptScore[a]! || a - b;
+
+  // What each synonym expression finds, by its id: the same whatever the query, so found once.
+  const synonymMatches: Array<AlternativeMatches | undefined> = [];
+  const matchesOf = (terms: readonly string[]): AlternativeMatches => {
+    for (const term of terms) {
+      const p = postings.get(term);
+      if (!p) continue;
+      for (let k = 0; k < p.docs.length; k++) {
+        const doc = p.docs[k]!;
+        if (altCover[doc] === 0) altTouched.push(doc);
+        altCover[doc] = altCover[doc]! + 1 / terms.length;
+        altStrength[doc] = altStrength[doc]! + p.sat[k]! * (1 / terms.length);
+      }
+    }
+    const found: AlternativeMatches = { docs: Int32Array.from(altTouched), cover: new Float64Array(altTouched.length), strength: new Float64Array(altTouched.length) };
+    altTouched.forEach((doc, k) => {
+      // One term: the document has it (cover 1) with its saturated frequency, as read from the postings.
+      found.cover[k] = terms.length === 1 ? 1 : altCover[doc]!;
+      found.strength[k] = altStrength[doc]!;
+      altCover[doc] = 0;
+      altStrength[doc] = 0;
+    });
+    altTouched.length = 0;
+    return found;
+  };
 
   return (slots, { limit, minScore, minMatched, relative, exclude }) => {
     let totalMass = 0;
@@ -47,6 +84,21 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
     if (totalMass <= 0) return [];
     for (const slot of slots) {
       for (const alt of slot.alternatives) {
+        if (alt.synonym !== undefined) {
+          // Filled densely up to the id, so that the array keeps fast elements rather than becoming a dictionary.
+          while (synonymMatches.length <= alt.synonym) synonymMatches.push(undefined);
+          const found = (synonymMatches[alt.synonym] ??= matchesOf(alt.terms));
+          const weight = alt.weight;
+          for (let k = 0; k < found.docs.length; k++) {
+            const doc = found.docs[k]!;
+            if (slotCover[doc] === 0) slotTouched.push(doc);
+            const cover = weight * found.cover[k]!;
+            if (cover > slotCover[doc]!) slotCover[doc] = cover;
+            const strength = weight * found.strength[k]!;
+            if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
+          }
+          continue;
+        }
         if (alt.terms.length === 1) {
           // One term: no mean to take, so the slot takes the postings directly.
           const p = postings.get(alt.terms[0]!);
@@ -89,17 +141,28 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
       slotTouched.length = 0;
     }
 
-    const hits: Array<[number, number, number]> = [];
+    // The documents above the floors, by number; a triple is made only for those returned.
     for (const doc of touched) {
       const matched = total[doc]! * docFactor[doc]!;
       const score = matched / totalMass;
       total[doc] = 0;
-      if (doc !== exclude && (score >= minScore || matched >= minMatched)) hits.push([doc, score, matched]);
+      if (doc !== exclude && (score >= minScore || matched >= minMatched)) {
+        kept.push(doc);
+        keptScore[doc] = score;
+        keptMatched[doc] = matched;
+      }
     }
     touched.length = 0;
-    hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const best = hits[0]?.[1] ?? 0;
-    const cut = hits.findIndex(([, s]) => s < best * relative);
-    return hits.slice(0, Math.min(limit, cut === -1 ? hits.length : cut)).map(([doc, s, m]) => [doc, Math.min(1, s), m]);
+    kept.sort(byScore);
+    const best = kept.length > 0 ? keptScore[kept[0]!]! : 0;
+    const hits: Array<[number, number, number]> = [];
+    // Best first, so the first hit below the relative floor ends the list.
+    for (let i = 0; i < kept.length && i < limit; i++) {
+      const doc = kept[i]!;
+      if (keptScore[doc]! < best * relative) break;
+      hits.push([doc, Math.min(1, keptScore[doc]!), keptMatched[doc]!]);
+    }
+    kept.length = 0;
+    return hits;
   };
 }

@@ -1,5 +1,5 @@
 import type { PlanItem } from '../plan/schema.js';
-import { buildQuery, type QueryContext, type QuerySlot } from './build-query.js';
+import { buildQuery, highestIdfOf, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
 import { foldTraditional } from './fold-traditional.js';
 import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
@@ -10,6 +10,7 @@ import { createScorer } from './score-slots.js';
 import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { itemId } from '../plan/item-id.js';
+import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN } from './english-number.js';
 
 /** One plan item that answers a query; `score` is in 0..1, higher is better. */
 export interface SearchHit {
@@ -96,21 +97,24 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   if (inverted.size !== n) throw new Error(`the inverted index covers ${inverted.size} documents, not the ${n} items given`);
   const { postings, words } = inverted;
   const idfOf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  // Read once per index term on first use; a term no document has is not remembered (any input can be one).
-  const idfs = new Map<string, number>();
+  // The highest idf of each synonym expression's terms, by its id: found once per index.
+  const expressionIdfs: Array<number | null | undefined> = [];
   const ctx: QueryContext = {
+    // Computed from the postings each time: a logarithm costs less than looking up a remembered value.
     idf: (term) => {
-      let idf = idfs.get(term);
-      if (idf === undefined) {
-        const p = postings.get(term);
-        if (!p) return null;
-        idfs.set(term, (idf = idfOf(p.docs.length)));
-      }
-      return idf;
+      const p = postings.get(term);
+      return p ? idfOf(p.docs.length) : null;
     },
     correct: createTypoCorrector(words, ENGLISH_STOP_WORDS),
     synonyms,
     unknownIdf: idfOf(1),
+    expressionIdf: (id, terms) => {
+      // Filled densely up to the id, so that the array keeps fast elements.
+      while (expressionIdfs.length <= id) expressionIdfs.push(undefined);
+      let idf = expressionIdfs[id];
+      if (idf === undefined) expressionIdfs[id] = idf = highestIdfOf(terms, ctx.idf);
+      return idf;
+    },
   };
   const ids = items.map((i) => i.id);
   const byId = new Map(items.map((item, i) => [item.id, i]));
@@ -166,11 +170,22 @@ function readQuery(query: string): ReadQuery {
   if (query !== lastQuery) {
     // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
     const normalized = normalizeText(withoutThisPlan(foldTraditional(capQuery(query))));
-    lastRead = { normalized, ref: normalized === '' ? null : findItemRefIn(mendReferenceWords(normalized)) };
+    lastRead = { normalized, ref: normalized === '' || !hasNumber(normalized) ? null : findItemRefIn(mendReferenceWords(normalized)) };
     lastQuery = query;
   }
   return lastRead;
 }
+
+/**
+ * Every item reference has a number (a digit, a Chinese numeral, an English number or ordinal word),
+ * and mending reference words adds none: a query without one names no item, and is not read for one.
+ */
+export function hasNumber(normalized: string): boolean {
+  return DIGIT_OR_NUMERAL.test(normalized) || NUMBER_WORD.test(normalized);
+}
+
+const DIGIT_OR_NUMERAL = /[0-9零〇一二两三四五六七八九十]/;
+const NUMBER_WORD = new RegExp(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`);
 
 let lastQuery: string | null = null;
 let lastRead: ReadQuery = { normalized: '', ref: null };

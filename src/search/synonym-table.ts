@@ -14,6 +14,8 @@ export interface SynonymExpression {
   group: number;
   /** `terms` joined with spaces: what tells two alternatives of a query apart. */
   key: string;
+  /** Its position in {@link SynonymTable.expressions}: an index can keep what it finds for it by this number. */
+  id: number;
 }
 
 /** Synonym groups compiled for lookup from a query. */
@@ -24,8 +26,8 @@ export interface SynonymTable {
   groups: ReadonlyArray<readonly SynonymExpression[]>;
   /** Positions in `expressions` of the Latin expressions, by first stem: a query looks up only its own terms. */
   latinByFirstStem: ReadonlyMap<string, readonly number[]>;
-  /** Positions in `expressions` of the Chinese expressions, by first code unit: a query looks up only its own characters. */
-  hanByFirstChar: ReadonlyMap<string, readonly number[]>;
+  /** Positions in `expressions` of the Chinese expressions, by their first code unit: a query looks up only its own characters. */
+  hanByFirstCode: ReadonlyMap<number, readonly number[]>;
 }
 
 let defaultTable: SynonymTable | null = null;
@@ -50,7 +52,7 @@ export function synonymsToJson(table: SynonymTable): SynonymJson {
     expressions: table.expressions,
     groups: table.groups.map((g) => g.map((e) => at.get(e)!)),
     latinByFirstStem: [...table.latinByFirstStem],
-    hanByFirstChar: [...table.hanByFirstChar],
+    hanByFirstCode: [...table.hanByFirstCode],
   };
 }
 
@@ -61,7 +63,7 @@ export function synonymsFromJson(json: SynonymJson): SynonymTable {
     expressions,
     groups: json.groups.map((g) => g.map((i) => expressions[i]!)),
     latinByFirstStem: new Map(json.latinByFirstStem),
-    hanByFirstChar: new Map(json.hanByFirstChar),
+    hanByFirstCode: new Map(json.hanByFirstCode),
   };
 }
 
@@ -70,7 +72,7 @@ export interface SynonymJson {
   expressions: readonly SynonymExpression[];
   groups: number[][];
   latinByFirstStem: [string, readonly number[]][];
-  hanByFirstChar: [string, readonly number[]][];
+  hanByFirstCode: [number, readonly number[]][];
 }
 
 /** Analyses synonym groups once, so queries only look them up. */
@@ -86,21 +88,25 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
         const han = normalized.replace(/\s+/g, '');
         const bigrams = chineseBigrams(han);
         const found = bigrams.length > 0 ? [...new Set(bigrams)] : [han];
-        return [{ han, stems: [], terms: found, group: g, key: found.join(' ') }];
+        return [{ han, stems: [], terms: found, group: g, key: found.join(' '), id: -1 }];
       }
       const found = [...new Set(terms.flatMap((t) => t.parts))];
-      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' ') }];
+      return [{ han: null, stems: terms.map((t) => t.term), terms: found, group: g, key: found.join(' '), id: -1 }];
     }),
   );
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
   const expressions = compiled.flat().sort((a, b) => size(b) - size(a));
   const latinByFirstStem = new Map<string, number[]>();
-  const hanByFirstChar = new Map<string, number[]>();
-  expressions.forEach((e, i) => {
-    const [map, key] = e.han !== null ? [hanByFirstChar, e.han[0]!] : [latinByFirstStem, e.stems[0]!];
+  const hanByFirstCode = new Map<number, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, i: number): void => {
     const list = map.get(key);
     if (list) list.push(i);
     else map.set(key, [i]);
+  };
+  expressions.forEach((e, i) => {
+    e.id = i;
+    if (e.han !== null) add(hanByFirstCode, e.han.charCodeAt(0), i);
+    else add(latinByFirstStem, e.stems[0]!, i);
   });
-  return { expressions, groups: compiled, latinByFirstStem, hanByFirstChar };
+  return { expressions, groups: compiled, latinByFirstStem, hanByFirstCode };
 }

@@ -51,11 +51,18 @@ export function segmentChinese(text: string): string[] {
 
 /** The overlapping character pairs of a Chinese run: 污水治理 → 污水, 水治, 治理. */
 export function chineseBigrams(run: string): string[] {
-  const chars = Array.from(run);
   const out: string[] = [];
+  if (!SURROGATE.test(run)) {
+    // Every character one code unit (almost all text): pairs are slices.
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    return out;
+  }
+  const chars = Array.from(run);
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The index terms of a document text and the English words it contains (for typo correction). */
 export interface DocumentTerms {
@@ -116,7 +123,7 @@ let lastTerms: readonly QueryTerm[] = [];
 function analyseQuery(normalized: string): QueryTerm[] {
   const out: QueryTerm[] = [];
   scanRuns(normalized, (kind, run) => {
-    if (kind === 'han') out.push(...hanQueryTerms(run));
+    if (kind === 'han') hanQueryTerms(run, out);
     else if (kind === 'other') out.push({ term: run, parts: [run], script: 'other', weight: 1 });
     else if (!ENGLISH_STOP_WORDS.has(run)) {
       const term = latinTerm(run);
@@ -140,22 +147,23 @@ export function latinTerm(word: string): string {
   return term;
 }
 
-function hanQueryTerms(run: string): QueryTerm[] {
-  const out: QueryTerm[] = [];
+/** Appends the terms of a Han run to `out`. */
+function hanQueryTerms(run: string, out: QueryTerm[]): void {
   let previous: string | null = null;
   for (const word of segmentChinese(run)) {
     if (CHINESE_STOP_WORDS.has(word)) {
       previous = null;
       continue;
     }
-    const chars = Array.from(word);
+    // The first and last characters, and whether there is only one (a character may take two code units).
+    const wide = SURROGATE.test(word);
+    const chars = wide ? Array.from(word) : null;
     if (previous !== null) {
-      const bridge = previous + chars[0]!;
+      const bridge = previous + (chars ? chars[0]! : word[0]!);
       out.push({ term: bridge, parts: [bridge], script: 'han', weight: CROSS_WORD_BIGRAM_WEIGHT, optional: true });
     }
-    const single = chars.length === 1;
+    const single = chars ? chars.length === 1 : word.length === 1;
     out.push({ term: word, parts: single ? [word] : chineseBigrams(word), script: 'han', weight: single ? SINGLE_CHAR_WEIGHT : 1 });
-    previous = chars.at(-1)!;
+    previous = chars ? chars.at(-1)! : word[word.length - 1]!;
   }
-  return out;
 }

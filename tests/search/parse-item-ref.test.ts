@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findItemRef, parseChineseNumeral, parseEnglishNumber, parseItemRef } from '../../src/search/index.js';
+import { mendReferenceWords } from '../../src/search/parse-item-ref.js';
 
 describe('parseItemRef', () => {
   it.each([
@@ -124,5 +125,13 @@ describe('mistyped references', () => {
   it('leaves words that are not near a keyword, or not followed by a number, alone', () => {
     expect(parseItemRef('coal 3')).toBeNull();
     expect(parseItemRef('taks about water')).toBeNull();
+  });
+
+  it('mends only before a number, wherever it stands, and leaves a text with none as it is', () => {
+    expect(mendReferenceWords('what about taks 9 and objectve three')).toBe('what about task 9 and objective three');
+    expect(mendReferenceWords('status of taks number nine')).toBe('status of task number nine');
+    expect(mendReferenceWords('taks about water and grup of cities')).toBe('taks about water and grup of cities');
+    expect(mendReferenceWords('关于目标 三 和 任务 9')).toBe('关于目标三 和 任务9');
+    expect(mendReferenceWords('水 污染')).toBe('水 污染');
   });
 });
