@@ -3,11 +3,11 @@
  * when it is not, so a bench can measure the JavaScript that `plan-bot serve` runs rather than the
  * sources through tsx (whose esbuild `keepNames` wraps functions in `__name(...)` calls).
  * The rule is bin/plan-bot.js's: the build stamp exists and no source under src/ or intents/ changed
- * after the build started (kept in step by hand: that file must stay self-contained).
+ * after the build started (bin/dist-choice.js, which both read).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { distChoice } from '../bin/dist-choice.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -17,33 +17,10 @@ export interface DistStatus {
   why: string;
 }
 
-/** Whether dist/ holds a build newer than every source under src/ and intents/. */
+/** Whether dist/ holds a build newer than every source under src/ and intents/ (bin/plan-bot.js's rule). */
 export function distStatus(root = ROOT): DistStatus {
-  const since = statSync(`${root}dist/.build-stamp`, { throwIfNoEntry: false })?.mtimeMs;
-  if (since === undefined) return { current: false, why: 'dist/ is not built' };
-  for (const dir of ['src/', 'intents/']) {
-    const changed = changedSince(root + dir, since);
-    if (changed) return { current: false, why: `${changed.slice(root.length)} changed after the build` };
-  }
-  return { current: true, why: `built ${new Date(since).toISOString()}` };
-}
-
-/** The first source file under `dir` (ending in /) changed after `since` (ms), or null. */
-function changedSince(dir: string, since: number): string | null {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return null;
-  }
-  for (const entry of entries) {
-    const path = dir + entry.name;
-    if (entry.isDirectory()) {
-      const found = changedSince(`${path}/`, since);
-      if (found) return found;
-    } else if (/\.(ts|js|json)$/.test(entry.name) && statSync(path).mtimeMs > since) return path;
-  }
-  return null;
+  const choice = distChoice(root);
+  return { current: choice.dist, why: choice.why };
 }
 
 /** Builds dist/ (`npm run build`) unless it is current; the status after. Throws when the build fails. */

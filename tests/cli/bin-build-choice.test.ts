@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 function fakePackage(): { dir: string; age(path: string, seconds: number): void } {
   const dir = mkdtempSync(join(tmpdir(), 'planbot-bin-'));
   mkdirSync(join(dir, 'bin'));
-  copyFileSync(join(ROOT, 'bin', 'plan-bot.js'), join(dir, 'bin', 'plan-bot.js'));
+  for (const file of ['plan-bot.js', 'dist-choice.js']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
   mkdirSync(join(dir, 'src', 'cli'), { recursive: true });
