@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App as PlanApp } from '../../src/app.js';
-import { createSlackApp, mountOnServer } from '../../src/adapters/slack/index.js';
+import { createSlackApp } from '../../src/adapters/slack/index.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Bot, Incoming } from '../../src/core/bot.js';
 import { fixedClock } from '../../src/core/clock.js';
@@ -10,13 +8,14 @@ import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { serveDoor, type ServedDoor } from './serve-door.js';
 import { blockAction, slashCommand, viewSubmission } from './fixtures.js';
 import { userRef } from '../../src/core/user-refs.js';
 
 const SECRET = 'test-signing-secret';
 let fake: FakeSlack;
 let real: PlanApp;
-let server: Server;
+let door: ServedDoor;
 let url: string;
 /** What reached the core, in order. */
 const seen: Incoming[] = [];
@@ -47,15 +46,12 @@ beforeAll(async () => {
     clientOptions: { retryConfig: { retries: 0 } },
   });
   // The web chat's server, shared: Slack takes /slack/events, everything else stays with it.
-  server = createServer((_req, res) => res.end('web chat'));
-  mountOnServer(server, slack.handler!);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  door = await serveDoor(slack.handler!, (_req, res) => res.end('web chat'));
+  url = door.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await door.close();
   await fake.close();
 });
 

@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { createSlackApp, mountOnServer } from '../../src/adapters/slack/index.js';
+import { createSlackApp } from '../../src/adapters/slack/index.js';
 import { toMessages } from '../../src/adapters/slack/to-blocks.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Bot } from '../../src/core/bot.js';
@@ -11,6 +9,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { reply } from '../../src/core/reply.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { serveDoor, type ServedDoor } from './serve-door.js';
 import { slashCommand } from './fixtures.js';
 
 const SECRET = 'long-answer-signing-secret';
@@ -18,22 +17,19 @@ const SECRET = 'long-answer-signing-secret';
 const LONG = { ...reply('en', Array.from({ length: 120 }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraph ${i + 1}.` }))), intent: 'help' };
 const longBot: Bot = { handle: async () => LONG };
 let fake: FakeSlack;
-let server: Server;
+let door: ServedDoor;
 let url: string;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   const core = await createApp(loadConfig({}), { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
   const slack = createSlackApp({ core: { ...core, bot: longBot }, logger: silentLogger, identity: { botUserId: 'UBOT', botId: 'BBOT' }, botToken: 'xoxb-test-token', signingSecret: SECRET, apiUrl: fake.apiUrl, clientOptions: { retryConfig: { retries: 0 } } });
-  server = createServer((_req, res) => res.writeHead(404).end());
-  mountOnServer(server, slack.handler!);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  door = await serveDoor(slack.handler!, (_req, res) => res.writeHead(404).end());
+  url = door.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await door.close();
   await fake.close();
 });
 
