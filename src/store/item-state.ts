@@ -1,7 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
-import { currentUnits, deriveUnits, rollUpItem, type UnitState } from './unit-state.js';
+import { currentUnits, deriveUnits, keepsDecisions, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
 export type PlanForState = string | Pick<Plan, 'id' | 'units' | 'items' | 'rollup'>;
@@ -52,7 +52,7 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
   const states = new Map<string, ItemState>();
   foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
     let s = states.get(itemId);
-    if (!s) states.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    if (!s) states.set(itemId, (s = emptyState()));
     return s;
   });
   if (units && typeof planOrId !== 'string') rollUpStates(states, units, planOrId, false);
@@ -190,13 +190,9 @@ export function currentStates(events: readonly PlanEvent[], planOrId: PlanForSta
   return folded.states;
 }
 
-/** True when no event of the plan from `from` on undoes an update or changes an item's units (which decide how earlier reports were read). */
-function keepsDecisions(events: readonly PlanEvent[], from: number, planId: string): boolean {
-  for (let i = from; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.planId === planId && (e.type === 'undo' || e.type === 'lead' || e.type === 'units')) return false;
-  }
-  return true;
+/** A fresh state of an item nobody has reported on, for a fold to fill in (EMPTY_STATE is shared and never changed). */
+function emptyState(): ItemState {
+  return { ...EMPTY_STATE, progress: [], owners: [] };
 }
 
 function fold(events: readonly PlanEvent[], planId: string, units: UnitState | null): Folded {
@@ -204,7 +200,7 @@ function fold(events: readonly PlanEvent[], planId: string, units: UnitState | n
   const raw = new Map<string, ItemState>();
   foldStates(events, 0, planId, null, reverted, units, (itemId) => {
     let s = raw.get(itemId);
-    if (!s) raw.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+    if (!s) raw.set(itemId, (s = emptyState()));
     return s;
   });
   return { length: events.length, raw, reverted, states: raw };
@@ -217,7 +213,7 @@ function extend(known: Folded, events: readonly PlanEvent[], planId: string, uni
   foldStates(events, known.length, planId, null, known.reverted, units, (itemId) => {
     let s = raw.get(itemId);
     if (!s) {
-      raw.set(itemId, (s = { status: null, progress: [], owners: [], note: null, updatedAt: null, updatedBy: null, assignedAt: null }));
+      raw.set(itemId, (s = emptyState()));
     } else if (!mine.has(itemId)) {
       // Progress is changed in place by the fold; owners, milestones and sign-off are replaced.
       raw.set(itemId, (s = { ...s, progress: s.progress.slice() }));

@@ -149,7 +149,7 @@ export function currentUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id'
   const known = byPlan.get(plan.id);
   if (known?.length === events.length) return known.state;
   let next: KnownUnits;
-  if (known && known.length < events.length && unitsKept(events, known.length, plan.id)) {
+  if (known && known.length < events.length && keepsDecisions(events, known.length, plan.id)) {
     next = { length: events.length, reverted: known.reverted, state: extendUnits(known, events, plan.id) };
   } else {
     const reverted = new Set<string>();
@@ -160,8 +160,11 @@ export function currentUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id'
   return next.state;
 }
 
-/** True when no event of the plan from `from` on undoes an update or changes an item's units. */
-function unitsKept(events: readonly PlanEvent[], from: number, planId: string): boolean {
+/**
+ * True when no event of the plan from `from` on undoes an update or changes an item's units (which decide
+ * how earlier reports were read): derived state can then be carried forward by folding only those events.
+ */
+export function keepsDecisions(events: readonly PlanEvent[], from: number, planId: string): boolean {
   for (let i = from; i < events.length; i++) {
     const e = events[i]!;
     if (e.planId === planId && (e.type === 'undo' || e.type === 'lead' || e.type === 'units')) return false;
