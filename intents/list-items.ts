@@ -3,6 +3,7 @@ import { findItem } from '../src/core/find-item.js';
 import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findTopic, inTopic } from '../src/search/topic-table.js';
@@ -100,22 +101,23 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
-    const text = foldTraditional(u.text).toLowerCase();
+    const a = analysed(u);
+    const text = a.foldedLower;
     const light = lightAsked(u.text);
     if (light) {
-      const ref = findItemRef(text);
+      const ref = a.itemRef;
       if (ref && ref.kind !== 'group') return null;
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
     }
     const reason = reasonIn(u.text);
     // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
-    if (reason && !findItemRef(text)?.kind.match(/^(task|objective)$/)) {
-      const ref = findItemRef(text);
+    if (reason && !a.itemRef?.kind.match(/^(task|objective)$/)) {
+      const ref = a.itemRef;
       return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
     }
     if (ATTENTION.test(text)) {
-      const ref = findItemRef(text);
+      const ref = a.itemRef;
       if (ref && ref.kind !== 'group') return null;
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
@@ -124,7 +126,7 @@ export const listItemsIntent = defineIntent({
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
-    const ref = findItemRef(text);
+    const ref = a.itemRef;
     if (ref && ref.kind !== 'group') return null;
     // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
     if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { byUnitBlocks, itemUnitsBlocks, unitLights } from '../src/core/render-units.js';
@@ -95,8 +96,9 @@ export const itemByUnitIntent = defineIntent({
   args: z.object({ itemId: ItemId }),
   sideEffects: false,
   recognize: (u) => {
-    if (!BY_UNIT.test(foldTraditional(u.text))) return null;
-    const ref = findItemRef(u.text);
+    const a = analysed(u);
+    if (!BY_UNIT.test(a.folded)) return null;
+    const ref = a.itemRef;
     return ref && ref.kind !== 'group' ? { itemId: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => {
@@ -130,7 +132,7 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NO_LEAD.test(foldTraditional(u.text)) ? {} : null),
+  recognize: (u) => (NO_LEAD.test(analysed(u).folded) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;
@@ -158,7 +160,7 @@ export const myUnitsIntent = defineIntent({
   commands: ['my-units', '我的单位'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
+  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(analysed(u).folded.trim()) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;

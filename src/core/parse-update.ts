@@ -139,8 +139,15 @@ export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = p
   return { ok: true, args: { itemId: item.id, status, progress, note, ...(unit ? { unit } : {}) } };
 }
 
+/** Leading tokens and the note that follows them. */
+interface Scanned {
+  tokens: Token[];
+  note: string | null;
+  quoted: boolean;
+}
+
 /** Splits the text into leading tokens and the note that follows them. */
-function scan(text: string, units: string[], orgs: readonly Unit[] = [], leadingItemOnly = false): { tokens: Token[]; note: string | null; quoted: boolean } {
+function scan(text: string, units: string[], orgs: readonly Unit[] = [], leadingItemOnly = false): Scanned {
   const folded = fold(text);
   const tokens: Token[] = [];
   let pos = 0;
@@ -261,7 +268,11 @@ function statusTypo(id: string, note: string, near: { written: string; word: str
  */
 export function mistypedStatusReport(text: string, plan: Plan): Problem | null {
   if (isInterrogative(text)) return null;
-  const { tokens, note, quoted } = scan(text, planUnitWords(plan), [], true);
+  return statusTypoIn(scan(text, planUnitWords(plan), [], true));
+}
+
+/** The mistyped status of a scanned text that opens with an item and names no status (see {@link mistypedStatusReport}). */
+function statusTypoIn({ tokens, note, quoted }: Scanned): Problem | null {
   if (tokens[0]?.type !== 'item' || tokens.some((t) => t.type === 'status') || note === null || quoted) return null;
   const near = nearStatus(note);
   return near ? statusTypo(tokens[0].id, note, near) : null;
@@ -304,6 +315,25 @@ export function problemsError(problems: readonly Problem[], usage: string): User
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
   if (isInterrogative(text)) return false;
-  const { tokens } = scan(text, planUnitWords(plan), plan.units ?? [], true);
+  return opensAnUpdate(scan(text, planUnitWords(plan), plan.units ?? [], true));
+}
+
+function opensAnUpdate({ tokens }: Scanned): boolean {
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
+}
+
+/**
+ * How free text that is not a question reads as a report, in one pass: `'update'` when
+ * {@link looksLikeUpdate}, else the refusal of {@link mistypedStatusReport} ("T9 有风线"), else null.
+ * The text is scanned once for both (twice only when it names a unit with `@`, which only the first
+ * reads as a unit), so a recogniser asking both pays for one reading.
+ */
+export function readFreeTextReport(text: string, plan: Plan): 'update' | Problem | null {
+  if (isInterrogative(text)) return null;
+  const words = planUnitWords(plan);
+  const withUnits = scan(text, words, plan.units ?? [], true);
+  if (opensAnUpdate(withUnits)) return 'update';
+  // Neither opens with an item unless both do: the units only change how an `@` after the first token reads.
+  if (withUnits.tokens[0]?.type !== 'item') return null;
+  return statusTypoIn(/[@＠]/.test(text) ? scan(text, words, [], true) : withUnits);
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
+import { AnalysedUtterance } from './analysed-utterance.js';
 import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
 
 /** The intent chosen for a message and its validated arguments. */
@@ -42,7 +43,8 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
-  const trimmed = { ...u, text };
+  // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
+  const trimmed = new AnalysedUtterance(text, u.lang);
   for (const intent of intents) {
     if (text.length > maxChars(intent)) continue;
     const raw = intent.recognize?.(trimmed, ctx);

@@ -2,7 +2,7 @@ import type { ItemKind } from '../plan/schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
 import { foldTraditional } from './fold-traditional.js';
-import { normalizeText } from './normalize.js';
+import { needsUnicodeFolding, normalizeText } from './normalize.js';
 import { editDistance } from './typo-corrector.js';
 
 /** An explicit reference to one plan item by kind and number ("task 9", "第九项任务", "O4"). */
@@ -76,10 +76,30 @@ const PATTERNS: readonly RefPattern[] = [
 export function findItemRef(text: string): FoundItemRef | null {
   // Several intents ask about the same message in turn: remember the last few answers.
   if (recent.has(text)) return recent.get(text)!;
-  const found = findItemRefIn(refText(text));
+  const found = mayNameAnItem(text) ? findItemRefIn(refText(text)) : null;
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(text, found === null ? null : Object.freeze(found));
   return found;
+}
+
+/**
+ * Every reference has a number: a digit (`T9`, `task 9`), an English number or ordinal word standing
+ * as a word (`task nine`, `ninth task`), or a Chinese numeral after 第, 目标, 任务 or 任务组 (separators
+ * between them are dropped by the reading, Traditional forms fold to these).
+ */
+const EN_NUMBER_WORD = new RegExp(`(?<![a-z0-9])(?:${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN})`, 'i');
+const ZH_NUMBERED = /[第标標务務组組][^a-z0-9\u3400-\u9fff]*[零〇一二两兩三四五六七八九十0-9]/i;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/**
+ * Whether a text may name an item at all, read without normalising it: false only when the text has
+ * none of the numbers every reference needs ({@link refText} adds none). A cheap test that spares most
+ * questions the full reading; text that needs Unicode folding is always read in full.
+ */
+function mayNameAnItem(text: string): boolean {
+  if (needsUnicodeFolding(text)) return true;
+  const plain = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return /\d/.test(plain) || ZH_NUMBERED.test(plain) || EN_NUMBER_WORD.test(plain);
 }
 
 /** The text as every reference pattern reads it: Traditional folded, normalised, keywords mended. */
@@ -91,6 +111,7 @@ const RECENT_LIMIT = 32;
 const recent = new Map<string, FoundItemRef | null>();
 
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
+const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 
 /**
@@ -102,7 +123,8 @@ export function mendReferenceWords(normalized: string): string {
   // Only a keyword closes up on its numeral: "任务九 150" keeps its space (it is task 9, then a value).
   const mended = normalized.replace(/((?![零〇一二两三四五六七八九十])\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
   return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
-    if (KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
+    // Only a word with a keyword's first letter is mended: the others are left without reading what follows.
+    if (!KEYWORD_INITIALS.includes(word[0]!) || KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
     const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);
     return near ?? word;
   });
@@ -154,6 +176,7 @@ function leadingRefIn(normalized: string): { ref: ItemRef; end: number } | null 
  */
 export function readLeadingItemRef(text: string): { ref: ItemRef; length: number } | null {
   const head = text.slice(0, 40);
+  if (!mayNameAnItem(head)) return null;
   const normalized = refText(head);
   const found = leadingRefIn(normalized);
   if (!found) return null;
