@@ -27,7 +27,11 @@ export function readAdminEntry(entry: string): AdminEntry {
 
 /** True when a `PLANBOT_ADMINS` entry names this user. */
 export function adminEntryMatches(entry: string, user: string): boolean {
-  const a = readAdminEntry(entry);
+  return readEntryMatches(readAdminEntry(entry), user);
+}
+
+/** True when an entry, as {@link readAdminEntry} read it, names this user. */
+function readEntryMatches(a: AdminEntry, user: string): boolean {
   if (a.kind === 'user' || a.kind === 'slack-member') return sameUser(a.id, user);
   if (a.kind === 'name') {
     const p = platformOf(user);
@@ -39,6 +43,15 @@ export function adminEntryMatches(entry: string, user: string): boolean {
 /** True when any entry of the admin list names this user. */
 export function isListedAdmin(entries: readonly string[], user: string): boolean {
   return entries.some((e) => adminEntryMatches(e, user));
+}
+
+/**
+ * {@link isListedAdmin} over a list read once (at start-up) rather than on every message: the same
+ * answer for every user, without reading the entries again.
+ */
+export function listedAdminTest(entries: readonly string[]): (user: string) => boolean {
+  const read = entries.map(readAdminEntry);
+  return (user) => read.some((a) => readEntryMatches(a, user));
 }
 
 /** How an entry was read, in words for the start-up log: `U0123ABC → slack:U0123ABC (a Slack member id)`. */

@@ -19,6 +19,7 @@ export class AnalysedUtterance implements Utterance {
   #foldedLower?: string;
   #lower?: string;
   #nfkc?: string;
+  #plainLower?: string;
   #interrogative?: boolean;
   #itemRef?: FoundItemRef | null;
   #reportVerb?: number | null;
@@ -46,6 +47,11 @@ export class AnalysedUtterance implements Utterance {
   /** The text in Unicode NFKC (full-width letters and digits made plain). */
   get nfkc(): string {
     return (this.#nfkc ??= this.text.normalize('NFKC'));
+  }
+
+  /** {@link nfkc} with Traditional characters folded to Simplified, in lower case: the form the cue patterns of a reason or a question read. */
+  get plainLower(): string {
+    return (this.#plainLower ??= foldTraditional(this.nfkc).toLowerCase());
   }
 
   /** Whether the message asks rather than tells ({@link isInterrogative}). */

@@ -326,10 +326,11 @@ function opensAnUpdate({ tokens }: Scanned): boolean {
  * How free text that is not a question reads as a report, in one pass: `'update'` when
  * {@link looksLikeUpdate}, else the refusal of {@link mistypedStatusReport} ("T9 有风线"), else null.
  * The text is scanned once for both (twice only when it names a unit with `@`, which only the first
- * reads as a unit), so a recogniser asking both pays for one reading.
+ * reads as a unit), so a recogniser asking both pays for one reading. `asked`: whether the text is a
+ * question ({@link isInterrogative}), when the caller has read it already.
  */
-export function readFreeTextReport(text: string, plan: Plan): 'update' | Problem | null {
-  if (isInterrogative(text)) return null;
+export function readFreeTextReport(text: string, plan: Plan, asked: boolean = isInterrogative(text)): 'update' | Problem | null {
+  if (asked) return null;
   const words = planUnitWords(plan);
   const withUnits = scan(text, words, plan.units ?? [], true);
   if (opensAnUpdate(withUnits)) return 'update';

@@ -20,14 +20,17 @@ export interface Routed {
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
   const text = u.text.trim();
   if (command) {
-    const [typed = '', ...rest] = text.split(/\s+/);
+    // The first word, and the words after it each separated by one space (read only when a command is found).
+    const space = /\s+/.exec(text);
+    const typed = space ? text.slice(0, space.index) : text;
+    const rest = () => (space ? text.slice(space.index + space[0].length).replace(/\s+/g, ' ') : '');
     // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
     const word = foldTraditional(typed.normalize('NFKC'));
     const table = commandTable(intents);
     let intent = table.byWord.get(word.toLowerCase());
-    let args = rest.join(' ');
-    if (!intent) {
-      // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
+    let args = intent ? rest() : '';
+    // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
+    if (!intent && table.hanInitials.has(word.charAt(0))) {
       let longest = '';
       for (const [c, i] of table.han) {
         if (c.length > longest.length && word.startsWith(c)) {
@@ -35,7 +38,7 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
           intent = i;
         }
       }
-      if (intent) args = [word.slice(longest.length), ...rest].join(' ');
+      if (intent) args = [word.slice(longest.length), ...(space ? [rest()] : [])].join(' ');
     }
     if (intent?.parseCommand) {
       if (text.length > maxChars(intent)) throw commandTooLong(intent, text.length);
@@ -59,6 +62,8 @@ interface CommandTable {
   byWord: ReadonlyMap<string, Intent>;
   /** The commands that start with a Han character, in declaration order, with their intent. */
   han: ReadonlyArray<readonly [string, Intent]>;
+  /** The first characters of {@link han}: a word starting otherwise is none of them. */
+  hanInitials: ReadonlySet<string>;
 }
 
 const commandTables = new WeakMap<readonly Intent[], CommandTable>();
@@ -74,7 +79,7 @@ function commandTable(intents: readonly Intent[]): CommandTable {
         if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
       }
     }
-    commandTables.set(intents, (table = { byWord, han }));
+    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))) }));
   }
   return table;
 }

@@ -38,12 +38,14 @@ export function leadingReportVerb(text: string): number | null {
  */
 export function mistypedReportVerb(text: string): number | null {
   const t = foldTraditional(text.normalize('NFKC'));
-  if (leadingReportVerb(t) !== null) return null;
   const en = /^([a-z]{4,7})(?![a-z])[\s:,]*/i.exec(t);
-  if (en && ['update', 'report'].some((v) => editDistance(v, en[1]!.toLowerCase()) === 1)) return en[0].length;
-  const zh = /^(\p{Script=Han}{2})\s*[:：,，]?\s*/u.exec(t);
-  if (zh && MISTYPED_ZH_VERBS.some((v) => v[1] === zh[1]![1] || v[0] === zh[1]![0])) return zh[0].length;
-  return null;
+  const zh = en ? null : /^(\p{Script=Han}{2})\s*[:：,，]?\s*/u.exec(t);
+  const length =
+    en && ['update', 'report'].some((v) => editDistance(v, en[1]!.toLowerCase()) === 1) ? en[0].length
+    : zh && MISTYPED_ZH_VERBS.some((v) => v[1] === zh[1]![1] || v[0] === zh[1]![0]) ? zh[0].length
+    : null;
+  // A verb written right is no slip (read last: most messages open with neither).
+  return length !== null && leadingReportVerb(t) === null ? length : null;
 }
 
 /** The report verbs whose one-character slips are read as them ("跟新", "汇包"). */

@@ -139,8 +139,9 @@ export function findItemRefIn(normalized: string): FoundItemRef | null {
   let best: FoundItemRef | null = null;
   for (const pattern of PATTERNS) {
     if (best && best.keyword && !pattern.keyword) break;
+    // exec in turn rather than matchAll, which copies the pattern on every call; no pattern matches empty text.
     pattern.regex.lastIndex = 0;
-    for (const match of normalized.matchAll(pattern.regex)) {
+    for (let match: RegExpExecArray | null; (match = pattern.regex.exec(normalized)) !== null; ) {
       const number = pattern.read(match[1] ?? '');
       if (number === null || number < 1) continue;
       const start = match.index;

@@ -21,6 +21,7 @@ describe('AnalysedUtterance', () => {
     expect(a.foldedLower).toBe(foldTraditional(text).toLowerCase());
     expect(a.lower).toBe(text.toLowerCase());
     expect(a.nfkc).toBe(text.normalize('NFKC'));
+    expect(a.plainLower).toBe(foldTraditional(text.normalize('NFKC')).toLowerCase());
     expect(a.interrogative).toBe(isInterrogative(text));
     expect(a.itemRef).toEqual(findItemRef(text));
     expect(a.reportVerb).toBe(leadingReportVerb(text));

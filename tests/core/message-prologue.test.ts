@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { corpusQuestions } from '../../src/eval/answer-corpus.js';
+import { isListedAdmin, listedAdminTest } from '../../src/core/admins.js';
+import { isLanguageNeutral, resolveLang } from '../../src/core/language.js';
+
+// The shortcuts bot.handle takes on every message (an admin list read once, a language request and a
+// neutral message recognised without the full patterns) must answer as the full readings do.
+
+describe('listedAdminTest', () => {
+  const entries = ['slack:UADMIN', 'U0999ABC', 'alice', '@Bob', 'web:carol', 'dingtalk:0123', 'not an id:', ''];
+  it.each(['slack:UADMIN', 'slack:U0999ABC', 'web:alice', 'console:ALICE', 'web:bob', 'slack:alice', 'web:carol', 'console:carol', 'dingtalk:0123', 'slack:U0123', 'web:mallory'])(
+    'answers for %s as isListedAdmin does',
+    (user) => {
+      expect(listedAdminTest(entries)(user)).toBe(isListedAdmin(entries, user));
+    },
+  );
+  it('says no to everyone over an empty list', () => expect(listedAdminTest([])('slack:U1')).toBe(false));
+});
+
+describe('resolveLang shortcuts', () => {
+  /** resolveLang as it read every message before the shortcuts: both request patterns, then the words. */
+  const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
+  const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;
+  const fullReading = (text: string) =>
+    WANTS_EN.test(text) ? { lang: 'en', text: text.replace(WANTS_EN, '').trim() } : WANTS_ZH.test(text) ? { lang: 'zh', text: text.replace(WANTS_ZH, '').trim() } : { text };
+  const texts = [
+    ...corpusQuestions(fileURLToPath(new URL('../..', import.meta.url))),
+    'what is T9 in English', 'T9 进展 用英文回答', '第九项任务 英语回答', 'T9 in chinese please', 'T9 用中文', 'T9, zh', 'T9 en', 'T9 en.', 'T9 EN', 'T9 en！ ',
+    'is T9 done', 'Zhen', 'chicken', 'enough said', 'T9 中文名称是什么', '汉语', 'teen', '/plan status T9', '', '   ', 'answer in ENGLISH', 'reply in english?',
+  ];
+  it('finds a request for a language exactly where the full patterns do', () => {
+    for (const text of texts) {
+      const full = fullReading(text);
+      const r = resolveLang(text);
+      expect(r.text, text).toBe(full.text);
+      if ('lang' in full) expect(r.lang, text).toBe(full.lang);
+    }
+  });
+  it('honours a request for a language', () => {
+    expect(resolveLang('what is T9 in Chinese')).toEqual({ lang: 'zh', text: 'what is T9', neutral: false });
+    expect(resolveLang('第九项任务是什么 用英文回答')).toEqual({ lang: 'en', text: '第九项任务是什么', neutral: false });
+    expect(resolveLang('T9 en')).toEqual({ lang: 'en', text: 'T9', neutral: false });
+  });
+
+  it('isLanguageNeutral: no Han character stops being Han under NFKC, so a message with one is never neutral', () => {
+    const han = /\p{Script=Han}/u;
+    const lost: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (han.test(c) && !han.test(c.normalize('NFKC'))) lost.push(cp.toString(16));
+    }
+    expect(lost).toEqual([]);
+    expect(isLanguageNeutral('T9 滞后')).toBe(false);
+    expect(isLanguageNeutral('T９ ４５０／８００')).toBe(true);
+    expect(isLanguageNeutral('/plan history T9')).toBe(true);
+  });
+});
