@@ -1,13 +1,15 @@
 import { foldTraditional } from '../search/fold-traditional.js';
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named in the TSDoc links
+import type { isInterrogative, mistypedReportVerb } from './utterance-form.js';
 import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
-import { isInterrogative, leadingReportVerb } from './utterance-form.js';
+import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
 
 /**
  * One message as every recogniser reads it, read once: the router makes one per message and hands the
  * same one to each recogniser in turn, so the readings several of them need (the text folded to
- * Simplified and lower case, whether it asks, the item it names, a leading report verb) are computed
+ * Simplified and lower case, whether it asks, the item it names, a report verb, right or mistyped) are computed
  * the first time one asks and shared after. Each reading is the result of the one resolver for its
  * concept (`isInterrogative`, `findItemRef` …), never a second reading of the words. Lives for one
  * message only: nothing is kept across messages.
@@ -19,10 +21,12 @@ export class AnalysedUtterance implements Utterance {
   #foldedLower?: string;
   #lower?: string;
   #nfkc?: string;
+  #plain?: string;
   #plainLower?: string;
   #interrogative?: boolean;
   #itemRef?: FoundItemRef | null;
   #reportVerb?: number | null;
+  #mistypedVerb?: number | null;
 
   constructor(text: string, lang: Lang) {
     this.text = text;
@@ -49,14 +53,19 @@ export class AnalysedUtterance implements Utterance {
     return (this.#nfkc ??= this.text.normalize('NFKC'));
   }
 
-  /** {@link nfkc} with Traditional characters folded to Simplified, in lower case: the form the cue patterns of a reason or a question read. */
+  /** {@link nfkc} with Traditional characters folded to Simplified: the form yes/no answers and report verbs are read in. */
+  get plain(): string {
+    return (this.#plain ??= foldTraditional(this.nfkc));
+  }
+
+  /** {@link plain} in lower case: the form the cue patterns of a reason or a question read. */
   get plainLower(): string {
-    return (this.#plainLower ??= foldTraditional(this.nfkc).toLowerCase());
+    return (this.#plainLower ??= this.plain.toLowerCase());
   }
 
   /** Whether the message asks rather than tells ({@link isInterrogative}). */
   get interrogative(): boolean {
-    return (this.#interrogative ??= isInterrogative(this.text));
+    return (this.#interrogative ??= isInterrogativePlain(this.plainLower.trim()));
   }
 
   /**
@@ -66,6 +75,12 @@ export class AnalysedUtterance implements Utterance {
   get itemRef(): FoundItemRef | null {
     if (this.#itemRef === undefined) this.#itemRef = findItemRef(this.text);
     return this.#itemRef;
+  }
+
+  /** The length of a mistyped report verb the message opens with ({@link mistypedReportVerb}), or null. */
+  get mistypedVerb(): number | null {
+    if (this.#mistypedVerb === undefined) this.#mistypedVerb = mistypedReportVerbPlain(this.plain);
+    return this.#mistypedVerb;
   }
 
   /** The length of the report verb the message opens with ({@link leadingReportVerb}), or null. */

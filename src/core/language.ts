@@ -16,6 +16,10 @@ export interface LangHints {
 
 const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
 const HAN = /\p{Script=Han}/u;
+/** ASCII letters in none of the words {@link isLanguageNeutral} removes (task, item, objective, group, O/G/T ids). */
+const KEPT_LETTER = /[dfhlnqwxyz]/i;
+/** A character outside ASCII, or a slash (which may open `/plan`). */
+const NOT_PLAIN_ASCII = /[^\x00-\x2e\x30-\x7f]/;
 
 /**
  * The language to answer in: the one the user asks for ("… in Chinese", "用英文"), else the one the
@@ -57,8 +61,9 @@ function resolveUnasked(text: string, hints: LangHints): { lang: Lang; text: str
  * `/plan undo`, `T９ ４５０／８００`). Such a message is answered in the writer's last language. Pure.
  */
 export function isLanguageNeutral(text: string): boolean {
-  // A Han character stays one under NFKC and none of the patterns below removes it.
-  if (HAN.test(text)) return false;
+  // A Han character stays one under NFKC and none of the patterns below removes it; nor do they remove
+  // an ASCII letter of none of their words from ASCII text without a slash (NFKC leaves ASCII as it is).
+  if (HAN.test(text) || (KEPT_LETTER.test(text) && !NOT_PLAIN_ASCII.test(text))) return false;
   const rest = text
     .normalize('NFKC')
     .replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ')

@@ -7,7 +7,7 @@ import { CHINESE_STATUS_WORDS, ENGLISH_STATUS_AT_START, parseStatus } from './pa
 import { planUnitWords, readProgressValue, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
 import { foldWidthAndTraditional } from '../search/fold-traditional.js';
-import { readLeadingItemRef } from '../search/parse-item-ref.js';
+import { mayNameAnItem, readLeadingItemRef } from '../search/parse-item-ref.js';
 import { itemId } from '../plan/item-id.js';
 import { isInterrogative } from './utterance-form.js';
 import type { Unit } from '../plan/units.js';
@@ -330,7 +330,8 @@ function opensAnUpdate({ tokens }: Scanned): boolean {
  * question ({@link isInterrogative}), when the caller has read it already.
  */
 export function readFreeTextReport(text: string, plan: Plan, asked: boolean = isInterrogative(text)): 'update' | Problem | null {
-  if (asked) return null;
+  // Only text that opens with an item (after separators and a filler word) is either: it has a number.
+  if (asked || !mayNameAnItem(text)) return null;
   const words = planUnitWords(plan);
   const withUnits = scan(text, words, plan.units ?? [], true);
   if (opensAnUpdate(withUnits)) return 'update';

@@ -93,10 +93,11 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
 /**
  * Whether a text may name an item at all, read without normalising it: false only when the text has
- * none of the numbers every reference needs ({@link refText} adds none). A cheap test that spares most
- * questions the full reading; text that needs Unicode folding is always read in full.
+ * none of the numbers every reference needs ({@link refText} adds none), so no part of it (that does not
+ * start inside an English word) names one either. A cheap test that spares most questions the full
+ * reading; text that needs Unicode folding is always read in full.
  */
-function mayNameAnItem(text: string): boolean {
+export function mayNameAnItem(text: string): boolean {
   if (needsUnicodeFolding(text)) return true;
   const plain = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return /\d/.test(plain) || ZH_NUMBERED.test(plain) || EN_NUMBER_WORD.test(plain);

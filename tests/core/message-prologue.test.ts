@@ -52,6 +52,14 @@ describe('resolveLang shortcuts', () => {
       if (han.test(c) && !han.test(c.normalize('NFKC'))) lost.push(cp.toString(16));
     }
     expect(lost).toEqual([]);
+    /** isLanguageNeutral as it read every message before the shortcuts. */
+    const fullReading = (text: string) =>
+      !/[\p{Script=Han}\p{Script=Latin}]/u.test(
+        text.normalize('NFKC').replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ').replace(/(?<![a-z])(?:task|item|objective|group)\s*\d+/gi, ' '),
+      );
+    for (const text of [...texts, 'task 9 52%', 'T9 420/800', '/plan undo', '/plan history T9', 'objective 3', 'group 2 done', 'item 4', 'ｈｅｌｌｏ', 'T9 ✓', 'why']) {
+      expect(isLanguageNeutral(text), text).toBe(fullReading(text));
+    }
     expect(isLanguageNeutral('T9 滞后')).toBe(false);
     expect(isLanguageNeutral('T９ ４５０／８００')).toBe(true);
     expect(isLanguageNeutral('/plan history T9')).toBe(true);
