@@ -10,7 +10,7 @@ import { unitReportBlocks } from '../src/core/render-units.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
-import { mistypedReportVerb, utteranceForm } from '../src/core/utterance-form.js';
+import { utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
@@ -98,7 +98,7 @@ export const updateStatusIntent = defineIntent({
       throw problemsError(r.problems, USAGE);
     }
     // "跟新 T9 正常推进", "updte T9 at risk": a slip of the verb; what follows is proposed, never written at once.
-    const slip = mistypedReportVerb(u.text);
+    const slip = a.mistypedVerb;
     const afterSlip = slip !== null ? u.text.slice(slip) : null;
     const slipped = afterSlip !== null && readFreeTextReport(afterSlip, ctx.plan) === 'update';
     const text = slipped ? afterSlip : u.text;

@@ -1,6 +1,4 @@
 import { foldTraditional } from '../search/fold-traditional.js';
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- named in the TSDoc links
-import type { isInterrogative, mistypedReportVerb } from './utterance-form.js';
 import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
@@ -63,13 +61,13 @@ export class AnalysedUtterance implements Utterance {
     return (this.#plainLower ??= this.plain.toLowerCase());
   }
 
-  /** Whether the message asks rather than tells ({@link isInterrogative}). */
+  /** Whether the message asks rather than tells (`isInterrogative`). */
   get interrogative(): boolean {
     return (this.#interrogative ??= isInterrogativePlain(this.plainLower.trim()));
   }
 
   /**
-   * The first item the message names ({@link findItemRef}), or null. The reference reader folds
+   * The first item the message names (`findItemRef`), or null. The reference reader folds
    * Traditional characters and case itself, so this is also the item of {@link foldedLower}.
    */
   get itemRef(): FoundItemRef | null {
@@ -77,13 +75,13 @@ export class AnalysedUtterance implements Utterance {
     return this.#itemRef;
   }
 
-  /** The length of a mistyped report verb the message opens with ({@link mistypedReportVerb}), or null. */
+  /** The length of a mistyped report verb the message opens with (`mistypedReportVerb`), or null. */
   get mistypedVerb(): number | null {
     if (this.#mistypedVerb === undefined) this.#mistypedVerb = mistypedReportVerbPlain(this.plain);
     return this.#mistypedVerb;
   }
 
-  /** The length of the report verb the message opens with ({@link leadingReportVerb}), or null. */
+  /** The length of the report verb the message opens with (`leadingReportVerb`), or null. */
   get reportVerb(): number | null {
     if (this.#reportVerb === undefined) this.#reportVerb = leadingReportVerb(this.text);
     return this.#reportVerb;

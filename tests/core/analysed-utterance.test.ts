@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysedUtterance, analysed } from '../../src/core/analysed-utterance.js';
-import { isInterrogative, leadingReportVerb } from '../../src/core/utterance-form.js';
+import { isInterrogative, leadingReportVerb, mistypedReportVerb } from '../../src/core/utterance-form.js';
 import { foldTraditional } from '../../src/search/fold-traditional.js';
 import { findItemRef } from '../../src/search/parse-item-ref.js';
 
@@ -13,6 +13,9 @@ describe('AnalysedUtterance', () => {
     ['ＴＡＳＫ ９ 進展如何', 'zh'],
     ['what is the rural sewage target', 'en'],
     ['', 'en'],
+    ['跟新 T9 正常推进', 'zh'],
+    ['updte T9 at risk', 'en'],
+    ['  確認  ', 'zh'],
   ] as const)('reads %j as the one resolver of each concept does', (text, lang) => {
     const a = new AnalysedUtterance(text, lang);
     expect(a.text).toBe(text);
@@ -21,6 +24,8 @@ describe('AnalysedUtterance', () => {
     expect(a.foldedLower).toBe(foldTraditional(text).toLowerCase());
     expect(a.lower).toBe(text.toLowerCase());
     expect(a.nfkc).toBe(text.normalize('NFKC'));
+    expect(a.plain).toBe(foldTraditional(text.normalize('NFKC')));
+    expect(a.mistypedVerb).toBe(mistypedReportVerb(text));
     expect(a.plainLower).toBe(foldTraditional(text.normalize('NFKC')).toLowerCase());
     expect(a.interrogative).toBe(isInterrogative(text));
     expect(a.itemRef).toEqual(findItemRef(text));
