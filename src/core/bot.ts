@@ -65,6 +65,9 @@ export interface BotDeps {
   languages?: Map<string, Lang>;
 }
 
+/** `/plan` typed at the start of a message, as a Chinese input method may type it (`／plan`, `、plan`, `／ｐｌａｎ`). */
+const TYPED_PLAN = /^\s*[/／、]?(?:plan|ｐｌａｎ)(?:\s+|$)/i;
+
 /** How many users' last languages a bot keeps (the oldest is forgotten first). */
 const REMEMBERED_LANGUAGES = 10_000;
 
@@ -97,8 +100,8 @@ export function createBot(deps: BotDeps): Bot {
       const lang = rememberLang(languages, msg.user.id, resolved);
       let command = msg.command ?? false;
       // A Chinese input method types the slash as `／` or `、` and may widen the word (`／ｐｌａｎ`).
-      const typed = /^\s*[/／、]?(?:plan|ｐｌａｎ)(?:\s+|$)/i.exec(text);
-      if (!command && typed && /^[/／、]/.test(text.trimStart())) {
+      const typed = command ? null : TYPED_PLAN.exec(text);
+      if (typed && /^[/／、]/.test(text.trimStart())) {
         command = true;
         text = text.slice(typed[0].length);
       }

@@ -48,15 +48,15 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
   }
   // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
   const trimmed = new AnalysedUtterance(text, u.lang);
-  for (const intent of intents) {
-    if (text.length > maxChars(intent)) continue;
-    const raw = intent.recognize?.(trimmed, ctx);
+  for (const { intent, recognize, maxChars } of commandTable(intents).recognisers) {
+    if (text.length > maxChars) continue;
+    const raw = recognize(trimmed, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
   throw new Error('no intent recognised the message; the last intent must accept anything');
 }
 
-/** The command words of a list of intents, read once per list rather than on every command. */
+/** The command words and recognisers of a list of intents, read once per list rather than on every message. */
 interface CommandTable {
   /** Each command word and the first intent that declares it. */
   byWord: ReadonlyMap<string, Intent>;
@@ -64,6 +64,8 @@ interface CommandTable {
   han: ReadonlyArray<readonly [string, Intent]>;
   /** The first characters of {@link han}: a word starting otherwise is none of them. */
   hanInitials: ReadonlySet<string>;
+  /** The intents that recognise free text, in declaration order, with the longest text each reads. */
+  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; maxChars: number }>;
 }
 
 const commandTables = new WeakMap<readonly Intent[], CommandTable>();
@@ -79,7 +81,8 @@ function commandTable(intents: readonly Intent[]): CommandTable {
         if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
       }
     }
-    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))) }));
+    const recognisers = intents.flatMap((intent) => (intent.recognize ? [{ intent, recognize: intent.recognize.bind(intent), maxChars: maxChars(intent) }] : []));
+    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))), recognisers }));
   }
   return table;
 }
