@@ -2,7 +2,7 @@ import type { ItemKind } from '../plan/schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
 import { foldTraditional } from './fold-traditional.js';
-import { needsUnicodeFolding, normalizeText } from './normalize.js';
+import { foldText, needsUnicodeFolding, normalizeText } from './normalize.js';
 import { editDistance } from './typo-corrector.js';
 
 /** An explicit reference to one plan item by kind and number ("task 9", "第九项任务", "O4"). */
@@ -126,18 +126,27 @@ const OPENERS: ReadonlySet<string> = new Set([
 ]);
 const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/** What the first word of a reference starts with: a keyword, or an English number (ordinals before a keyword). */
+const REF_WORD_START = new RegExp(`^(?:task|group|section|objective|goal|${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN})`);
+const LETTERS = /[a-z]+/y;
+
 /**
- * Whether a reference may stand at the start of a text: false only when the first letter or digit of
- * the text, as {@link refText} folds it, can open none ({@link OPENERS}). The reading drops what comes
- * before it and keeps that character first. Text that needs Unicode folding is always read in full.
+ * Whether a reference may stand at the start of a text: false only when the text's first letter or
+ * digit, as {@link refText} folds it, can open none ({@link OPENERS}), or its first word is none of a
+ * code's letter (`t9`, `o 3`), a keyword, a keyword {@link mendReferenceWords} would mend (`taks`), or
+ * an English number (`ninth task`). The reading drops what comes before that character and keeps the
+ * word. Text that needs Unicode folding is always read in full.
  */
 function mayOpenWithRef(text: string): boolean {
   if (needsUnicodeFolding(text)) return true;
-  const first = FIRST_WORD_CHARACTER.exec(text)?.[0];
-  if (first === undefined) return false;
-  const code = first.charCodeAt(0);
-  const plain = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : first;
-  return OPENERS.has(plain.toLowerCase());
+  const folded = foldText(text);
+  const first = FIRST_WORD_CHARACTER.exec(folded);
+  if (first === null || !OPENERS.has(first[0])) return false;
+  if (first[0] < 'a' || first[0] > 'z') return true;
+  LETTERS.lastIndex = first.index;
+  const word = LETTERS.exec(folded)![0];
+  if (word.length === 1) return word === 'o' || word === 'g' || word === 't';
+  return REF_WORD_START.test(word) || (word.length >= 3 && word.length <= 12 && KEYWORDS.some((k) => k[0] === word[0] && editDistance(word, k) <= (k.length >= 8 ? 2 : 1)));
 }
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 

@@ -65,7 +65,8 @@ describe('the item reference reader skips only texts that cannot name an item', 
       ...cardinals.flatMap((n) => [`task ${n} at risk`, `Objective ${n.toUpperCase()} done`, `group ${n}`, `section ${n}`, `taks ${n} late`, `goal ${n}`]),
       ...ordinalWords.flatMap((o) => [`${o} task at risk`, `${o.toUpperCase()} GROUP`, `${o} objective`, `the ${o} task`.slice(4)]),
       ...['T9 at risk', 't 9', 'O3 done', 'G3', 'Ｔ９ 滞后', 'ｔａｓｋ ９', '(T9) late', '“task nine” done', '24th task', '第九项 滞后', '第 九 项', '主要目标三', '目標三 正常',
-        '任务九 完成', '任務組三', '目标第三', '  T9', '- task 9', '…T9', '、第三项'],
+        '任务九 完成', '任務組三', '目标第三', '  T9', '- task 9', '…T9', '、第三项', 'objectve three done', "ta'sk 9", 'Tasks 9', 'sections 2', 'gruop 3',
+        'objectivs 4'],
     ];
     const missed = texts.filter((t) => readLeadingItemRef(t) === null);
     // Two the reader has never read at the start of a text (its full reading finds no leading reference either).
