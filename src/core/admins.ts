@@ -47,12 +47,26 @@ export function isListedAdmin(entries: readonly string[], user: string): boolean
 
 /**
  * {@link isListedAdmin} over a list read once (at start-up) rather than on every message: the same
- * answer for every user, without reading the entries again.
+ * answer for every user, without reading the entries again, and without matching them again for a
+ * user seen recently.
  */
 export function listedAdminTest(entries: readonly string[]): (user: string) => boolean {
   const read = entries.map(readAdminEntry);
-  return (user) => read.some((a) => readEntryMatches(a, user));
+  // The answer for a user never changes (the list is fixed): kept for the users seen last.
+  const known = new Map<string, boolean>();
+  return (user) => {
+    let admin = known.get(user);
+    if (admin === undefined) {
+      admin = read.some((a) => readEntryMatches(a, user));
+      if (known.size >= REMEMBERED_USERS) known.delete(known.keys().next().value!);
+      known.set(user, admin);
+    }
+    return admin;
+  };
 }
+
+/** How many users' answers {@link listedAdminTest} keeps (the oldest is forgotten first). */
+const REMEMBERED_USERS = 10_000;
 
 /** How an entry was read, in words for the start-up log: `U0123ABC → slack:U0123ABC (a Slack member id)`. */
 export function describeAdminEntry(a: AdminEntry): string {
