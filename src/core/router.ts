@@ -48,8 +48,8 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
   }
   // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
   const trimmed = new AnalysedUtterance(text, u.lang);
-  for (const { intent, recognize, maxChars } of commandTable(intents).recognisers) {
-    if (text.length > maxChars) continue;
+  for (const { intent, recognize, limit } of commandTable(intents).recognisers) {
+    if (text.length > limit) continue;
     const raw = recognize(trimmed, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
@@ -65,7 +65,7 @@ interface CommandTable {
   /** The first characters of {@link han}: a word starting otherwise is none of them. */
   hanInitials: ReadonlySet<string>;
   /** The intents that recognise free text, in declaration order, with the longest text each reads. */
-  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; maxChars: number }>;
+  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; limit: number }>;
 }
 
 const commandTables = new WeakMap<readonly Intent[], CommandTable>();
@@ -81,7 +81,7 @@ function commandTable(intents: readonly Intent[]): CommandTable {
         if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
       }
     }
-    const recognisers = intents.flatMap((intent) => (intent.recognize ? [{ intent, recognize: intent.recognize.bind(intent), maxChars: maxChars(intent) }] : []));
+    const recognisers = intents.flatMap((intent) => (intent.recognize ? [{ intent, recognize: intent.recognize.bind(intent), limit: maxChars(intent) }] : []));
     commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))), recognisers }));
   }
   return table;

@@ -148,6 +148,7 @@ function mayOpenWithRef(text: string): boolean {
   if (word.length === 1) return word === 'o' || word === 'g' || word === 't';
   return REF_WORD_START.test(word) || (word.length >= 3 && word.length <= 12 && KEYWORDS.some((k) => k[0] === word[0] && editDistance(word, k) <= (k.length >= 8 ? 2 : 1)));
 }
+
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 
 /**
