@@ -43,6 +43,8 @@ function resolveAsked(text: string, hints: LangHints): { lang: Lang; text: strin
 /** {@link resolveLang} of a message that does not ask for a language. */
 function resolveUnasked(text: string, hints: LangHints): { lang: Lang; text: string; neutral: boolean } {
   if (hints.lang) return { lang: hints.lang, text, neutral: false };
+  // Without a Han character the words are English, and nothing below can say otherwise.
+  if (!hints.defaultLang && !HAN.test(text)) return { lang: 'en', text, neutral: isLanguageNeutral(text) };
   // The command prefix, item ids and the platform word of a DingTalk or WeCom user (`@dingtalk:0456`,
   // typed by Chinese staff) are the same in both languages: they say nothing of the reader's.
   const words = text

@@ -45,6 +45,31 @@ describe('resolveLang shortcuts', () => {
       if ('lang' in full) expect(r.lang, text).toBe(full.lang);
     }
   });
+  it('answers as the full reading does, with and without the hints a door gives', () => {
+    /** resolveLang after the request, as it read every message before the shortcuts. */
+    const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
+    const detect = (t: string) => {
+      const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
+      const latin = t.match(/\p{Script=Latin}/gu)?.length ?? 0;
+      return han === 0 ? 'en' : han / (han + latin) >= 0.25 ? 'zh' : 'en';
+    };
+    const full = (text: string, hints: { lang?: 'en' | 'zh'; defaultLang?: 'en' | 'zh' }) => {
+      if (WANTS_EN.test(text) || WANTS_ZH.test(text)) return null;
+      if (hints.lang) return { lang: hints.lang, text, neutral: false };
+      const words = text.replace(/^\s*[/／、]?(?:plan|ｐｌａｎ)\b/i, ' ').replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ').replace(/\b(?:dingtalk|wecom):(?=\S)/gi, '');
+      const neutral = isLanguageNeutral(text);
+      if (/^\s*[/／、]?(?:plan|ｐｌａｎ)\s+\p{Script=Han}/iu.test(text)) return { lang: 'zh', text, neutral };
+      if (hints.defaultLang && !LETTER.test(words)) return { lang: hints.defaultLang, text, neutral };
+      return { lang: detect(words), text, neutral };
+    };
+    for (const text of [...texts, '/plan 指派 T9 @zhaoliu', 'T9 420/800', '@dingtalk:0456 T9', 'what does 危废 mean', 'PM2.5和臭氧']) {
+      for (const hints of [{}, { lang: 'zh' as const }, { defaultLang: 'zh' as const }, { defaultLang: 'en' as const }]) {
+        const expected = full(text, hints);
+        if (expected) expect(resolveLang(text, hints), text).toEqual(expected);
+      }
+    }
+  });
+
   it('honours a request for a language', () => {
     expect(resolveLang('what is T9 in Chinese')).toEqual({ lang: 'zh', text: 'what is T9', neutral: false });
     expect(resolveLang('第九项任务是什么 用英文回答')).toEqual({ lang: 'en', text: '第九项任务是什么', neutral: false });
