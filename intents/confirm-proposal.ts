@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { t } from '../src/core/i18n.js';
+import { analysed, type AnalysedUtterance } from '../src/core/analysed-utterance.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { PROPOSAL_TTL_MS, type Proposal } from '../src/core/proposals.js';
 import { reply } from '../src/core/reply.js';
 import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
-import { foldTraditional } from '../src/search/fold-traditional.js';
 
 /** Every way people say yes to "Record this?" (only read while a proposal of theirs is pending here). */
 const YES = /^(?:yes|y|yep|yeah|ok|okay|sure|confirm|record|确认|确定|是|是的|对|对的|记录|好|好的|行|可以|嗯|嗯嗯|没问题|确认记录|记录吧)[\s.!。！~～]*$/i;
@@ -20,8 +20,8 @@ const EXPLICIT = /^(?:confirm|cancel|确认|确定|取消|确认记录)[\s.!。�
  * "yes"/"确认" (or "no"/"取消") answers a pending proposal of this user in this channel; with none
  * pending (expired, settled, or lost in a restart) only the explicit words are read, to say so.
  */
-function answer(text: string, ctx: IntentContext, words: RegExp): { token: null } | null {
-  const folded = foldTraditional(text.normalize('NFKC')).trim();
+function answer(u: AnalysedUtterance, ctx: IntentContext, words: RegExp): { token: null } | null {
+  const folded = u.plain.trim();
   if (!words.test(folded)) return null;
   return ctx.proposals.hasPending(ctx.user.id, ctx.channel) || EXPLICIT.test(folded) ? { token: null } : null;
 }
@@ -80,7 +80,7 @@ export const confirmProposalIntent = defineIntent({
   commands: ['confirm', 'record', 'yes', '确认', '确定'],
   args: z.object({ token: TOKEN }),
   sideEffects: true,
-  recognize: (u, ctx) => answer(u.text, ctx, YES),
+  recognize: (u, ctx) => answer(analysed(u), ctx, YES),
   parseCommand: (rest) => ({ token: rest.trim().toLowerCase() || null }),
   handle: async ({ token }, ctx) => {
     const proposal = settle(token, ctx);
@@ -102,7 +102,7 @@ export const cancelProposalIntent = defineIntent({
   commands: ['cancel', 'no', '取消'],
   args: z.object({ token: TOKEN }),
   sideEffects: false,
-  recognize: (u, ctx) => answer(u.text, ctx, NO),
+  recognize: (u, ctx) => answer(analysed(u), ctx, NO),
   parseCommand: (rest) => ({ token: rest.trim().toLowerCase() || null }),
   handle: ({ token }, ctx) => {
     const proposal = settle(token, ctx);

@@ -4,11 +4,10 @@ import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { lightBlocks, progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
-import { findItemRef } from '../src/search/parse-item-ref.js';
 import { currentStates } from '../src/store/item-state.js';
 import { itemId } from '../src/plan/item-id.js';
 import { mentionsStatus } from '../src/core/parse-status.js';
-import { isInterrogative } from '../src/core/utterance-form.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 
 /** Words that ask for a target's number ("how many must be completed"): a question for search, not for the status. */
 const NUMBER_CUE = /\b(target|how many|how much|what percent)\b|多少|目标值|指标|要求/;
@@ -26,12 +25,13 @@ export const itemStatusIntent = defineIntent({
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
   recognize: (u) => {
-    const ref = findItemRef(u.text);
-    if (!ref) return null;
+    const a = analysed(u);
     // "is T11 done", "T9是否滞后": a question about a status is answered with the status, never recorded.
-    const asksStatus = isInterrogative(u.text) && (mentionsStatus(u.text) || PROGRESS_VALUE.test(u.text.normalize('NFKC'))) && !NUMBER_CUE.test(u.text.toLowerCase());
-    if (!asksStatus && !STATUS_CUE.test(u.text.toLowerCase())) return null;
-    return { id: itemId(ref.kind, ref.number) };
+    // The cues are read before the item: most messages have none, and the item is the dearer reading.
+    const asksStatus = a.interrogative && (mentionsStatus(u.text) || PROGRESS_VALUE.test(a.nfkc)) && !NUMBER_CUE.test(a.lower);
+    if (!asksStatus && !STATUS_CUE.test(a.lower)) return null;
+    const ref = a.itemRef;
+    return ref ? { id: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => ({ id: rest.trim() }),
   handle: ({ id }, ctx) => {

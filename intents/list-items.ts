@@ -3,6 +3,7 @@ import { findItem } from '../src/core/find-item.js';
 import { defineIntent } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findTopic, inTopic } from '../src/search/topic-table.js';
@@ -60,10 +61,9 @@ const STALE = /\bstale\b|\bno (?:recent )?updates?\b|\bnot (?:been )?updated\b|\
 /** "overdue", "past the deadline", "逾期", "超期": the overdue reason. */
 const OVERDUE = /\boverdue\b|\bpast (?:the |its |their )?deadlines?\b|逾期|超期|过期|过了期限|超过期限/;
 
-/** The one reason of attention a list question asks about, or null. */
-function reasonIn(text: string): 'stale' | 'overdue' | null {
-  const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
-  return STALE.test(folded) ? 'stale' : OVERDUE.test(folded) ? 'overdue' : null;
+/** The one reason of attention a list question asks about, or null; `plainLower` is the text in NFKC, folded to Simplified, in lower case. */
+function reasonIn(plainLower: string): 'stale' | 'overdue' | null {
+  return STALE.test(plainLower) ? 'stale' : OVERDUE.test(plainLower) ? 'overdue' : null;
 }
 const PLURAL = /\b(tasks|items|objectives|goals|targets|groups|actions|work items)\b|\b(?:every|each|all) (?:task|item|objective)\b|任务|目标|事项|工作|项目|内容|指标|\bindicators\b/;
 /** A list asked by the section it comes under ("tasks under the Yellow River section"): the group's tasks. */
@@ -79,6 +79,8 @@ const MINE = /\bmy (tasks|items|work)\b|\bmine\b|我的任务|我的工作|我�
  * an unbounded lazy name before 负责的 is retried from every position of a long run of letters (quadratic).
  */
 const OWNER = /\b(?:owned by|assigned to|owner is) @?([\p{L}\p{N}_.:-]+)|@([\p{L}\p{N}_.:-]{1,64}?) ?的(?:任务|工作|事项)|([\p{L}\p{N}_.:-]{1,64}?) ?负责的(?:任务|工作|事项)/iu;
+/** What every form of {@link OWNER} contains, with its flags. */
+const OWNER_WORD = /owned by|assigned to|owner is|@|负责的/iu;
 /** "needs attention", "需要关注": every reason of src/core/attention.ts. */
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
@@ -100,22 +102,23 @@ export const listItemsIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
-    const text = foldTraditional(u.text).toLowerCase();
+    const a = analysed(u);
+    const text = a.foldedLower;
     const light = lightAsked(u.text);
     if (light) {
-      const ref = findItemRef(text);
+      const ref = a.itemRef;
       if (ref && ref.kind !== 'group') return null;
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
     }
-    const reason = reasonIn(u.text);
+    const reason = reasonIn(a.plainLower);
     // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
-    if (reason && !findItemRef(text)?.kind.match(/^(task|objective)$/)) {
-      const ref = findItemRef(text);
+    if (reason && !a.itemRef?.kind.match(/^(task|objective)$/)) {
+      const ref = a.itemRef;
       return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
     }
     if (ATTENTION.test(text)) {
-      const ref = findItemRef(text);
+      const ref = a.itemRef;
       if (ref && ref.kind !== 'group') return null;
       const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
       return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
@@ -124,7 +127,7 @@ export const listItemsIntent = defineIntent({
     if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
     const mine = MINE.test(text);
     const status = findStatus(text);
-    const ref = findItemRef(text);
+    const ref = a.itemRef;
     if (ref && ref.kind !== 'group') return null;
     // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
     if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
@@ -218,6 +221,8 @@ export const listItemsIntent = defineIntent({
 
 /** The owner a message asks about, or null; "me"/"我" is left to the "my tasks" reading. */
 function ownerIn(text: string): string | null {
+  // Each way of naming an owner has one of these words: most messages have none and skip the pattern.
+  if (!OWNER_WORD.test(text)) return null;
   const m = OWNER.exec(text);
   const who = (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/^@/, '');
   return who && !['me', 'my', 'mine', 'us', '我', '我们'].includes(who.toLowerCase()) ? who : null;

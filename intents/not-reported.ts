@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 import { t } from '../src/core/i18n.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type ReplyBlock } from '../src/core/reply.js';
 import { notReported } from '../src/digest/not-reported.js';
@@ -27,7 +28,7 @@ export const notReportedIntent = defineIntent({
   commands: ['not-reported', 'unreported', '未报送'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
+  recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(analysed(u).folded.trim()) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;

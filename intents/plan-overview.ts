@@ -4,7 +4,7 @@ import { formatTarget, t } from '../src/core/i18n.js';
 import { reply } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
-import { findItemRef } from '../src/search/parse-item-ref.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { currentStates } from '../src/store/item-state.js';
 
 const Args = z.object({
@@ -48,8 +48,9 @@ export const planOverviewIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     // Traditional characters read as Simplified ("哪些任務沒有負責人"), as every parser reads them.
-    const text = foldTraditional(u.text).toLowerCase();
-    if (findItemRef(text)) return null;
+    const a = analysed(u);
+    const text = a.foldedLower;
+    if (a.itemRef) return null;
     if (UNOWNED.test(text)) return { ask: 'unowned', kind: 'task' };
     const quantified = UNQUANTIFIED.test(text) ? 'unquantified' : QUANTIFIED.test(text) ? 'quantified' : null;
     if (quantified) {

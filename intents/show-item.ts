@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { defineIntent } from '../src/core/intent.js';
 import { indicatorAnswer, itemCard } from '../src/core/render-item.js';
 import { UserError } from '../src/errors.js';
@@ -28,7 +29,7 @@ export const showItemIntent = defineIntent({
     // An indicator id ("T9.1", "什么是O3.3") names one target of an item.
     const target = INDICATOR_ID.exec(u.text);
     if (target) return { id: target[0].toUpperCase() };
-    const ref = findItemRef(u.text);
+    const ref = analysed(u).itemRef;
     if (!ref) return null;
     const rest = (ref.text.slice(0, ref.start) + ' ' + ref.text.slice(ref.end)).replace(FILLER, ' ').replace(/[\s?？!！。.,，]+/g, '');
     if (rest.length > (ref.keyword ? 2 : 0)) return null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
+import { analysed, type AnalysedUtterance } from '../src/core/analysed-utterance.js';
 import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { byUnitBlocks, itemUnitsBlocks, unitLights } from '../src/core/render-units.js';
@@ -20,16 +21,20 @@ const EN_UNIT_TASKS = /^(?:what|which (?:tasks|items)) (?:is|are|does|do) (.+?) 
 /** "周口负责哪些任务", "周口市负责什么", "周口牵头哪些任务", "周口的任务有哪些". */
 const ZH_UNIT_TASKS = /^(?:负责|牵头)?(?:哪些|什么)?(?:任务|工作|事项)?$|^的(?:任务|工作|事项)(?:有哪些|有什么|是什么)?$/;
 const ZH_TAIL = /[?？吗呢。\s]+$/;
+/** How every text {@link ZH_UNIT_TASKS} reads ends, before {@link ZH_TAIL}. */
+const ZH_UNIT_TASKS_END = /(?:负责|牵头|哪些|什么|任务|工作|事项)[?？吗呢。\s]*$/;
 
 /** The units question: the unit, read by the unit resolver, or null when the words are not about one. */
-function unitAsked(text: string, ctx: IntentContext): string | null {
-  const units = [...unitsNow(ctx).units.values()];
+function unitAsked(u: AnalysedUtterance, ctx: IntentContext): string | null {
+  const { text } = u;
   const en = EN_UNIT_TASKS.exec(text.trim());
   if (en) {
-    const r = resolveUnit((en[1] ?? en[2] ?? en[3])!, units);
+    const r = resolveUnit((en[1] ?? en[2] ?? en[3])!, unitsNow(ctx).units.values());
     return r.ok ? r.id : null;
   }
-  const lead = readLeadingUnit(text.trim(), units);
+  // What follows the unit must read as ZH_UNIT_TASKS: most messages end otherwise and name no unit to look for.
+  if (!ZH_UNIT_TASKS_END.test(u.folded)) return null;
+  const lead = readLeadingUnit(text.trim(), unitsNow(ctx).units.values());
   if (!lead) return null;
   // Traditional characters (周口負責哪些任務) read as Simplified; the fold keeps every offset.
   const rest = foldTraditional(text.trim().slice(lead.length)).replace(ZH_TAIL, '');
@@ -46,7 +51,7 @@ export const unitTasksIntent = defineIntent({
   args: z.object({ unit: z.string().min(1).max(80) }),
   sideEffects: false,
   recognize: (u, ctx) => {
-    const unit = unitAsked(u.text, ctx);
+    const unit = unitAsked(analysed(u), ctx);
     return unit ? { unit } : null;
   },
   parseCommand: (rest) => ({ unit: rest.trim() }),
@@ -95,8 +100,9 @@ export const itemByUnitIntent = defineIntent({
   args: z.object({ itemId: ItemId }),
   sideEffects: false,
   recognize: (u) => {
-    if (!BY_UNIT.test(foldTraditional(u.text))) return null;
-    const ref = findItemRef(u.text);
+    const a = analysed(u);
+    if (!BY_UNIT.test(a.folded)) return null;
+    const ref = a.itemRef;
     return ref && ref.kind !== 'group' ? { itemId: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => {
@@ -130,7 +136,7 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (NO_LEAD.test(foldTraditional(u.text)) ? {} : null),
+  recognize: (u) => (NO_LEAD.test(analysed(u).folded) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;
@@ -158,7 +164,7 @@ export const myUnitsIntent = defineIntent({
   commands: ['my-units', '我的单位'],
   args: z.object({}),
   sideEffects: false,
-  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(foldTraditional(u.text.trim())) ? {} : null),
+  recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(analysed(u).folded.trim()) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
     const { lang, plan } = ctx;

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
 import { STATUS_LABELS, formatNumber, t } from '../src/core/i18n.js';
 import { defineIntent, eventOrigin, type IntentContext } from '../src/core/intent.js';
-import { looksLikeUpdate, mistypedStatusReport, parseUpdate, problemsError, STATUS_LIST, type UpdateArgs } from '../src/core/parse-update.js';
+import { parseUpdate, problemsError, readFreeTextReport, STATUS_LIST, type UpdateArgs } from '../src/core/parse-update.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import { assertCanUpdate } from '../src/core/permissions.js';
 import { reportUnit } from '../src/core/report-unit.js';
 import { unitReportBlocks } from '../src/core/render-units.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
-import { isInterrogative, leadingReportVerb, mistypedReportVerb, utteranceForm } from '../src/core/utterance-form.js';
+import { utteranceForm } from '../src/core/utterance-form.js';
 import { ItemId, type PlanItem } from '../src/plan/schema.js';
 import { UserError } from '../src/errors.js';
 import { itemId } from '../src/plan/item-id.js';
@@ -81,8 +82,9 @@ export const updateStatusIntent = defineIntent({
   // A note may be long: this intent sees every message, so an over-long note is refused rather than missed.
   maxChars: Number.POSITIVE_INFINITY,
   recognize: (u, ctx) => {
-    if (isInterrogative(u.text)) return null;
-    const verb = leadingReportVerb(u.text);
+    const a = analysed(u);
+    if (a.interrogative) return null;
+    const verb = a.reportVerb;
     if (verb !== null) {
       // "汇报 T9 进展情况", "report T9 progress please": asks for the item's status.
       const ref = readLeadingItemRef(u.text.slice(verb).trim());
@@ -96,14 +98,14 @@ export const updateStatusIntent = defineIntent({
       throw problemsError(r.problems, USAGE);
     }
     // "跟新 T9 正常推进", "updte T9 at risk": a slip of the verb; what follows is proposed, never written at once.
-    const slip = mistypedReportVerb(u.text);
-    const text = slip !== null && looksLikeUpdate(u.text.slice(slip), ctx.plan) ? u.text.slice(slip) : u.text;
-    if (!looksLikeUpdate(text, ctx.plan)) {
-      // "T9 有风线": a status mistyped is said so, rather than answered with the item as if asked.
-      const typo = mistypedStatusReport(text, ctx.plan);
-      if (typo) throw problemsError([typo], USAGE);
-      return null;
-    }
+    const slip = a.mistypedVerb;
+    const afterSlip = slip !== null ? u.text.slice(slip) : null;
+    const slipped = afterSlip !== null && readFreeTextReport(afterSlip, ctx.plan) === 'update';
+    const text = slipped ? afterSlip : u.text;
+    // Not an update: "T9 有风线", a status mistyped, is said so, rather than answered with the item as if asked.
+    const read = slipped ? 'update' : readFreeTextReport(text, ctx.plan, false); // u.text is no question (read above)
+    if (read === null) return null;
+    if (read !== 'update') throw problemsError([read], USAGE);
     return readUpdate(text, ctx);
   },
   parseCommand: (rest, _u, ctx) => readUpdate(rest, ctx),

@@ -27,7 +27,11 @@ export function readAdminEntry(entry: string): AdminEntry {
 
 /** True when a `PLANBOT_ADMINS` entry names this user. */
 export function adminEntryMatches(entry: string, user: string): boolean {
-  const a = readAdminEntry(entry);
+  return readEntryMatches(readAdminEntry(entry), user);
+}
+
+/** True when an entry, as {@link readAdminEntry} read it, names this user. */
+function readEntryMatches(a: AdminEntry, user: string): boolean {
   if (a.kind === 'user' || a.kind === 'slack-member') return sameUser(a.id, user);
   if (a.kind === 'name') {
     const p = platformOf(user);
@@ -40,6 +44,29 @@ export function adminEntryMatches(entry: string, user: string): boolean {
 export function isListedAdmin(entries: readonly string[], user: string): boolean {
   return entries.some((e) => adminEntryMatches(e, user));
 }
+
+/**
+ * {@link isListedAdmin} over a list read once (at start-up) rather than on every message: the same
+ * answer for every user, without reading the entries again, and without matching them again for a
+ * user seen recently.
+ */
+export function listedAdminTest(entries: readonly string[]): (user: string) => boolean {
+  const read = entries.map(readAdminEntry);
+  // The answer for a user never changes (the list is fixed): kept for the users seen last.
+  const known = new Map<string, boolean>();
+  return (user) => {
+    let admin = known.get(user);
+    if (admin === undefined) {
+      admin = read.some((a) => readEntryMatches(a, user));
+      if (known.size >= REMEMBERED_USERS) known.delete(known.keys().next().value!);
+      known.set(user, admin);
+    }
+    return admin;
+  };
+}
+
+/** How many users' answers {@link listedAdminTest} keeps (the oldest is forgotten first). */
+const REMEMBERED_USERS = 10_000;
 
 /** How an entry was read, in words for the start-up log: `U0123ABC → slack:U0123ABC (a Slack member id)`. */
 export function describeAdminEntry(a: AdminEntry): string {

@@ -12,7 +12,7 @@ import { needsConfirmation, proposeWrite } from './propose.js';
 import { reply, type Lang, type Reply } from './reply.js';
 import { oncePerRequest } from './once-per-request.js';
 import { route } from './router.js';
-import { isListedAdmin } from './admins.js';
+import { listedAdminTest } from './admins.js';
 import { cleanFreeText } from './free-text.js';
 import type { UserId } from './user-ids.js';
 import { ConversationMemory, conversationKey, withTopic } from './conversation.js';
@@ -65,6 +65,9 @@ export interface BotDeps {
   languages?: Map<string, Lang>;
 }
 
+/** `/plan` typed at the start of a message, as a Chinese input method may type it (`／plan`, `、plan`, `／ｐｌａｎ`). */
+const TYPED_PLAN = /^\s*[/／、]?(?:plan|ｐｌａｎ)(?:\s+|$)/i;
+
 /** How many users' last languages a bot keeps (the oldest is forgotten first). */
 const REMEMBERED_LANGUAGES = 10_000;
 
@@ -81,6 +84,13 @@ export function createBot(deps: BotDeps): Bot {
   const proposals = deps.proposals ?? new ProposalBook();
   const conversations = deps.conversations ?? new ConversationMemory();
   const languages = deps.languages ?? new Map<string, Lang>();
+  // Read once for every message: what depends only on the deps.
+  const isAdmin = listedAdminTest(deps.admins);
+  const localAdminPlatforms = deps.localAdminPlatforms ?? [];
+  const optional: Pick<IntentContext, 'webInvites' | 'reporting'> = {
+    ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
+    ...(deps.reporting ? { reporting: deps.reporting } : {}),
+  };
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
@@ -90,12 +100,12 @@ export function createBot(deps: BotDeps): Bot {
       const lang = rememberLang(languages, msg.user.id, resolved);
       let command = msg.command ?? false;
       // A Chinese input method types the slash as `／` or `、` and may widen the word (`／ｐｌａｎ`).
-      const typed = /^\s*[/／、]?(?:plan|ｐｌａｎ)(?:\s+|$)/i.exec(text);
-      if (!command && typed && /^[/／、]/.test(text.trimStart())) {
+      const typed = command ? null : TYPED_PLAN.exec(text);
+      if (typed && /^[/／、]/.test(text.trimStart())) {
         command = true;
         text = text.slice(typed[0].length);
       }
-      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: isListedAdmin(deps.admins, msg.user.id) || (deps.localAdminPlatforms ?? []).includes(msg.platform) };
+      const user: User = { id: msg.user.id, name: msg.user.name ?? msg.user.id, isAdmin: isAdmin(msg.user.id) || localAdminPlatforms.includes(msg.platform) };
       const ctx: IntentContext = {
         plan: deps.plan,
         search: deps.search,
@@ -108,9 +118,8 @@ export function createBot(deps: BotDeps): Bot {
         timeZone: deps.timeZone,
         admins: deps.admins,
         intents: deps.intents,
-        ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
         proposals,
-        ...(deps.reporting ? { reporting: deps.reporting } : {}),
+        ...optional,
       };
       let intentId = 'error';
       try {
@@ -173,13 +182,19 @@ function messageTooLong(length: number): UserError {
   );
 }
 
+/** Any character {@link clean} drops or rewrites: controls, bidi marks, user-reference markers, `<` of Slack's markup. */
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\uE000\uE001<]/;
+
 /**
  * Drops control characters (C0, C1, bidi controls, the markers of user references) and cuts very
  * long messages, so no input can hurt the core or be shown back disguised. Slack's `<@U0123>` and
  * `<@U0123|name>` markup, should it arrive raw, becomes the explicit `slack:U0123`.
  */
 function clean(text: string): string {
-  return cleanFreeText(String(text ?? '').slice(0, MAX_MESSAGE_CHARS).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, ' '))
+  const cut = String(text ?? '').slice(0, MAX_MESSAGE_CHARS);
+  // Most messages have nothing to drop or rewrite: then only the spaces around them go.
+  if (!NEEDS_CLEANING.test(cut)) return cut.trim();
+  return cleanFreeText(cut.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, ' '))
     .replace(/<@([UWB][A-Z0-9]+)(?:\|[^<>]*)?>/g, ' slack:$1 ')
     .trim();
 }

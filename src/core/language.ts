@@ -3,6 +3,8 @@ import type { Lang } from './reply.js';
 
 const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
 const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;
+/** What each of {@link WANTS_EN} and {@link WANTS_ZH} needs: most messages have none and skip both. */
+const ASKS_FOR_A_LANGUAGE = /english|chinese|英文|英语|中文|汉语|(?:en|zh)\s*[.。!！?？]?\s*$/i;
 
 /** What a door knows of its reader's language, besides the text (see `Incoming`). */
 export interface LangHints {
@@ -13,6 +15,11 @@ export interface LangHints {
 }
 
 const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
+const HAN = /\p{Script=Han}/u;
+/** ASCII letters in none of the words {@link isLanguageNeutral} removes (task, item, objective, group, O/G/T ids). */
+const KEPT_LETTER = /[dfhlnqwxyz]/i;
+/** A character outside ASCII, or a slash (which may open `/plan`). */
+const NOT_PLAIN_ASCII = /[^\x00-\x2e\x30-\x7f]/;
 
 /**
  * The language to answer in: the one the user asks for ("… in Chinese", "用英文"), else the one the
@@ -22,9 +29,22 @@ const LETTER = /[\p{Script=Han}\p{Script=Latin}]/u;
  * in the writer's last language).
  */
 export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; text: string; neutral: boolean } {
+  if (ASKS_FOR_A_LANGUAGE.test(text)) return resolveAsked(text, hints);
+  return resolveUnasked(text, hints);
+}
+
+
+function resolveAsked(text: string, hints: LangHints): { lang: Lang; text: string; neutral: boolean } {
   if (WANTS_EN.test(text)) return { lang: 'en', text: text.replace(WANTS_EN, '').trim(), neutral: false };
   if (WANTS_ZH.test(text)) return { lang: 'zh', text: text.replace(WANTS_ZH, '').trim(), neutral: false };
+  return resolveUnasked(text, hints);
+}
+
+/** {@link resolveLang} of a message that does not ask for a language. */
+function resolveUnasked(text: string, hints: LangHints): { lang: Lang; text: string; neutral: boolean } {
   if (hints.lang) return { lang: hints.lang, text, neutral: false };
+  // Without a Han character the words are English, and nothing below can say otherwise.
+  if (!hints.defaultLang && !HAN.test(text)) return { lang: 'en', text, neutral: isLanguageNeutral(text) };
   // The command prefix, item ids and the platform word of a DingTalk or WeCom user (`@dingtalk:0456`,
   // typed by Chinese staff) are the same in both languages: they say nothing of the reader's.
   const words = text
@@ -43,6 +63,9 @@ export function resolveLang(text: string, hints: LangHints = {}): { lang: Lang; 
  * `/plan undo`, `T９ ４５０／８００`). Such a message is answered in the writer's last language. Pure.
  */
 export function isLanguageNeutral(text: string): boolean {
+  // A Han character stays one under NFKC and none of the patterns below removes it; nor do they remove
+  // an ASCII letter of none of their words from ASCII text without a slash (NFKC leaves ASCII as it is).
+  if (HAN.test(text) || (KEPT_LETTER.test(text) && !NOT_PLAIN_ASCII.test(text))) return false;
   const rest = text
     .normalize('NFKC')
     .replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ')

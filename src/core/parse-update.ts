@@ -7,7 +7,7 @@ import { CHINESE_STATUS_WORDS, ENGLISH_STATUS_AT_START, parseStatus } from './pa
 import { planUnitWords, readProgressValue, resolveProgress, type Problem, type RawProgress } from './parse-progress.js';
 import { editDistance } from '../search/typo-corrector.js';
 import { foldWidthAndTraditional } from '../search/fold-traditional.js';
-import { readLeadingItemRef } from '../search/parse-item-ref.js';
+import { mayNameAnItem, readLeadingItemRef } from '../search/parse-item-ref.js';
 import { itemId } from '../plan/item-id.js';
 import { isInterrogative } from './utterance-form.js';
 import type { Unit } from '../plan/units.js';
@@ -139,8 +139,15 @@ export function parseUpdate(text: string, plan: Plan, units: readonly Unit[] = p
   return { ok: true, args: { itemId: item.id, status, progress, note, ...(unit ? { unit } : {}) } };
 }
 
+/** Leading tokens and the note that follows them. */
+interface Scanned {
+  tokens: Token[];
+  note: string | null;
+  quoted: boolean;
+}
+
 /** Splits the text into leading tokens and the note that follows them. */
-function scan(text: string, units: string[], orgs: readonly Unit[] = [], leadingItemOnly = false): { tokens: Token[]; note: string | null; quoted: boolean } {
+function scan(text: string, units: string[], orgs: readonly Unit[] = [], leadingItemOnly = false): Scanned {
   const folded = fold(text);
   const tokens: Token[] = [];
   let pos = 0;
@@ -261,7 +268,11 @@ function statusTypo(id: string, note: string, near: { written: string; word: str
  */
 export function mistypedStatusReport(text: string, plan: Plan): Problem | null {
   if (isInterrogative(text)) return null;
-  const { tokens, note, quoted } = scan(text, planUnitWords(plan), [], true);
+  return statusTypoIn(scan(text, planUnitWords(plan), [], true));
+}
+
+/** The mistyped status of a scanned text that opens with an item and names no status (see {@link mistypedStatusReport}). */
+function statusTypoIn({ tokens, note, quoted }: Scanned): Problem | null {
   if (tokens[0]?.type !== 'item' || tokens.some((t) => t.type === 'status') || note === null || quoted) return null;
   const near = nearStatus(note);
   return near ? statusTypo(tokens[0].id, note, near) : null;
@@ -304,6 +315,27 @@ export function problemsError(problems: readonly Problem[], usage: string): User
  */
 export function looksLikeUpdate(text: string, plan: Plan): boolean {
   if (isInterrogative(text)) return false;
-  const { tokens } = scan(text, planUnitWords(plan), plan.units ?? [], true);
+  return opensAnUpdate(scan(text, planUnitWords(plan), plan.units ?? [], true));
+}
+
+function opensAnUpdate({ tokens }: Scanned): boolean {
   return tokens[0]?.type === 'item' && tokens.some((t) => t.type === 'status' || t.type === 'progress');
+}
+
+/**
+ * How free text that is not a question reads as a report, in one pass: `'update'` when
+ * {@link looksLikeUpdate}, else the refusal of {@link mistypedStatusReport} ("T9 有风线"), else null.
+ * The text is scanned once for both (twice only when it names a unit with `@`, which only the first
+ * reads as a unit), so a recogniser asking both pays for one reading. `asked`: whether the text is a
+ * question ({@link isInterrogative}), when the caller has read it already.
+ */
+export function readFreeTextReport(text: string, plan: Plan, asked: boolean = isInterrogative(text)): 'update' | Problem | null {
+  // Only text that opens with an item (after separators and a filler word) is either: it has a number.
+  if (asked || !mayNameAnItem(text)) return null;
+  const words = planUnitWords(plan);
+  const withUnits = scan(text, words, plan.units ?? [], true);
+  if (opensAnUpdate(withUnits)) return 'update';
+  // Neither opens with an item unless both do: the units only change how an `@` after the first token reads.
+  if (withUnits.tokens[0]?.type !== 'item') return null;
+  return statusTypoIn(/[@＠]/.test(text) ? scan(text, words, [], true) : withUnits);
 }

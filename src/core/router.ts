@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
+import { AnalysedUtterance } from './analysed-utterance.js';
 import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
 
 /** The intent chosen for a message and its validated arguments. */
@@ -19,14 +20,17 @@ export interface Routed {
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
   const text = u.text.trim();
   if (command) {
-    const [typed = '', ...rest] = text.split(/\s+/);
+    // The first word, and the words after it each separated by one space (read only when a command is found).
+    const space = /\s+/.exec(text);
+    const typed = space ? text.slice(0, space.index) : text;
+    const rest = () => (space ? text.slice(space.index + space[0].length).replace(/\s+/g, ' ') : '');
     // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
     const word = foldTraditional(typed.normalize('NFKC'));
     const table = commandTable(intents);
     let intent = table.byWord.get(word.toLowerCase());
-    let args = rest.join(' ');
-    if (!intent) {
-      // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
+    let args = intent ? rest() : '';
+    // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
+    if (!intent && table.hanInitials.has(word.charAt(0))) {
       let longest = '';
       for (const [c, i] of table.han) {
         if (c.length > longest.length && word.startsWith(c)) {
@@ -34,7 +38,7 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
           intent = i;
         }
       }
-      if (intent) args = [word.slice(longest.length), ...rest].join(' ');
+      if (intent) args = [word.slice(longest.length), ...(space ? [rest()] : [])].join(' ');
     }
     if (intent?.parseCommand) {
       if (text.length > maxChars(intent)) throw commandTooLong(intent, text.length);
@@ -42,21 +46,26 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
-  const trimmed = { ...u, text };
-  for (const intent of intents) {
-    if (text.length > maxChars(intent)) continue;
-    const raw = intent.recognize?.(trimmed, ctx);
+  // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
+  const trimmed = new AnalysedUtterance(text, u.lang);
+  for (const { intent, recognize, limit } of commandTable(intents).recognisers) {
+    if (text.length > limit) continue;
+    const raw = recognize(trimmed, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
   throw new Error('no intent recognised the message; the last intent must accept anything');
 }
 
-/** The command words of a list of intents, read once per list rather than on every command. */
+/** The command words and recognisers of a list of intents, read once per list rather than on every message. */
 interface CommandTable {
   /** Each command word and the first intent that declares it. */
   byWord: ReadonlyMap<string, Intent>;
   /** The commands that start with a Han character, in declaration order, with their intent. */
   han: ReadonlyArray<readonly [string, Intent]>;
+  /** The first characters of {@link han}: a word starting otherwise is none of them. */
+  hanInitials: ReadonlySet<string>;
+  /** The intents that recognise free text, in declaration order, with the longest text each reads. */
+  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; limit: number }>;
 }
 
 const commandTables = new WeakMap<readonly Intent[], CommandTable>();
@@ -72,7 +81,8 @@ function commandTable(intents: readonly Intent[]): CommandTable {
         if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
       }
     }
-    commandTables.set(intents, (table = { byWord, han }));
+    const recognisers = intents.flatMap((intent) => (intent.recognize ? [{ intent, recognize: intent.recognize.bind(intent), limit: maxChars(intent) }] : []));
+    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))), recognisers }));
   }
   return table;
 }

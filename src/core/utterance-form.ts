@@ -8,7 +8,11 @@ import { editDistance } from '../search/typo-corrector.js';
  * 多少/什么/怎么/如何/哪. A question never writes to the record. Pure.
  */
 export function isInterrogative(text: string): boolean {
-  const t = foldTraditional(text.normalize('NFKC')).trim().toLowerCase();
+  return isInterrogativePlain(foldTraditional(text.normalize('NFKC')).trim().toLowerCase());
+}
+
+/** {@link isInterrogative} of a text already in NFKC, folded to Simplified, trimmed and in lower case. */
+export function isInterrogativePlain(t: string): boolean {
   if (/[?？]/.test(t)) return true;
   if (/^(?:is|are|has|have|had|did|does|do|was|were|whether|can|could|will|would|should|shall|how|what|whats|what's|which|who|whom|whose|why|when|where|any)\b/.test(t)) return true;
   if (/(?<!\bnot\s)\byet\b|\bwhether\b/.test(t)) return true;
@@ -37,13 +41,19 @@ export function leadingReportVerb(text: string): number | null {
  * (跟新, 更心 for 更新; 汇包, 会报 for 汇报), as a pinyin keyboard mistypes. Pure.
  */
 export function mistypedReportVerb(text: string): number | null {
-  const t = foldTraditional(text.normalize('NFKC'));
-  if (leadingReportVerb(t) !== null) return null;
+  return mistypedReportVerbPlain(foldTraditional(text.normalize('NFKC')));
+}
+
+/** {@link mistypedReportVerb} of a text already in NFKC and folded to Simplified. */
+export function mistypedReportVerbPlain(t: string): number | null {
   const en = /^([a-z]{4,7})(?![a-z])[\s:,]*/i.exec(t);
-  if (en && ['update', 'report'].some((v) => editDistance(v, en[1]!.toLowerCase()) === 1)) return en[0].length;
-  const zh = /^(\p{Script=Han}{2})\s*[:：,，]?\s*/u.exec(t);
-  if (zh && MISTYPED_ZH_VERBS.some((v) => v[1] === zh[1]![1] || v[0] === zh[1]![0])) return zh[0].length;
-  return null;
+  const zh = en ? null : /^(\p{Script=Han}{2})\s*[:：,，]?\s*/u.exec(t);
+  const length =
+    en && ['update', 'report'].some((v) => editDistance(v, en[1]!.toLowerCase()) === 1) ? en[0].length
+    : zh && MISTYPED_ZH_VERBS.some((v) => v[1] === zh[1]![1] || v[0] === zh[1]![0]) ? zh[0].length
+    : null;
+  // A verb written right is no slip (read last: most messages open with neither).
+  return length !== null && leadingReportVerb(t) === null ? length : null;
 }
 
 /** The report verbs whose one-character slips are read as them ("跟新", "汇包"). */

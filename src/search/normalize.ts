@@ -20,6 +20,14 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const ANY_APOSTROPHE = /['\u2018\u2019\u02BC\u0060\u00B4]/;
 
 /**
+ * Whether {@link foldText} must use Unicode normalisation for this text; when not, folding only makes
+ * full-width ASCII half-width, lowers the case and drops apostrophes, character for character.
+ */
+export function needsUnicodeFolding(text: string): boolean {
+  return NEEDS_UNICODE_FOLDING.test(text);
+}
+
+/**
  * Folds characters without touching punctuation: full-width to half-width (NFKC), lower case,
  * accents removed, apostrophes and possessives removed. Tokenisers then skip punctuation themselves.
  */

@@ -2,7 +2,7 @@ import type { ItemKind } from '../plan/schema.js';
 import { parseChineseNumeral } from './chinese-numeral.js';
 import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN, parseEnglishNumber } from './english-number.js';
 import { foldTraditional } from './fold-traditional.js';
-import { normalizeText } from './normalize.js';
+import { foldText, needsUnicodeFolding, normalizeText } from './normalize.js';
 import { editDistance } from './typo-corrector.js';
 
 /** An explicit reference to one plan item by kind and number ("task 9", "第九项任务", "O4"). */
@@ -76,10 +76,31 @@ const PATTERNS: readonly RefPattern[] = [
 export function findItemRef(text: string): FoundItemRef | null {
   // Several intents ask about the same message in turn: remember the last few answers.
   if (recent.has(text)) return recent.get(text)!;
-  const found = findItemRefIn(refText(text));
+  const found = mayNameAnItem(text) ? findItemRefIn(refText(text)) : null;
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(text, found === null ? null : Object.freeze(found));
   return found;
+}
+
+/**
+ * Every reference has a number: a digit (`T9`, `task 9`), an English number or ordinal word standing
+ * as a word (`task nine`, `ninth task`), or a Chinese numeral after 第, 目标, 任务 or 任务组 (separators
+ * between them are dropped by the reading, Traditional forms fold to these).
+ */
+const EN_NUMBER_WORD = new RegExp(`(?<![a-z0-9])(?:${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN})`, 'i');
+const ZH_NUMBERED = /[第标標务務组組][^a-z0-9\u3400-\u9fff]*[零〇一二两兩三四五六七八九十0-9]/i;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/**
+ * Whether a text may name an item at all, read without normalising it: false only when the text has
+ * none of the numbers every reference needs ({@link refText} adds none), so no part of it (that does not
+ * start inside an English word) names one either. A cheap test that spares most questions the full
+ * reading; text that needs Unicode folding is always read in full.
+ */
+export function mayNameAnItem(text: string): boolean {
+  if (needsUnicodeFolding(text)) return true;
+  const plain = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return /\d/.test(plain) || ZH_NUMBERED.test(plain) || EN_NUMBER_WORD.test(plain);
 }
 
 /** The text as every reference pattern reads it: Traditional folded, normalised, keywords mended. */
@@ -91,6 +112,43 @@ const RECENT_LIMIT = 32;
 const recent = new Map<string, FoundItemRef | null>();
 
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
+const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');
+
+/**
+ * The characters the reading of a reference can start with: a keyword's (task, objective, goal, group,
+ * section) or a code's letter, an English number's first letter (twenty-first, ninth …), a digit, and
+ * 第, 任 (任务), 目 (目标) or 主 (主要目标).
+ */
+const OPENERS: ReadonlySet<string> = new Set([
+  ...'0123456789第任目主',
+  ...KEYWORDS.map((k) => k[0]!),
+  ...(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`.match(/[a-z]{3,}/g) ?? []).map((w) => w[0]!),
+]);
+const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** What the first word of a reference starts with: a keyword, or an English number (ordinals before a keyword). */
+const REF_WORD_START = new RegExp(`^(?:task|group|section|objective|goal|${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN})`);
+const LETTERS = /[a-z]+/y;
+
+/**
+ * Whether a reference may stand at the start of a text: false only when the text's first letter or
+ * digit, as {@link refText} folds it, can open none ({@link OPENERS}), or its first word is none of a
+ * code's letter (`t9`, `o 3`), a keyword, a keyword {@link mendReferenceWords} would mend (`taks`), or
+ * an English number (`ninth task`). The reading drops what comes before that character and keeps the
+ * word. Text that needs Unicode folding is always read in full.
+ */
+function mayOpenWithRef(text: string): boolean {
+  if (needsUnicodeFolding(text)) return true;
+  const folded = foldText(text);
+  const first = FIRST_WORD_CHARACTER.exec(folded);
+  if (first === null || !OPENERS.has(first[0])) return false;
+  if (first[0] < 'a' || first[0] > 'z') return true;
+  LETTERS.lastIndex = first.index;
+  const word = LETTERS.exec(folded)![0];
+  if (word.length === 1) return word === 'o' || word === 'g' || word === 't';
+  return REF_WORD_START.test(word) || (word.length >= 3 && word.length <= 12 && KEYWORDS.some((k) => k[0] === word[0] && editDistance(word, k) <= (k.length >= 8 ? 2 : 1)));
+}
+
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
 
 /**
@@ -102,7 +160,8 @@ export function mendReferenceWords(normalized: string): string {
   // Only a keyword closes up on its numeral: "任务九 150" keeps its space (it is task 9, then a value).
   const mended = normalized.replace(/((?![零〇一二两三四五六七八九十])\p{Script=Han})\s+(?=[零〇一二两三四五六七八九十\d])/gu, '$1');
   return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
-    if (KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
+    // Only a word with a keyword's first letter is mended: the others are left without reading what follows.
+    if (!KEYWORD_INITIALS.includes(word[0]!) || KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
     const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);
     return near ?? word;
   });
@@ -155,6 +214,7 @@ function leadingRefIn(normalized: string): { ref: ItemRef; end: number } | null 
  */
 export function readLeadingItemRef(text: string): { ref: ItemRef; length: number } | null {
   const head = text.slice(0, 40);
+  if (!mayOpenWithRef(head) || !mayNameAnItem(head)) return null;
   const normalized = refText(head);
   const found = leadingRefIn(normalized);
   if (!found) return null;

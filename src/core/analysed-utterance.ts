@@ -1,0 +1,94 @@
+import { foldTraditional } from '../search/fold-traditional.js';
+import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
+import type { Lang } from './reply.js';
+import type { Utterance } from './intent.js';
+import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
+
+/**
+ * One message as every recogniser reads it, read once: the router makes one per message and hands the
+ * same one to each recogniser in turn, so the readings several of them need (the text folded to
+ * Simplified and lower case, whether it asks, the item it names, a report verb, right or mistyped) are computed
+ * the first time one asks and shared after. Each reading is the result of the one resolver for its
+ * concept (`isInterrogative`, `findItemRef` …), never a second reading of the words. Lives for one
+ * message only: nothing is kept across messages.
+ */
+export class AnalysedUtterance implements Utterance {
+  readonly text: string;
+  readonly lang: Lang;
+  #folded?: string;
+  #foldedLower?: string;
+  #lower?: string;
+  #nfkc?: string;
+  #plain?: string;
+  #plainLower?: string;
+  #interrogative?: boolean;
+  #itemRef?: FoundItemRef | null;
+  #reportVerb?: number | null;
+  #mistypedVerb?: number | null;
+
+  constructor(text: string, lang: Lang) {
+    this.text = text;
+    this.lang = lang;
+  }
+
+  /** The text with Traditional characters folded to Simplified (same length, same offsets). */
+  get folded(): string {
+    return (this.#folded ??= foldTraditional(this.text));
+  }
+
+  /** {@link folded} in lower case: what most cue patterns read ("列出大氣相關任務" → "列出大气相关任务"). */
+  get foldedLower(): string {
+    return (this.#foldedLower ??= this.folded.toLowerCase());
+  }
+
+  /** The text in lower case, not folded. */
+  get lower(): string {
+    return (this.#lower ??= this.text.toLowerCase());
+  }
+
+  /** The text in Unicode NFKC (full-width letters and digits made plain). */
+  get nfkc(): string {
+    return (this.#nfkc ??= this.text.normalize('NFKC'));
+  }
+
+  /** {@link nfkc} with Traditional characters folded to Simplified: the form yes/no answers and report verbs are read in. */
+  get plain(): string {
+    return (this.#plain ??= foldTraditional(this.nfkc));
+  }
+
+  /** {@link plain} in lower case: the form the cue patterns of a reason or a question read. */
+  get plainLower(): string {
+    return (this.#plainLower ??= this.plain.toLowerCase());
+  }
+
+  /** Whether the message asks rather than tells (`isInterrogative`). */
+  get interrogative(): boolean {
+    return (this.#interrogative ??= isInterrogativePlain(this.plainLower.trim()));
+  }
+
+  /**
+   * The first item the message names (`findItemRef`), or null. The reference reader folds
+   * Traditional characters and case itself, so this is also the item of {@link foldedLower}.
+   */
+  get itemRef(): FoundItemRef | null {
+    if (this.#itemRef === undefined) this.#itemRef = findItemRef(this.text);
+    return this.#itemRef;
+  }
+
+  /** The length of a mistyped report verb the message opens with (`mistypedReportVerb`), or null. */
+  get mistypedVerb(): number | null {
+    if (this.#mistypedVerb === undefined) this.#mistypedVerb = mistypedReportVerbPlain(this.plain);
+    return this.#mistypedVerb;
+  }
+
+  /** The length of the report verb the message opens with (`leadingReportVerb`), or null. */
+  get reportVerb(): number | null {
+    if (this.#reportVerb === undefined) this.#reportVerb = leadingReportVerb(this.text);
+    return this.#reportVerb;
+  }
+}
+
+/** The analysis of an utterance: the router's shared one, or a fresh one for an utterance made elsewhere (tests, proposals). */
+export function analysed(u: Utterance): AnalysedUtterance {
+  return u instanceof AnalysedUtterance ? u : new AnalysedUtterance(u.text, u.lang);
+}
