@@ -74,12 +74,7 @@ const PATTERNS: readonly RefPattern[] = [
  * ("task 9", "目标三") over bare codes ("T9"). Returns null when there is none.
  */
 export function findItemRef(text: string): FoundItemRef | null {
-  // Several intents ask about the same message in turn: remember the last few answers.
-  if (recent.has(text)) return recent.get(text)!;
-  const found = mayNameAnItem(text) ? findItemRefIn(refText(text)) : null;
-  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
-  recent.set(text, found === null ? null : Object.freeze(found));
-  return found;
+  return mayNameAnItem(text) ? findItemRefIn(refText(text)) : null;
 }
 
 /**
@@ -108,8 +103,6 @@ function refText(text: string): string {
   return mendReferenceWords(normalizeText(foldTraditional(text)));
 }
 
-const RECENT_LIMIT = 32;
-const recent = new Map<string, FoundItemRef | null>();
 
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
 const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');

@@ -2,7 +2,7 @@ import type { PlanItem } from '../plan/schema.js';
 import { buildQuery, highestIdfOf, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
 import { foldTraditional } from './fold-traditional.js';
-import { findItemRefIn, mendReferenceWords } from './parse-item-ref.js';
+import { findItemRefIn, mayNameAnItem, mendReferenceWords } from './parse-item-ref.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { defaultSynonyms, type SynonymTable } from './synonym-table.js';
 import { buildInvertedIndex, type FieldSpec, type InvertedIndex } from './inverted-index.js';
@@ -10,7 +10,6 @@ import { createScorer } from './score-slots.js';
 import { queryTerms } from './tokenize.js';
 import { createTypoCorrector } from './typo-corrector.js';
 import { itemId } from '../plan/item-id.js';
-import { ENGLISH_CARDINAL_PATTERN, ENGLISH_ORDINAL_PATTERN } from './english-number.js';
 
 /** One plan item that answers a query; `score` is in 0..1, higher is better. */
 export interface SearchHit {
@@ -170,22 +169,11 @@ function readQuery(query: string): ReadQuery {
   if (query !== lastQuery) {
     // Traditional characters read as the Simplified ones the plan is written in (醫療廢物 is 医疗废物).
     const normalized = normalizeText(withoutThisPlan(foldTraditional(capQuery(query))));
-    lastRead = { normalized, ref: normalized === '' || !hasNumber(normalized) ? null : findItemRefIn(mendReferenceWords(normalized)) };
+    lastRead = { normalized, ref: normalized === '' || !mayNameAnItem(normalized) ? null : findItemRefIn(mendReferenceWords(normalized)) };
     lastQuery = query;
   }
   return lastRead;
 }
-
-/**
- * Every item reference has a number (a digit, a Chinese numeral, an English number or ordinal word),
- * and mending reference words adds none: a query without one names no item, and is not read for one.
- */
-export function hasNumber(normalized: string): boolean {
-  return DIGIT_OR_NUMERAL.test(normalized) || NUMBER_WORD.test(normalized);
-}
-
-const DIGIT_OR_NUMERAL = /[0-9零〇一二两三四五六七八九十]/;
-const NUMBER_WORD = new RegExp(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`);
 
 let lastQuery: string | null = null;
 let lastRead: ReadQuery = { normalized: '', ref: null };
