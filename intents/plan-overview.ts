@@ -26,6 +26,8 @@ const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delaye
 const BARE_COUNT_WORDS = /\b(?:main|key|major|primary|principal|the|are|is|do|does|we|you|in|total|overall|all|task|tasks|objectives?|goals?|groups?|sections?|targets?|indicators?)\b|重点|主要|任务组|任务|目标|指标|组|项|个|是|的|吗|呢/g;
 /** Words that ask for a list of the whole plan's items of a kind ("what are the targets", "有哪些指标"). */
 const LIST_WORDS = /\b(?:what|which|list|show|me|tell|give|every|all|the|are|plan's|plan|in|of|there)\b|有哪些|哪些|列出|所有|全部|计划|一共|都|有/g;
+/** {@link LIST_WORDS} for testing: a global pattern's `test` starts where its last match ended, so the last message would count. */
+const HAS_LIST_WORD = new RegExp(LIST_WORDS.source);
 /** Words that ask about the whole plan rather than one thing in it. */
 const WHOLE_PLAN = /\b(?:plan|in total|altogether|are there|does it have|have|divided)\b|计划|一共|总共|共有|共|有/;
 const UNOWNED = /\b(?:no(?:body|one| one)? (?:assigned|owner|owners|in charge)|not assigned|unassigned|without (?:an? )?owners?|no owners?|nobody (?:is )?(?:assigned|responsible|in charge))\b|没有负责人|无人负责|没人负责|未分配|没有分配|无负责人/;
@@ -60,7 +62,7 @@ export const planOverviewIntent = defineIntent({
       return { ask: quantified, kind };
     }
     // "what are the targets", "有哪些指标", "list all objectives": a kind of the plan's items and nothing else.
-    if (LIST_WORDS.test(text) && !NARROWED.test(text) && text.replace(LIST_WORDS, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，:：]/g, '') === '') {
+    if (HAS_LIST_WORD.test(text) && !NARROWED.test(text) && text.replace(LIST_WORDS, ' ').replace(BARE_COUNT_WORDS, ' ').replace(/[\s?？!！。.,，:：]/g, '') === '') {
       const listed = KIND_WORDS.find(([, re]) => re.test(text))?.[0];
       if (listed === 'indicator' || listed === 'objective' || listed === 'group') return { ask: 'count', kind: listed };
     }

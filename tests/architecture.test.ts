@@ -56,3 +56,20 @@ describe('ports and adapters', () => {
     }
   });
 });
+
+describe('patterns read each message afresh', () => {
+  it('no module-level global (/g or /y) pattern is used with test() or exec() from where its last match ended without a reset', () => {
+    // A global pattern remembers where its last match ended: `test` on the next message would start there.
+    const offenders: string[] = [];
+    for (const file of all) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const m of text.matchAll(/^(?:export )?const ([A-Z][A-Z0-9_]*) = \/(?:\\.|[^/\n])+\/([a-z]*)/gm)) {
+        if (!/[gy]/.test(m[2]!)) continue;
+        const name = m[1]!;
+        const resets = new RegExp(`\\b${name}\\.lastIndex\\s*=`).test(text);
+        if (!resets && new RegExp(`\\b${name}\\.(?:test|exec)\\(`).test(text)) offenders.push(`${file}: ${name}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

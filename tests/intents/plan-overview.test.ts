@@ -15,6 +15,17 @@ describe('questions about the whole plan get counts and lists computed from the 
     expect(r.text).toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
   });
 
+  it('reads each message afresh, whatever was asked before (a narrowed list question left no trace)', async () => {
+    const bot = makeBot();
+    const alone = await say(makeBot(), '有哪些指标', 'web:alice');
+    expect(alone.intent).toBe('plan-overview');
+    // Its list word comes first and its status narrows it: a list of items at risk, not the plan's overview.
+    expect((await say(bot, 'what are the tasks at risk', 'web:bob')).intent).toBe('list-items');
+    const after = await say(bot, '有哪些指标', 'web:alice');
+    expect(after.intent).toBe('plan-overview');
+    expect(after.text).toBe(alone.text);
+  });
+
   it('a count narrowed by a status or a topic is a list whose heading counts', async () => {
     const bot = makeBot();
     for (const q of ['how many tasks are at risk', '有多少任务有风险', 'how many tasks are about water', '有多少任务和大气有关']) {
