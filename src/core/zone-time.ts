@@ -69,12 +69,15 @@ export function zoneOffsetMs(ms: number, timeZone: string): number {
 export function instantMs(at: string | number | Date): number {
   if (typeof at === 'number') return at;
   if (typeof at !== 'string') return at.getTime();
-  // dayjs hands strings with an offset (or Z) to `Date`; others it reads itself, in the process' zone.
-  // Event times are written by `toISOString` ("…Z"): no need to test the pattern.
-  return at.charCodeAt(at.length - 1) === 90 /* Z */ || WITH_OFFSET.test(at) ? Date.parse(at) : dayjs(at).valueOf();
+  // dayjs reads a string of its own pattern (a date and time without an offset) itself, in the
+  // process' zone, and hands any other (an offset, or Z) to `Date`. Event times are written by
+  // `toISOString` ("…Z"): no need to test the pattern. An offset cannot be told by the end alone: the
+  // "-15" of "2021-06-15" is the day.
+  return at.charCodeAt(at.length - 1) === 90 /* Z */ || !DAYJS_LOCAL.test(at) ? Date.parse(at) : dayjs(at).valueOf();
 }
 
-const WITH_OFFSET = /(?:[Zz]|[+-]\d\d(?::?\d\d)?)$/;
+/** dayjs' own pattern of a local date and time (its `REGEX_PARSE`), tested on strings not ending in Z. */
+const DAYJS_LOCAL = /^(\d{4})[-/]?(\d{1,2})?[-/]?(\d{0,2})[Tt\s]*(\d{1,2})?:?(\d{1,2})?:?(\d{1,2})?[.:]?(\d+)?$/;
 
 /** The wall clock of an instant in `timeZone`, as epoch ms read in UTC (10:00 in Shanghai → 10:00Z). */
 export function wallClockMs(at: string | number | Date, timeZone: string): number {

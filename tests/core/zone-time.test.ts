@@ -87,6 +87,23 @@ describe('zone-time shows instants as dayjs does', () => {
     }
   });
 
+  it('reads a date without a time as dayjs does (local midnight of the process), also when the process is not on UTC: "-15" is no offset', () => {
+    const before = process.env.TZ;
+    try {
+      for (const processZone of ['America/New_York', 'Asia/Shanghai']) {
+        process.env.TZ = processZone;
+        for (const at of ['2021-06-15', '2021-12-31', '2021-03-14', '2021-06-15T10:00', '2021-06-15 10:00', '2021-06-15T10:00:00+08:00', '2021-06-15T10:00:00-05', '2021-06-15T02:00:00.000Z']) {
+          expect(instantMs(at), `${at} in a process on ${processZone}`).toBe(dayjs(at).valueOf());
+        }
+        // What a person sees: the plan's zone on the same date as the process reads it.
+        expect(localDay('2021-12-31', processZone)).toBe('2021-12-31');
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('gives the offset and the wall clock of the hour it changes in', () => {
     // New York fell back at 06:00Z on 7 November 2021 (02:00 EDT → 01:00 EST).
     expect(zoneOffsetMs(Date.UTC(2021, 10, 7, 5, 59, 59), 'America/New_York')).toBe(-4 * 3_600_000);

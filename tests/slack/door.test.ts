@@ -73,6 +73,21 @@ describe('replays and the time window', () => {
     expect(subscriptions('CREPLAY')).toHaveLength(1);
   });
 
+  it('a replay whose timestamp header is written with leading zeros (the same number, so the same signature) does nothing', async () => {
+    const body = slashCommand({ text: 'update T9 at-risk 420/800 zero replay', user_id: 'UADMIN', channel_id: 'CZERO' });
+    const ts = now();
+    const first = await postSigned(url, SECRET, body, { timestamp: ts });
+    expect(first.status).toBe(200);
+    const updates = () => store.events().filter((e) => e.type === 'update' && e.note === 'zero replay');
+    expect(updates()).toHaveLength(1);
+    for (const written of [`0${ts}`, `00${ts}`]) {
+      const again = await postSigned(url, SECRET, body, { timestamp: ts, headers: { 'x-slack-request-timestamp': written } });
+      expect(again.status).toBe(200);
+      expect(again.text).toBe('');
+    }
+    expect(updates()).toHaveLength(1);
+  });
+
   it('a replay after a restart (the door has forgotten it) still records nothing twice', async () => {
     const body = slashCommand({ text: 'subscribe', user_id: 'UADMIN', channel_id: 'CRESTART' });
     const ts = now();

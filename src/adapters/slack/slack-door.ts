@@ -74,7 +74,9 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
     if (!slackSignatureValid(o.signingSecret, timestamp, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
     const checked = checkPayload(text, req.headers['content-type'], o);
     if ('status' in checked) return refuse(res, checked);
-    unlessReplayed(req, res, checked.body, `slack:${timestamp}:${signature.slice(3, 35)}`);
+    // The timestamp as the number it was signed as: "0123" and "123" are one request (the same
+    // signature), so a replay cannot pass as new by padding the header with zeros.
+    unlessReplayed(req, res, checked.body, `slack:${Number(timestamp)}:${signature.slice(3, 35)}`);
   };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
