@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
 import { itemId } from '../plan/item-id.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * The one reader of item references for every command and recogniser: an id in any case or width
@@ -10,7 +11,7 @@ import { readLeadingItemRef } from '../search/parse-item-ref.js';
  * (trailing punctuation aside). Returns the item, or throws a user error suggesting near ids.
  */
 export function findItem(plan: Plan, rawId: string): PlanItem {
-  const id = rawId.normalize('NFKC').trim().toUpperCase();
+  const id = nfkc(rawId).trim().toUpperCase();
   const item = plan.items.find((i) => i.id === id);
   if (item) return item;
   const lead = readLeadingItemRef(rawId.trim());
