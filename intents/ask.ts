@@ -10,6 +10,7 @@ import { currentStates } from '../src/store/item-state.js';
 import { currentUnits } from '../src/store/unit-state.js';
 import { MAX_QUERY_CHARS, findItemRef } from '../src/search/index.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
+import { planItemById } from '../src/core/plan-item-by-id.js';
 
 /** The plan's targets that match a question, best first. */
 type Targets = ReturnType<PlanSearch['indicators']>;
@@ -99,7 +100,7 @@ export const askIntent = defineIntent({
     const found = ctx.search.search(question, { limit: 5 });
     // Only the targets of the items the answer may be about are weighed: the best hit, or every close one when a number is asked.
     const targets = found.length > 0 ? ctx.search.indicators(question, { items: targetCandidates(found, asksNumber).map((h) => h.id) }) : [];
-    const isObjective = (id: string) => plan.items.find((i) => i.id === id)?.kind === 'objective';
+    const isObjective = (id: string) => planItemById(plan, id)?.kind === 'objective';
     // A question that names its item ("does T30 have a target") is about that item, whatever else matches.
     const hits = preferMatchingTarget(found, targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
     const best = hits[0];
@@ -119,7 +120,7 @@ export const askIntent = defineIntent({
         ...cut,
       ]);
     }
-    const item = plan.items.find((i) => i.id === best.id)!;
+    const item = planItemById(plan, best.id)!;
     const state = currentStates(ctx.store.events(), plan).get(item.id);
     const ranked = targets.filter((x) => x.itemId === item.id);
     const indicator = ranked[0] && (asksNumber || ranked[0].score >= 0.5) ? ranked[0].indicator : asksNumber && item.indicators.length === 1 ? item.indicators[0] : undefined;
@@ -134,7 +135,7 @@ export const askIntent = defineIntent({
     const seeAlso = hits.slice(1).filter((h) => h.score >= best.score * SEE_ALSO).slice(0, 2);
     if (seeAlso.length) {
       const names = seeAlso.map((h) => {
-        const other = plan.items.find((i) => i.id === h.id)!;
+        const other = planItemById(plan, h.id)!;
         return `${other.id} ${other.title[lang]}`;
       });
       blocks.push({ type: 'context', text: t(lang, `See also ${names.join('; ')}`, `另见 ${names.join('；')}`) });

@@ -4,6 +4,7 @@ import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
 import { resolveDate } from '../src/core/resolve-date.js';
 import { ledgerFile, readFormat, readLedgerRequest, readSheetId, sheetName, SHEET_IDS, type SheetId } from '../src/ledger/index.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 
 /** "export the ledger", "export the ledger as csv", "download the ledger in excel": the format in group 1. */
 const EXPORT_EN = /^(?:please\s+)?(?:export|download|send(?: me)?|give me)\s+(?:the\s+|a\s+)?(?:ledger|spreadsheet|workbook)(?:\s+(?:as|in)\s+(?:an?\s+)?(xlsx|excel|csv|md|markdown))?(?:\s+(?:file|please))?\s*[.!]?$/i;
@@ -47,7 +48,7 @@ export const exportLedgerIntent = defineIntent({
   sideEffects: false,
   recognize: (u) => {
     // NFKC: full-width letters and punctuation typed on a Chinese keyboard ("导出ｃｓｖ") read as their ASCII forms.
-    const text = u.text.normalize('NFKC').trim();
+    const text = analysed(u).nfkc.trim();
     const m = EXPORT_EN.exec(text) ?? EXPORT_ZH.exec(text);
     const format = m?.[1] ?? m?.[2];
     return m ? (format ? { format } : {}) : null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
 import { reply } from '../src/core/reply.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 
 /** "year-end report", "annual report", "年终报告", "年度总结报告", "年底报告?": asking for the year-end report. */
 const REPORT_EN = /\b(?:year[- ]end|annual|end[- ]of[- ]year|yearly)\s+(?:summary\s+)?report\b/i;
@@ -21,7 +22,7 @@ export const yearReportIntent = defineIntent({
   args: z.object({}),
   sideEffects: false,
   recognize: (u) => {
-    const text = u.text.normalize('NFKC').trim();
+    const text = analysed(u).nfkc.trim();
     return text.length <= 40 && (REPORT_EN.test(text) || REPORT_ZH.test(text)) ? {} : null;
   },
   parseCommand: () => ({}),

@@ -3,6 +3,7 @@ import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
 import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * One message as every recogniser reads it, read once: the router makes one per message and hands the
@@ -48,7 +49,7 @@ export class AnalysedUtterance implements Utterance {
 
   /** The text in Unicode NFKC (full-width letters and digits made plain). */
   get nfkc(): string {
-    return (this.#nfkc ??= this.text.normalize('NFKC'));
+    return (this.#nfkc ??= nfkc(this.text));
   }
 
   /** {@link nfkc} with Traditional characters folded to Simplified: the form yes/no answers and report verbs are read in. */

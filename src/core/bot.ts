@@ -87,10 +87,6 @@ export function createBot(deps: BotDeps): Bot {
   // Read once for every message: what depends only on the deps.
   const isAdmin = listedAdminTest(deps.admins);
   const localAdminPlatforms = deps.localAdminPlatforms ?? [];
-  const optional: Pick<IntentContext, 'webInvites' | 'reporting'> = {
-    ...(deps.webInvites ? { webInvites: deps.webInvites } : {}),
-    ...(deps.reporting ? { reporting: deps.reporting } : {}),
-  };
   return {
     async handle(msg) {
       const length = String(msg.text ?? '').length;
@@ -119,8 +115,10 @@ export function createBot(deps: BotDeps): Bot {
         admins: deps.admins,
         intents: deps.intents,
         proposals,
-        ...optional,
       };
+      // Set only when given (an absent key, not an undefined one); assigned rather than spread, which copies through a slow path.
+      if (deps.webInvites) ctx.webInvites = deps.webInvites;
+      if (deps.reporting) ctx.reporting = deps.reporting;
       let intentId = 'error';
       try {
         const key = conversationKey(msg.user.id, msg.channel ?? null);

@@ -3,6 +3,7 @@ import { foldTraditional } from '../search/fold-traditional.js';
 import { findItemRef } from '../search/parse-item-ref.js';
 import { findTopic } from '../search/topic-table.js';
 import type { PlanSearch } from './plan-search.js';
+import { planItemById } from './plan-item-by-id.js';
 
 /** How long the bot remembers what a conversation was about (10 minutes). */
 export const CONVERSATION_TTL_MS = 10 * 60 * 1000;
@@ -88,7 +89,7 @@ export function withTopic(text: string, topic: Topic | null, plan: Plan, search:
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
   if (findItemRef(trimmed)) return null;
-  const item = plan.items.find((i) => i.id === topic.ids[0]);
+  const item = planItemById(plan, topic.ids[0]!);
   if (!item) return null;
   // Only words pointing back make a follow-up: "who won the world cup" after T9 is a new (unanswerable) question.
   const lower = foldTraditional(trimmed).toLowerCase();

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { findItem } from './find-item.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * The one reader of a target reference: `T9.1` (any case or width) is that target; an item reference
@@ -8,7 +9,7 @@ import { findItem } from './find-item.js';
  * a user error naming the item's targets when there is no such target.
  */
 export function findIndicator(plan: Plan, raw: string, accept: (ind: Indicator) => boolean = () => true): { item: PlanItem; indicator: Indicator } {
-  const text = raw.normalize('NFKC').trim();
+  const text = nfkc(raw).trim();
   const dotted = /^(.+?)\.(\d+)$/.exec(text);
   const item = findItem(plan, dotted ? dotted[1]! : text);
   const wanted = dotted ? `${item.id}.${Number(dotted[2])}` : null;

@@ -2,6 +2,8 @@ import { UserError } from '../errors.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
 import { itemId } from '../plan/item-id.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
+import { nfkc } from '../search/nfkc.js';
+import { planItemById } from './plan-item-by-id.js';
 
 /**
  * The one reader of item references for every command and recogniser: an id in any case or width
@@ -10,13 +12,13 @@ import { readLeadingItemRef } from '../search/parse-item-ref.js';
  * (trailing punctuation aside). Returns the item, or throws a user error suggesting near ids.
  */
 export function findItem(plan: Plan, rawId: string): PlanItem {
-  const id = rawId.normalize('NFKC').trim().toUpperCase();
-  const item = plan.items.find((i) => i.id === id);
+  const id = nfkc(rawId).trim().toUpperCase();
+  const item = planItemById(plan, id);
   if (item) return item;
   const lead = readLeadingItemRef(rawId.trim());
   const whole = lead && /^[\s.,，。!！?？:：]*$/.test(rawId.trim().slice(lead.length));
   const named = whole ? itemId(lead.ref.kind, lead.ref.number) : id;
-  const found = plan.items.find((i) => i.id === named);
+  const found = planItemById(plan, named);
   if (found) return found;
   // "status of T9", "history for task 9", "关于T9": a leading preposition is not part of the reference.
   const bare = rawId.trim().replace(LEADING_FILLER, '');

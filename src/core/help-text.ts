@@ -4,8 +4,21 @@ import type { Intent } from './intent.js';
 import { t } from './i18n.js';
 import type { Lang, ReplyBlock } from './reply.js';
 
-/** Help generated from the declared intents: summary, command and examples in the reader's language. */
+/**
+ * Help generated from the declared intents: summary, command and examples in the reader's language.
+ * A pure function of the intents list and the language, worked out once per list (by identity) and
+ * language; each call returns fresh block objects, so a caller may change its copy.
+ */
 export function helpBlocks(intents: readonly Intent[], lang: Lang): ReplyBlock[] {
+  let known = helps.get(intents);
+  if (!known) helps.set(intents, (known = {}));
+  return (known[lang] ??= readHelp(intents, lang)).map((b) => ({ ...b }));
+}
+
+/** The help of each intents list, by language: an intents list is declared once and not changed. */
+const helps = new WeakMap<readonly Intent[], Partial<Record<Lang, readonly ReplyBlock[]>>>();
+
+function readHelp(intents: readonly Intent[], lang: Lang): ReplyBlock[] {
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: t(lang, 'Ask me about the work plan, in English or Chinese. I understand:', '可以用中文或英文问我工作计划的内容。我能理解：') },
   ];

@@ -1,5 +1,6 @@
 import { detectLang } from '../search/detect-lang.js';
 import type { Lang } from './reply.js';
+import { nfkc } from '../search/nfkc.js';
 
 const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
 const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;
@@ -66,8 +67,7 @@ export function isLanguageNeutral(text: string): boolean {
   // A Han character stays one under NFKC and none of the patterns below removes it; nor do they remove
   // an ASCII letter of none of their words from ASCII text without a slash (NFKC leaves ASCII as it is).
   if (HAN.test(text) || (KEPT_LETTER.test(text) && !NOT_PLAIN_ASCII.test(text))) return false;
-  const rest = text
-    .normalize('NFKC')
+  const rest = nfkc(text)
     .replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ')
     .replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ')
     .replace(/(?<![a-z])(?:task|item|objective|group)\s*\d+/gi, ' ');

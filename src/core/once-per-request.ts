@@ -18,8 +18,8 @@ export function findByRequestKey(events: readonly PlanEvent[], key: string): Pla
  */
 export function oncePerRequest(store: EventStore, requestKey: string): EventStore {
   let n = 0;
-  const pending = inFlight.get(store) ?? new Map<string, Promise<PlanEvent>>();
-  inFlight.set(store, pending);
+  let pending = inFlight.get(store);
+  if (!pending) inFlight.set(store, (pending = new Map<string, Promise<PlanEvent>>()));
   return {
     events: () => store.events(),
     close: () => store.close(),

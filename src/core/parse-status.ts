@@ -1,5 +1,6 @@
 import { foldTraditional } from '../search/fold-traditional.js';
 import { STATUSES, type Status } from '../store/events.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * The one status vocabulary: every way people write a status, in English and Chinese. Traditional
@@ -15,7 +16,7 @@ const VOCABULARY: Readonly<Record<Status, readonly string[]>> = {
   done: ['done', 'complete', 'completed', 'finished', '已完成', '完成', '已办结', '已竣工', '全部完成', '已全部完成', '全面完成', '已全面完成'],
 };
 
-const key = (word: string) => foldTraditional(word.normalize('NFKC')).toLowerCase().replace(/[\s_-]+/g, '');
+const key = (word: string) => foldTraditional(nfkc(word)).toLowerCase().replace(/[\s_-]+/g, '');
 
 const WORDS: ReadonlyMap<string, Status> = new Map(
   (Object.entries(VOCABULARY) as [Status, readonly string[]][]).flatMap(([status, words]) => words.map((w): [string, Status] => [key(w), status])),
@@ -54,7 +55,7 @@ const CHINESE_STRONG = STRONG_PHRASES.filter((w) => CJK.test(w));
  * tell a status question from another; Traditional and full-width are folded first.
  */
 export function mentionsStatus(text: string): boolean {
-  const folded = foldTraditional(text.normalize('NFKC'));
+  const folded = foldTraditional(nfkc(text));
   return ENGLISH_ANYWHERE.test(folded) || CHINESE_STRONG.some((w) => folded.includes(w));
 }
 
@@ -65,7 +66,7 @@ const ENGLISH_ALL = new RegExp(`(?<![\\w-])(${ENGLISH_PHRASES.join('|')})(?![\\w
  * filters and lists that read a status out of a sentence; null when none is named.
  */
 export function findStatusIn(text: string): Status | null {
-  const folded = foldTraditional(text.normalize('NFKC'));
+  const folded = foldTraditional(nfkc(text));
   const en = ENGLISH_ALL.exec(folded);
   const zh = CHINESE_STATUS_WORDS.map((w) => ({ w, at: folded.indexOf(w) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at || b.w.length - a.w.length)[0];
   if (en && (!zh || en.index <= zh.at)) return parseStatus(en[1]!);

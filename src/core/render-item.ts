@@ -11,6 +11,7 @@ import { userRef, userRefs } from './user-refs.js';
 import type { UnitState } from '../store/unit-state.js';
 import { unitLights, unitLightsLine, unitSummaryBlocks } from './render-units.js';
 import { localDay, localMinute } from './zone-time.js';
+import { planItemById } from './plan-item-by-id.js';
 
 const QUOTE_LIMIT = 320;
 
@@ -106,7 +107,7 @@ function entryOf(progress: readonly ProgressEntry[], indicatorId: string | null)
 
 /** Where an item sits: "Task 9 · G3 Pollution prevention" / "任务九 · G3 …". */
 function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
-  const parent = item.parent ? plan.items.find((i) => i.id === item.parent) : undefined;
+  const parent = item.parent ? planItemById(plan, item.parent) : undefined;
   return parent ? `${itemLabel(item, lang)} · ${itemName(parent, lang)}` : itemLabel(item, lang);
 }
 

@@ -1,4 +1,5 @@
 import { parseNumeral } from '../plan/chinese-numerals.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * The one resolver of calendar dates people type: `2021-06-30`, `2021/6/30`, `2021.6.30`,
@@ -39,7 +40,7 @@ function pad(n: number): string {
 
 /** Reads a date; a date without a year is in `year`. */
 export function resolveDate(text: string, year: number): DateResult {
-  const s = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const s = nfkc(text).trim().toLowerCase().replace(/\s+/g, ' ');
   for (const form of FORMS) {
     const m = form.re.exec(s);
     if (!m) continue;

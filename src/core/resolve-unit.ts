@@ -2,6 +2,7 @@ import type { Unit } from '../plan/units.js';
 import { unitKey } from '../plan/units.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { editDistance } from '../search/typo-corrector.js';
+import { nfkc } from '../search/nfkc.js';
 
 /** What the unit resolver found: a unit id, or a problem in both languages with the closest names. */
 export type UnitResult = { ok: true; id: string } | { ok: false; code: 'unit.unknown' | 'unit.ambiguous'; en: string; zh: string; choices: string[] };
@@ -79,7 +80,7 @@ function nearest(units: Unit[], k: string): Unit[] {
  * where a word ends. Pure.
  */
 export function readLeadingUnit(text: string, units: Iterable<Unit>): { id: string; length: number } | null {
-  const folded = foldTraditional(text.normalize('NFKC')).toLowerCase();
+  const folded = foldTraditional(nfkc(text)).toLowerCase();
   let best: { id: string; length: number } | null = null;
   for (const u of units) {
     for (const n of leadingNames(u)) {

@@ -1,4 +1,5 @@
 import { platformOf, parseUserId, userOn, isUserPlatform, type UserId } from './user-ids.js';
+import { nfkc } from '../search/nfkc.js';
 
 /** What the user resolver found: a user, or a problem in both languages saying how to write one. */
 export type UserResult = { ok: true; id: UserId } | { ok: false; code: 'user.invalid' | 'user.slack-name'; en: string; zh: string };
@@ -13,7 +14,7 @@ const SLACK_MARKUP = /^<@([A-Z0-9]+)(?:\|[^<>]*)?>$/;
  * cannot be told from a member id, so it is refused with the forms that work.
  */
 export function resolveUser(word: string, asker: UserId): UserResult {
-  const w = word.normalize('NFKC').trim();
+  const w = nfkc(word).trim();
   const markup = SLACK_MARKUP.exec(w);
   if (markup) return found(userOn('slack', markup[1]!), word);
   const bare = w.replace(/^@+/, '');

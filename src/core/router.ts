@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { AnalysedUtterance } from './analysed-utterance.js';
 import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
+import { nfkc } from '../search/nfkc.js';
 
 /** The intent chosen for a message and its validated arguments. */
 export interface Routed {
@@ -25,7 +26,7 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     const typed = space ? text.slice(0, space.index) : text;
     const rest = () => (space ? text.slice(space.index + space[0].length).replace(/\s+/g, ' ') : '');
     // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
-    const word = foldTraditional(typed.normalize('NFKC'));
+    const word = foldTraditional(nfkc(typed));
     const table = commandTable(intents);
     let intent = table.byWord.get(word.toLowerCase());
     let args = intent ? rest() : '';

@@ -1,5 +1,6 @@
 import { foldTraditional, foldWidthAndTraditional } from '../search/fold-traditional.js';
 import { editDistance } from '../search/typo-corrector.js';
+import { nfkc } from '../search/nfkc.js';
 
 /**
  * Whether a message is asked rather than told, in English or Chinese (Simplified, Traditional,
@@ -8,7 +9,7 @@ import { editDistance } from '../search/typo-corrector.js';
  * 多少/什么/怎么/如何/哪. A question never writes to the record. Pure.
  */
 export function isInterrogative(text: string): boolean {
-  return isInterrogativePlain(foldTraditional(text.normalize('NFKC')).trim().toLowerCase());
+  return isInterrogativePlain(foldTraditional(nfkc(text)).trim().toLowerCase());
 }
 
 /** {@link isInterrogative} of a text already in NFKC, folded to Simplified, trimmed and in lower case. */
@@ -41,7 +42,7 @@ export function leadingReportVerb(text: string): number | null {
  * (跟新, 更心 for 更新; 汇包, 会报 for 汇报), as a pinyin keyboard mistypes. Pure.
  */
 export function mistypedReportVerb(text: string): number | null {
-  return mistypedReportVerbPlain(foldTraditional(text.normalize('NFKC')));
+  return mistypedReportVerbPlain(foldTraditional(nfkc(text)));
 }
 
 /** {@link mistypedReportVerb} of a text already in NFKC and folded to Simplified. */
