@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Bot } from '../core/bot.js';
 import type { UserId } from '../core/user-ids.js';
 import { EVAL_SETS } from './eval-sets.js';
@@ -32,10 +32,12 @@ export const EXTRA = [
   '', '???', 'x'.repeat(300), '关于T9', 'status of T99', 'list G3',
 ];
 
-/** Every question of the eval sets under `root` (the repository), then {@link EXTRA}. */
+/** Every question of the eval sets under `root` (the repository) that are present, then {@link EXTRA}. */
 export function corpusQuestions(root: string): string[] {
   const out: string[] = [];
   for (const set of EVAL_SETS(root)) {
+    // The shared development set lives beside the checkout, which a clean clone elsewhere does not have.
+    if (!existsSync(set.file)) continue;
     for (const line of readFileSync(set.file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as Record<string, unknown>;
