@@ -84,7 +84,6 @@ export function findItemRef(text: string): FoundItemRef | null {
  */
 const EN_NUMBER_WORD = new RegExp(`(?<![a-z0-9])(?:${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN})`, 'i');
 const ZH_NUMBERED = /[第标標务務组組][^a-z0-9\u3400-\u9fff]*[零〇一二两兩三四五六七八九十0-9]/i;
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
 /**
  * Whether a text may name an item at all, read without normalising it: false only when the text has
@@ -94,7 +93,8 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
  */
 export function mayNameAnItem(text: string): boolean {
   if (needsUnicodeFolding(text)) return true;
-  const plain = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // Without Unicode folding, foldText only makes full-width ASCII plain, lowers the case and drops apostrophes.
+  const plain = foldText(text);
   return /\d/.test(plain) || ZH_NUMBERED.test(plain) || EN_NUMBER_WORD.test(plain);
 }
 
