@@ -92,10 +92,12 @@ const ZH_NUMBERED = /[第标標务務组組][^a-z0-9\u3400-\u9fff]*[零〇一二
  * reading; text that needs Unicode folding is always read in full.
  */
 export function mayNameAnItem(text: string): boolean {
-  if (needsUnicodeFolding(text)) return true;
-  // Without Unicode folding, foldText only makes full-width ASCII plain, lowers the case and drops apostrophes.
-  const plain = foldText(text);
-  return /\d/.test(plain) || ZH_NUMBERED.test(plain) || EN_NUMBER_WORD.test(plain);
+  return needsUnicodeFolding(text) || hasReferenceNumber(foldText(text));
+}
+
+/** {@link mayNameAnItem} of a text that needs no Unicode folding, as {@link foldText} folded it. */
+function hasReferenceNumber(folded: string): boolean {
+  return /\d/.test(folded) || ZH_NUMBERED.test(folded) || EN_NUMBER_WORD.test(folded);
 }
 
 /** The text as every reference pattern reads it: Traditional folded, normalised, keywords mended. */
@@ -128,11 +130,10 @@ const LETTERS = /[a-z]+/y;
  * digit, as {@link refText} folds it, can open none ({@link OPENERS}), or its first word is none of a
  * code's letter (`t9`, `o 3`), a keyword, a keyword {@link mendReferenceWords} would mend (`taks`), or
  * an English number (`ninth task`). The reading drops what comes before that character and keeps the
- * word. Text that needs Unicode folding is always read in full.
+ * word. Asked of a text that needs no Unicode folding (one that does is always read in full), as
+ * {@link foldText} folded it.
  */
-function mayOpenWithRef(text: string): boolean {
-  if (needsUnicodeFolding(text)) return true;
-  const folded = foldText(text);
+function mayOpenWithRef(folded: string): boolean {
   const first = FIRST_WORD_CHARACTER.exec(folded);
   if (first === null || !OPENERS.has(first[0])) return false;
   if (first[0] < 'a' || first[0] > 'z') return true;
@@ -207,7 +208,11 @@ function leadingRefIn(normalized: string): { ref: ItemRef; end: number } | null 
  */
 export function readLeadingItemRef(text: string): { ref: ItemRef; length: number } | null {
   const head = text.slice(0, 40);
-  if (!mayOpenWithRef(head) || !mayNameAnItem(head)) return null;
+  if (!needsUnicodeFolding(head)) {
+    // Both gates read the text as foldText folds it: folded once for the two.
+    const folded = foldText(head);
+    if (!mayOpenWithRef(folded) || !hasReferenceNumber(folded)) return null;
+  }
   const normalized = refText(head);
   const found = leadingRefIn(normalized);
   if (!found) return null;
