@@ -3,7 +3,7 @@ import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
 import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /**
  * One message as every recogniser reads it, read once: the router makes one per message and hands the

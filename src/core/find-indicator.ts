@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import { findItem } from './find-item.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /**
  * The one reader of a target reference: `T9.1` (any case or width) is that target; an item reference

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { Plan, PlanItem } from '../plan/schema.js';
 import { itemId } from '../plan/item-id.js';
 import { readLeadingItemRef } from '../search/parse-item-ref.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 import { planItemById } from './plan-item-by-id.js';
 
 /**

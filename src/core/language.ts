@@ -1,6 +1,6 @@
 import { detectLang } from '../search/detect-lang.js';
 import type { Lang } from './reply.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 const WANTS_EN = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in english\b|\ben\s*$|用英文(?:回答|回复)?|英文回答|英语回答|用英语(?:回答)?)[.。!！?？]?\s*$/i;
 const WANTS_ZH = /[,，;；]?\s*(?:\b(?:please\s+)?(?:answer|reply|respond)?\s*in chinese\b|\bzh\s*$|用中文(?:回答|回复)?|中文回答|用汉语(?:回答)?)[.。!！?？]?\s*$/i;

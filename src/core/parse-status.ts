@@ -1,6 +1,6 @@
 import { foldTraditional } from '../search/fold-traditional.js';
 import { STATUSES, type Status } from '../store/events.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /**
  * The one status vocabulary: every way people write a status, in English and Chinese. Traditional

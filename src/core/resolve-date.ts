@@ -1,5 +1,5 @@
 import { parseNumeral } from '../plan/chinese-numerals.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /**
  * The one resolver of calendar dates people type: `2021-06-30`, `2021/6/30`, `2021.6.30`,

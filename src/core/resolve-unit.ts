@@ -2,7 +2,7 @@ import type { Unit } from '../plan/units.js';
 import { unitKey } from '../plan/units.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { editDistance } from '../search/typo-corrector.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /** What the unit resolver found: a unit id, or a problem in both languages with the closest names. */
 export type UnitResult = { ok: true; id: string } | { ok: false; code: 'unit.unknown' | 'unit.ambiguous'; en: string; zh: string; choices: string[] };

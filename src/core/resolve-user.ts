@@ -1,5 +1,5 @@
 import { platformOf, parseUserId, userOn, isUserPlatform, type UserId } from './user-ids.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /** What the user resolver found: a user, or a problem in both languages saying how to write one. */
 export type UserResult = { ok: true; id: UserId } | { ok: false; code: 'user.invalid' | 'user.slack-name'; en: string; zh: string };

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { AnalysedUtterance } from './analysed-utterance.js';
 import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /** The intent chosen for a message and its validated arguments. */
 export interface Routed {

@@ -1,6 +1,6 @@
 import { foldTraditional, foldWidthAndTraditional } from '../search/fold-traditional.js';
 import { editDistance } from '../search/typo-corrector.js';
-import { nfkc } from '../search/nfkc.js';
+import { nfkc } from '../search/normalize.js';
 
 /**
  * Whether a message is asked rather than told, in English or Chinese (Simplified, Traditional,

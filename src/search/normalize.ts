@@ -27,6 +27,20 @@ export function needsUnicodeFolding(text: string): boolean {
   return NEEDS_UNICODE_FOLDING.test(text);
 }
 
+/** Any character outside ASCII: only such a character can change under Unicode normalisation. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The text in Unicode NFKC (`text.normalize('NFKC')`), without calling into ICU for plain ASCII text,
+ * which NFKC leaves as it is (no ASCII character has a decomposition or composes with another): most
+ * messages are ASCII, and the ICU call touches much code and copies the text on every message.
+ * (Narrower than {@link needsUnicodeFolding}, which also spares full-width ASCII and common Han text
+ * because {@link foldText} folds those itself.)
+ */
+export function nfkc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+}
+
 /**
  * Folds characters without touching punctuation: full-width to half-width (NFKC), lower case,
  * accents removed, apostrophes and possessives removed. Tokenisers then skip punctuation themselves.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nfkc } from '../../src/search/nfkc.js';
+import { nfkc } from '../../src/search/normalize.js';
 
 describe('nfkc', () => {
   it('is String.prototype.normalize("NFKC") for every ASCII character and ASCII text', () => {
