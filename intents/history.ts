@@ -4,7 +4,7 @@ import { STATUS_LABELS, formatNumber, formatValue, t } from '../src/core/i18n.js
 import { defineIntent } from '../src/core/intent.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import type { PlanItem } from '../src/plan/schema.js';
-import { findItemRef } from '../src/search/parse-item-ref.js';
+import { analysed } from '../src/core/analysed-utterance.js';
 import type { ProgressEntry } from '../src/store/events.js';
 import { itemHistory, type HistoryEntry } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
@@ -30,8 +30,9 @@ export const historyIntent = defineIntent({
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
   recognize: (u) => {
-    if (!HISTORY_CUE.test(u.text.toLowerCase())) return null;
-    const ref = findItemRef(u.text);
+    const a = analysed(u);
+    if (!HISTORY_CUE.test(a.lower)) return null;
+    const ref = a.itemRef;
     return ref ? { id: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => ({ id: rest.trim() }),
