@@ -11,22 +11,13 @@ import { distChoice } from '../bin/dist-choice.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** Whether dist/ is current, and why (or why not). */
-export interface DistStatus {
-  current: boolean;
-  why: string;
-}
-
-/** Whether dist/ holds a build newer than every source under src/ and intents/ (bin/plan-bot.js's rule). */
-export function distStatus(root = ROOT): DistStatus {
-  const choice = distChoice(root);
-  return { current: choice.dist, why: choice.why };
-}
+/** Whether dist/ holds a build newer than every source under src/ and intents/ (bin/plan-bot.js's rule), and why. */
+export const distStatus = (): ReturnType<typeof distChoice> => distChoice(ROOT);
 
 /** Builds dist/ (`npm run build`) unless it is current; the status after. Throws when the build fails. */
-export function ensureDist(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): DistStatus {
+export function ensureDist(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): ReturnType<typeof distChoice> {
   const before = distStatus();
-  if (before.current) return before;
+  if (before.dist) return before;
   log(`bench: building dist/ (${before.why}) …`);
   const run = spawnSync(process.execPath, [`${ROOT}scripts/build.mjs`], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`bench: npm run build failed (exit ${run.status ?? run.signal})`);

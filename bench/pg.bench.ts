@@ -12,7 +12,7 @@ import { openPgStore } from '../src/store/pg-store.js';
 import { fakePlan } from '../tests/digest/fixtures.js';
 import { pgSkipReason, startPgCluster } from '../tests/helpers/pg-cluster.js';
 import { syntheticLog } from './digest.bench.js';
-import { timed, update } from './store.bench.js';
+import { fillTo, timed, update } from './store.bench.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -39,13 +39,8 @@ export async function runPgBench(): Promise<Record<string, number | string>> {
     n += TWO;
 
     const TOTAL = 100_000;
-    const [, fillMs] = await timed(async () => {
-      while (n < TOTAL) {
-        const wave = Math.min(10_000, TOTAL - n);
-        await Promise.all(Array.from({ length: wave }, (_, i) => a.append(update(n + i))));
-        n += wave;
-      }
-    });
+    const [filled, fillMs] = await timed(() => fillTo(a, n, TOTAL));
+    n = filled;
     const SEQ_BIG = 200;
     const [, seqBigMs] = await timed(async () => {
       for (let i = 0; i < SEQ_BIG; i++) await a.append(update(n + i));

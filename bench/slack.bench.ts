@@ -3,8 +3,8 @@
  * loopback (the answer rides in the acknowledgement: one HTTP exchange), beside a bare Bolt app that
  * acknowledges with a small text body (Bolt's default App and receiver), same run, same client, same
  * requests, same concurrency, in interleaved rounds after a warm-up of each. Like with like: the real
- * app's `/plan` path is a plain Node HTTP handler (the door, with Bolt's `isValidSlackRequest`, then the
- * command's listener code; no express), as is Bolt's default HTTPReceiver, so that is the baseline the
+ * app's `/plan` path is a plain Node HTTP handler (the door, whose signature check decides as Bolt's
+ * `isValidSlackRequest`, then the command's listener code; no express), as is Bolt's default HTTPReceiver, so that is the baseline the
  * target is judged against; the bare app on ExpressReceiver is reported for reference. Also measured:
  * the adapter over a stub core. The eight questions are the primary figure (the issue's bare app
  * answers in its ack); the real app is also asked the ~500 different texts of the answer corpus in turn
@@ -84,7 +84,7 @@ async function appModules(from: 'dist' | 'src') {
 /** Which code the bench measures when not told: dist/ when current (what production runs), else the sources. */
 function defaultFrom(): { from: 'dist' | 'src'; why: string } {
   const dist = distStatus();
-  return dist.current ? { from: 'dist', why: dist.why } : { from: 'src', why: `${dist.why}; npm run bench builds it` };
+  return dist.dist ? { from: 'dist', why: dist.why } : { from: 'src', why: `${dist.why}; npm run bench builds it` };
 }
 
 interface RunResult {

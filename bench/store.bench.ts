@@ -36,6 +36,16 @@ export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - started];
 }
 
+/** Appends `update(n)`, `update(n + 1)`, … up to `total` events in concurrent waves of 10,000 (each wave is one or two writes); the next n. */
+export async function fillTo(store: { append(e: NewEvent): Promise<unknown> }, n: number, total: number): Promise<number> {
+  while (n < total) {
+    const wave = Math.min(10_000, total - n);
+    await Promise.all(Array.from({ length: wave }, (_, i) => store.append(update(n + i))));
+    n += wave;
+  }
+  return n;
+}
+
 /** How many events the journal beside `file` holds. */
 function journalEvents(file: string): number {
   const j = journalPath(file);
@@ -61,14 +71,8 @@ export async function runStoreBench(): Promise<Record<string, number | string>> 
 
     // Fill up to 100,000 events in concurrent waves of 10,000 (each wave is one or two writes).
     const TOTAL = 100_000;
-    let n = SEQ + CONC;
-    const [, fillMs] = await timed(async () => {
-      while (n < TOTAL) {
-        const wave = Math.min(10_000, TOTAL - n);
-        await Promise.all(Array.from({ length: wave }, (_, i) => store.append(update(n + i))));
-        n += wave;
-      }
-    });
+    const [filled, fillMs] = await timed(() => fillTo(store, SEQ + CONC, TOTAL));
+    let n = filled;
 
     const SEQ_BIG = 300;
     const [, seqBigMs] = await timed(async () => {

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App as PlanApp } from '../../src/app.js';
-import { startSlack, type SlackRuntime } from '../../src/adapters/slack/index.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/core/logger.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import type { App as PlanApp } from '../../src/app.js';
+import type { SlackRuntime } from '../../src/adapters/slack/index.js';
+import { postSigned, type FakeSlack } from './fake-slack.js';
 import { appMention, blockAction, directMessage, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
+import { startHttpSlack, type HttpSlack } from './serve-door.js';
 
 const SECRET = 'test-signing-secret';
 let fake: FakeSlack;
@@ -14,17 +11,15 @@ let core: PlanApp;
 let slack: SlackRuntime;
 let url: string;
 
+let running: HttpSlack | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  const config = loadConfig({ PLANBOT_ADMINS: 'slack:UADMIN', PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
-  core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger: silentLogger });
-  slack = await startSlack({ app: core, config, logger: silentLogger, clientOptions: { retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 } } });
-  url = `http://127.0.0.1:${slack.address!.port}/slack/events`;
+  running = await startHttpSlack({ secret: SECRET, env: { PLANBOT_ADMINS: 'slack:UADMIN' }, clientOptions: { retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 } } });
+  ({ fake, core, slack, url } = running);
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await running?.close();
 });
 
 describe('Slack over HTTP, real Bolt receiver, fake Web API', () => {

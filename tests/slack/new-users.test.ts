@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App as PlanApp } from '../../src/app.js';
-import { startSlack, type SlackRuntime } from '../../src/adapters/slack/index.js';
-import { loadConfig } from '../../src/config/load-config.js';
-import { fixedClock } from '../../src/core/clock.js';
 import pino from 'pino';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import type { App as PlanApp } from '../../src/app.js';
+import { postSigned, type FakeSlack } from './fake-slack.js';
 import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from './fixtures.js';
+import { startHttpSlack, type HttpSlack } from './serve-door.js';
 
 /**
  * Findings of an exploratory session as new users (an English-speaking analyst, an admin whose bare
@@ -17,23 +14,20 @@ const SECRET = 'new-users-secret';
 const ADMIN = 'U0123ABCD';
 let fake: FakeSlack;
 let core: PlanApp;
-let slack: SlackRuntime;
 let url: string;
 /** Every error the app logged (a listener that failed), for the operator. */
 const errors: string[] = [];
 const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
 
+let running: HttpSlack | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  const config = loadConfig({ PLANBOT_ADMINS: ADMIN, PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-new-users', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
-  core = await createApp(config, { store: new MemoryStore(), clock: fixedClock('2021-06-15T10:00:00+08:00'), logger });
-  slack = await startSlack({ app: core, config, logger, clientOptions: { retryConfig: { retries: 0 } } });
-  url = `http://127.0.0.1:${slack.address!.port}/slack/events`;
+  running = await startHttpSlack({ secret: SECRET, env: { PLANBOT_ADMINS: ADMIN, SLACK_BOT_TOKEN: 'xoxb-new-users' }, logger });
+  ({ fake, core, url } = running);
 });
 
 afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
+  await running?.close();
 });
 
 /** A slash command's acknowledgement, parsed. */

@@ -1,6 +1,12 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mountOnServer } from '../../src/adapters/slack/index.js';
+import { createApp, type App as PlanApp } from '../../src/app.js';
+import { mountOnServer, startSlack, type SlackRuntime, type StartSlackOptions } from '../../src/adapters/slack/index.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { silentLogger, type Logger } from '../../src/core/logger.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 
 /** A Slack door on a shared loopback server, as `serve` mounts it: the URL of its /slack/events, and how to close it. */
 export interface ServedDoor {
@@ -21,6 +27,42 @@ export async function serveDoor(handler: Parameters<typeof mountOnServer>[1], ot
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** The core behind the Slack adapter over HTTP, as `serve` starts it, against a fake Slack. */
+export interface HttpSlack {
+  fake: FakeSlack;
+  core: PlanApp;
+  store: MemoryStore;
+  slack: SlackRuntime;
+  /** The adapter's /slack/events. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a fake Slack, the core over a memory store (the clock fixed at 2021-06-15 10:00 +08:00) and
+ * the Slack adapter signed with `secret` on a free loopback port, configured by `env` on top of that;
+ * the Web API client retries nothing unless told.
+ */
+export async function startHttpSlack(o: { secret: string; env?: Record<string, string>; logger?: Logger; clientOptions?: StartSlackOptions['clientOptions'] }): Promise<HttpSlack> {
+  const fake = await startFakeSlack();
+  const logger = o.logger ?? silentLogger;
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: o.secret, SLACK_API_URL: fake.apiUrl, ...o.env });
+  const store = new MemoryStore();
+  const core = await createApp(config, { store, clock: fixedClock('2021-06-15T10:00:00+08:00'), logger });
+  const slack = await startSlack({ app: core, config, logger, clientOptions: o.clientOptions ?? { retryConfig: { retries: 0 } } });
+  return {
+    fake,
+    core,
+    store,
+    slack,
+    url: `http://127.0.0.1:${slack.address!.port}/slack/events`,
+    close: async () => {
+      await slack.stop();
+      await fake.close();
     },
   };
 }

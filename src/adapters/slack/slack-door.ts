@@ -65,39 +65,42 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
   };
 
   /** A body read in full (null: over the limit): checked, then handed on. */
-  const afterBody = (req: IncomingMessage, res: ServerResponse, raw: Buffer | null): void => {
+  const afterBody = (req: IncomingMessage, res: ServerResponse, signed: Signed, raw: Buffer | null): void => {
     if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
     const text = raw.toString('utf8');
-    // Both headers were checked by `beforeBody`.
-    const timestamp = req.headers['x-slack-request-timestamp'] as string;
-    const signature = req.headers['x-slack-signature'] as string;
-    if (!slackSignatureValid(o.signingSecret, timestamp, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
+    const { seconds, signature } = signed;
+    if (!slackSignatureValid(o.signingSecret, seconds, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
     const checked = checkPayload(text, req.headers['content-type'], o);
     if ('status' in checked) return refuse(res, checked);
     // The timestamp as the number it was signed as: "0123" and "123" are one request (the same
     // signature), so a replay cannot pass as new by padding the header with zeros.
-    unlessReplayed(req, res, checked.body, `slack:${Number(timestamp)}:${signature.slice(3, 35)}`);
+    unlessReplayed(req, res, checked.body, `slack:${seconds}:${signature.slice(3, 35)}`);
   };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'POST') return void res.writeHead(404).end();
-    const early = beforeBody(req, now(), limit);
-    if (early) return refuse(res, early, true);
+    const signed = beforeBody(req, now(), limit);
+    if ('status' in signed) return refuse(res, signed, true);
     readBody(req, limit).then(
-      (raw) => afterBody(req, res, raw),
+      (raw) => afterBody(req, res, signed, raw),
       () => refuse(res, { status: 400, why: 'the body could not be read' }, true),
     );
   };
 }
 
-function beforeBody(req: IncomingMessage, nowMs: number, limit: number): Refusal | null {
+/** The signature headers, read once: the timestamp as the number Slack signs, and the signature. */
+type Signed = { seconds: number; signature: string };
+
+/** The checks made before reading the body; what passes gives its signature headers. */
+function beforeBody(req: IncomingMessage, nowMs: number, limit: number): Refusal | Signed {
   const length = req.headers['content-length'];
   if (length !== undefined && !(Number(length) <= limit)) return { status: 413, why: 'declared body over the limit' };
   const ts = req.headers['x-slack-request-timestamp'];
-  const sig = req.headers['x-slack-signature'];
-  if (typeof ts !== 'string' || !/^\d{1,12}$/.test(ts) || typeof sig !== 'string') return { status: 401, why: 'not signed' };
-  if (Math.abs(nowMs / 1000 - Number(ts)) > MAX_CLOCK_SKEW_S) return { status: 401, why: 'timestamp out of the 5-minute window' };
-  return null;
+  const signature = req.headers['x-slack-signature'];
+  if (typeof ts !== 'string' || !/^\d{1,12}$/.test(ts) || typeof signature !== 'string') return { status: 401, why: 'not signed' };
+  const seconds = Number(ts);
+  if (Math.abs(nowMs / 1000 - seconds) > MAX_CLOCK_SKEW_S) return { status: 401, why: 'timestamp out of the 5-minute window' };
+  return { seconds, signature };
 }
 
 /** The body, or null as soon as it passes `limit` (the rest is never read). */

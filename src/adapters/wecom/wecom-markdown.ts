@@ -1,5 +1,5 @@
 import { t } from '../../core/i18n.js';
-import { progressBar, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { displayUser } from '../../core/user-ids.js';
 import { renderUserRefs } from '../../core/user-refs.js';
 
@@ -37,8 +37,8 @@ export function markdownText(text: string): string {
  * adapter does not deliver yet, are named with a note.
  */
 export function replyPieces(r: Reply, withActions = true): string[] {
-  // A button whose command the text already spells out (`如需撤销：/plan undo T9`) is not repeated.
-  const said = r.blocks.flatMap((b) => (b.type === 'actions' ? [] : piece(b, r.lang, false))).join('\n');
+  // A button whose command the text already spells out (`如需撤销：/plan undo T9`) is not repeated (read as DingTalk reads it: the reply's plain text).
+  const said = replyText(r);
   const pieces = r.blocks.flatMap((b) => (b.type === 'actions' ? piece({ ...b, buttons: b.buttons.filter((x) => !said.includes(x.command)) }, r.lang, withActions) : piece(b, r.lang, withActions)));
   if (r.files?.length) {
     const names = r.files.map((f) => `- ${markdownText(f.title)} (${escapeMarkdown(f.name)})`).join('\n');
