@@ -47,14 +47,7 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
 export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string, derived?: UnitState): Map<string, ItemState> {
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   const units: UnitState | null = typeof planOrId === 'string' ? null : (derived ?? deriveUnits(events, planOrId, until));
-  const inTime = until === undefined ? null : notAfter(until);
-  const reverted = undoneUpdates(events, 0, planId, inTime);
-  const states = new Map<string, ItemState>();
-  foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
-    let s = states.get(itemId);
-    if (!s) states.set(itemId, (s = emptyState()));
-    return s;
-  });
+  const { states } = fold(events, planId, until === undefined ? null : notAfter(until), units);
   if (units && typeof planOrId !== 'string') rollUpStates(states, units, planOrId, false);
   return states;
 }
@@ -181,7 +174,7 @@ export function currentStates(events: readonly PlanEvent[], planOrId: PlanForSta
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   // With the plan, the units come from `currentUnits`, so one version of the log derives them once.
   const units = typeof planOrId === 'string' ? null : currentUnits(events, planOrId);
-  const folded = known && known.length < events.length && keepsDecisions(events, known.length, planId) ? extend(known, events, planId, units) : fold(events, planId, units);
+  const folded = known && known.length < events.length && keepsDecisions(events, known.length, planId) ? extend(known, events, planId, units) : fold(events, planId, null, units);
   if (units && typeof planOrId !== 'string' && units.items.size > 0) {
     folded.states = new Map(folded.raw);
     rollUpStates(folded.states, units, planOrId, true);
@@ -195,10 +188,11 @@ function emptyState(): ItemState {
   return { ...EMPTY_STATE, progress: [], owners: [] };
 }
 
-function fold(events: readonly PlanEvent[], planId: string, units: UnitState | null): Folded {
-  const reverted = undoneUpdates(events, 0, planId, null);
+/** The whole log (up to `inTime`, when given) folded into fresh states, before roll-up. */
+function fold(events: readonly PlanEvent[], planId: string, inTime: ((at: string) => boolean) | null, units: UnitState | null): Folded {
+  const reverted = undoneUpdates(events, 0, planId, inTime);
   const raw = new Map<string, ItemState>();
-  foldStates(events, 0, planId, null, reverted, units, (itemId) => {
+  foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
     let s = raw.get(itemId);
     if (!s) raw.set(itemId, (s = emptyState()));
     return s;
