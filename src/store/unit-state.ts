@@ -48,6 +48,11 @@ function same(a: string, b: string): boolean {
  * unit's latest report on each item (updates that were undone do not count). Pure.
  */
 export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>, until?: string): UnitState {
+  return derive(events, plan, until).state;
+}
+
+/** `deriveUnits`, with the log length and the undone updates it read (for `currentUnits` to go on from). */
+function derive(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>, until?: string): KnownUnits {
   const limit = until === undefined ? null : sortableTime(until);
   const inTime = (e: PlanEvent) => e.planId === plan.id && (limit === null || sortableTime(e.at) <= limit);
   const reverted = new Set<string>();
@@ -55,7 +60,7 @@ export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' 
   const state: UnitState = { units: new Map((plan.units ?? []).map((u) => [u.id, u])), members: new Map(), items: new Map(), reports: new Map(), owners: new Map() };
   foldUnits(events, 0, inTime, reverted, ownMaps(state));
   for (const [id, u] of state.items) if (u.lead === null && u.responsible.length === 0) state.items.delete(id);
-  return state;
+  return { length: events.length, reverted, state };
 }
 
 /** The maps of a unit state to change, and each item's reports: the state's own, or copies made on first change (`copyOnWrite`). */
@@ -152,9 +157,7 @@ export function currentUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id'
   if (known && known.length < events.length && keepsDecisions(events, known.length, plan.id)) {
     next = { length: events.length, reverted: known.reverted, state: extendUnits(known, events, plan.id) };
   } else {
-    const reverted = new Set<string>();
-    for (const e of events) if (e.type === 'undo' && e.planId === plan.id) reverted.add(e.reverts);
-    next = { length: events.length, reverted, state: deriveUnits(events, plan) };
+    next = derive(events, plan);
   }
   byPlan.set(plan.id, next);
   return next.state;
