@@ -52,11 +52,10 @@ export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForStat
   return states;
 }
 
-/** The ids of the updates undone by the undo events of a plan from `from` on (null: none). */
-function undoneUpdates(events: readonly PlanEvent[], from: number, planId: string, inTime: ((at: string) => boolean) | null, into: Set<string> | null = null): Set<string> | null {
-  let reverted = into;
-  for (let i = from; i < events.length; i++) {
-    const e = events[i]!;
+/** The ids of the updates undone by the undo events of a plan (null: none). */
+function undoneUpdates(events: readonly PlanEvent[], planId: string, inTime: ((at: string) => boolean) | null): Set<string> | null {
+  let reverted: Set<string> | null = null;
+  for (const e of events) {
     if (e.type === 'undo' && e.planId === planId && (!inTime || inTime(e.at))) (reverted ??= new Set()).add(e.reverts);
   }
   return reverted;
@@ -190,7 +189,7 @@ function emptyState(): ItemState {
 
 /** The whole log (up to `inTime`, when given) folded into fresh states, before roll-up. */
 function fold(events: readonly PlanEvent[], planId: string, inTime: ((at: string) => boolean) | null, units: UnitState | null): Folded {
-  const reverted = undoneUpdates(events, 0, planId, inTime);
+  const reverted = undoneUpdates(events, planId, inTime);
   const raw = new Map<string, ItemState>();
   foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
     let s = raw.get(itemId);
