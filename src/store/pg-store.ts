@@ -91,6 +91,15 @@ export function databaseUnreachable(where: string, err: unknown): UserError {
 }
 
 /**
+ * The connections of the PostgreSQL store, which the claims, once-keys and Slack inbox kept in the same
+ * database share; `store` must be the one `openStore` gave with PLANBOT_DATABASE_URL set.
+ */
+export function pgPoolOf(store: EventStore): pg.Pool {
+  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+  return store.pool;
+}
+
+/**
  * The event log as rows of `planbot_events`, shared by every replica. Appends waiting together are
  * written in one transaction that takes an advisory lock, so `seq` is given by the database in commit
  * order, without gaps; each `append` resolves once its transaction has committed. `events()` is this
