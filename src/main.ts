@@ -184,16 +184,14 @@ export async function serve(config: Config, logger: Logger, io: ServeIo, clock: 
  */
 async function slackOnce(config: Config, store: EventStore, once: OnceOnly) {
   if (!config.databaseUrl) return { inboxFile: `${config.db}.slack-inbox` };
-  const [{ openPgInbox }, { claimsGate }, { PgStore }] = await Promise.all([import('./adapters/slack/pg-inbox.js'), import('./adapters/slack/event-dedupe.js'), import('./store/pg-store.js')]);
-  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
-  return { inbox: await openPgInbox(store.pool, config.databaseUrl, once.holder), eventGate: claimsGate(once), replays: await sharedOnceKeys(store) };
+  const [{ openPgInbox }, { claimsGate }, { pgPoolOf }] = await Promise.all([import('./adapters/slack/pg-inbox.js'), import('./adapters/slack/event-dedupe.js'), import('./store/pg-store.js')]);
+  return { inbox: await openPgInbox(pgPoolOf(store), config.databaseUrl, once.holder), eventGate: claimsGate(once), replays: await sharedOnceKeys(store) };
 }
 
 /** The once-keys in the shared database (Slack replays, used sign-in links), for replicas. */
 async function sharedOnceKeys(store: EventStore) {
-  const [{ pgOnceKeys }, { PgStore }] = await Promise.all([import('./store/pg-once-keys.js'), import('./store/pg-store.js')]);
-  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
-  return pgOnceKeys(store.pool);
+  const [{ pgOnceKeys }, { pgPoolOf }] = await Promise.all([import('./store/pg-once-keys.js'), import('./store/pg-store.js')]);
+  return pgOnceKeys(pgPoolOf(store));
 }
 
 /** Who the terminal of `serve` types as, and whether that is an admin (else how to become one), for the start-up message. */

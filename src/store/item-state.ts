@@ -1,7 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
-import { currentUnits, deriveUnits, keepsDecisions, rollUpItem, type UnitState } from './unit-state.js';
+import { currentUnits, deriveUnits, perLogVersion, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
 export type PlanForState = string | Pick<Plan, 'id' | 'units' | 'items' | 'rollup'>;
@@ -47,23 +47,15 @@ export const EMPTY_STATE: ItemState = { status: null, progress: [], owners: [], 
 export function deriveStates(events: readonly PlanEvent[], planOrId: PlanForState, until?: string, derived?: UnitState): Map<string, ItemState> {
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   const units: UnitState | null = typeof planOrId === 'string' ? null : (derived ?? deriveUnits(events, planOrId, until));
-  const inTime = until === undefined ? null : notAfter(until);
-  const reverted = undoneUpdates(events, 0, planId, inTime);
-  const states = new Map<string, ItemState>();
-  foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
-    let s = states.get(itemId);
-    if (!s) states.set(itemId, (s = emptyState()));
-    return s;
-  });
+  const { states } = fold(events, planId, until === undefined ? null : notAfter(until), units);
   if (units && typeof planOrId !== 'string') rollUpStates(states, units, planOrId, false);
   return states;
 }
 
-/** The ids of the updates undone by the undo events of a plan from `from` on (null: none). */
-function undoneUpdates(events: readonly PlanEvent[], from: number, planId: string, inTime: ((at: string) => boolean) | null, into: Set<string> | null = null): Set<string> | null {
-  let reverted = into;
-  for (let i = from; i < events.length; i++) {
-    const e = events[i]!;
+/** The ids of the updates undone by the undo events of a plan (null: none). */
+function undoneUpdates(events: readonly PlanEvent[], planId: string, inTime: ((at: string) => boolean) | null): Set<string> | null {
+  let reverted: Set<string> | null = null;
+  for (const e of events) {
     if (e.type === 'undo' && e.planId === planId && (!inTime || inTime(e.at))) (reverted ??= new Set()).add(e.reverts);
   }
   return reverted;
@@ -164,30 +156,41 @@ interface Folded {
 const derived = new WeakMap<readonly PlanEvent[], Map<string, Folded>>();
 
 /**
- * The current state of every item, derived once per version of the log rather than on every
- * message. The log only grows, so a log array of the same length holds the same events (the stores
- * grow one array; a read-only snapshot is a new array per open). When it has grown by events that
- * change no earlier decision (no undo, no change of an item's units), the new events are folded into
- * copies of the states they touch rather than the whole log again. Callers must not change the states
- * they get.
+ * The current state of every item, derived once per version of the log (`perLogVersion`) rather than
+ * on every message. When the log has grown by events that change no earlier decision (no undo, no
+ * change of an item's units), the new events are folded into copies of the states they touch rather
+ * than the whole log again. Callers must not change the states they get.
  */
 export function currentStates(events: readonly PlanEvent[], planOrId: PlanForState): Map<string, ItemState> {
   // Roll-up needs the plan: a caller that names only the id gets the states without it.
   const key = typeof planOrId === 'string' ? planOrId : `${planOrId.id}\u0000units`;
-  let byPlan = derived.get(events);
-  if (!byPlan) derived.set(events, (byPlan = new Map()));
-  const known = byPlan.get(key);
-  if (known?.length === events.length) return known.states;
+  const plan = typeof planOrId === 'string' ? null : planOrId;
   const planId = typeof planOrId === 'string' ? planOrId : planOrId.id;
   // With the plan, the units come from `currentUnits`, so one version of the log derives them once.
-  const units = typeof planOrId === 'string' ? null : currentUnits(events, planOrId);
-  const folded = known && known.length < events.length && keepsDecisions(events, known.length, planId) ? extend(known, events, planId, units) : fold(events, planId, units);
-  if (units && typeof planOrId !== 'string' && units.items.size > 0) {
+  const unitsNow = () => (plan ? currentUnits(events, plan) : null);
+  return perLogVersion(
+    derived,
+    events,
+    key,
+    planId,
+    (known) => {
+      const units = unitsNow();
+      return rolledUp(extend(known, events, planId, units), units, plan);
+    },
+    () => {
+      const units = unitsNow();
+      return rolledUp(fold(events, planId, null, units), units, plan);
+    },
+  ).states;
+}
+
+/** `folded` with the states of items with units rolled up, in copies (the raw fold is kept to go on from). */
+function rolledUp(folded: Folded, units: UnitState | null, plan: Exclude<PlanForState, string> | null): Folded {
+  if (plan && units && units.items.size > 0) {
     folded.states = new Map(folded.raw);
-    rollUpStates(folded.states, units, planOrId, true);
+    rollUpStates(folded.states, units, plan, true);
   }
-  byPlan.set(key, folded);
-  return folded.states;
+  return folded;
 }
 
 /** A fresh state of an item nobody has reported on, for a fold to fill in (EMPTY_STATE is shared and never changed). */
@@ -195,10 +198,11 @@ function emptyState(): ItemState {
   return { ...EMPTY_STATE, progress: [], owners: [] };
 }
 
-function fold(events: readonly PlanEvent[], planId: string, units: UnitState | null): Folded {
-  const reverted = undoneUpdates(events, 0, planId, null);
+/** The whole log (up to `inTime`, when given) folded into fresh states, before roll-up. */
+function fold(events: readonly PlanEvent[], planId: string, inTime: ((at: string) => boolean) | null, units: UnitState | null): Folded {
+  const reverted = undoneUpdates(events, planId, inTime);
   const raw = new Map<string, ItemState>();
-  foldStates(events, 0, planId, null, reverted, units, (itemId) => {
+  foldStates(events, 0, planId, inTime, reverted, units, (itemId) => {
     let s = raw.get(itemId);
     if (!s) raw.set(itemId, (s = emptyState()));
     return s;

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { PlanEvent } from './events.js';
 import { currentStates } from './item-state.js';
 import { EVENTS_CHANNEL, PG_LOCKS, migratePgSchema, redactUrl } from './pg-schema.js';
-import { databaseUnreachable, readPgEvents } from './pg-store.js';
+import { databaseUnreachable, insertPgEventsSql, readPgEvents } from './pg-store.js';
 
 /** Rows per INSERT statement (7 parameters each, well under PostgreSQL's 65,535). */
 const BATCH = 1000;
@@ -46,12 +46,7 @@ export async function copyEventsToPg(events: readonly PlanEvent[], url: string):
       }
       for (let i = 0; i < events.length; i += BATCH) {
         const params: unknown[] = [];
-        const values = events.slice(i, i + BATCH).map((e) => {
-          params.push(e.seq, e.id, e.requestKey ?? null, e.type, e.planId, e.at, JSON.stringify(e));
-          const b = params.length - 7;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
-        });
-        await client.query(`INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')}`, params);
+        await client.query(insertPgEventsSql(events.slice(i, i + BATCH), params), params);
       }
       const copied = await readPgEvents(client);
       const report = verify(events, copied, where);

@@ -32,10 +32,6 @@ export async function openSnapshotStore(config: Pick<Config, 'db' | 'databaseUrl
  * (shared by the replicas), else a file beside the state file (`<db>.claims`).
  */
 export async function openClaims(config: Pick<Config, 'db' | 'databaseUrl'>, store: EventStore): Promise<Claims> {
-  if (config.databaseUrl) {
-    const { PgStore } = await import('./pg-store.js');
-    if (!(store instanceof PgStore)) throw new Error('openClaims: PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
-    return (await import('./pg-claims.js')).pgClaims(store.pool);
-  }
+  if (config.databaseUrl) return (await import('./pg-claims.js')).pgClaims((await import('./pg-store.js')).pgPoolOf(store));
   return openFileClaims(`${config.db}.claims`);
 }

@@ -21,6 +21,16 @@ export async function readPgEvents(db: pg.Pool | pg.PoolClient, afterSeq = 0): P
   return (await db.query<{ event: PlanEvent }>('SELECT event FROM planbot_events WHERE seq > $1 ORDER BY seq', [afterSeq])).rows.map((r) => r.event);
 }
 
+/** An INSERT of `events` into `planbot_events`, its values' placeholders numbered on from the end of `params` (which it fills). */
+export function insertPgEventsSql(events: readonly PlanEvent[], params: unknown[]): string {
+  const values = events.map((e) => {
+    params.push(e.seq, e.id, e.requestKey ?? null, e.type, e.planId, e.at, JSON.stringify(e));
+    const b = params.length - 7;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
+  });
+  return `INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')}`;
+}
+
 interface Pending {
   event: PlanEvent;
   resolve(e: PlanEvent): void;
@@ -78,6 +88,15 @@ export function databaseUnreachable(where: string, err: unknown): UserError {
     },
     { database: where },
   );
+}
+
+/**
+ * The connections of the PostgreSQL store, which the claims, once-keys and Slack inbox kept in the same
+ * database share; `store` must be the one `openStore` gave with PLANBOT_DATABASE_URL set.
+ */
+export function pgPoolOf(store: EventStore): pg.Pool {
+  if (!(store instanceof PgStore)) throw new Error('PLANBOT_DATABASE_URL is set but the store is not the PostgreSQL one');
+  return store.pool;
 }
 
 /**
@@ -265,14 +284,10 @@ export class PgStore implements EventStore {
       }
       if (rows.length > 0) {
         const params: unknown[] = [];
-        const values = rows.map((e) => {
-          params.push(e.seq, e.id, e.requestKey ?? null, e.type, e.planId, e.at, JSON.stringify(e));
-          const b = params.length - 7;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}::jsonb)`;
-        });
+        const insert = insertPgEventsSql(rows, params);
         params.push(EVENTS_CHANNEL, String(seq));
         const n = params.length;
-        await client.query(`WITH inserted AS (INSERT INTO planbot_events (seq, id, request_key, type, plan_id, at, event) VALUES ${values.join(', ')} RETURNING seq) SELECT pg_notify($${n - 1}, $${n}) FROM (SELECT count(*) FROM inserted) c`, params);
+        await client.query(`WITH inserted AS (${insert} RETURNING seq) SELECT pg_notify($${n - 1}, $${n}) FROM (SELECT count(*) FROM inserted) c`, params);
       }
       await client.query('COMMIT');
     } catch (err) {

@@ -48,6 +48,11 @@ function same(a: string, b: string): boolean {
  * unit's latest report on each item (updates that were undone do not count). Pure.
  */
 export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>, until?: string): UnitState {
+  return derive(events, plan, until).state;
+}
+
+/** `deriveUnits`, with the log length and the undone updates it read (for `currentUnits` to go on from). */
+function derive(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>, until?: string): KnownUnits {
   const limit = until === undefined ? null : sortableTime(until);
   const inTime = (e: PlanEvent) => e.planId === plan.id && (limit === null || sortableTime(e.at) <= limit);
   const reverted = new Set<string>();
@@ -55,7 +60,7 @@ export function deriveUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' 
   const state: UnitState = { units: new Map((plan.units ?? []).map((u) => [u.id, u])), members: new Map(), items: new Map(), reports: new Map(), owners: new Map() };
   foldUnits(events, 0, inTime, reverted, ownMaps(state));
   for (const [id, u] of state.items) if (u.lead === null && u.responsible.length === 0) state.items.delete(id);
-  return state;
+  return { length: events.length, reverted, state };
 }
 
 /** The maps of a unit state to change, and each item's reports: the state's own, or copies made on first change (`copyOnWrite`). */
@@ -139,32 +144,49 @@ interface KnownUnits {
 const derived = new WeakMap<readonly PlanEvent[], Map<string, KnownUnits>>();
 
 /**
- * `deriveUnits` over the whole log, once per version of the log (as `currentStates`); when the log has
+ * `deriveUnits` over the whole log, once per version of the log (`perLogVersion`); when the log has
  * grown by events that undo nothing and change no item's units, they are folded into copies of the
  * maps they touch rather than the whole log again. Callers must not change it.
  */
 export function currentUnits(events: readonly PlanEvent[], plan: Pick<Plan, 'id' | 'units'>): UnitState {
-  let byPlan = derived.get(events);
-  if (!byPlan) derived.set(events, (byPlan = new Map()));
-  const known = byPlan.get(plan.id);
-  if (known?.length === events.length) return known.state;
-  let next: KnownUnits;
-  if (known && known.length < events.length && keepsDecisions(events, known.length, plan.id)) {
-    next = { length: events.length, reverted: known.reverted, state: extendUnits(known, events, plan.id) };
-  } else {
-    const reverted = new Set<string>();
-    for (const e of events) if (e.type === 'undo' && e.planId === plan.id) reverted.add(e.reverts);
-    next = { length: events.length, reverted, state: deriveUnits(events, plan) };
-  }
-  byPlan.set(plan.id, next);
-  return next.state;
+  return perLogVersion(
+    derived,
+    events,
+    plan.id,
+    plan.id,
+    (known) => ({ length: events.length, reverted: known.reverted, state: extendUnits(known, events, plan.id) }),
+    () => derive(events, plan),
+  ).state;
+}
+
+/**
+ * State derived from one plan's events (kept under `key` in `table`), once per version of the log: the
+ * log only grows, so the same array at the same length holds the same events (the stores grow one
+ * array; a read-only snapshot is a new array per open). When it has grown by events that change no
+ * earlier decision (`keepsDecisions`), `grow` carries the known state forward; else `derive` reads the whole log.
+ */
+export function perLogVersion<T extends { length: number }>(
+  table: WeakMap<readonly PlanEvent[], Map<string, T>>,
+  events: readonly PlanEvent[],
+  key: string,
+  planId: string,
+  grow: (known: T) => T,
+  derive: () => T,
+): T {
+  let byPlan = table.get(events);
+  if (!byPlan) table.set(events, (byPlan = new Map()));
+  const known = byPlan.get(key);
+  if (known?.length === events.length) return known;
+  const next = known && known.length < events.length && keepsDecisions(events, known.length, planId) ? grow(known) : derive();
+  byPlan.set(key, next);
+  return next;
 }
 
 /**
  * True when no event of the plan from `from` on undoes an update or changes an item's units (which decide
  * how earlier reports were read): derived state can then be carried forward by folding only those events.
  */
-export function keepsDecisions(events: readonly PlanEvent[], from: number, planId: string): boolean {
+function keepsDecisions(events: readonly PlanEvent[], from: number, planId: string): boolean {
   for (let i = from; i < events.length; i++) {
     const e = events[i]!;
     if (e.planId === planId && (e.type === 'undo' || e.type === 'lead' || e.type === 'units')) return false;
