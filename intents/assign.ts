@@ -46,6 +46,7 @@ export const assignIntent = defineIntent({
   commands: ['assign', '分配', '指派'],
   args: Args,
   sideEffects: true,
+  cues: { words: ['assign', '分配', '指派', '交给'] },
   recognize: recognizer(ASSIGN, '/plan assign ID @USER'),
   parseCommand: (rest, _u, ctx) => read(rest, ctx, '/plan assign ID @USER'),
   handle: async ({ itemId, users }, ctx) => {
@@ -84,6 +85,7 @@ export const unassignIntent = defineIntent({
   commands: ['unassign', '取消分配', '取消指派'],
   args: Args,
   sideEffects: true,
+  cues: { words: ['unassign', 'remove', '取消分配', '取消指派', '移除', '移出', '除名'] },
   recognize: recognizer(UNASSIGN, '/plan unassign ID @USER'),
   parseCommand: (rest, _u, ctx) => read(rest, ctx, '/plan unassign ID @USER'),
   handle: async ({ itemId, users }, ctx) => {

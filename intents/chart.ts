@@ -22,6 +22,7 @@ export const chartIntent = defineIntent({
   commands: ['chart', 'charts', 'graph', '图表', '进度图', '趋势图'],
   args: z.object({ target: z.string().nullable() }),
   sideEffects: false,
+  cues: { words: ['chart', 'graph', '进度图', '进展图', '趋势图', '统计图', '图表'] },
   recognize: (u) => {
     const text = u.text.trim();
     const en = CHART_EN.exec(text);

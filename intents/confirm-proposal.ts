@@ -80,6 +80,7 @@ export const confirmProposalIntent = defineIntent({
   commands: ['confirm', 'record', 'yes', '确认', '确定'],
   args: z.object({ token: TOKEN }),
   sideEffects: true,
+  cues: { words: ['y', 'ok', 'sure', 'confirm', 'record', '确认', '确定', '是', '对', '记录', '好', '行', '可以', '嗯', '没问题'] },
   recognize: (u, ctx) => answer(analysed(u), ctx, YES),
   parseCommand: (rest) => ({ token: rest.trim().toLowerCase() || null }),
   handle: async ({ token }, ctx) => {
@@ -102,6 +103,7 @@ export const cancelProposalIntent = defineIntent({
   commands: ['cancel', 'no', '取消'],
   args: z.object({ token: TOKEN }),
   sideEffects: false,
+  cues: { words: ['n', 'cancel', '取消', '否', '不', '错了', '算了', '别记录'] },
   recognize: (u, ctx) => answer(analysed(u), ctx, NO),
   parseCommand: (rest) => ({ token: rest.trim().toLowerCase() || null }),
   handle: ({ token }, ctx) => {

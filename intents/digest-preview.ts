@@ -46,6 +46,7 @@ export const digestPreviewIntent = defineIntent({
   commands: ['digest', 'weekly', '周报', '摘要'],
   args: Args,
   sideEffects: false,
+  cues: { words: ['digest', 'week', '周', '星期'] },
   recognize: (u) => {
     const span = weekQuestionSpan(u.text);
     if (span) return { ...parseDigestWords(''), span, question: true };

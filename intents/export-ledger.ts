@@ -46,6 +46,7 @@ export const exportLedgerIntent = defineIntent({
   commands: ['export', 'ledger', '导出', '台账'],
   args: Args,
   sideEffects: false,
+  cues: { words: ['export', 'download', 'send', 'give', '导出', '下载'] },
   recognize: (u) => {
     // NFKC: full-width letters and punctuation typed on a Chinese keyboard ("导出ｃｓｖ") read as their ASCII forms.
     const text = analysed(u).nfkc.trim();

@@ -16,6 +16,7 @@ export const greetingIntent = defineIntent({
   commands: ['hello', 'hi', '你好'],
   args: z.object({ kind: z.enum(['hello', 'thanks']) }),
   sideEffects: false,
+  cues: { words: ['hi', 'hello', 'hey', 'good', 'greetings', 'thank', 'thx', 'ty', 'cheers', 'great', 'ok', 'got it', '你好', '您好', '嗨', '哈喽', '早上好', '下午好', '晚上好', '大家好', '谢谢', '多谢', '感谢', '好的', '收到', '明白了'] },
   recognize: (u) => (HELLO.test(u.text.trim()) ? { kind: 'hello' } : THANKS.test(u.text.trim()) ? { kind: 'thanks' } : null),
   parseCommand: () => ({ kind: 'hello' }),
   handle: ({ kind }, ctx) =>

@@ -12,6 +12,7 @@ export const helpIntent = defineIntent({
   commands: ['help', '帮助', '?'],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['h', '?', 'usage', 'commands', 'what can you do', '帮助', '帮忙', '使用说明', '怎么用', '你能做什么', '有哪些命令'] },
   recognize: (u) =>
     /^(help|\?|h|usage|commands|what can you do|how do i use (you|this)|帮助|帮忙|使用说明|怎么用|你能做什么|有哪些命令)[\s?？!！。.]*$/i.test(u.text.trim()) ? {} : null,
   parseCommand: () => ({}),

@@ -29,6 +29,7 @@ export const historyIntent = defineIntent({
   commands: ['history', 'log', 'hist', '历史', '记录'],
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
+  cues: { words: ['history', 'log', 'all updates', 'changelog', '历史', '更新记录', '变更记录', '所有更新'] },
   recognize: (u) => {
     const a = analysed(u);
     if (!HISTORY_CUE.test(a.lower)) return null;

@@ -24,6 +24,7 @@ export const itemStatusIntent = defineIntent({
   commands: ['status', 'st', '状态', '进展'],
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
+  cues: { words: [], item: true },
   recognize: (u) => {
     const a = analysed(u);
     // "is T11 done", "T9是否滞后": a question about a status is answered with the status, never recorded.

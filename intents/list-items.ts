@@ -100,6 +100,7 @@ export const listItemsIntent = defineIntent({
   commands: ['list', 'ls', 'mine', '列出', '列表', '我的'],
   args: Args,
   sideEffects: false,
+  cues: { words: ['red', 'yellow', 'amber', 'green', '灯', 'stale', 'no', 'not', 'without', '久未更新', '长期未更新', '很久没', '未更新', '没有更新', '没更新', '无更新', 'overdue', 'past', '逾期', '超期', '过期', '过了期限', '超过期限', 'need', '需要关注', '需关注', '要关注', '需要注意', 'owned by', 'assigned to', 'owner is', '@', '负责的', 'at', 'off', 'behind', 'delayed', 'late', '有风险', '滞后', '落后', 'my', 'mine', '我的任务', '我的工作', '我负责', '分配给我', 'tasks', 'items', 'objectives', 'goals', 'targets', 'groups', 'actions', 'work', 'every', 'each', 'all', 'indicators', '任务', '目标', '事项', '工作', '项目', '内容', '指标'] },
   recognize: (u) => {
     // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
     const a = analysed(u);

@@ -28,6 +28,7 @@ export const notReportedIntent = defineIntent({
   commands: ['not-reported', 'unreported', '未报送'],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['report', 'submit', '报送', '上报', '汇报', '报告'] },
   recognize: (u) => (NOT_REPORTED_EN.test(u.text.trim()) || NOT_REPORTED_ZH.test(analysed(u).folded.trim()) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {

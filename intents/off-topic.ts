@@ -25,6 +25,7 @@ export const offTopicIntent = defineIntent({
   commands: [],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['weather', 'will it', 'time', 'date', 'day', 'joke', 'write', '天气', '下雨', '下雪', '几点了', '今天', '讲个笑话', '写一首诗', '写首诗'] },
   recognize: (u) => (!ABOUT_PLAN.test(u.text) && OFF_TOPIC.some((re) => re.test(u.text)) ? {} : null),
   handle: (_args, ctx) =>
     reply(ctx.lang, [

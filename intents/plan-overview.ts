@@ -48,6 +48,7 @@ export const planOverviewIntent = defineIntent({
   commands: ['overview', 'count', '统计'],
   args: Args,
   sideEffects: false,
+  cues: { words: ['no', 'unassigned', 'without', '没有负责人', '无人负责', '没人负责', '未分配', '没有分配', '无负责人', 'number', 'numeric', 'quantified', 'unquantified', 'figure', 'value', '没有量化', '没有具体数值', '没有数字', '没有数值', '未量化', '无量化', '没有设定数值', '量化指标', '有数字', '有数值', '具体数值的', '定量', 'group', 'section', '组', 'target', 'indicator', '指标', 'objective', 'goal', '目标', 'how many', 'count', '多少', '几个', '几项', '几条', '几组', '几类', '几大'] },
   recognize: (u) => {
     // Traditional characters read as Simplified ("哪些任務沒有負責人"), as every parser reads them.
     const a = analysed(u);

@@ -25,6 +25,7 @@ export const showItemIntent = defineIntent({
   commands: ['show', 'item', '显示', '查看'],
   args: z.object({ id: z.string().min(1) }),
   sideEffects: false,
+  cues: { words: [], item: true },
   recognize: (u, ctx) => {
     // An indicator id ("T9.1", "什么是O3.3") names one target of an item.
     const target = INDICATOR_ID.exec(u.text);

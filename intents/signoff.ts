@@ -68,6 +68,7 @@ export const signoffIntent = defineIntent({
   args: Args,
   sideEffects: true,
   confirm: 'always',
+  cues: { words: ['sign', '销号'] },
   recognize: (u, ctx) => {
     const m = SIGNOFF.exec(u.text.trim());
     return m ? { itemId: findItem(ctx.plan, m[1]!).id } : null;
@@ -105,6 +106,7 @@ export const reopenIntent = defineIntent({
   commands: ['reopen', 're-open', '撤销销号', '取消销号', '重新打开'],
   args: Args,
   sideEffects: true,
+  cues: { words: ['reopen', 're-open', '撤销销号', '取消销号', '重新打开'] },
   recognize: (u, ctx) => {
     const m = REOPEN.exec(u.text.trim());
     return m ? { itemId: findItem(ctx.plan, m[1]!).id } : null;

@@ -24,6 +24,7 @@ export const undoIntent = defineIntent({
   commands: ['undo', '撤销', '撤回'],
   args: z.object({ itemId: ItemId.nullable() }),
   sideEffects: true,
+  cues: { words: ['undo', '撤销', '撤回'] },
   recognize: (u, ctx) => {
     const m = UNDO.exec(u.text.trim());
     if (!m) return null;

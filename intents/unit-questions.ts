@@ -50,6 +50,7 @@ export const unitTasksIntent = defineIntent({
   commands: ['unit-tasks', '单位任务'],
   args: z.object({ unit: z.string().min(1).max(80) }),
   sideEffects: false,
+  cues: { words: ['responsible', 'charge', 'lead', 'tasks', 'items', 'work', '负责', '牵头', '哪些', '什么', '任务', '工作', '事项'] },
   recognize: (u, ctx) => {
     const unit = unitAsked(analysed(u), ctx);
     return unit ? { unit } : null;
@@ -99,6 +100,7 @@ export const itemByUnitIntent = defineIntent({
   commands: ['by-unit', 'by-city', '分单位', '各地市'],
   args: z.object({ itemId: ItemId }),
   sideEffects: false,
+  cues: { words: ['by cit', 'by unit', 'by prefecture', 'per city', 'per unit', 'each city', 'each unit', '各地市', '各市', '各单位', '分地市', '分单位', '各责任单位'] },
   recognize: (u) => {
     const a = analysed(u);
     if (!BY_UNIT.test(a.folded)) return null;
@@ -136,6 +138,7 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['lead', '牵头单位'] },
   recognize: (u) => (NO_LEAD.test(analysed(u).folded) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {
@@ -164,6 +167,7 @@ export const myUnitsIntent = defineIntent({
   commands: ['my-units', '我的单位'],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['unit', '我属于', '我在', '我是'] },
   recognize: (u) => (MY_UNITS.test(u.text.trim()) || MY_UNITS_ZH.test(analysed(u).folded.trim()) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {

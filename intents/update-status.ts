@@ -81,6 +81,7 @@ export const updateStatusIntent = defineIntent({
   unambiguous: (u, args) => utteranceForm(u.text) === 'report' && (args.status !== null || args.progress.length > 0),
   // A note may be long: this intent sees every message, so an over-long note is refused rather than missed.
   maxChars: Number.POSITIVE_INFINITY,
+  cues: { words: ['update', 'report', '更新', '汇报', '报送', '上报', '填报', '报告'], item: true },
   recognize: (u, ctx) => {
     const a = analysed(u);
     if (a.interrogative) return null;

@@ -21,6 +21,7 @@ export const yearReportIntent = defineIntent({
   commands: ['year-report', '年终报告'],
   args: z.object({}),
   sideEffects: false,
+  cues: { words: ['report', '报告', '总结'] },
   recognize: (u) => {
     const text = analysed(u).nfkc.trim();
     return text.length <= 40 && (REPORT_EN.test(text) || REPORT_ZH.test(text)) ? {} : null;

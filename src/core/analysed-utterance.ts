@@ -1,5 +1,5 @@
 import { foldTraditional } from '../search/fold-traditional.js';
-import { findItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
+import { findItemRef, mayNameAnItem, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
 import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
@@ -24,6 +24,7 @@ export class AnalysedUtterance implements Utterance {
   #plainLower?: string;
   #interrogative?: boolean;
   #itemRef?: FoundItemRef | null;
+  #mayNameAnItem?: boolean;
   #reportVerb?: number | null;
   #mistypedVerb?: number | null;
 
@@ -74,6 +75,11 @@ export class AnalysedUtterance implements Utterance {
   get itemRef(): FoundItemRef | null {
     if (this.#itemRef === undefined) this.#itemRef = findItemRef(this.text);
     return this.#itemRef;
+  }
+
+  /** Whether the message may name an item at all (`mayNameAnItem`): false when it has none of the numbers a reference needs. */
+  get mayNameAnItem(): boolean {
+    return (this.#mayNameAnItem ??= mayNameAnItem(this.text));
   }
 
   /** The length of a mistyped report verb the message opens with (`mistypedReportVerb`), or null. */

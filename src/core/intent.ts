@@ -85,9 +85,27 @@ export interface Intent<A extends z.ZodType = z.ZodType> {
   maxChars?: number;
   /** Recognises a natural-language message, returning raw arguments, or null when it is not this intent. */
   recognize?(u: Utterance, ctx: IntentContext): unknown;
+  /**
+   * What every message {@link recognize} accepts (or refuses with an error) contains: the router offers
+   * it only messages with one of these cues. Absent: every message is offered. Each intent's cues are
+   * proven necessary by tests/core/recogniser-cues.test.ts.
+   */
+  cues?: RecogniserCues;
   /** Turns the words after `/plan <command>` into raw arguments. */
   parseCommand?(rest: string, u: Utterance, ctx: IntentContext): unknown;
   handle(args: z.infer<A>, ctx: IntentContext): Reply | Promise<Reply>;
+}
+
+/**
+ * A recogniser's necessary condition, declared beside it: a message it can accept contains one of
+ * `words` (found in the text folded to Simplified and in lower case, or in its NFKC form; a word that
+ * opens with a letter or digit only where a word starts, so `stale` is found in "stale tasks" but not
+ * in "restaled"), or, with `item`, may name an item (`mayNameAnItem`). Never sufficient: the
+ * recogniser still decides.
+ */
+export interface RecogniserCues {
+  words: readonly string[];
+  item?: boolean;
 }
 
 /** The longest text an intent reads unless it declares `maxChars`: commands are short, only prose is long. */

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { AnalysedUtterance } from './analysed-utterance.js';
+import { CueIndex } from './cue-index.js';
 import { SHORT_TEXT_CHARS, type Intent, type IntentContext, type Utterance } from './intent.js';
 import { nfkc } from '../search/normalize.js';
 
@@ -15,7 +16,8 @@ export interface Routed {
 /**
  * Chooses the intent for a message. A command (`/plan status T9`, or a slash command's text) goes
  * by its first word to the intent that declares it; anything else is offered to each intent's
- * recogniser in the declared order, `ask` last. Arguments are validated with the intent's schema.
+ * recogniser in the declared order, `ask` last, skipping those whose declared cues the message lacks
+ * (one pass over the text, {@link CueIndex}). Arguments are validated with the intent's schema.
  * Text longer than an intent's `maxChars` never reaches its parser, so no pattern runs on a long paste.
  */
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
@@ -49,8 +51,10 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
   }
   // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
   const trimmed = new AnalysedUtterance(text, u.lang);
-  for (const { intent, recognize, limit } of commandTable(intents).recognisers) {
-    if (text.length > limit) continue;
+  const table = commandTable(intents);
+  const may = table.cues.scan(trimmed);
+  for (const { intent, recognize, limit, bit } of table.recognisers) {
+    if (text.length > limit || (may & bit) === 0) continue;
     const raw = recognize(trimmed, ctx);
     if (raw !== null && raw !== undefined) return validated(intent, raw);
   }
@@ -66,7 +70,9 @@ interface CommandTable {
   /** The first characters of {@link han}: a word starting otherwise is none of them. */
   hanInitials: ReadonlySet<string>;
   /** The intents that recognise free text, in declaration order, with the longest text each reads. */
-  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; limit: number }>;
+  recognisers: ReadonlyArray<{ intent: Intent; recognize: NonNullable<Intent['recognize']>; limit: number; bit: number }>;
+  /** The recognisers' cues, which tell from one pass over a message which of them may accept it. */
+  cues: CueIndex;
 }
 
 const commandTables = new WeakMap<readonly Intent[], CommandTable>();
@@ -82,8 +88,10 @@ function commandTable(intents: readonly Intent[]): CommandTable {
         if (/^\p{Script=Han}/u.test(c)) han.push([c, i]);
       }
     }
-    const recognisers = intents.flatMap((intent) => (intent.recognize ? [{ intent, recognize: intent.recognize.bind(intent), limit: maxChars(intent) }] : []));
-    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))), recognisers }));
+    const recognising = intents.filter((intent) => intent.recognize);
+    const recognisers = recognising.map((intent, i) => ({ intent, recognize: intent.recognize!.bind(intent), limit: maxChars(intent), bit: CueIndex.bit(i) }));
+    const cues = new CueIndex(recognising.map((intent) => intent.cues));
+    commandTables.set(intents, (table = { byWord, han, hanInitials: new Set(han.map(([c]) => c.charAt(0))), recognisers, cues }));
   }
   return table;
 }
