@@ -133,7 +133,7 @@ export function createBot(deps: BotDeps): Bot {
         // What was cut could be the end of a note: a write never acts on part of a message.
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         // Only a command word writes at once (`/plan update …`); `/plan T11 at risk` is free text after /plan.
-        if (needsConfirmation(intent, { text: text.trim(), lang }, byCommand, args)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
+        if (intent.sideEffects && needsConfirmation(intent, { text: text.trim(), lang }, byCommand, args)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
         const r = await intent.handle(args as never, ctx);
         if (!intent.sideEffects && !r.error) conversations.remember(key, r.matches.length === 1 || intent.id === 'ask' || intent.id === 'show-item' ? r.matches.slice(0, 1).map((m) => m.id) : r.matches.map((m) => m.id), now);
         return { ...r, intent: intent.id };

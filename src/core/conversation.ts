@@ -42,7 +42,8 @@ const QUESTION_WORDS =
  */
 function onlyAnAspect(text: string): boolean {
   const rest = text.replace(ASPECT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
-  return rest !== text.replace(QUESTION_WORDS, ' ') && !/[\p{L}\p{N}]/u.test(rest);
+  // Most messages keep a word of their own: then whether an aspect word was among them does not matter.
+  return !/[\p{L}\p{N}]/u.test(rest) && rest !== text.replace(QUESTION_WORDS, ' ');
 }
 
 /**

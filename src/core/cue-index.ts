@@ -12,6 +12,12 @@ function foldsToAscii(c: number): boolean {
   return c === 0x17f || c === 0x212a;
 }
 
+/** Cue words opening with one character, and for each the bits of the recognisers it is a cue of. */
+interface CueWords {
+  words: string[];
+  bits: number[];
+}
+
 /**
  * The router's dispatch: one pass over a message tells which recognisers can possibly accept it, from
  * the cues each declares ({@link RecogniserCues}), so the others are skipped without running a pattern.
@@ -20,8 +26,10 @@ function foldsToAscii(c: number): boolean {
  * (several recognisers may share a bit when there are more than 31: that only runs more of them).
  */
 export class CueIndex {
-  /** Each cue word with the bits of the recognisers it is a cue of, by the word's first character. */
-  readonly #byFirst = new Map<number, Array<readonly [word: string, bits: number]>>();
+  /** The cue words that open with each ASCII character, by its code, with the bits of the recognisers each is a cue of. */
+  readonly #ascii: (CueWords | undefined)[] = [];
+  /** The same for the cue words that open with any other character. */
+  readonly #other = new Map<number, CueWords>();
   /** The bits of recognisers that declare no cues: they always run. */
   readonly #always: number;
   /** The bits of recognisers for which any text that may name an item is a cue. */
@@ -51,9 +59,14 @@ export class CueIndex {
     });
     for (const [word, bits] of words) {
       const first = word.charCodeAt(0);
-      const list = this.#byFirst.get(first) ?? [];
-      list.push([word, bits]);
-      this.#byFirst.set(first, list);
+      let list = first < 128 ? this.#ascii[first] : this.#other.get(first);
+      if (!list) {
+        list = { words: [], bits: [] };
+        if (first < 128) this.#ascii[first] = list;
+        else this.#other.set(first, list);
+      }
+      list.words.push(word);
+      list.bits.push(bits);
     }
     this.#always = always;
     this.#item = item;
@@ -81,9 +94,12 @@ export class CueIndex {
       if (isWordChar(c) && i > 0 && isWordChar(s.charCodeAt(i - 1))) continue;
       // A letter that only a case-insensitive Unicode pattern reads as ASCII: no word list can say, so run them all.
       if (foldsToAscii(c)) return this.#all;
-      const list = this.#byFirst.get(c);
+      const list = c < 128 ? this.#ascii[c] : this.#other.get(c);
       if (list === undefined) continue;
-      for (const [word, bits] of list) if ((mask & bits) !== bits && s.startsWith(word, i)) mask |= bits;
+      for (let k = 0; k < list.words.length; k++) {
+        const bits = list.bits[k]!;
+        if ((mask & bits) !== bits && s.startsWith(list.words[k]!, i)) mask |= bits;
+      }
     }
     return mask;
   }

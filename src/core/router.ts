@@ -22,6 +22,7 @@ export interface Routed {
  */
 export function route(u: Utterance, command: boolean, ctx: IntentContext, intents: readonly Intent[]): Routed {
   const text = u.text.trim();
+  const table = commandTable(intents);
   if (command) {
     // The first word, and the words after it each separated by one space (read only when a command is found).
     const space = /\s+/.exec(text);
@@ -29,7 +30,6 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     const rest = () => (space ? text.slice(space.index + space[0].length).replace(/\s+/g, ' ') : '');
     // Full-width and Traditional command words read as their plain forms (匯報 → 汇报, ＳＴＡＴＵＳ → status).
     const word = foldTraditional(nfkc(typed));
-    const table = commandTable(intents);
     let intent = table.byWord.get(word.toLowerCase());
     let args = intent ? rest() : '';
     // Chinese is written without spaces: "/plan 更新T11 …" is the command 更新 and "T11 …".
@@ -45,13 +45,12 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (intent?.parseCommand) {
       if (text.length > maxChars(intent)) throw commandTooLong(intent, text.length);
-      return { ...validated(intent, intent.parseCommand(args, u, ctx)), byCommand: true };
+      return validated(intent, intent.parseCommand(args, u, ctx), true);
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
   // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
   const trimmed = new AnalysedUtterance(text, u.lang);
-  const table = commandTable(intents);
   const may = table.cues.scan(trimmed);
   for (const { intent, recognize, limit, bit } of table.recognisers) {
     if (text.length > limit || (may & bit) === 0) continue;
@@ -112,9 +111,9 @@ function commandTooLong(intent: Intent, length: number): UserError {
   );
 }
 
-function validated(intent: Intent, raw: unknown): Routed {
+function validated(intent: Intent, raw: unknown, byCommand = false): Routed {
   const result = intent.args.safeParse(raw);
-  if (result.success) return { intent, args: result.data, byCommand: false };
+  if (result.success) return { intent, args: result.data, byCommand };
   const tooLong = result.error.issues.find((i) => i.code === 'too_big' && (i.origin === 'string' || i.origin === 'array'));
   if (tooLong?.code === 'too_big') throw tooLongError(intent, raw, tooLong.path, Number(tooLong.maximum), tooLong.origin === 'string');
   const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? 'input')))];

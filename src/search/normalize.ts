@@ -27,18 +27,22 @@ export function needsUnicodeFolding(text: string): boolean {
   return NEEDS_UNICODE_FOLDING.test(text);
 }
 
-/** Any character outside ASCII: only such a character can change under Unicode normalisation. */
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Any character but ASCII, CJK punctuation 、 to 〩 and the CJK ideographs of the BMP's main block and
+ * extension A: only another character can change under NFKC (each of these is a starter that has no
+ * decomposition and composes with nothing; tested for every character).
+ */
+const NFKC_MAY_CHANGE = /[^\x00-\x7f\u3001-\u3029\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /**
- * The text in Unicode NFKC (`text.normalize('NFKC')`), without calling into ICU for plain ASCII text,
- * which NFKC leaves as it is (no ASCII character has a decomposition or composes with another): most
- * messages are ASCII, and the ICU call touches much code and copies the text on every message.
+ * The text in Unicode NFKC (`text.normalize('NFKC')`), without calling into ICU for plain ASCII or
+ * Chinese text, which NFKC leaves as it is: most messages are such, and the ICU call touches much code
+ * and copies the text on every message.
  * (Narrower than {@link needsUnicodeFolding}, which also spares full-width ASCII and common Han text
  * because {@link foldText} folds those itself.)
  */
 export function nfkc(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  return NFKC_MAY_CHANGE.test(text) ? text.normalize('NFKC') : text;
 }
 
 /**
