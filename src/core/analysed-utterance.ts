@@ -1,5 +1,5 @@
 import { foldTraditional } from '../search/fold-traditional.js';
-import { findItemRef, mayNameAnItem, type FoundItemRef } from '../search/parse-item-ref.js';
+import { mayNameAnItem, readItemRef, type FoundItemRef } from '../search/parse-item-ref.js';
 import type { Lang } from './reply.js';
 import type { Utterance } from './intent.js';
 import { isInterrogativePlain, leadingReportVerb, mistypedReportVerbPlain } from './utterance-form.js';
@@ -73,7 +73,8 @@ export class AnalysedUtterance implements Utterance {
    * Traditional characters and case itself, so this is also the item of {@link foldedLower}.
    */
   get itemRef(): FoundItemRef | null {
-    if (this.#itemRef === undefined) this.#itemRef = findItemRef(this.text);
+    // findItemRef, with the gate this analysis has read (or will share) once.
+    if (this.#itemRef === undefined) this.#itemRef = this.mayNameAnItem ? readItemRef(this.text) : null;
     return this.#itemRef;
   }
 

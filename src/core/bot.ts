@@ -12,6 +12,7 @@ import { needsConfirmation, proposeWrite } from './propose.js';
 import { reply, type Lang, type Reply } from './reply.js';
 import { oncePerRequest } from './once-per-request.js';
 import { route } from './router.js';
+import { AnalysedUtterance } from './analysed-utterance.js';
 import { listedAdminTest } from './admins.js';
 import { cleanFreeText } from './free-text.js';
 import type { UserId } from './user-ids.js';
@@ -124,10 +125,12 @@ export function createBot(deps: BotDeps): Bot {
         const key = conversationKey(msg.user.id, msg.channel ?? null);
         const now = deps.clock.now();
         // A follow-up with no item of its own ("and the deadline?") is about what this conversation last answered.
-        const followUp = command ? null : withTopic(text, conversations.recall(key, now), deps.plan, deps.search);
-        let routed = route({ text: followUp ?? text, lang }, command, ctx, deps.intents);
+        // Read once for the follow-up and the router: the item the message names, its folded words.
+        const said = new AnalysedUtterance(text.trim(), lang);
+        const followUp = command ? null : withTopic(said, conversations.recall(key, now), deps.plan, deps.search);
+        let routed = route(followUp === null ? said : { text: followUp, lang }, command, ctx, deps.intents);
         // A follow-up is only ever read as a question: what writes must name its item.
-        if (followUp && routed.intent.sideEffects) routed = route({ text, lang }, command, ctx, deps.intents);
+        if (followUp && routed.intent.sideEffects) routed = route(said, command, ctx, deps.intents);
         const { intent, args, byCommand } = routed;
         intentId = intent.id;
         // What was cut could be the end of a note: a write never acts on part of a message.

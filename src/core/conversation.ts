@@ -2,6 +2,7 @@ import type { Plan } from '../plan/schema.js';
 import { foldTraditional } from '../search/fold-traditional.js';
 import { findItemRef } from '../search/parse-item-ref.js';
 import { findTopic } from '../search/topic-table.js';
+import type { AnalysedUtterance } from './analysed-utterance.js';
 import type { PlanSearch } from './plan-search.js';
 import { planItemById } from './plan-item-by-id.js';
 
@@ -84,16 +85,17 @@ export function conversationKey(user: string, channel: string | null): string {
  * ("and the deadline?" after T9 reads "and the deadline? task 9"); otherwise null. A message that names
  * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up.
  */
-export function withTopic(text: string, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
+export function withTopic(said: AnalysedUtterance, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
   if (!topic) return null;
-  if (topic.ids.length > 1) return nextTopicList(text);
-  const trimmed = text.trim();
+  if (topic.ids.length > 1) return nextTopicList(said);
+  // The message's analysis is the router's too: the item it names is read once.
+  const trimmed = said.text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
-  if (findItemRef(trimmed)) return null;
+  if (trimmed === said.text ? said.itemRef : findItemRef(trimmed)) return null;
   const item = planItemById(plan, topic.ids[0]!);
   if (!item) return null;
   // Only words pointing back make a follow-up: "who won the world cup" after T9 is a new (unanswerable) question.
-  const lower = foldTraditional(trimmed).toLowerCase();
+  const lower = trimmed === said.text ? said.foldedLower : foldTraditional(trimmed).toLowerCase();
   if (!POINTS_BACK.test(lower) && !onlyAnAspect(lower)) return null;
   // "what does it say about biodiversity?" names a topic of its own: a new question, not a follow-up.
   if (search.search(trimmed.toLowerCase().replace(ASPECT_WORDS, ' '), { limit: 1 }).some((h) => !h.weak)) return null;
@@ -108,8 +110,9 @@ const NEXT_TOPIC_ZH = /^(?:那么?|还有|那)?\s*(.+?)(?:的|方面|相关的?)
  * After a list, a message naming only another topic of the topic table asks for that topic's list:
  * "what about air?" after the water tasks reads "list air tasks". Anything else is a question of its own.
  */
-function nextTopicList(text: string): string | null {
-  const folded = foldTraditional(text.trim()).toLowerCase();
+function nextTopicList(said: AnalysedUtterance): string | null {
+  const trimmed = said.text.trim();
+  const folded = trimmed === said.text ? said.foldedLower : foldTraditional(trimmed).toLowerCase();
   if (folded.length > MAX_FOLLOWUP_CHARS || findItemRef(folded)) return null;
   const en = NEXT_TOPIC_EN.exec(folded);
   if (en && findTopic(en[1]!)) return `list ${en[1]} tasks`;

@@ -49,8 +49,9 @@ export function route(u: Utterance, command: boolean, ctx: IntentContext, intent
     }
     if (text === '') return validated(intents.find((i) => i.id === 'help') ?? intents[0]!, {});
   }
-  // Read once, shared by every recogniser: each asks only for what it needs, computed the first time.
-  const trimmed = new AnalysedUtterance(text, u.lang);
+  // Read once, shared by every recogniser: each asks only for what it needs, computed the first time
+  // (or before, by the caller that made it: bot.handle reads the message's item for follow-ups too).
+  const trimmed = u instanceof AnalysedUtterance && u.text === text ? u : new AnalysedUtterance(text, u.lang);
   const may = table.cues.scan(trimmed);
   for (const { intent, recognize, limit, bit } of table.recognisers) {
     if (text.length > limit || (may & bit) === 0) continue;

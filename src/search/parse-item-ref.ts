@@ -74,7 +74,12 @@ const PATTERNS: readonly RefPattern[] = [
  * ("task 9", "目标三") over bare codes ("T9"). Returns null when there is none.
  */
 export function findItemRef(text: string): FoundItemRef | null {
-  return mayNameAnItem(text) ? findItemRefIn(refText(text)) : null;
+  return mayNameAnItem(text) ? readItemRef(text) : null;
+}
+
+/** {@link findItemRef} of a text its caller already knows {@link mayNameAnItem}: the full reading, without asking again. */
+export function readItemRef(text: string): FoundItemRef | null {
+  return findItemRefIn(refText(text));
 }
 
 /**

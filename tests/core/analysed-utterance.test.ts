@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysedUtterance, analysed } from '../../src/core/analysed-utterance.js';
 import { isInterrogative, leadingReportVerb, mistypedReportVerb } from '../../src/core/utterance-form.js';
 import { foldTraditional } from '../../src/search/fold-traditional.js';
-import { findItemRef } from '../../src/search/parse-item-ref.js';
+import { findItemRef, mayNameAnItem } from '../../src/search/parse-item-ref.js';
 
 describe('AnalysedUtterance', () => {
   it.each([
@@ -29,6 +29,7 @@ describe('AnalysedUtterance', () => {
     expect(a.plainLower).toBe(foldTraditional(text.normalize('NFKC')).toLowerCase());
     expect(a.interrogative).toBe(isInterrogative(text));
     expect(a.itemRef).toEqual(findItemRef(text));
+    expect(a.mayNameAnItem).toBe(mayNameAnItem(text));
     expect(a.reportVerb).toBe(leadingReportVerb(text));
     // The item of the folded, lower-case text is the item of the text: the reader folds both itself.
     expect(findItemRef(foldTraditional(text).toLowerCase())?.number).toBe(a.itemRef?.number);
