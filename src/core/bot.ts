@@ -137,7 +137,9 @@ export function createBot(deps: BotDeps): Bot {
         if (length > MAX_MESSAGE_CHARS && intent.sideEffects) throw messageTooLong(length);
         // Only a command word writes at once (`/plan update …`); `/plan T11 at risk` is free text after /plan.
         if (intent.sideEffects && needsConfirmation(intent, { text: text.trim(), lang }, byCommand, args)) return { ...proposeWrite(intent, args, ctx), intent: intent.id };
-        const r = await intent.handle(args as never, ctx);
+        const answer = intent.handle(args as never, ctx);
+        // Most handlers answer at once: awaiting a plain reply would still hold the request for a turn of the microtask queue.
+        const r = answer instanceof Promise ? await answer : answer;
         if (!intent.sideEffects && !r.error) conversations.remember(key, r.matches.length === 1 || intent.id === 'ask' || intent.id === 'show-item' ? r.matches.slice(0, 1).map((m) => m.id) : r.matches.map((m) => m.id), now);
         return { ...r, intent: intent.id };
       } catch (err) {

@@ -17,22 +17,37 @@ export function findByRequestKey(events: readonly PlanEvent[], key: string): Pla
  * retried event, a command re-run after a restart) records what it records once, and answers the same.
  */
 export function oncePerRequest(store: EventStore, requestKey: string): EventStore {
-  let n = 0;
-  let pending = inFlight.get(store);
-  if (!pending) inFlight.set(store, (pending = new Map<string, Promise<PlanEvent>>()));
-  return {
-    events: () => store.events(),
-    close: () => store.close(),
-    append(event: NewEvent): Promise<PlanEvent> {
-      n += 1;
-      const key = n === 1 ? requestKey : `${requestKey}#${n}`;
-      const recorded = findByRequestKey(store.events(), key);
-      if (recorded) return Promise.resolve(recorded);
-      const running = pending.get(key);
-      if (running) return running;
-      const write = store.append({ ...event, requestKey: key } as NewEvent).finally(() => pending.delete(key));
-      pending.set(key, write);
-      return write;
-    },
-  };
+  return new RequestStore(store, requestKey);
+}
+
+/** {@link oncePerRequest}'s view: one small object per request, its methods shared (most requests never append). */
+class RequestStore implements EventStore {
+  #appended = 0;
+  constructor(
+    private readonly store: EventStore,
+    private readonly requestKey: string,
+  ) {}
+
+  events(): readonly PlanEvent[] {
+    return this.store.events();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  append(event: NewEvent): Promise<PlanEvent> {
+    const { store, requestKey } = this;
+    this.#appended += 1;
+    const key = this.#appended === 1 ? requestKey : `${requestKey}#${this.#appended}`;
+    const recorded = findByRequestKey(store.events(), key);
+    if (recorded) return Promise.resolve(recorded);
+    let pending = inFlight.get(store);
+    if (!pending) inFlight.set(store, (pending = new Map<string, Promise<PlanEvent>>()));
+    const running = pending.get(key);
+    if (running) return running;
+    const write = store.append({ ...event, requestKey: key } as NewEvent).finally(() => pending.delete(key));
+    pending.set(key, write);
+    return write;
+  }
 }
