@@ -104,7 +104,7 @@ export const updateStatusIntent = defineIntent({
     const slipped = afterSlip !== null && readFreeTextReport(afterSlip, ctx.plan) === 'update';
     const text = slipped ? afterSlip : u.text;
     // Not an update: "T9 有风线", a status mistyped, is said so, rather than answered with the item as if asked.
-    const read = slipped ? 'update' : readFreeTextReport(text, ctx.plan, false); // u.text is no question (read above)
+    const read = slipped ? 'update' : readFreeTextReport(text, ctx.plan, false, a.mayNameAnItem); // u.text is no question (read above)
     if (read === null) return null;
     if (read !== 'update') throw problemsError([read], USAGE);
     return readUpdate(text, ctx);

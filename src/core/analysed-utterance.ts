@@ -45,7 +45,8 @@ export class AnalysedUtterance implements Utterance {
 
   /** The text in lower case, not folded. */
   get lower(): string {
-    return (this.#lower ??= this.text.toLowerCase());
+    // With no Traditional character the folded text is the text itself: one lower case for both.
+    return (this.#lower ??= this.folded === this.text ? this.foldedLower : this.text.toLowerCase());
   }
 
   /** The text in Unicode NFKC (full-width letters and digits made plain). */
@@ -55,12 +56,13 @@ export class AnalysedUtterance implements Utterance {
 
   /** {@link nfkc} with Traditional characters folded to Simplified: the form yes/no answers and report verbs are read in. */
   get plain(): string {
-    return (this.#plain ??= foldTraditional(this.nfkc));
+    // Most text is its own NFKC (ASCII and Chinese): then it folds as the text does.
+    return (this.#plain ??= this.nfkc === this.text ? this.folded : foldTraditional(this.nfkc));
   }
 
   /** {@link plain} in lower case: the form the cue patterns of a reason or a question read. */
   get plainLower(): string {
-    return (this.#plainLower ??= this.plain.toLowerCase());
+    return (this.#plainLower ??= this.plain === this.folded ? this.foldedLower : this.plain.toLowerCase());
   }
 
   /** Whether the message asks rather than tells (`isInterrogative`). */

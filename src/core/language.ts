@@ -45,7 +45,7 @@ function resolveAsked(text: string, hints: LangHints): { lang: Lang; text: strin
 function resolveUnasked(text: string, hints: LangHints): { lang: Lang; text: string; neutral: boolean } {
   if (hints.lang) return { lang: hints.lang, text, neutral: false };
   // Without a Han character the words are English, and nothing below can say otherwise.
-  if (!hints.defaultLang && !HAN.test(text)) return { lang: 'en', text, neutral: isLanguageNeutral(text) };
+  if (!hints.defaultLang && !HAN.test(text)) return { lang: 'en', text, neutral: isNeutralWithoutHan(text) };
   // The command prefix, item ids and the platform word of a DingTalk or WeCom user (`@dingtalk:0456`,
   // typed by Chinese staff) are the same in both languages: they say nothing of the reader's.
   const words = text
@@ -64,9 +64,14 @@ function resolveUnasked(text: string, hints: LangHints): { lang: Lang; text: str
  * `/plan undo`, `T９ ４５０／８００`). Such a message is answered in the writer's last language. Pure.
  */
 export function isLanguageNeutral(text: string): boolean {
-  // A Han character stays one under NFKC and none of the patterns below removes it; nor do they remove
-  // an ASCII letter of none of their words from ASCII text without a slash (NFKC leaves ASCII as it is).
-  if (HAN.test(text) || (KEPT_LETTER.test(text) && !NOT_PLAIN_ASCII.test(text))) return false;
+  // A Han character stays one under NFKC and none of the patterns below removes it.
+  return !HAN.test(text) && isNeutralWithoutHan(text);
+}
+
+/** {@link isLanguageNeutral} of a text known to have no Han character. */
+function isNeutralWithoutHan(text: string): boolean {
+  // The patterns below remove no ASCII letter of none of their words from ASCII text without a slash (NFKC leaves ASCII as it is).
+  if (KEPT_LETTER.test(text) && !NOT_PLAIN_ASCII.test(text)) return false;
   const rest = nfkc(text)
     .replace(/^\s*\/plan(?:\s+[a-z]+\b)?/i, ' ')
     .replace(/\b[OGT]\d+(?:\.\d+)?\b/gi, ' ')

@@ -327,11 +327,11 @@ function opensAnUpdate({ tokens }: Scanned): boolean {
  * {@link looksLikeUpdate}, else the refusal of {@link mistypedStatusReport} ("T9 有风线"), else null.
  * The text is scanned once for both (twice only when it names a unit with `@`, which only the first
  * reads as a unit), so a recogniser asking both pays for one reading. `asked`: whether the text is a
- * question ({@link isInterrogative}), when the caller has read it already.
+ * question ({@link isInterrogative}), and `mayName`: whether it {@link mayNameAnItem}, when the caller has read them already.
  */
-export function readFreeTextReport(text: string, plan: Plan, asked: boolean = isInterrogative(text)): 'update' | Problem | null {
+export function readFreeTextReport(text: string, plan: Plan, asked: boolean = isInterrogative(text), mayName?: boolean): 'update' | Problem | null {
   // Only text that opens with an item (after separators and a filler word) is either: it has a number.
-  if (asked || !mayNameAnItem(text)) return null;
+  if (asked || !(mayName ?? mayNameAnItem(text))) return null;
   const words = planUnitWords(plan);
   const withUnits = scan(text, words, plan.units ?? [], true);
   if (opensAnUpdate(withUnits)) return 'update';
