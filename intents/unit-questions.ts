@@ -50,7 +50,7 @@ export const unitTasksIntent = defineIntent({
   commands: ['unit-tasks', '单位任务'],
   args: z.object({ unit: z.string().min(1).max(80) }),
   sideEffects: false,
-  cues: { words: ['responsible', 'charge', 'lead', 'tasks', 'items', 'work', '负责', '牵头', '哪些', '什么', '任务', '工作', '事项'] },
+  cues: { words: ['responsible for', 'in charge of', 'lead', 'tasks of', 'tasks for', 'items of', 'items for', 'work of', 'work for', "'s tasks", "'s items", '’s tasks', '’s items', '负责', '牵头', '哪些', '什么', '任务', '工作', '事项'] },
   recognize: (u, ctx) => {
     const unit = unitAsked(analysed(u), ctx);
     return unit ? { unit } : null;
