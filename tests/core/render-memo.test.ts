@@ -41,6 +41,18 @@ describe('answers about an item are rendered once per item, language, state and 
     }
   });
 
+  it('list a group’s tasks with the status a write just recorded', async () => {
+    const { say } = await testBot({ clock: steppingClock('2021-06-07T09:00:00+08:00') });
+    const t9Line = async (q: string) => (await say(q)).text.split('\n').find((l) => l.includes('T9 '));
+    expect(await t9Line('tasks in group 3')).not.toContain('at risk');
+    expect(await t9Line('第三组任务')).not.toContain('有风险');
+    await say('/plan update T9 at-risk');
+    expect(await t9Line('tasks in group 3')).toContain('at risk');
+    expect(await t9Line('第三组任务')).toContain('有风险');
+    await say('/plan undo');
+    expect(await t9Line('tasks in group 3')).not.toContain('at risk');
+  });
+
   it('change when the clock passes local midnight: a milestone due tomorrow is due today, then missed', async () => {
     const clock = steppingClock('2021-06-29T23:59:00+08:00');
     const { say } = await testBot({ clock });
