@@ -66,7 +66,7 @@ describe('blocks shared between replies', () => {
 
   it('are shared: asked again, an item card, a status, help and a group\'s list hold the very same block objects', async () => {
     const { say } = await testBot({ clock: steppingClock('2021-06-15T09:00:00+08:00') });
-    for (const q of ['T9', 'status of T9', 'T9.1', 'help', '帮助', 'tasks in group 3', '第三组任务']) {
+    for (const q of ['T9', 'status of T9', 'T9.1', 'help', '帮助', 'tasks in group 3', '第三组任务', 'when is T9 due', 'how many villages must be rectified', '农村生活污水治理率目标是多少']) {
       const first = await say(q);
       const again = await say(q);
       expect(again.blocks, q).not.toBe(first.blocks);
