@@ -52,14 +52,19 @@ export class RenderedBlocks<K extends object> {
     const at = view.at === undefined ? null : typeof view.at === 'number' ? view.at : view.at.getTime();
     let byLang = this.kept.get(key);
     const k = byLang?.[view.lang];
-    if (k && k.plan === view.plan && k.item === view.item && k.state === view.state && k.units === view.units && k.timeZone === view.timeZone && (k.at === at || (k.day !== null && at !== null && k.day === judgedDate(view.plan, at, view.timeZone)))) {
-      return k.blocks.slice();
-    }
+    if (k && renderedFrom(k, view, at)) return k.blocks.slice();
     const blocks = frozenBlocks(render());
     if (!byLang) this.kept.set(key, (byLang = {}));
     byLang[view.lang] = { plan: view.plan, item: view.item, state: view.state, units: view.units, timeZone: view.timeZone, at, day: at !== null && sameAllDay(view, at) ? judgedDate(view.plan, at, view.timeZone) : null, blocks };
     return blocks.slice();
   }
+}
+
+/** True when `k` was rendered from what `view` holds at `at` (epoch ms, or null: not judged). */
+function renderedFrom(k: Kept, view: ItemView, at: number | null): boolean {
+  if (k.plan !== view.plan || k.item !== view.item || k.state !== view.state || k.units !== view.units || k.timeZone !== view.timeZone) return false;
+  // The same instant, or the same local day for a judgement that holds all day.
+  return k.at === at || (k.day !== null && at !== null && k.day === judgedDate(view.plan, at, view.timeZone));
 }
 
 /** True when the item's light, and each of its units' lights, hold for the whole local day of `at`. */
