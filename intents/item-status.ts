@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
-import { t } from '../src/core/i18n.js';
 import { defineIntent } from '../src/core/intent.js';
-import { lightBlocks, progressLine, statusLine } from '../src/core/render-item.js';
-import { reply, type ReplyBlock } from '../src/core/reply.js';
+import { statusBlocks } from '../src/core/render-item.js';
+import { reply } from '../src/core/reply.js';
 import { currentStates } from '../src/store/item-state.js';
 import { itemId } from '../src/plan/item-id.js';
 import { mentionsStatus } from '../src/core/parse-status.js';
@@ -39,14 +38,7 @@ export const itemStatusIntent = defineIntent({
     const { lang, plan } = ctx;
     const item = findItem(plan, id);
     const state = currentStates(ctx.store.events(), plan).get(item.id);
-    const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
-    for (const ind of item.indicators) {
-      const entry = state?.progress.find((p) => p.indicatorId === ind.id);
-      blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
-    }
-    blocks.push({ type: 'paragraph', text: statusLine(state, lang, ctx.timeZone) });
-    blocks.push(...lightBlocks(item, plan, state, lang, ctx.timeZone, ctx.clock.now()));
-    blocks.push({ type: 'context', text: t(lang, `Every update: /plan history ${item.id}`, `全部更新记录：/plan history ${item.id}`) });
+    const blocks = statusBlocks(item, plan, state, lang, ctx.timeZone, ctx.clock.now());
     return reply(lang, blocks, { matches: [{ id: item.id, score: 1 }] });
   },
 });

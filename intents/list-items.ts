@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
-import { defineIntent } from '../src/core/intent.js';
+import { defineIntent, type IntentContext } from '../src/core/intent.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
-import { reply } from '../src/core/reply.js';
+import { reply, type Reply } from '../src/core/reply.js';
+import { plainList } from '../src/core/render-list.js';
 import { analysed } from '../src/core/analysed-utterance.js';
 import { findItemRef } from '../src/search/parse-item-ref.js';
 import { foldTraditional } from '../src/search/fold-traditional.js';
 import { findTopic, inTopic } from '../src/search/topic-table.js';
 import { Status } from '../src/store/events.js';
-import { currentStates } from '../src/store/item-state.js';
+import { currentStates, type ItemState } from '../src/store/item-state.js';
 import { parseStatus } from '../src/core/parse-status.js';
 import { isOwner } from '../src/core/permissions.js';
 import { resolveUser } from '../src/core/resolve-user.js';
@@ -155,70 +156,77 @@ export const listItemsIntent = defineIntent({
     return argsFrom(text, { mine: /^(mine|me|my|我的)$/.test(text.trim()) || MINE.test(text), status: findStatus(text), group: ref?.kind === 'group' ? `G${ref.number}` : null });
   },
   handle: (args, ctx) => {
-    const { lang, plan } = ctx;
-    const states = currentStates(ctx.store.events(), plan);
-    const kind = args.group ? 'task' : args.kind;
-    let items = plan.items.filter((i) => (kind === 'item' ? i.kind !== 'group' : i.kind === kind));
-    if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
-    // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
-    // Judged only when a filter or the order needs it: a plain list ("tasks in group 3") shows none of it.
-    const troubled = args.attention || args.reason !== null || isTrouble(args.status) || (args.light !== null && args.light !== 'green');
-    const judge = args.attention || args.status || args.light || args.reason ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
-    const attention = new Map(judge ? items.map((i) => [i.id, judge.of(i, states.get(i.id))]) : []);
-    if (args.light) items = items.filter((i) => attention.get(i.id)!.light === args.light);
-    if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
-    if (args.reason) items = items.filter((i) => attention.get(i.id)!.reasons.some((r) => r.kind === args.reason));
-    if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
-    if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
-    let owner: string | null = null;
-    if (args.owner) {
-      const who = resolveUser(args.owner, ctx.user.id);
-      if (!who.ok) throw new UserError(who.code, { en: who.en, zh: who.zh });
-      owner = who.id;
-      items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
-    }
-    const topic = args.topic ? findTopic(args.topic) : null;
-    const section = args.topic && !topic && HAS_GROUP_CUE.test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
-    if (topic) {
-      // A named topic is data (src/search/topic-table.ts): every objective and task using its words.
-      items = plan.items.filter((i) => (args.kind === 'objective' ? i.kind === 'objective' : i.kind !== 'group') && inTopic(i, topic));
-    } else if (section) {
-      items = plan.items.filter((i) => i.parent === section.id);
-    } else if (args.topic) {
-      const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
-      const best = hits[0]?.score ?? 0;
-      const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
-      items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));
-    }
-    if (troubled) {
-      const order = new Map(plan.items.map((item, i) => [item.id, i]));
-      const byAttention = compareAttention(order);
-      items = items.sort((a, b) => byAttention(attention.get(a.id)!, attention.get(b.id)!));
-    }
-    const date = localDateIn(ctx.timeZone);
-    const what = describe({ ...args, owner: owner && userRef(owner) }, lang, items.length);
-    if (items.length === 0) {
-      return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
-    }
-    return reply(
-      lang,
-      [
-        { type: 'heading', text: t(lang, `${items.length} ${what}:`, `${what}（${items.length}项）：`) },
-        {
-          type: 'list',
-          items: items.map((i) => {
-            // An item in trouble is listed with every reason, in the digest's own words.
-            if (troubled) return attentionEntry(attention.get(i.id)!, states.get(i.id), lang, date);
-            if (args.light) return { id: i.id, text: `${i.title[lang]} — ${lightMark(args.light)}${attention.get(i.id)!.signedOff ? t(lang, ' signed off', ' 已销号') : ''}` };
-            const s = states.get(i.id)?.status;
-            return { id: i.id, text: s ? `${i.title[lang]} — ${STATUS_LABELS[s][lang]}` : i.title[lang] };
-          }),
-        },
-      ],
-      { matches: items.map((i) => ({ id: i.id, score: 1 })) },
-    );
+    const states = currentStates(ctx.store.events(), ctx.plan);
+    // "tasks in group 3": no filter, no judgement, only the plan and the items' statuses; rendered once per version of the states.
+    const plain = !args.attention && args.status === null && args.light === null && args.reason === null && !args.mine && args.owner === null && args.topic === null;
+    return plain ? plainList(ctx.plan, args.kind, args.group, ctx.lang, states, () => listReply(args, ctx, states)) : listReply(args, ctx, states);
   },
 });
+
+/** The reply to a list question, over the items' current states. */
+function listReply(args: z.infer<typeof Args>, ctx: IntentContext, states: ReadonlyMap<string, ItemState>): Reply {
+  const { lang, plan } = ctx;
+  const kind = args.group ? 'task' : args.kind;
+  let items = plan.items.filter((i) => (kind === 'item' ? i.kind !== 'group' : i.kind === kind));
+  if (args.group) items = items.filter((i) => i.parent === findItem(plan, args.group!).id);
+  // "at risk", "off track" and "needs attention" are read by the one rule of attention, at this moment.
+  // Judged only when a filter or the order needs it: a plain list ("tasks in group 3") shows none of it.
+  const troubled = args.attention || args.reason !== null || isTrouble(args.status) || (args.light !== null && args.light !== 'green');
+  const judge = args.attention || args.status || args.light || args.reason ? judgeAttention(plan, { at: ctx.clock.now(), timeZone: ctx.timeZone }) : null;
+  const attention = new Map(judge ? items.map((i) => [i.id, judge.of(i, states.get(i.id))]) : []);
+  if (args.light) items = items.filter((i) => attention.get(i.id)!.light === args.light);
+  if (args.attention) items = items.filter((i) => needsAttention(attention.get(i.id)!));
+  if (args.reason) items = items.filter((i) => attention.get(i.id)!.reasons.some((r) => r.kind === args.reason));
+  if (args.status) items = items.filter((i) => matchesStatusFilter(args.status!, attention.get(i.id)!));
+  if (args.mine) items = items.filter((i) => isOwner(ctx.user.id, states.get(i.id)?.owners ?? []));
+  let owner: string | null = null;
+  if (args.owner) {
+    const who = resolveUser(args.owner, ctx.user.id);
+    if (!who.ok) throw new UserError(who.code, { en: who.en, zh: who.zh });
+    owner = who.id;
+    items = items.filter((i) => isOwner(who.id, states.get(i.id)?.owners ?? []));
+  }
+  const topic = args.topic ? findTopic(args.topic) : null;
+  const section = args.topic && !topic && HAS_GROUP_CUE.test(args.topic) ? ctx.search.search(args.topic.replace(GROUP_CUE, ' '), { limit: 5 }).find((h) => h.id.startsWith(ID_PREFIX.group)) : undefined;
+  if (topic) {
+    // A named topic is data (src/search/topic-table.ts): every objective and task using its words.
+    items = plan.items.filter((i) => (args.kind === 'objective' ? i.kind === 'objective' : i.kind !== 'group') && inTopic(i, topic));
+  } else if (section) {
+    items = plan.items.filter((i) => i.parent === section.id);
+  } else if (args.topic) {
+    const hits = ctx.search.search(args.topic, { limit: 40 }).filter((h) => h.id.startsWith(ID_PREFIX[args.kind === 'objective' ? 'objective' : 'task']));
+    const best = hits[0]?.score ?? 0;
+    const keep = new Set(hits.filter((h) => h.score >= best * 0.5).slice(0, 12).map((h) => h.id));
+    items = items.filter((i) => keep.has(i.id)).sort((a, b) => [...keep].indexOf(a.id) - [...keep].indexOf(b.id));
+  }
+  if (troubled) {
+    const order = new Map(plan.items.map((item, i) => [item.id, i]));
+    const byAttention = compareAttention(order);
+    items = items.sort((a, b) => byAttention(attention.get(a.id)!, attention.get(b.id)!));
+  }
+  const date = localDateIn(ctx.timeZone);
+  const what = describe({ ...args, owner: owner && userRef(owner) }, lang, items.length);
+  if (items.length === 0) {
+    return reply(lang, [{ type: 'paragraph', text: t(lang, `No ${what}.`, `没有${what}。`) }, { type: 'context', text: t(lang, 'Try "tasks in group 3", "at-risk tasks" or "help".', '可以试试“第三组任务”“有风险的任务”或“帮助”。') }]);
+  }
+  return reply(
+    lang,
+    [
+      { type: 'heading', text: t(lang, `${items.length} ${what}:`, `${what}（${items.length}项）：`) },
+      {
+        type: 'list',
+        items: items.map((i) => {
+          // An item in trouble is listed with every reason, in the digest's own words.
+          if (troubled) return attentionEntry(attention.get(i.id)!, states.get(i.id), lang, date);
+          if (args.light) return { id: i.id, text: `${i.title[lang]} — ${lightMark(args.light)}${attention.get(i.id)!.signedOff ? t(lang, ' signed off', ' 已销号') : ''}` };
+          const s = states.get(i.id)?.status;
+          return { id: i.id, text: s ? `${i.title[lang]} — ${STATUS_LABELS[s][lang]}` : i.title[lang] };
+        }),
+      },
+    ],
+    { matches: items.map((i) => ({ id: i.id, score: 1 })) },
+  );
+}
 
 /** The owner a message asks about, or null; "me"/"我" is left to the "my tasks" reading. */
 function ownerIn(text: string): string | null {

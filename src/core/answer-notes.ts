@@ -12,8 +12,15 @@ export const NUMBER_CUE = /\b(target|targets|rate|ratio|how many|how much|percen
 /**
  * The deadline of an item or of the target asked about: the date the text names, else the plan year's end,
  * said as such (the plan is an annual plan; a task that names no date is due by the end of its year).
+ * Worked out once per item (or target), plan and language: the block is frozen and shared by every reply.
  */
 export function deadlineNote(item: PlanItem, indicator: Indicator | undefined, plan: Plan, lang: Lang): ReplyBlock {
+  return sharedNote(deadlines, indicator ?? item, plan, lang, () => readDeadlineNote(item, indicator, plan, lang));
+}
+
+const deadlines = new WeakMap<object, KeptNotes>();
+
+function readDeadlineNote(item: PlanItem, indicator: Indicator | undefined, plan: Plan, lang: Lang): ReplyBlock {
   const named = indicator?.deadline ?? item.indicators.find((x) => x.deadline)?.deadline ?? null;
   const yearEnd = `${plan.year}-12-31`;
   if (named && named !== yearEnd) return { type: 'paragraph', text: t(lang, `Deadline: ${named} (as the plan text says).`, `完成时限：${named}（计划原文所定）。`) };
@@ -27,8 +34,17 @@ export function deadlineNote(item: PlanItem, indicator: Indicator | undefined, p
   };
 }
 
-/** Said when a question asks for a number the plan does not set: what the item says instead (its words follow in the card). */
+/**
+ * Said when a question asks for a number the plan does not set: what the item says instead (its words
+ * follow in the card). Worked out once per item and language: the block is frozen and shared by every reply.
+ */
 export function noNumberNote(item: PlanItem, lang: Lang): ReplyBlock {
+  return sharedNote(noNumbers, item, null, lang, () => readNoNumberNote(item, lang));
+}
+
+const noNumbers = new WeakMap<object, KeptNotes>();
+
+function readNoNumberNote(item: PlanItem, lang: Lang): ReplyBlock {
   return {
     type: 'paragraph',
     text: t(
@@ -51,8 +67,14 @@ export function ownerNote(item: PlanItem, owners: readonly string[], lang: Lang)
   };
 }
 
-/** Said with an answer that is only a weak match: how sure the bot is, and how to ask more precisely. */
+/** Said with an answer that is only a weak match: how sure the bot is, and how to ask more precisely (one frozen block per language, shared). */
 export function weakMatchNote(lang: Lang): ReplyBlock {
+  return WEAK_MATCH[lang];
+}
+
+const WEAK_MATCH: Record<Lang, ReplyBlock> = { en: Object.freeze(readWeakMatchNote('en')), zh: Object.freeze(readWeakMatchNote('zh')) };
+
+function readWeakMatchNote(lang: Lang): ReplyBlock {
   return {
     type: 'context',
     text: t(
@@ -61,4 +83,18 @@ export function weakMatchNote(lang: Lang): ReplyBlock {
       '把握不大：这是计划中最接近的事项，但只与问题的一部分相符。写明任务编号或使用计划原文的说法，回答会更准确。',
     ),
   };
+}
+
+/** The notes kept for one key (an item or a target): each language's, with the plan it was read from. */
+interface KeptNotes {
+  plan: Plan | null;
+  en?: ReplyBlock;
+  zh?: ReplyBlock;
+}
+
+/** The note under `key` (and `plan`, when it reads one) in `lang`, made by `make` the first time and frozen: plans do not change once loaded. */
+function sharedNote(table: WeakMap<object, KeptNotes>, key: object, plan: Plan | null, lang: Lang, make: () => ReplyBlock): ReplyBlock {
+  let known = table.get(key);
+  if (!known || known.plan !== plan) table.set(key, (known = { plan }));
+  return (known[lang] ??= Object.freeze(make()));
 }

@@ -193,11 +193,25 @@ export interface AttentionJudge {
   of(item: PlanItem, state: ItemReadings | undefined): ItemAttention;
   /** Whole days from the local date of `at` to `date` (0 on the day itself). */
   daysUntil(date: string): number;
+  /**
+   * True when `of(item, state)` gives the same light and the same reasons, staleness aside, at every
+   * instant of the local day of `at`: deadlines and milestones turn at local midnight, but the share
+   * of time gone, against which a reported share of a target below 1 is judged, grows by the instant.
+   */
+  sameAllDay(item: PlanItem, state: ItemReadings | undefined): boolean;
 }
 
 /** The judge of attention for `plan` at `when.at` in `when.timeZone`. Pure. */
 export function judgeAttention(plan: Plan, when: AttentionWhen): AttentionJudge {
   return new Judge(plan, when);
+}
+
+/**
+ * The local date attention is judged on at `at` in `timeZone` (a judgement `sameAllDay` holds for
+ * every instant of it); read from the day's frame, shared by every judge of that day.
+ */
+export function judgedDate(plan: Plan, at: Date | number, timeZone: string): string {
+  return dayFrame(typeof at === 'number' ? at : at.getTime(), timeZone, plan.year).date;
 }
 
 /** `AttentionJudge` as a class: made once per answer, its methods are shared rather than closures made each time. */
@@ -249,6 +263,18 @@ class Judge implements AttentionJudge {
     let n = days.get(date);
     if (n === undefined) days.set(date, (n = Math.round((Date.parse(`${date}T00:00:00Z`) - this.frame.todayMs) / DAY_MS)));
     return n;
+  }
+
+  sameAllDay(item: PlanItem, state: ItemReadings | undefined): boolean {
+    if (!state || state.status === 'done' || state.signedOff) return true;
+    for (const ind of item.indicators) {
+      const entry = entryOf(state.progress, ind.id);
+      if (!entry || this.isPast(ind.deadline)) continue;
+      const done = shareDone(ind, entry);
+      // Below the target, the reading is on pace or behind by the instant, and "behind" says how much time is gone.
+      if (done !== null && !(done >= 1)) return false;
+    }
+    return true;
   }
 
   of(item: PlanItem, state: ItemReadings | undefined): ItemAttention {

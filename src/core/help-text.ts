@@ -2,17 +2,18 @@ import { toChineseNumeral } from '../plan/chinese-numerals.js';
 import type { Plan } from '../plan/schema.js';
 import type { Intent } from './intent.js';
 import { t } from './i18n.js';
-import type { Lang, ReplyBlock } from './reply.js';
+import { frozenBlocks, type Lang, type ReplyBlock } from './reply.js';
 
 /**
  * Help generated from the declared intents: summary, command and examples in the reader's language.
  * A pure function of the intents list and the language, worked out once per list (by identity) and
- * language; each call returns fresh block objects, so a caller may change its copy.
+ * language: the blocks are frozen and shared by every reply (an adapter may key its work on a block's
+ * identity), in an array of the caller's own.
  */
 export function helpBlocks(intents: readonly Intent[], lang: Lang): ReplyBlock[] {
   let known = helps.get(intents);
   if (!known) helps.set(intents, (known = {}));
-  return (known[lang] ??= readHelp(intents, lang)).map((b) => ({ ...b }));
+  return [...(known[lang] ??= frozenBlocks(readHelp(intents, lang)))];
 }
 
 /** The help of each intents list, by language: an intents list is declared once and not changed. */

@@ -12,6 +12,7 @@ import type { UnitState } from '../store/unit-state.js';
 import { unitLights, unitLightsLine, unitSummaryBlocks } from './render-units.js';
 import { localDay, localMinute } from './zone-time.js';
 import { planItemById } from './plan-item-by-id.js';
+import { RenderedBlocks } from './render-memo.js';
 
 const QUOTE_LIMIT = 320;
 
@@ -113,9 +114,16 @@ function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
 
 /**
  * The answer to "what is the target of …": the number first, the metric, the item, the plan's own
- * sentence in Chinese, the latest status and, judged at `at`, the item's light.
+ * sentence in Chinese, the latest status and, judged at `at`, the item's light. Rendered once per
+ * target, language, state and day (`RenderedBlocks`): the blocks are frozen and shared, the array the caller's.
  */
 export function indicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number): ReplyBlock[] {
+  return targetAnswers.blocks(ind, { plan, item, state, lang, timeZone, at }, () => renderIndicatorAnswer(item, ind, plan, state, lang, timeZone, at));
+}
+
+const targetAnswers = new RenderedBlocks<Indicator>();
+
+function renderIndicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number): ReplyBlock[] {
   const words = targetWords(item, ind, plan, lang);
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: words.heading },
@@ -190,13 +198,23 @@ export function lightBlocks(item: PlanItem, plan: Plan, state: ItemState | undef
   ];
 }
 
-/** An item card: title, place, English text (for English readers), the plan's words, targets, units (with each unit's values) and status; its light and milestones when judged at `at`. */
+/**
+ * An item card: title, place, English text (for English readers), the plan's words, targets, units (with
+ * each unit's values) and status; its light and milestones when judged at `at`. Rendered once per item,
+ * language, state, units and day (`RenderedBlocks`): the blocks are frozen and shared, the array the caller's.
+ */
 export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number, units?: UnitState): ReplyBlock[] {
+  return cards.blocks(item, { plan, item, state, units, lang, timeZone, at }, () => renderCard(item, plan, state, lang, timeZone, at, units));
+}
+
+const cards = new RenderedBlocks<PlanItem>();
+
+function renderCard(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at?: Date | number, units?: UnitState): ReplyBlock[] {
   const words = cardWords(item, plan, lang);
   const blocks: ReplyBlock[] = [{ type: 'heading', text: words.heading }];
   if (words.english !== null) blocks.push({ type: 'paragraph', text: words.english });
   blocks.push({ type: 'quote', text: words.quote, source: item.id });
-  if (words.fields.length) blocks.push({ type: 'fields', fields: words.fields.slice() });
+  if (words.fields.length) blocks.push({ type: 'fields', fields: [...words.fields] });
   progressBlocks(item, state, lang, undefined, blocks);
   if (units) {
     const summary = unitSummaryBlocks(item, units, plan, lang);
@@ -204,11 +222,34 @@ export function itemCard(item: PlanItem, plan: Plan, state: ItemState | undefine
     if (summary.length && at !== undefined && item.kind !== 'group') blocks.push({ type: 'context', text: unitLightsLine(unitLights(item, plan, units, state, at, timeZone), units, lang) });
   }
   if (item.kind === 'group') {
-    blocks.push({ type: 'list', items: words.tasks.slice() });
+    blocks.push({ type: 'list', items: [...words.tasks] });
   } else {
     blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
     if (at !== undefined) blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));
   }
+  return blocks;
+}
+
+/**
+ * The answer to "status of T9": the item, each target's progress (or that none is reported yet), the
+ * latest status, the light and milestones judged at `at`, and where to read every update. Rendered
+ * once per item, language, state and day (`RenderedBlocks`), as cards are.
+ */
+export function statusBlocks(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
+  return statuses.blocks(item, { plan, item, state, lang, timeZone, at }, () => renderStatus(item, plan, state, lang, timeZone, at));
+}
+
+const statuses = new RenderedBlocks<PlanItem>();
+
+function renderStatus(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
+  const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
+  for (const ind of item.indicators) {
+    const entry = state?.progress.find((p) => p.indicatorId === ind.id);
+    blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
+  }
+  blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
+  blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));
+  blocks.push({ type: 'context', text: t(lang, `Every update: /plan history ${item.id}`, `全部更新记录：/plan history ${item.id}`) });
   return blocks;
 }
 

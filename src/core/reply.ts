@@ -70,6 +70,27 @@ export function reply(lang: Lang, blocks: ReplyBlock[], extra: Partial<Omit<Repl
   return { lang, blocks, matches: [], ephemeral: false, ...extra };
 }
 
+/**
+ * The blocks to be shared by replies, each block and each entry of its lists frozen (a reply's blocks
+ * are read by adapters, never changed: tests/core/shared-blocks.test.ts runs them over deep-frozen
+ * blocks). Arrays are left unfrozen: V8 takes a frozen array off its fast paths (`slice`, `filter`,
+ * `some` run 10–20 times slower), and adapters read these lists. Returns the same array.
+ */
+export function frozenBlocks(blocks: ReplyBlock[]): ReplyBlock[] {
+  for (const b of blocks) {
+    if (b.type === 'fields') freezeEach(b.fields);
+    else if (b.type === 'list') freezeEach(b.items);
+    else if (b.type === 'actions') freezeEach(b.buttons);
+    Object.freeze(b);
+  }
+  return blocks;
+}
+
+/** Freezes each object of a list. */
+function freezeEach(list: readonly object[]): void {
+  for (const x of list) Object.freeze(x);
+}
+
 /** A text bar of ten cells: ▓▓▓▓▓░░░░░ for 0.5. */
 export function progressBar(ratio: number | null, cells = 10): string {
   if (ratio === null || !Number.isFinite(ratio)) return '░'.repeat(cells);

@@ -3,15 +3,18 @@ import { allIntents } from '../../intents/index.js';
 import { helpBlocks } from '../../src/core/help-text.js';
 
 describe('helpBlocks', () => {
-  it('gives equal help on every call, in fresh blocks a caller may change', () => {
+  it('gives the same help on every call: shared blocks no caller can change, in an array of its own', () => {
     for (const lang of ['en', 'zh'] as const) {
       const first = helpBlocks(allIntents, lang);
       const expected = structuredClone(first);
-      (first[0] as { text: string }).text = 'changed';
+      expect(() => {
+        (first[0] as { text: string }).text = 'changed';
+      }).toThrow(TypeError);
       first.push({ type: 'paragraph', text: 'added' });
       const second = helpBlocks(allIntents, lang);
       expect(second).toEqual(expected);
       expect(second.length).toBe(allIntents.length + 2);
+      second.forEach((b, i) => expect(b).toBe(first[i]));
     }
   });
 
