@@ -20,6 +20,13 @@ export interface QuerySlot {
   label: string;
   mass: number;
   alternatives: Alternative[];
+  /**
+   * The synonym expressions the slot matched, by {@link SynonymExpression.id}: every other expression of
+   * each one's group satisfies the slot too, at {@link SYNONYM_WEIGHT}. A scorer keeps what each such
+   * group finds, so a slot pays one walk per expression matched rather than one per synonym;
+   * {@link expandSynonyms} lists them among the alternatives instead (empty then).
+   */
+  synonymsOf: readonly number[];
 }
 
 /** What the query builder needs to know about the index. */
@@ -57,10 +64,10 @@ const MIN_CORRECTION_WEIGHT = 0.6;
 interface Draft {
   own: QueryTerm[];
   alternatives: Alternative[];
+  /** See {@link QuerySlot.synonymsOf}. */
+  synonymsOf: number[];
   merged: boolean;
   removed: boolean;
-  /** The terms of each of `alternatives` joined with spaces, once a synonym has been added. */
-  keys: string[] | undefined;
   /** The idf of its one term's one part when correctTypos has read it (null: no document has it), else undefined. */
   ownIdf: number | null | undefined;
 }
@@ -77,6 +84,34 @@ export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   for (const d of drafts) if (!d.removed) slots.push(toSlot(d, ctx));
   return slots;
 }
+
+/**
+ * The same slots with each synonym listed as an alternative of its own (marked with its expression's
+ * id), as {@link QuerySlot.synonymsOf} stands for them: an alternative appears once, with the higher
+ * weight when the user's own term is also a synonym. Scores the same; easier to read (explain, tests).
+ */
+export function expandSynonyms(slots: readonly QuerySlot[], table: SynonymTable): QuerySlot[] {
+  return slots.map((slot) => {
+    if (slot.synonymsOf.length === 0) return slot;
+    const alternatives = slot.alternatives.map((a) => ({ ...a }));
+    const keys = alternatives.map((a) => a.terms.join(' '));
+    for (const id of slot.synonymsOf) {
+      const expression = table.expressions[id]!;
+      for (const other of table.groups[expression.group] ?? []) {
+        if (other === expression) continue;
+        const at = keys.indexOf(other.key);
+        if (at >= 0) alternatives[at]!.weight = Math.max(alternatives[at]!.weight, SYNONYM_WEIGHT);
+        else {
+          alternatives.push({ terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id });
+          keys.push(other.key);
+        }
+      }
+    }
+    return { ...slot, alternatives, synonymsOf: NO_SYNONYMS };
+  });
+}
+
+const NO_SYNONYMS: readonly number[] = Object.freeze([]);
 
 function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   const drafts: Draft[] = [];
@@ -102,7 +137,7 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
     }
     if (seen.has(own.term)) continue;
     seen.add(own.term);
-    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false, keys: undefined, ownIdf });
+    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], synonymsOf: [], merged: false, removed: false, ownIdf });
   }
   return drafts;
 }
@@ -121,11 +156,10 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       }
       slot.merged = true;
       slot.alternatives = [{ terms: distinctParts(slot.own), weight: 1 }];
-      slot.keys = undefined;
+      slot.synonymsOf = [];
     }
-    for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id }, other.key);
-    }
+    // A group of one expression has no other to add.
+    if ((table.groups[expression.group]?.length ?? 0) > 1) slot.synonymsOf.push(expression.id);
   }
 }
 
@@ -201,25 +235,22 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
   return [];
 }
 
-function addAlternative(draft: Draft, alt: Alternative, key: string): void {
-  // The keys of the draft's alternatives, made on the first synonym added (most slots get none); a slot has a handful.
-  const keys = (draft.keys ??= draft.alternatives.map((a) => a.terms.join(' ')));
-  const at = keys.indexOf(key);
-  if (at >= 0) draft.alternatives[at]!.weight = Math.max(draft.alternatives[at]!.weight, alt.weight);
-  else {
-    draft.alternatives.push(alt);
-    keys.push(key);
-  }
-}
-
-/** The highest idf of any term of a draft's alternatives; null when no document has any of them. */
+/** The highest idf of any term of a draft's alternatives and synonyms; null when no document has any of them. */
 function highestIdf(d: Draft, ctx: QueryContext): number | null {
   let best: number | null = null;
-  for (const alt of d.alternatives) {
-    const idf = alt.synonym !== undefined && ctx.expressionIdf ? ctx.expressionIdf(alt.synonym, alt.terms) : highestIdfOf(alt.terms, ctx.idf);
-    if (idf !== null && (best === null || idf > best)) best = idf;
+  for (const alt of d.alternatives) best = higher(best, highestIdfOf(alt.terms, ctx.idf));
+  for (const id of d.synonymsOf) {
+    const expression = ctx.synonyms.expressions[id]!;
+    for (const other of ctx.synonyms.groups[expression.group] ?? []) {
+      if (other !== expression) best = higher(best, ctx.expressionIdf ? ctx.expressionIdf(other.id, other.terms) : highestIdfOf(other.terms, ctx.idf));
+    }
   }
   return best;
+}
+
+/** The higher of two idfs, either of which may be null (no document has the term). */
+function higher(a: number | null, b: number | null): number | null {
+  return b !== null && (a === null || b > a) ? b : a;
 }
 
 function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
@@ -238,5 +269,5 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
   if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
-  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
+  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives, synonymsOf: d.synonymsOf };
 }

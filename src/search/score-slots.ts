@@ -1,5 +1,6 @@
-import type { QuerySlot } from './build-query.js';
+import { SYNONYM_WEIGHT, type QuerySlot } from './build-query.js';
 import type { Postings } from './inverted-index.js';
+import type { SynonymTable } from './synonym-table.js';
 
 /** How much of a score is coverage of the query (the rest is match strength). */
 export const COVER_SHARE = 0.6;
@@ -36,9 +37,10 @@ export type Scorer = (slots: readonly QuerySlot[], limits: ScoreLimits) => Array
  * (strength). A document's score blends the share of the query's mass it covers with how strongly
  * it matches (title and aliases beat a passing mention), so a partial match of the question stays low.
  * `docFactor` scales each document's score (groups are only headings). Scratch arrays are reused
- * across queries; the index is single-threaded.
+ * across queries; the index is single-threaded. `synonyms` is the table that slots'
+ * {@link QuerySlot.synonymsOf} refer to (needed only when a slot has some).
  */
-export function createScorer(n: number, postings: ReadonlyMap<string, Postings>, docFactor: Float64Array): Scorer {
+export function createScorer(n: number, postings: ReadonlyMap<string, Postings>, docFactor: Float64Array, synonyms?: SynonymTable): Scorer {
   const altStrength = new Float64Array(n);
   const altCover = new Float64Array(n);
   const slotStrength = new Float64Array(n);
@@ -77,26 +79,64 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
     altTouched.length = 0;
     return found;
   };
+  const expressionMatches = (id: number, terms: readonly string[]): AlternativeMatches => {
+    // Filled densely up to the id, so that the array keeps fast elements rather than becoming a dictionary.
+    while (synonymMatches.length <= id) synonymMatches.push(undefined);
+    return (synonymMatches[id] ??= matchesOf(terms));
+  };
+
+  // What the other expressions of a matched expression's group find, by the matched one's id: per document
+  // the best coverage and the best strength of any of them (a slot takes the best alternative of each anyway).
+  const groupMatches: Array<AlternativeMatches | undefined> = [];
+  const othersOf = (id: number): AlternativeMatches => {
+    if (!synonyms) throw new Error('a slot names synonym expressions, but the scorer was built without their table');
+    const expression = synonyms.expressions[id]!;
+    // What each finds first: finding it uses the same scratch arrays as the merge below.
+    const others: AlternativeMatches[] = [];
+    for (const other of synonyms.groups[expression.group] ?? []) if (other !== expression) others.push(expressionMatches(other.id, other.terms));
+    for (const found of others) {
+      for (let k = 0; k < found.docs.length; k++) {
+        const doc = found.docs[k]!;
+        if (altCover[doc] === 0) altTouched.push(doc);
+        if (found.cover[k]! > altCover[doc]!) altCover[doc] = found.cover[k]!;
+        if (found.strength[k]! > altStrength[doc]!) altStrength[doc] = found.strength[k]!;
+      }
+    }
+    const merged: AlternativeMatches = { docs: Int32Array.from(altTouched), cover: new Float64Array(altTouched.length), strength: new Float64Array(altTouched.length) };
+    altTouched.forEach((doc, k) => {
+      merged.cover[k] = altCover[doc]!;
+      merged.strength[k] = altStrength[doc]!;
+      altCover[doc] = 0;
+      altStrength[doc] = 0;
+    });
+    altTouched.length = 0;
+    return merged;
+  };
+  /** Takes into the slot what an alternative's matches give at `weight`: the best coverage and strength per document. */
+  const takeMatches = (found: AlternativeMatches, weight: number): void => {
+    for (let k = 0; k < found.docs.length; k++) {
+      const doc = found.docs[k]!;
+      if (slotCover[doc] === 0) slotTouched.push(doc);
+      const cover = weight * found.cover[k]!;
+      if (cover > slotCover[doc]!) slotCover[doc] = cover;
+      const strength = weight * found.strength[k]!;
+      if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
+    }
+  };
 
   return (slots, { limit, minScore, minMatched, relative, exclude }) => {
     let totalMass = 0;
     for (const slot of slots) totalMass += slot.mass;
     if (totalMass <= 0) return [];
     for (const slot of slots) {
+      // The best of a group's other expressions at the synonym weight is the best of them each at that weight.
+      for (const id of slot.synonymsOf) {
+        while (groupMatches.length <= id) groupMatches.push(undefined);
+        takeMatches((groupMatches[id] ??= othersOf(id)), SYNONYM_WEIGHT);
+      }
       for (const alt of slot.alternatives) {
         if (alt.synonym !== undefined) {
-          // Filled densely up to the id, so that the array keeps fast elements rather than becoming a dictionary.
-          while (synonymMatches.length <= alt.synonym) synonymMatches.push(undefined);
-          const found = (synonymMatches[alt.synonym] ??= matchesOf(alt.terms));
-          const weight = alt.weight;
-          for (let k = 0; k < found.docs.length; k++) {
-            const doc = found.docs[k]!;
-            if (slotCover[doc] === 0) slotTouched.push(doc);
-            const cover = weight * found.cover[k]!;
-            if (cover > slotCover[doc]!) slotCover[doc] = cover;
-            const strength = weight * found.strength[k]!;
-            if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
-          }
+          takeMatches(expressionMatches(alt.synonym, alt.terms), alt.weight);
           continue;
         }
         if (alt.terms.length === 1) {
