@@ -183,25 +183,27 @@ function candidateExpressions(normalized: string, drafts: readonly Draft[], tabl
     const own = d.own[0]!;
     if (own.script !== 'latin') continue;
     const at = table.latinByFirstStem.get(own.term);
-    if (at) for (const j of at) out.push(j);
+    if (at) for (const j of at) insertOnce(out, j);
   }
-  // Chinese expressions are made of Han characters only: a query without one has none of them.
-  if (HAN.test(normalized)) {
-    let chars: Set<number> | null = null;
-    for (let i = 0; i < normalized.length; i++) {
-      const code = normalized.charCodeAt(i);
-      // No expression starts with an ASCII character; each character is looked up once.
-      if (code < 0x80) continue;
-      const at = table.hanByFirstCode.get(code);
-      if (!at || (chars ??= new Set()).has(code)) continue;
-      chars.add(code);
-      for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
-    }
+  // A Chinese expression starts with a Han character (never an ASCII one): it is in the query where the
+  // query has its first character and, from there, the rest of it.
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.charCodeAt(i);
+    if (code < 0x80) continue;
+    const at = table.hanByFirstCode.get(code);
+    if (at) for (const j of at) if (normalized.startsWith(table.expressions[j]!.han!, i)) insertOnce(out, j);
   }
-  return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  return out;
 }
 
-const HAN = /\p{Script=Han}/u;
+/** Adds a position to an ascending list unless it is there already (the lists hold a handful). */
+function insertOnce(list: number[], value: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1]! > value) at--;
+  if (at > 0 && list[at - 1] === value) return;
+  if (at === list.length) list.push(value);
+  else list.splice(at, 0, value);
+}
 
 function usable(d: Draft): boolean {
   return !d.removed && !d.merged && d.own.length === 1;
