@@ -115,13 +115,12 @@ const NO_SYNONYMS: readonly number[] = Object.freeze([]);
 
 function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   const drafts: Draft[] = [];
-  const seen = new Set<string>();
   for (const t of terms) {
     let own = t;
     let weight = 1;
     // A Latin term's one part is its term, and a bridging bigram has one part: what is read here is kept for toSlot.
     let ownIdf: number | null | undefined;
-    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
+    if (t.script === 'latin' && t.word !== undefined && LETTERS_ONLY.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
       ownIdf = undefined;
       const correction = ctx.correct(t.word);
       if (correction && ENGLISH_STOP_WORDS.has(correction.word)) continue;
@@ -135,11 +134,19 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
         if (own.parts.some((p) => ctx.idf(p) === null)) continue;
       } else if ((ownIdf = ctx.idf(own.parts[0]!)) === null) continue;
     }
-    if (seen.has(own.term)) continue;
-    seen.add(own.term);
+    if (hasOwnTerm(drafts, own.term)) continue;
     drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], synonymsOf: [], merged: false, removed: false, ownIdf });
   }
   return drafts;
+}
+
+/** A word the typo corrector may look at: lower-case letters only. */
+const LETTERS_ONLY = /^[a-z]+$/;
+
+/** Whether a draft already has the term as its own (each has one own term until synonyms merge them; a question has a few). */
+function hasOwnTerm(drafts: readonly Draft[], term: string): boolean {
+  for (const d of drafts) if (d.own[0]!.term === term) return true;
+  return false;
 }
 
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
@@ -255,6 +262,14 @@ function higher(a: number | null, b: number | null): number | null {
   return b !== null && (a === null || b > a) ? b : a;
 }
 
+const DIGITS_ONLY = /^\d+$/;
+
+/** Whether every term is a bare number. */
+function allNumbers(terms: readonly QueryTerm[]): boolean {
+  for (const t of terms) if (!DIGITS_ONLY.test(t.term)) return false;
+  return true;
+}
+
 function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
   // A part no document has counts as the slot's best-known term (found only then), or as unknown.
   let fallback: number | null | undefined;
@@ -270,6 +285,6 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
     mass += (t.weight * idf) / t.parts.length;
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
-  if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
+  if (allNumbers(d.own)) mass *= NUMBER_MASS;
   return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives, synonymsOf: d.synonymsOf };
 }

@@ -53,7 +53,7 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const keptScore = new Float64Array(n);
   const keptMatched = new Float64Array(n);
   // Best score first; equal scores by document number.
-  const byScore = (a: number, b: number): number => keptScore[b]! - keptScore[a]! || a - b;
+  const ranksBefore = (a: number, b: number): boolean => keptScore[a]! > keptScore[b]! || (keptScore[a] === keptScore[b] && a < b);
 
   // What each synonym expression finds, by its id: the same whatever the query, so found once.
   const synonymMatches: Array<AlternativeMatches | undefined> = [];
@@ -181,23 +181,28 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
       slotTouched.length = 0;
     }
 
-    // The documents above the floors, by number; a triple is made only for those returned.
+    // The best documents above the floors, in rank order; a triple is made only for those returned.
     for (const doc of touched) {
       const matched = total[doc]! * docFactor[doc]!;
       const score = matched / totalMass;
       total[doc] = 0;
       if (doc !== exclude && (score >= minScore || matched >= minMatched)) {
-        kept.push(doc);
         keptScore[doc] = score;
         keptMatched[doc] = matched;
+        // Only the best `limit` are kept, in order: a few, so each finds its place from the end.
+        let at = kept.length;
+        while (at > 0 && ranksBefore(doc, kept[at - 1]!)) at--;
+        if (at < limit) {
+          for (let i = Math.min(kept.length, limit - 1); i > at; i--) kept[i] = kept[i - 1]!;
+          kept[at] = doc;
+        }
       }
     }
     touched.length = 0;
-    kept.sort(byScore);
     const best = kept.length > 0 ? keptScore[kept[0]!]! : 0;
     const hits: Array<[number, number, number]> = [];
     // Best first, so the first hit below the relative floor ends the list.
-    for (let i = 0; i < kept.length && i < limit; i++) {
+    for (let i = 0; i < kept.length; i++) {
       const doc = kept[i]!;
       if (keptScore[doc]! < best * relative) break;
       hits.push([doc, Math.min(1, keptScore[doc]!), keptMatched[doc]!]);
