@@ -46,14 +46,33 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
   const slotStrength = new Float64Array(n);
   const slotCover = new Float64Array(n);
   const total = new Float64Array(n);
-  const altTouched: number[] = [];
-  const slotTouched: number[] = [];
-  const touched: number[] = [];
-  const kept: number[] = [];
+  // The documents touched at each level, as stacks over typed arrays (a document is on each at most once).
+  const altTouched = new Int32Array(n);
+  let altCount = 0;
+  const slotTouched = new Int32Array(n);
+  let slotCount = 0;
+  const touched = new Int32Array(n);
+  let touchedCount = 0;
+  const kept = new Int32Array(n);
   const keptScore = new Float64Array(n);
   const keptMatched = new Float64Array(n);
   // Best score first; equal scores by document number.
   const ranksBefore = (a: number, b: number): boolean => keptScore[a]! > keptScore[b]! || (keptScore[a] === keptScore[b] && a < b);
+
+  /** The matches gathered in the alternative's scratch arrays, which are left clear; `cover` is 1 for every document when `oneTerm`. */
+  const takeGathered = (oneTerm: boolean): AlternativeMatches => {
+    const found: AlternativeMatches = { docs: altTouched.slice(0, altCount), cover: new Float64Array(altCount), strength: new Float64Array(altCount) };
+    for (let k = 0; k < altCount; k++) {
+      const doc = altTouched[k]!;
+      // One term: the document has it (cover 1) with its saturated frequency, as read from the postings.
+      found.cover[k] = oneTerm ? 1 : altCover[doc]!;
+      found.strength[k] = altStrength[doc]!;
+      altCover[doc] = 0;
+      altStrength[doc] = 0;
+    }
+    altCount = 0;
+    return found;
+  };
 
   // What each synonym expression finds, by its id: the same whatever the query, so found once.
   const synonymMatches: Array<AlternativeMatches | undefined> = [];
@@ -63,21 +82,12 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
       if (!p) continue;
       for (let k = 0; k < p.docs.length; k++) {
         const doc = p.docs[k]!;
-        if (altCover[doc] === 0) altTouched.push(doc);
+        if (altCover[doc] === 0) altTouched[altCount++] = doc;
         altCover[doc] = altCover[doc]! + 1 / terms.length;
         altStrength[doc] = altStrength[doc]! + p.sat[k]! * (1 / terms.length);
       }
     }
-    const found: AlternativeMatches = { docs: Int32Array.from(altTouched), cover: new Float64Array(altTouched.length), strength: new Float64Array(altTouched.length) };
-    altTouched.forEach((doc, k) => {
-      // One term: the document has it (cover 1) with its saturated frequency, as read from the postings.
-      found.cover[k] = terms.length === 1 ? 1 : altCover[doc]!;
-      found.strength[k] = altStrength[doc]!;
-      altCover[doc] = 0;
-      altStrength[doc] = 0;
-    });
-    altTouched.length = 0;
-    return found;
+    return takeGathered(terms.length === 1);
   };
   const expressionMatches = (id: number, terms: readonly string[]): AlternativeMatches => {
     // Filled densely up to the id, so that the array keeps fast elements rather than becoming a dictionary.
@@ -97,26 +107,18 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
     for (const found of others) {
       for (let k = 0; k < found.docs.length; k++) {
         const doc = found.docs[k]!;
-        if (altCover[doc] === 0) altTouched.push(doc);
+        if (altCover[doc] === 0) altTouched[altCount++] = doc;
         if (found.cover[k]! > altCover[doc]!) altCover[doc] = found.cover[k]!;
         if (found.strength[k]! > altStrength[doc]!) altStrength[doc] = found.strength[k]!;
       }
     }
-    const merged: AlternativeMatches = { docs: Int32Array.from(altTouched), cover: new Float64Array(altTouched.length), strength: new Float64Array(altTouched.length) };
-    altTouched.forEach((doc, k) => {
-      merged.cover[k] = altCover[doc]!;
-      merged.strength[k] = altStrength[doc]!;
-      altCover[doc] = 0;
-      altStrength[doc] = 0;
-    });
-    altTouched.length = 0;
-    return merged;
+    return takeGathered(false);
   };
   /** Takes into the slot what an alternative's matches give at `weight`: the best coverage and strength per document. */
   const takeMatches = (found: AlternativeMatches, weight: number): void => {
     for (let k = 0; k < found.docs.length; k++) {
       const doc = found.docs[k]!;
-      if (slotCover[doc] === 0) slotTouched.push(doc);
+      if (slotCover[doc] === 0) slotTouched[slotCount++] = doc;
       const cover = weight * found.cover[k]!;
       if (cover > slotCover[doc]!) slotCover[doc] = cover;
       const strength = weight * found.strength[k]!;
@@ -145,7 +147,7 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
           if (!p) continue;
           for (let k = 0; k < p.docs.length; k++) {
             const doc = p.docs[k]!;
-            if (slotCover[doc] === 0) slotTouched.push(doc);
+            if (slotCover[doc] === 0) slotTouched[slotCount++] = doc;
             if (alt.weight > slotCover[doc]!) slotCover[doc] = alt.weight;
             const strength = alt.weight * p.sat[k]!;
             if (strength > slotStrength[doc]!) slotStrength[doc] = strength;
@@ -158,31 +160,35 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
           if (!p) continue;
           for (let k = 0; k < p.docs.length; k++) {
             const doc = p.docs[k]!;
-            if (altCover[doc] === 0) altTouched.push(doc);
+            if (altCover[doc] === 0) altTouched[altCount++] = doc;
             altCover[doc] = altCover[doc]! + share;
             altStrength[doc] = altStrength[doc]! + p.sat[k]! * share;
           }
         }
-        for (const doc of altTouched) {
-          if (slotCover[doc] === 0) slotTouched.push(doc);
+        for (let k = 0; k < altCount; k++) {
+          const doc = altTouched[k]!;
+          if (slotCover[doc] === 0) slotTouched[slotCount++] = doc;
           slotCover[doc] = Math.max(slotCover[doc]!, alt.weight * altCover[doc]!);
           slotStrength[doc] = Math.max(slotStrength[doc]!, alt.weight * altStrength[doc]!);
           altCover[doc] = 0;
           altStrength[doc] = 0;
         }
-        altTouched.length = 0;
+        altCount = 0;
       }
-      for (const doc of slotTouched) {
-        if (total[doc] === 0) touched.push(doc);
+      for (let k = 0; k < slotCount; k++) {
+        const doc = slotTouched[k]!;
+        if (total[doc] === 0) touched[touchedCount++] = doc;
         total[doc] = total[doc]! + slot.mass * (COVER_SHARE * slotCover[doc]! + (1 - COVER_SHARE) * slotStrength[doc]!);
         slotCover[doc] = 0;
         slotStrength[doc] = 0;
       }
-      slotTouched.length = 0;
+      slotCount = 0;
     }
 
     // The best documents above the floors, in rank order; a triple is made only for those returned.
-    for (const doc of touched) {
+    let keptCount = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const doc = touched[k]!;
       const matched = total[doc]! * docFactor[doc]!;
       const score = matched / totalMass;
       total[doc] = 0;
@@ -190,24 +196,24 @@ export function createScorer(n: number, postings: ReadonlyMap<string, Postings>,
         keptScore[doc] = score;
         keptMatched[doc] = matched;
         // Only the best `limit` are kept, in order: a few, so each finds its place from the end.
-        let at = kept.length;
+        let at = keptCount;
         while (at > 0 && ranksBefore(doc, kept[at - 1]!)) at--;
         if (at < limit) {
-          for (let i = Math.min(kept.length, limit - 1); i > at; i--) kept[i] = kept[i - 1]!;
+          if (keptCount < limit) keptCount++;
+          for (let i = keptCount - 1; i > at; i--) kept[i] = kept[i - 1]!;
           kept[at] = doc;
         }
       }
     }
-    touched.length = 0;
-    const best = kept.length > 0 ? keptScore[kept[0]!]! : 0;
+    touchedCount = 0;
+    const best = keptCount > 0 ? keptScore[kept[0]!]! : 0;
     const hits: Array<[number, number, number]> = [];
     // Best first, so the first hit below the relative floor ends the list.
-    for (let i = 0; i < kept.length; i++) {
+    for (let i = 0; i < keptCount; i++) {
       const doc = kept[i]!;
       if (keptScore[doc]! < best * relative) break;
       hits.push([doc, Math.min(1, keptScore[doc]!), keptMatched[doc]!]);
     }
-    kept.length = 0;
     return hits;
   };
 }
