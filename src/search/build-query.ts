@@ -192,15 +192,49 @@ function candidateExpressions(normalized: string, drafts: readonly Draft[], tabl
     const at = table.latinByFirstStem.get(own.term);
     if (at) for (const j of at) insertOnce(out, j);
   }
-  // A Chinese expression starts with a Han character (never an ASCII one): it is in the query where the
-  // query has its first character and, from there, the rest of it.
+  addHanExpressions(normalized, table, out);
+  return out;
+}
+
+/** Positions (ascending) of the Chinese expressions of a table that a text contains. */
+export function hanExpressionsIn(normalized: string, table: SynonymTable): number[] {
+  const out: number[] = [];
+  addHanExpressions(normalized, table, out);
+  return out;
+}
+
+/**
+ * Adds to an ascending list the Chinese expressions the text contains. One starts with a Han character
+ * (never an ASCII one): it is in the text where the text has its first character and, from there, the rest.
+ */
+function addHanExpressions(normalized: string, table: SynonymTable, out: number[]): void {
+  const { first, text, start, length, id } = table.hanScan;
   for (let i = 0; i < normalized.length; i++) {
     const code = normalized.charCodeAt(i);
     if (code < 0x80) continue;
-    const at = table.hanByFirstCode.get(code);
-    if (at) for (const j of at) if (normalized.startsWith(table.expressions[j]!.han!, i)) insertOnce(out, j);
+    for (let k = firstAtLeast(first, code); k < first.length && first[k] === code; k++) {
+      if (sameChars(normalized, i, text, start[k]!, length[k]!)) insertOnce(out, id[k]!);
+    }
   }
-  return out;
+}
+
+/** The first position of an ascending array whose value is at least `value` (its length when none is). */
+function firstAtLeast(sorted: Uint16Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether `a` has, from `at`, the `length` code units `b` has from `from`. */
+function sameChars(a: string, at: number, b: string, from: number, length: number): boolean {
+  if (at + length > a.length) return false;
+  for (let k = 0; k < length; k++) if (a.charCodeAt(at + k) !== b.charCodeAt(from + k)) return false;
+  return true;
 }
 
 /** Adds a position to an ascending list unless it is there already (the lists hold a handful). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/plan/load-plan.js';
-import { buildQuery, expandSynonyms, highestIdfOf, type QueryContext, type QuerySlot } from '../../src/search/build-query.js';
-import { createTypoCorrector, defaultSynonyms, indexItems, normalizeText } from '../../src/search/index.js';
+import { buildQuery, expandSynonyms, hanExpressionsIn, highestIdfOf, type QueryContext, type QuerySlot } from '../../src/search/build-query.js';
+import { createTypoCorrector, defaultSynonyms, indexItems, normalizeText, synonymsFromJson, synonymsToJson } from '../../src/search/index.js';
 import { createScorer } from '../../src/search/score-slots.js';
 import { ENGLISH_STOP_WORDS } from '../../src/search/stop-words.js';
 
@@ -73,5 +73,24 @@ describe('a slot standing for its synonyms by the expressions it matched', () =>
   it('needs the synonym table in the scorer', () => {
     const slots = buildQuery(normalizeText('rural sewage target'), ctx);
     expect(() => createScorer(n, inverted.postings, docFactor)(slots, limits)).toThrow(/synonym/);
+  });
+});
+
+describe('the Chinese expressions a question contains', () => {
+  it('are found by the packed scan exactly as by looking for each expression in the text', () => {
+    const table = defaultSynonyms();
+    const texts = [...QUESTIONS, '农村生活污水治理率目标是多少', '危险废物专项整治三年行动', '受污染耕地安全利用率', '', 'abc', '碳', '医疗废物和危废'].map(normalizeText);
+    let found = 0;
+    for (const text of texts) {
+      const expected = table.expressions.filter((e) => e.han !== null && text.includes(e.han)).map((e) => e.id);
+      expect(hanExpressionsIn(text, table), text).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+
+  it('are packed the same from a table kept as JSON', () => {
+    const table = defaultSynonyms();
+    expect(synonymsFromJson(JSON.parse(JSON.stringify(synonymsToJson(table)))).hanScan).toEqual(table.hanScan);
   });
 });
