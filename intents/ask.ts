@@ -26,13 +26,13 @@ const CLOSE = 0.8;
  * whose target matches the question clearly better comes first ("what percent of polluted farmland
  * must be safely used" is O3's farmland target, not the soil task that mentions farmland too).
  */
-function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean, asksTarget: boolean, isObjective: (id: string) => boolean): H[] {
+function preferMatchingTarget<H extends { id: string; score: number }>(hits: H[], targets: Targets, asksNumber: boolean, asksTarget: () => boolean, isObjective: (id: string) => boolean): H[] {
   if (!asksNumber || hits.length < 2) return hits;
   const targetScore = (id: string) => targets.find((x) => x.itemId === id)?.score ?? 0;
   const close = closeHits(hits);
   const scored = close.map((h) => ({ h, t: targetScore(h.id) }));
   const top = scored.reduce((a, b) => (b.t > a.t ? b : a));
-  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return asksTarget && scored[0]!.t === 0 ? objectiveFirst(hits, close, isObjective) : hits;
+  if (top.h === hits[0] || top.t < 0.5 || top.t < scored[0]!.t + 0.1) return scored[0]!.t === 0 && asksTarget() ? objectiveFirst(hits, close, isObjective) : hits;
   return [top.h, ...hits.filter((h) => h !== top.h)];
 }
 
@@ -101,8 +101,9 @@ export const askIntent = defineIntent({
     // Only the targets of the items the answer may be about are weighed: the best hit, or every close one when a number is asked.
     const targets = found.length > 0 ? ctx.search.indicators(question, { items: targetCandidates(found, asksNumber).map((h) => h.id) }) : [];
     const isObjective = (id: string) => planItemById(plan, id)?.kind === 'objective';
-    // A question that names its item ("does T30 have a target") is about that item, whatever else matches.
-    const hits = preferMatchingTarget(found, targets, asksNumber, asksTarget && !asksDeadline && !findItemRef(question), isObjective);
+    // A question that names its item ("does T30 have a target") is about that item, whatever else matches
+    // (read only when it decides: reading an item reference is not cheap).
+    const hits = preferMatchingTarget(found, targets, asksNumber, () => asksTarget && !asksDeadline && !findItemRef(question), isObjective);
     const best = hits[0];
     const cut = question.trim().length > MAX_QUERY_CHARS ? [partlyRead(lang)] : [];
     if (!best) {

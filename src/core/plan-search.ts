@@ -48,21 +48,24 @@ export function indexPlan(plan: Plan): PlanIndexes {
 export function createPlanSearch(plan: Plan, indexes?: PlanIndexes): PlanSearch {
   const docs = indicatorDocs(plan);
   const items = buildSearchIndex(plan.items, undefined, indexes?.items);
-  const byId = new Map<string, Indicator>(plan.items.flatMap((item) => item.indicators.map((ind) => [ind.id, ind] as const)));
+  // Each indicator document's target and item, by the document's id (T9x1 is T9.1 of T9).
+  const targetOf = new Map<string, { indicator: Indicator; itemId: string }>(
+    plan.items.flatMap((item) => item.indicators.map((indicator) => [indicator.id.replace('.', 'x'), { indicator, itemId: indicator.id.split('.')[0]! }] as const)),
+  );
   const hasIndicators = new Set(plan.items.filter((item) => item.indicators.length > 0).map((item) => item.id));
   const indicatorIndex = docs.length ? buildSearchIndex(docs, undefined, indexes ? (indexes.indicators ?? undefined) : undefined) : null;
   return {
     search: (query: string, opts?: SearchOptions): SearchHit[] => items.search(query, opts),
     indicators(query, opts) {
       if (!indicatorIndex) return [];
-      const wanted = opts?.items && new Set(opts.items);
-      if (wanted && !opts.items!.some((id) => hasIndicators.has(id))) return [];
-      return indicatorIndex.search(query, { limit: 50, relative: 0 }).flatMap((h) => {
-        const indicator = byId.get(h.id.replace('x', '.'));
-        if (!indicator) return [];
-        const itemId = indicator.id.split('.')[0]!;
-        return !wanted || wanted.has(itemId) ? [{ indicator, itemId, score: h.score }] : [];
-      });
+      const wanted = opts?.items;
+      if (wanted && !wanted.some((id) => hasIndicators.has(id))) return [];
+      const found: { indicator: Indicator; itemId: string; score: number }[] = [];
+      for (const hit of indicatorIndex.search(query, { limit: 50, relative: 0 })) {
+        const target = targetOf.get(hit.id);
+        if (target && (!wanted || wanted.includes(target.itemId))) found.push({ indicator: target.indicator, itemId: target.itemId, score: hit.score });
+      }
+      return found;
     },
   };
 }

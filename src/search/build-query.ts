@@ -20,6 +20,13 @@ export interface QuerySlot {
   label: string;
   mass: number;
   alternatives: Alternative[];
+  /**
+   * The synonym expressions the slot matched, by {@link SynonymExpression.id}: every other expression of
+   * each one's group satisfies the slot too, at {@link SYNONYM_WEIGHT}. A scorer keeps what each such
+   * group finds, so a slot pays one walk per expression matched rather than one per synonym;
+   * {@link expandSynonyms} lists them among the alternatives instead (empty then).
+   */
+  synonymsOf: readonly number[];
 }
 
 /** What the query builder needs to know about the index. */
@@ -57,10 +64,10 @@ const MIN_CORRECTION_WEIGHT = 0.6;
 interface Draft {
   own: QueryTerm[];
   alternatives: Alternative[];
+  /** See {@link QuerySlot.synonymsOf}. */
+  synonymsOf: number[];
   merged: boolean;
   removed: boolean;
-  /** The terms of each of `alternatives` joined with spaces, once a synonym has been added. */
-  keys: string[] | undefined;
   /** The idf of its one term's one part when correctTypos has read it (null: no document has it), else undefined. */
   ownIdf: number | null | undefined;
 }
@@ -78,15 +85,42 @@ export function buildQuery(normalized: string, ctx: QueryContext): QuerySlot[] {
   return slots;
 }
 
+/**
+ * The same slots with each synonym listed as an alternative of its own (marked with its expression's
+ * id), as {@link QuerySlot.synonymsOf} stands for them: an alternative appears once, with the higher
+ * weight when the user's own term is also a synonym. Scores the same; easier to read (explain, tests).
+ */
+export function expandSynonyms(slots: readonly QuerySlot[], table: SynonymTable): QuerySlot[] {
+  return slots.map((slot) => {
+    if (slot.synonymsOf.length === 0) return slot;
+    const alternatives = slot.alternatives.map((a) => ({ ...a }));
+    const keys = alternatives.map((a) => a.terms.join(' '));
+    for (const id of slot.synonymsOf) {
+      const expression = table.expressions[id]!;
+      for (const other of table.groups[expression.group] ?? []) {
+        if (other === expression) continue;
+        const at = keys.indexOf(other.key);
+        if (at >= 0) alternatives[at]!.weight = Math.max(alternatives[at]!.weight, SYNONYM_WEIGHT);
+        else {
+          alternatives.push({ terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id });
+          keys.push(other.key);
+        }
+      }
+    }
+    return { ...slot, alternatives, synonymsOf: NO_SYNONYMS };
+  });
+}
+
+const NO_SYNONYMS: readonly number[] = Object.freeze([]);
+
 function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
   const drafts: Draft[] = [];
-  const seen = new Set<string>();
   for (const t of terms) {
     let own = t;
     let weight = 1;
     // A Latin term's one part is its term, and a bridging bigram has one part: what is read here is kept for toSlot.
     let ownIdf: number | null | undefined;
-    if (t.script === 'latin' && t.word !== undefined && /^[a-z]+$/.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
+    if (t.script === 'latin' && t.word !== undefined && LETTERS_ONLY.test(t.word) && (ownIdf = ctx.idf(t.term)) === null) {
       ownIdf = undefined;
       const correction = ctx.correct(t.word);
       if (correction && ENGLISH_STOP_WORDS.has(correction.word)) continue;
@@ -100,11 +134,19 @@ function correctTypos(terms: readonly QueryTerm[], ctx: QueryContext): Draft[] {
         if (own.parts.some((p) => ctx.idf(p) === null)) continue;
       } else if ((ownIdf = ctx.idf(own.parts[0]!)) === null) continue;
     }
-    if (seen.has(own.term)) continue;
-    seen.add(own.term);
-    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], merged: false, removed: false, keys: undefined, ownIdf });
+    if (hasOwnTerm(drafts, own.term)) continue;
+    drafts.push({ own: [own], alternatives: [{ terms: own.parts, weight }], synonymsOf: [], merged: false, removed: false, ownIdf });
   }
   return drafts;
+}
+
+/** A word the typo corrector may look at: lower-case letters only. */
+const LETTERS_ONLY = /^[a-z]+$/;
+
+/** Whether a draft already has the term as its own (each has one own term until synonyms merge them; a question has a few). */
+function hasOwnTerm(drafts: readonly Draft[], term: string): boolean {
+  for (const d of drafts) if (d.own[0]!.term === term) return true;
+  return false;
 }
 
 function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): void {
@@ -121,11 +163,10 @@ function addSynonyms(normalized: string, drafts: Draft[], table: SynonymTable): 
       }
       slot.merged = true;
       slot.alternatives = [{ terms: distinctParts(slot.own), weight: 1 }];
-      slot.keys = undefined;
+      slot.synonymsOf = [];
     }
-    for (const other of table.groups[expression.group] ?? []) {
-      if (other !== expression) addAlternative(slot, { terms: other.terms, weight: SYNONYM_WEIGHT, synonym: other.id }, other.key);
-    }
+    // A group of one expression has no other to add.
+    if ((table.groups[expression.group]?.length ?? 0) > 1) slot.synonymsOf.push(expression.id);
   }
 }
 
@@ -149,25 +190,61 @@ function candidateExpressions(normalized: string, drafts: readonly Draft[], tabl
     const own = d.own[0]!;
     if (own.script !== 'latin') continue;
     const at = table.latinByFirstStem.get(own.term);
-    if (at) for (const j of at) out.push(j);
+    if (at) for (const j of at) insertOnce(out, j);
   }
-  // Chinese expressions are made of Han characters only: a query without one has none of them.
-  if (HAN.test(normalized)) {
-    let chars: Set<number> | null = null;
-    for (let i = 0; i < normalized.length; i++) {
-      const code = normalized.charCodeAt(i);
-      // No expression starts with an ASCII character; each character is looked up once.
-      if (code < 0x80) continue;
-      const at = table.hanByFirstCode.get(code);
-      if (!at || (chars ??= new Set()).has(code)) continue;
-      chars.add(code);
-      for (const j of at) if (normalized.includes(table.expressions[j]!.han!)) out.push(j);
-    }
-  }
-  return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  addHanExpressions(normalized, table, out);
+  return out;
 }
 
-const HAN = /\p{Script=Han}/u;
+/** Positions (ascending) of the Chinese expressions of a table that a text contains. */
+export function hanExpressionsIn(normalized: string, table: SynonymTable): number[] {
+  const out: number[] = [];
+  addHanExpressions(normalized, table, out);
+  return out;
+}
+
+/**
+ * Adds to an ascending list the Chinese expressions the text contains. One starts with a Han character
+ * (never an ASCII one): it is in the text where the text has its first character and, from there, the rest.
+ */
+function addHanExpressions(normalized: string, table: SynonymTable, out: number[]): void {
+  const { first, text, start, length, id } = table.hanScan;
+  for (let i = 0; i < normalized.length; i++) {
+    const code = normalized.charCodeAt(i);
+    if (code < 0x80) continue;
+    for (let k = firstAtLeast(first, code); k < first.length && first[k] === code; k++) {
+      if (sameChars(normalized, i, text, start[k]!, length[k]!)) insertOnce(out, id[k]!);
+    }
+  }
+}
+
+/** The first position of an ascending array whose value is at least `value` (its length when none is). */
+function firstAtLeast(sorted: Uint16Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether `a` has, from `at`, the `length` code units `b` has from `from`. */
+function sameChars(a: string, at: number, b: string, from: number, length: number): boolean {
+  if (at + length > a.length) return false;
+  for (let k = 0; k < length; k++) if (a.charCodeAt(at + k) !== b.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/** Adds a position to an ascending list unless it is there already (the lists hold a handful). */
+function insertOnce(list: number[], value: number): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1]! > value) at--;
+  if (at > 0 && list[at - 1] === value) return;
+  if (at === list.length) list.push(value);
+  else list.splice(at, 0, value);
+}
 
 function usable(d: Draft): boolean {
   return !d.removed && !d.merged && d.own.length === 1;
@@ -201,25 +278,30 @@ function findLatin(expression: SynonymExpression, drafts: Draft[]): number[] {
   return [];
 }
 
-function addAlternative(draft: Draft, alt: Alternative, key: string): void {
-  // The keys of the draft's alternatives, made on the first synonym added (most slots get none); a slot has a handful.
-  const keys = (draft.keys ??= draft.alternatives.map((a) => a.terms.join(' ')));
-  const at = keys.indexOf(key);
-  if (at >= 0) draft.alternatives[at]!.weight = Math.max(draft.alternatives[at]!.weight, alt.weight);
-  else {
-    draft.alternatives.push(alt);
-    keys.push(key);
-  }
-}
-
-/** The highest idf of any term of a draft's alternatives; null when no document has any of them. */
+/** The highest idf of any term of a draft's alternatives and synonyms; null when no document has any of them. */
 function highestIdf(d: Draft, ctx: QueryContext): number | null {
   let best: number | null = null;
-  for (const alt of d.alternatives) {
-    const idf = alt.synonym !== undefined && ctx.expressionIdf ? ctx.expressionIdf(alt.synonym, alt.terms) : highestIdfOf(alt.terms, ctx.idf);
-    if (idf !== null && (best === null || idf > best)) best = idf;
+  for (const alt of d.alternatives) best = higher(best, highestIdfOf(alt.terms, ctx.idf));
+  for (const id of d.synonymsOf) {
+    const expression = ctx.synonyms.expressions[id]!;
+    for (const other of ctx.synonyms.groups[expression.group] ?? []) {
+      if (other !== expression) best = higher(best, ctx.expressionIdf ? ctx.expressionIdf(other.id, other.terms) : highestIdfOf(other.terms, ctx.idf));
+    }
   }
   return best;
+}
+
+/** The higher of two idfs, either of which may be null (no document has the term). */
+function higher(a: number | null, b: number | null): number | null {
+  return b !== null && (a === null || b > a) ? b : a;
+}
+
+const DIGITS_ONLY = /^\d+$/;
+
+/** Whether every term is a bare number. */
+function allNumbers(terms: readonly QueryTerm[]): boolean {
+  for (const t of terms) if (!DIGITS_ONLY.test(t.term)) return false;
+  return true;
 }
 
 function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
@@ -237,6 +319,6 @@ function toSlot(d: Draft, ctx: QueryContext): QuerySlot {
     mass += (t.weight * idf) / t.parts.length;
   }
   // A bare number ("3", "2021") says little about which item is meant: half the weight of a word.
-  if (d.own.every((t) => /^\d+$/.test(t.term))) mass *= NUMBER_MASS;
-  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives };
+  if (allNumbers(d.own)) mass *= NUMBER_MASS;
+  return { label: d.own.length === 1 ? d.own[0]!.term : d.own.map((t) => t.term).join('+'), mass, alternatives: d.alternatives, synonymsOf: d.synonymsOf };
 }

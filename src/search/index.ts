@@ -12,7 +12,7 @@ export { englishWords, segmentChinese, chineseBigrams, documentTerms, queryTerms
 export { compileSynonyms, defaultSynonyms, useDefaultSynonyms, synonymsToJson, synonymsFromJson, type SynonymTable, type SynonymJson } from './synonym-table.js';
 export { SYNONYM_GROUPS } from './synonyms.js';
 export { createTypoCorrector, type TypoCorrector, type Correction } from './typo-corrector.js';
-export { buildQuery, type QuerySlot, type Alternative } from './build-query.js';
+export { buildQuery, expandSynonyms, type QuerySlot, type Alternative } from './build-query.js';
 export { buildSearchIndex, indexItems, RANKING, type SearchIndex, type ExplainableSearchIndex, type SearchHit, type SearchOptions } from './search-index.js';
 export { TOPICS, findTopic, inTopic, type Topic } from './topic-table.js';
 export type { InvertedIndex, Postings } from './inverted-index.js';

@@ -1,5 +1,5 @@
 import type { PlanItem } from '../plan/schema.js';
-import { buildQuery, highestIdfOf, type QueryContext, type QuerySlot } from './build-query.js';
+import { buildQuery, expandSynonyms, highestIdfOf, type QueryContext, type QuerySlot } from './build-query.js';
 import { capQuery, normalizeText } from './normalize.js';
 import { foldTraditional } from './fold-traditional.js';
 import { findItemRefIn, mayNameAnItem, mendReferenceWords } from './parse-item-ref.js';
@@ -118,7 +118,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   const ids = items.map((i) => i.id);
   const byId = new Map(items.map((item, i) => [item.id, i]));
   const kindFactor = Float64Array.from(items, (i) => (i.kind === 'group' ? RANKING.groupFactor : 1));
-  const scorer = createScorer(n, postings, kindFactor);
+  const scorer = createScorer(n, postings, kindFactor, synonyms);
 
   const textSearch = (normalized: string, limit: number, relative: number, exclude: number): SearchHit[] => {
     const slots = buildQuery(normalized, ctx);
@@ -128,7 +128,7 @@ export function buildSearchIndex(items: readonly PlanItem[], synonyms: SynonymTa
   };
 
   return {
-    explain: (query) => (typeof query === 'string' ? buildQuery(normalizeText(withoutThisPlan(foldTraditional(capQuery(query)))), ctx) : []),
+    explain: (query) => (typeof query === 'string' ? expandSynonyms(buildQuery(normalizeText(withoutThisPlan(foldTraditional(capQuery(query)))), ctx), synonyms) : []),
     search(query, opts) {
       if (typeof query !== 'string') return [];
       const limit = Math.max(0, Math.floor(opts?.limit ?? RANKING.limit));

@@ -28,6 +28,43 @@ export interface SynonymTable {
   latinByFirstStem: ReadonlyMap<string, readonly number[]>;
   /** Positions in `expressions` of the Chinese expressions, by their first code unit: a query looks up only its own characters. */
   hanByFirstCode: ReadonlyMap<number, readonly number[]>;
+  /** The Chinese expressions again, packed for a scan of the query that touches little memory. */
+  hanScan: HanScan;
+}
+
+/**
+ * The Chinese expressions in a few small arrays and one string, ordered by first code unit and then by
+ * position: a query's scan binary-searches `first` and compares characters of `text`, rather than reading
+ * a map and an object per expression (memory that a question's answer in the server finds cold).
+ */
+export interface HanScan {
+  /** Each expression's first code unit, ascending. */
+  first: Uint16Array;
+  /** Every expression's text, one after another. */
+  text: string;
+  /** Where each expression's text starts in `text`, and its length. */
+  start: Int32Array;
+  length: Int32Array;
+  /** Each expression's position in {@link SynonymTable.expressions}. */
+  id: Int32Array;
+}
+
+/** The {@link HanScan} of a table's expressions. */
+function hanScanOf(expressions: readonly SynonymExpression[]): HanScan {
+  const han = expressions.filter((e) => e.han !== null).sort((a, b) => a.han!.charCodeAt(0) - b.han!.charCodeAt(0) || a.id - b.id);
+  const start = new Int32Array(han.length);
+  let at = 0;
+  han.forEach((e, k) => {
+    start[k] = at;
+    at += e.han!.length;
+  });
+  return {
+    first: Uint16Array.from(han, (e) => e.han!.charCodeAt(0)),
+    text: han.map((e) => e.han!).join(''),
+    start,
+    length: Int32Array.from(han, (e) => e.han!.length),
+    id: Int32Array.from(han, (e) => e.id),
+  };
 }
 
 let defaultTable: SynonymTable | null = null;
@@ -64,6 +101,7 @@ export function synonymsFromJson(json: SynonymJson): SynonymTable {
     groups: json.groups.map((g) => g.map((i) => expressions[i]!)),
     latinByFirstStem: new Map(json.latinByFirstStem),
     hanByFirstCode: new Map(json.hanByFirstCode),
+    hanScan: hanScanOf(expressions),
   };
 }
 
@@ -108,5 +146,5 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
     if (e.han !== null) add(hanByFirstCode, e.han.charCodeAt(0), i);
     else add(latinByFirstStem, e.stems[0]!, i);
   });
-  return { expressions, groups: compiled, latinByFirstStem, hanByFirstCode };
+  return { expressions, groups: compiled, latinByFirstStem, hanByFirstCode, hanScan: hanScanOf(expressions) };
 }
