@@ -77,15 +77,82 @@ export function fallbackText(r: Reply): string {
 
 function renderAll(r: Reply): SlackBlock[] {
   const out: SlackBlock[] = [];
-  let list = false;
   for (const b of r.blocks) {
-    if (b.type === 'list') list = true;
-    renderBlock(b, r.lang, out);
+    const shared = sharedConversion(b, r.lang);
+    if (shared) out.push(...shared.blocks);
+    else renderBlock(b, r.lang, out);
   }
-  // As `itemCardId`, reading the blocks once.
-  const card = r.error || r.ephemeral || list ? null : (r.matches[0]?.id ?? null);
+  const card = itemCardId(r);
   if (card) out.push(cardActions(card, r.lang));
   return out;
+}
+
+/** Slack blocks as JSON: the elements of a JSON array (comma-separated, no brackets), and how many blocks. */
+export interface JsonPiece {
+  readonly json: string;
+  readonly count: number;
+}
+
+/**
+ * One reply block as the JSON of its Slack blocks, what the acknowledgement's JSON is assembled from
+ * (`count` 0 and `json` empty when it has none). A block shared between answers (deep-frozen) is
+ * converted and serialised once; other blocks each time.
+ */
+export function blockJson(b: ReplyBlock, lang: Lang): JsonPiece {
+  const shared = sharedConversion(b, lang);
+  if (shared) return (shared.piece ??= jsonPiece(shared.blocks));
+  const out: SlackBlock[] = [];
+  renderBlock(b, lang, out);
+  return jsonPiece(out);
+}
+
+/** The card's status and "Update…" buttons of one item, as {@link blockJson} gives a block's. */
+export function cardJson(itemId: string, lang: Lang): JsonPiece {
+  return { json: JSON.stringify(cardActions(itemId, lang)), count: 1 };
+}
+
+function jsonPiece(blocks: readonly SlackBlock[]): JsonPiece {
+  return { json: blocks.length === 0 ? '' : JSON.stringify(blocks).slice(1, -1), count: blocks.length };
+}
+
+/** A shared block's conversion: its Slack blocks (deep-frozen, as they are shared too) and, once asked, their JSON. */
+type Conversion = { readonly blocks: readonly SlackBlock[]; piece?: JsonPiece };
+
+/** Conversions of the blocks shared between answers, by the block's identity, one table per language. */
+const conversions: Record<Lang, WeakMap<ReplyBlock, Conversion>> = { en: new WeakMap(), zh: new WeakMap() };
+
+/**
+ * The conversion of a block shared between answers (frozen through and through, so it cannot change
+ * after it was converted), made on its first use; null for any other block, which is converted each
+ * time. Keyed by the object itself, never by its text: a repeated fragment costs a lookup.
+ */
+function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
+  if (!Object.isFrozen(b)) return null;
+  const table = conversions[lang];
+  const known = table.get(b);
+  if (known) return known;
+  if (!deepFrozen(b)) return null;
+  const out: SlackBlock[] = [];
+  renderBlock(b, lang, out);
+  const made: Conversion = { blocks: deepFreeze(out) };
+  table.set(b, made);
+  return made;
+}
+
+/** Whether a reply block and everything it holds are frozen (the lists of a block and their entries included). */
+function deepFrozen(b: ReplyBlock): boolean {
+  if (!Object.isFrozen(b)) return false;
+  const inner = b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : null;
+  return inner === null || (Object.isFrozen(inner) && inner.every((x) => Object.isFrozen(x)));
+}
+
+/** Freezes a value and everything it holds (plain objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Appends the Slack blocks of one reply block to `out` (one array per reply, no intermediate ones). */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { blockJson, toBlocks, toMessages } from '../../src/adapters/slack/to-blocks.js';
+import { reply, type ReplyBlock } from '../../src/core/reply.js';
+
+const en = (blocks: ReplyBlock[]) => reply('en', blocks);
+const zh = (blocks: ReplyBlock[]) => reply('zh', blocks);
+
+describe('a block shared between answers (deep-frozen) is converted once, by identity', () => {
+  it('the same frozen block gives the same (frozen) Slack blocks, in every answer it is part of', () => {
+    const quote = Object.freeze({ type: 'quote', text: '农村生活污水治理率达到33%', source: 'O3' } as const);
+    const first = toBlocks(en([quote]));
+    const again = toMessages(en([{ type: 'heading', text: 'T9' }, quote]))[0]!.blocks.slice(1);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    expect(Object.isFrozen((first[1] as { elements: object[] }).elements[0])).toBe(true);
+    expect(blockJson(quote, 'en')).toBe(blockJson(quote, 'en'));
+  });
+
+  it('a block with the same text but another identity is converted anew (never looked up by its text)', () => {
+    const a = Object.freeze({ type: 'paragraph', text: 'same' } as const);
+    const b = Object.freeze({ type: 'paragraph', text: 'same' } as const);
+    expect(toBlocks(en([a]))[0]).not.toBe(toBlocks(en([b]))[0]);
+    expect(toBlocks(en([a]))[0]).toEqual(toBlocks(en([b]))[0]);
+  });
+
+  it('each language has its own conversion', () => {
+    const quote = Object.freeze({ type: 'quote', text: '原文', source: 'T9' } as const);
+    expect(JSON.stringify(toBlocks(en([quote])))).toContain('Plan text, verbatim');
+    expect(JSON.stringify(toBlocks(zh([quote])))).toContain('计划原文');
+    expect(JSON.stringify(toBlocks(en([quote])))).toContain('Plan text, verbatim');
+  });
+
+  it('a block that is not frozen is converted each time: a change to it shows', () => {
+    const p: { type: 'paragraph'; text: string } = { type: 'paragraph', text: 'before' };
+    expect(toBlocks(en([p]))[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'before' } });
+    p.text = 'after';
+    expect(toBlocks(en([p]))[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'after' } });
+    expect(blockJson(p, 'en').json).toContain('after');
+  });
+
+  it('a frozen block holding a list that is not frozen is converted each time', () => {
+    const fields = [{ label: 'Owner', value: 'bob' }];
+    const block = Object.freeze({ type: 'fields' as const, fields });
+    expect(JSON.stringify(toBlocks(en([block])))).toContain('bob');
+    fields[0] = { label: 'Owner', value: 'carol' };
+    expect(JSON.stringify(toBlocks(en([block])))).toContain('carol');
+    const items = [{ id: 'T1', text: 'Air' }];
+    const list = Object.freeze({ type: 'list' as const, items: Object.freeze(items) as typeof items });
+    (items[0] as { text: string }).text = 'Water';
+    expect(JSON.stringify(toBlocks(en([list])))).toContain('Water');
+  });
+
+  it('the Slack blocks of a shared block cannot be changed by whoever receives them', () => {
+    const heading = Object.freeze({ type: 'heading', text: 'Task 9' } as const);
+    const [h] = toBlocks(en([heading]));
+    expect(() => {
+      (h as { type: string }).type = 'section';
+    }).toThrow(TypeError);
+    expect(toBlocks(en([heading]))[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Task 9', emoji: true } });
+  });
+});
