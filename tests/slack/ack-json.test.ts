@@ -17,7 +17,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 const stringified = (r: Reply) => JSON.stringify(ackPayload(r, toMessages(r)[0]!));
 
 /** A deep-frozen copy of a reply's blocks: what a renderer sharing its fragments between answers hands over. */
-function frozen(r: Reply): Reply {
+function frozen(r: Reply, which: (i: number) => boolean = () => true): Reply {
   const freeze = <T>(v: T): T => {
     if (typeof v === 'object' && v !== null) {
       for (const x of Object.values(v)) freeze(x);
@@ -25,7 +25,7 @@ function frozen(r: Reply): Reply {
     }
     return v;
   };
-  return { ...r, blocks: r.blocks.map((b) => freeze(structuredClone(b))) };
+  return { ...r, blocks: r.blocks.map((b, i) => (which(i) ? freeze(structuredClone(b)) : b)) };
 }
 
 describe('ackJson is byte for byte the stringified acknowledgement', () => {
@@ -47,10 +47,17 @@ describe('ackJson is byte for byte the stringified acknowledgement', () => {
   });
 
   it('over every answer of the corpus with its blocks shared (frozen), converted once and then from memory', () => {
-    const shared = replies.map(frozen);
+    const shared = replies.map((r) => frozen(r));
     for (const round of [1, 2]) {
       const different = shared.filter((r) => ackJson(r).json !== stringified(r));
       expect({ round, different: different.length }).toEqual({ round, different: 0 });
+    }
+  });
+
+  it('over every answer of the corpus with some blocks shared and runs of others between them', () => {
+    for (const which of [(i: number) => i % 2 === 0, (i: number) => i % 3 === 1, (i: number) => i === 0]) {
+      const mixed = replies.map((r) => frozen(r, which));
+      expect(mixed.filter((r) => ackJson(r).json !== stringified(r))).toEqual([]);
     }
   });
 });
@@ -66,6 +73,15 @@ describe('ackJson', () => {
     ['blocks with none to show', en([{ type: 'fields', fields: [] }, { type: 'actions', buttons: [] }, { type: 'paragraph', text: 'x' }])],
     ['a mention', reply('zh', [{ type: 'context', text: `负责人 ${userRef('slack:U1ABC')} ${userRef('web:bob')}` }, { type: 'quote', text: '原文', source: 'T9' }])],
     ['a long paragraph split in sections', en([{ type: 'paragraph', text: Array.from({ length: 200 }, (_, i) => `line ${i} ${'x'.repeat(60)}`).join('\n') }])],
+    ['a fallback clipped inside a block', en(Array.from({ length: 40 }, (_, i) => ({ type: 'paragraph' as const, text: `第${i}段 & <${'文'.repeat(90)}>` })))],
+    ['a fallback clipped at a line break between blocks', en([{ type: 'paragraph', text: 'a'.repeat(1999) }, { type: 'paragraph', text: 'b'.repeat(999) }, { type: 'paragraph', text: 'c' }])],
+    ['a fallback clipped after a whole block', en([{ type: 'paragraph', text: 'a'.repeat(2999) }, { type: 'paragraph', text: 'b' }])],
+    ['a fallback of exactly 3000 characters', en([{ type: 'paragraph', text: 'a'.repeat(1500) }, { type: 'paragraph', text: 'b'.repeat(1499) }])],
+    ['a fallback clipped inside a surrogate pair', en([{ type: 'paragraph', text: `${'a'.repeat(2998)}🌿🌿` }])],
+    ['empty texts', en([{ type: 'paragraph', text: '' }, { type: 'actions', buttons: [{ label: 'x', command: '/plan help' }] }])],
+    ['two empty texts', en([{ type: 'paragraph', text: '' }, { type: 'context', text: '' }])],
+    ['a stray marker across blocks', en([{ type: 'paragraph', text: 'open \uE000slack:U1' }, { type: 'paragraph', text: 'X\uE001 close' }])],
+    ['escapes JSON must write', en([{ type: 'paragraph', text: 'tab\t "q" \\ \u0001 \u2028 lone \ud83c end' }])],
   ])('%s', (_name, r) => {
     expect(ackJson(r)).toEqual({ json: stringified(r), rest: [] });
     expect(ackJson(frozen(r)).json).toBe(stringified(r));

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { STATUS_LABELS, t } from '../../core/i18n.js';
-import { hasUserRef } from '../../core/user-refs.js';
-import { progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
+import { hasRefMarker, hasUserRef } from '../../core/user-refs.js';
+import { blockText, progressBar, replyText, type Lang, type Reply, type ReplyBlock } from '../../core/reply.js';
 import { clip, escapeText, mrkdwn, splitText } from './slack-text.js';
 
 /** A Block Kit block as Slack's types describe it. */
@@ -93,20 +93,48 @@ export interface JsonPiece {
   readonly count: number;
 }
 
-/**
- * One reply block as the JSON of its Slack blocks, what the acknowledgement's JSON is assembled from
- * (`count` 0 and `json` empty when it has none). A block shared between answers (deep-frozen) is
- * converted and serialised once; other blocks each time.
- */
-export function blockJson(b: ReplyBlock, lang: Lang): JsonPiece {
-  const shared = sharedConversion(b, lang);
-  if (shared) return (shared.piece ??= jsonPiece(shared.blocks));
-  const out: SlackBlock[] = [];
-  renderBlock(b, lang, out);
-  return jsonPiece(out);
+/** Reply blocks' part of {@link fallbackText}: none (buttons only), text that names users, or plain text. */
+export type FallbackPiece =
+  | typeof NO_TEXT
+  /** Mentions are rendered over the whole text (`mrkdwn`), so the fallback is made the long way. */
+  | typeof MENTIONS
+  /** The text as mrkdwn (`md`), and that as the content of a JSON string (`json`, no quotes). */
+  | { readonly kind: 'text'; readonly md: string; readonly json: string };
+
+const NO_TEXT = Object.freeze({ kind: 'none' as const });
+const MENTIONS = Object.freeze({ kind: 'mentions' as const });
+
+/** Reply blocks as the acknowledgement's JSON is assembled from: their Slack blocks' JSON and their fallback text. */
+export interface Pieces {
+  readonly json: JsonPiece;
+  readonly fallback: FallbackPiece;
 }
 
-/** The card's status and "Update…" buttons of one item, as {@link blockJson} gives a block's. */
+/**
+ * The pieces of a run of reply blocks (their Slack blocks serialised in one go; their texts joined
+ * by line breaks, as {@link fallbackText} joins them), made anew each time.
+ */
+export function runPieces(blocks: readonly ReplyBlock[], lang: Lang): Pieces {
+  const out: SlackBlock[] = [];
+  let text: string | null = null;
+  for (const b of blocks) {
+    renderBlock(b, lang, out);
+    const piece = blockText(b, lang);
+    if (piece !== null) text = text === null ? piece : `${text}\n${piece}`;
+  }
+  return { json: jsonPiece(out), fallback: fallbackPiece(text) };
+}
+
+/**
+ * The pieces of a block shared between answers (deep-frozen, so it cannot change after it was
+ * converted), made on its first use; null for any other block. Keyed by the object itself, never by its
+ * text: a repeated fragment costs a lookup.
+ */
+export function sharedPieces(b: ReplyBlock, lang: Lang): Pieces | null {
+  return sharedConversion(b, lang);
+}
+
+/** The card's status and "Update…" buttons of one item, as a piece of the acknowledgement's JSON. */
 export function cardJson(itemId: string, lang: Lang): JsonPiece {
   return { json: JSON.stringify(cardActions(itemId, lang)), count: 1 };
 }
@@ -115,16 +143,23 @@ function jsonPiece(blocks: readonly SlackBlock[]): JsonPiece {
   return { json: blocks.length === 0 ? '' : JSON.stringify(blocks).slice(1, -1), count: blocks.length };
 }
 
-/** A shared block's conversion: its Slack blocks (deep-frozen, as they are shared too) and, once asked, their JSON. */
-type Conversion = { readonly blocks: readonly SlackBlock[]; piece?: JsonPiece };
+function fallbackPiece(text: string | null): FallbackPiece {
+  if (text === null) return NO_TEXT;
+  if (hasRefMarker(text)) return MENTIONS;
+  // Text with no user reference is mrkdwn once escaped, piece by piece as well as whole.
+  const md = escapeText(text);
+  return { kind: 'text', md, json: JSON.stringify(md).slice(1, -1) };
+}
+
+/** A shared block's conversion: its Slack blocks (deep-frozen, as they are shared too) and its pieces. */
+type Conversion = Pieces & { readonly blocks: readonly SlackBlock[] };
 
 /** Conversions of the blocks shared between answers, by the block's identity, one table per language. */
 const conversions: Record<Lang, WeakMap<ReplyBlock, Conversion>> = { en: new WeakMap(), zh: new WeakMap() };
 
 /**
- * The conversion of a block shared between answers (frozen through and through, so it cannot change
- * after it was converted), made on its first use; null for any other block, which is converted each
- * time. Keyed by the object itself, never by its text: a repeated fragment costs a lookup.
+ * The conversion of a block shared between answers (frozen through and through), made on its first
+ * use; null for any other block, which is converted each time.
  */
 function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
   if (!Object.isFrozen(b)) return null;
@@ -134,7 +169,7 @@ function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
   if (!deepFrozen(b)) return null;
   const out: SlackBlock[] = [];
   renderBlock(b, lang, out);
-  const made: Conversion = { blocks: deepFreeze(out) };
+  const made: Conversion = { blocks: deepFreeze(out), json: jsonPiece(out), fallback: fallbackPiece(blockText(b, lang)) };
   table.set(b, made);
   return made;
 }
