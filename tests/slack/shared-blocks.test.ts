@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedPieces, toBlocks, toMessages } from '../../src/adapters/slack/to-blocks.js';
+import { cardJson, sharedPieces, toBlocks, toMessages } from '../../src/adapters/slack/to-blocks.js';
 import { reply, type ReplyBlock } from '../../src/core/reply.js';
 
 const en = (blocks: ReplyBlock[]) => reply('en', blocks);
@@ -58,5 +58,14 @@ describe('a block shared between answers (deep-frozen) is converted once, by ide
       (h as { type: string }).type = 'section';
     }).toThrow(TypeError);
     expect(toBlocks(en([heading]))[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Task 9', emoji: true } });
+  });
+});
+
+describe('an item card\'s buttons', () => {
+  it('are the same JSON piece for the same item and language, and differ by language', () => {
+    expect(cardJson('T9', 'en')).toBe(cardJson('T9', 'en'));
+    expect(cardJson('T9', 'en').json).toBe(JSON.stringify(toBlocks(reply('en', [], { matches: [{ id: 'T9', score: 1 }] }))[0]));
+    expect(cardJson('T9', 'zh').json).toBe(JSON.stringify(toBlocks(reply('zh', [], { matches: [{ id: 'T9', score: 1 }] }))[0]));
+    expect(cardJson('T9', 'zh').json).not.toBe(cardJson('T9', 'en').json);
   });
 });

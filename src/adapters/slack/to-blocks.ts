@@ -134,10 +134,25 @@ export function sharedPieces(b: ReplyBlock, lang: Lang): Pieces | null {
   return sharedConversion(b, lang);
 }
 
-/** The card's status and "Update…" buttons of one item, as a piece of the acknowledgement's JSON. */
+/**
+ * The card's status and "Update…" buttons of one item, as a piece of the acknowledgement's JSON: a
+ * pure function of the item and the language, made once for each (the plan's items are a few dozen;
+ * the table is emptied should it ever hold more than {@link MAX_CARDS}).
+ */
 export function cardJson(itemId: string, lang: Lang): JsonPiece {
-  return { json: JSON.stringify(cardActions(itemId, lang)), count: 1 };
+  const table = cardJsons[lang];
+  let piece = table.get(itemId);
+  if (!piece) {
+    if (table.size >= MAX_CARDS) table.clear();
+    piece = { json: JSON.stringify(cardActions(itemId, lang)), count: 1 };
+    table.set(itemId, piece);
+  }
+  return piece;
 }
+
+/** The most cards' JSON kept per language. */
+const MAX_CARDS = 1000;
+const cardJsons: Record<Lang, Map<string, JsonPiece>> = { en: new Map(), zh: new Map() };
 
 function jsonPiece(blocks: readonly SlackBlock[]): JsonPiece {
   return { json: blocks.length === 0 ? '' : JSON.stringify(blocks).slice(1, -1), count: blocks.length };
