@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardJson, sharedPieces, toBlocks, toMessages } from '../../src/adapters/slack/to-blocks.js';
+import { cardJson, sharedPieces } from '../../src/adapters/slack/block-pieces.js';
+import { toBlocks, toMessages } from '../../src/adapters/slack/to-blocks.js';
 import { reply, type ReplyBlock } from '../../src/core/reply.js';
 
 const en = (blocks: ReplyBlock[]) => reply('en', blocks);

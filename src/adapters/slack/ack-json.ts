@@ -1,6 +1,7 @@
 import type { Reply } from '../../core/reply.js';
 import { ackPayload } from './answer-before-ack.js';
-import { cardJson, fallbackText, itemCardId, LIMITS, runPieces, sharedPieces, toMessages, type Pieces, type SlackMessage } from './to-blocks.js';
+import { cardJson, runPieces, sharedPieces, type Pieces } from './block-pieces.js';
+import { fallbackText, itemCardId, LIMITS, toMessages, type SlackMessage } from './to-blocks.js';
 
 /** The acknowledgement of a slash command as sent: its JSON text, and the messages that follow it. */
 export interface AckJson {
