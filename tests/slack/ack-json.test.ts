@@ -54,6 +54,17 @@ describe('ackJson is byte for byte the stringified acknowledgement', () => {
     }
   });
 
+  it('over every answer of the corpus shared as frozenBlocks shares them (each block and list entry frozen, the lists not)', () => {
+    const shared = replies.map((r) => ({ ...r, blocks: r.blocks.map((b) => structuredClone(b)) }));
+    for (const r of shared) {
+      for (const b of r.blocks) {
+        for (const list of [b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : []]) list.forEach((x) => Object.freeze(x));
+        Object.freeze(b);
+      }
+    }
+    for (const round of [1, 2]) expect({ round, different: shared.filter((r) => ackJson(r).json !== stringified(r)).length }).toEqual({ round, different: 0 });
+  });
+
   it('over every answer of the corpus with some blocks shared and runs of others between them', () => {
     for (const which of [(i: number) => i % 2 === 0, (i: number) => i % 3 === 1, (i: number) => i === 0]) {
       const mixed = replies.map((r) => frozen(r, which));

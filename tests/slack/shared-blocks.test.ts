@@ -40,16 +40,29 @@ describe('a block shared between answers (deep-frozen) is converted once, by ide
     expect(sharedPieces(p, "en")).toBeNull();
   });
 
-  it('a frozen block holding a list that is not frozen is converted each time', () => {
-    const fields = [{ label: 'Owner', value: 'bob' }];
-    const block = Object.freeze({ type: 'fields' as const, fields });
+  it('a frozen block whose list holds an entry that is not frozen is converted each time', () => {
+    const owner = { label: 'Owner', value: 'bob' };
+    const block = Object.freeze({ type: 'fields' as const, fields: [Object.freeze({ label: 'Due', value: 'June' }), owner] });
     expect(JSON.stringify(toBlocks(en([block])))).toContain('bob');
-    fields[0] = { label: 'Owner', value: 'carol' };
+    owner.value = 'carol';
     expect(JSON.stringify(toBlocks(en([block])))).toContain('carol');
-    const items = [{ id: 'T1', text: 'Air' }];
-    const list = Object.freeze({ type: 'list' as const, items: Object.freeze(items) as typeof items });
-    (items[0] as { text: string }).text = 'Water';
+    expect(sharedPieces(block, 'en')).toBeNull();
+  });
+
+  it('shared as frozenBlocks shares them (the list left unfrozen, its entries frozen): a list changed after all is converted again', () => {
+    const items: { id: string; text: string }[] = [Object.freeze({ id: 'T1', text: 'Air' })];
+    const list = Object.freeze({ type: 'list' as const, items });
+    const first = toBlocks(en([list]))[0];
+    expect(toBlocks(en([list]))[0]).toBe(first);
+    items[0] = Object.freeze({ id: 'T1', text: 'Water' });
     expect(JSON.stringify(toBlocks(en([list])))).toContain('Water');
+    items.push(Object.freeze({ id: 'T2', text: 'Soil' }));
+    expect(JSON.stringify(toBlocks(en([list])))).toContain('Soil');
+    const fields = [Object.freeze({ label: 'Owner', value: 'bob' })];
+    const card = Object.freeze({ type: 'fields' as const, fields });
+    expect(sharedPieces(card, 'en')).toBe(sharedPieces(card, 'en'));
+    fields.pop();
+    expect(sharedPieces(card, 'en')!.json.count).toBe(0);
   });
 
   it('the Slack blocks of a shared block cannot be changed by whoever receives them', () => {

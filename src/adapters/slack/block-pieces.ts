@@ -42,15 +42,15 @@ export function runPieces(blocks: readonly ReplyBlock[], lang: Lang): Pieces {
 }
 
 /**
- * The pieces of a block shared between answers (deep-frozen, so it cannot change after it was
- * converted), made on its first use; null for any other block. Keyed by the object itself, never by its
+ * The pieces of a block shared between answers (frozen, with each entry of its list: it cannot
+ * change after it was converted), made on its first use; null for any other block. Keyed by the object itself, never by its
  * text: a repeated fragment costs a lookup.
  */
 export function sharedPieces(b: ReplyBlock, lang: Lang): Pieces | null {
   return sharedConversion(b, lang);
 }
 
-/** The Slack blocks of a block shared between answers (deep-frozen, as they are shared too); null for any other block. */
+/** The Slack blocks of a block shared between answers (frozen through, as they are shared too); null for any other block. */
 export function sharedBlocks(b: ReplyBlock, lang: Lang): readonly SlackBlock[] | null {
   return sharedConversion(b, lang)?.blocks ?? null;
 }
@@ -87,34 +87,47 @@ function fallbackPiece(text: string | null): FallbackPiece {
   return { kind: 'text', md, json: JSON.stringify(md).slice(1, -1) };
 }
 
-/** A shared block's conversion: its Slack blocks (deep-frozen, as they are shared too) and its pieces. */
-type Conversion = Pieces & { readonly blocks: readonly SlackBlock[] };
+/**
+ * A shared block's conversion: its Slack blocks (deep-frozen, as they are shared too), its pieces,
+ * and the entries its list held when converted (null for a block without one).
+ */
+type Conversion = Pieces & { readonly blocks: readonly SlackBlock[]; readonly entries: readonly object[] | null };
 
 /** Conversions of the blocks shared between answers, by the block's identity, one table per language. */
 const conversions: Record<Lang, WeakMap<ReplyBlock, Conversion>> = { en: new WeakMap(), zh: new WeakMap() };
 
 /**
- * The conversion of a block shared between answers (frozen through and through), made on its first
- * use; null for any other block, which is converted each time.
+ * The conversion of a block shared between answers, made on its first use; null for any other block,
+ * which is converted each time. Shared is what `frozenBlocks` makes: the block and each entry of its
+ * list (fields, items, buttons) frozen. The list itself is left unfrozen there (V8 takes frozen arrays
+ * off its fast paths), so the entries it held are kept with the conversion and compared on each use:
+ * a list changed after all is converted again, never answered from memory.
  */
 function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
   if (!Object.isFrozen(b)) return null;
   const table = conversions[lang];
+  const entries = listOf(b);
   const known = table.get(b);
-  if (known) return known;
-  if (!deepFrozen(b)) return null;
+  if (known && sameEntries(known.entries, entries)) return known;
+  if (entries && !entries.every((x) => Object.isFrozen(x))) return null;
   const out: SlackBlock[] = [];
   renderBlock(b, lang, out);
-  const made: Conversion = { blocks: deepFreeze(out), json: jsonPiece(out), fallback: fallbackPiece(blockText(b, lang)) };
+  const made: Conversion = { blocks: deepFreeze(out), json: jsonPiece(out), fallback: fallbackPiece(blockText(b, lang)), entries: entries && [...entries] };
   table.set(b, made);
   return made;
 }
 
-/** Whether a reply block and everything it holds are frozen (the lists of a block and their entries included). */
-function deepFrozen(b: ReplyBlock): boolean {
-  if (!Object.isFrozen(b)) return false;
-  const inner = b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : null;
-  return inner === null || (Object.isFrozen(inner) && inner.every((x) => Object.isFrozen(x)));
+/** The list a block holds (fields, items or buttons), or null. */
+function listOf(b: ReplyBlock): readonly object[] | null {
+  return b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : null;
+}
+
+/** Whether a list holds the same entries (the same objects, in the same order) as when it was converted. */
+function sameEntries(kept: readonly object[] | null, now: readonly object[] | null): boolean {
+  if (kept === null || now === null) return kept === now;
+  if (kept.length !== now.length) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== now[i]) return false;
+  return true;
 }
 
 /** Freezes a value and everything it holds (plain objects and arrays). */
