@@ -108,33 +108,33 @@ export function replyText(r: Reply): string {
   let out = '';
   let first = true;
   for (const b of r.blocks) {
-    let piece: string;
-    switch (b.type) {
-      case 'heading':
-      case 'paragraph':
-      case 'context':
-        piece = b.text;
-        break;
-      case 'quote':
-        piece = r.lang === 'zh' ? `原文（${b.source}）：“${b.text}”` : `Plan text (${b.source}): “${b.text}”`;
-        break;
-      case 'fields':
-        piece = b.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
-        break;
-      case 'progress':
-        piece = `${b.label} ${progressBar(b.ratio)} ${b.detail}`;
-        break;
-      case 'list':
-        piece = b.items.map((i) => `• ${i.id} ${i.text}`).join('\n');
-        break;
-      case 'actions':
-        continue;
-    }
+    const piece = blockText(b, r.lang);
+    if (piece === null) continue;
     // One line break between blocks, as `join('\n')` would put.
     out = first ? piece : `${out}\n${piece}`;
     first = false;
   }
   return out;
+}
+
+/** One block's part of {@link replyText} (null for a block with no text: buttons). */
+export function blockText(b: ReplyBlock, lang: Lang): string | null {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'context':
+      return b.text;
+    case 'quote':
+      return lang === 'zh' ? `原文（${b.source}）：“${b.text}”` : `Plan text (${b.source}): “${b.text}”`;
+    case 'fields':
+      return b.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+    case 'progress':
+      return `${b.label} ${progressBar(b.ratio)} ${b.detail}`;
+    case 'list':
+      return b.items.map((i) => `• ${i.id} ${i.text}`).join('\n');
+    case 'actions':
+      return null;
+  }
 }
 
 /**

@@ -25,6 +25,11 @@ export function hasUserRef(text: string): boolean {
   return text.includes(OPEN);
 }
 
+/** True when the text holds either marker character (a reference, or a stray marker that rendering drops). */
+export function hasRefMarker(text: string): boolean {
+  return text.includes(OPEN) || text.includes(CLOSE);
+}
+
 /**
  * Text with every user reference rendered by `render` (given the user id and whether it is one plan-bot
  * knows) and every other piece passed through `plain` (e.g. escaping); stray marker characters are

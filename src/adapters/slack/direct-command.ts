@@ -14,13 +14,13 @@ export const PLAN_COMMAND = '/plan';
  * shape, workspace, app, replays). What Bolt would add for a slash command is its middleware chain,
  * run for every listener the app registers (seven, each copying the arguments), which cost more than
  * answering most questions: the bench's figure against a bare Bolt app. The acknowledgement is the
- * body Bolt would write ({@link sendAck}), and a failure is logged and answered 500, as Bolt does.
+ * body Bolt would write ({@link sendAckJson}), and a failure is logged and answered 500, as Bolt does.
  * Socket Mode, and every other payload, still go through Bolt.
  */
 export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: string, res: ServerResponse, logger: Logger): void {
   carryOutCommand(d, command, requestKey).then(
     (outcome) => {
-      sendAck(res, outcome.ack);
+      sendAckJson(res, outcome.ack);
       outcome.afterAck();
     },
     (error: Error) => {
@@ -32,11 +32,17 @@ export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: st
 
 /**
  * An acknowledgement as Bolt's `buildContentResponse` writes it (200; a body as JSON, none when
- * undefined), with its length declared, so that it goes out whole rather than in chunks (the JSON is
- * encoded once, to bytes, rather than measured and then encoded).
+ * undefined), with its length declared, so that it goes out whole rather than in chunks.
  */
 export function sendAck(res: ServerResponse, body: object | undefined): void {
   if (body === undefined) return void res.writeHead(200).end();
-  const json = Buffer.from(JSON.stringify(body));
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': json.length }).end(json);
+  sendAckJson(res, JSON.stringify(body));
+}
+
+/**
+ * {@link sendAck} of a body already in JSON: its length in bytes declared, and the text written as it
+ * is (Node writes headers and a string body in one write; no buffer is made for it).
+ */
+export function sendAckJson(res: ServerResponse, json: string): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
 }

@@ -1,4 +1,6 @@
+import { createSecretKey } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import type { OnceKeys } from '../../store/once-keys.js';
 import { RecentIds } from '../../core/recent-ids.js';
 import { slackSignatureValid } from './slack-signature.js';
@@ -52,6 +54,7 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
   const limit = o.maxBodyBytes ?? MAX_BODY_BYTES;
   const windowMs = 2 * MAX_CLOCK_SKEW_S * 1000;
   const recent = new RecentIds(windowMs, 50_000, now);
+  const secret = createSecretKey(Buffer.from(o.signingSecret, 'utf8'));
 
   /** Hands a request on unless it was seen before (answered 200, nothing done). */
   const unlessReplayed = (req: IncomingMessage, res: ServerResponse, body: SlackPayload, key: string): void => {
@@ -69,7 +72,7 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
     if (!raw) return refuse(res, { status: 413, why: 'body over the limit' }, true);
     const text = raw.toString('utf8');
     const { seconds, signature } = signed;
-    if (!slackSignatureValid(o.signingSecret, seconds, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
+    if (!slackSignatureValid(secret, seconds, text, signature, now())) return refuse(res, { status: 401, why: 'signature mismatch' });
     const checked = checkPayload(text, req.headers['content-type'], o);
     if ('status' in checked) return refuse(res, checked);
     // The timestamp as the number it was signed as: "0123" and "123" are one request (the same
@@ -147,10 +150,14 @@ function checkPayload(text: string, contentType: string | undefined, o: SlackDoo
   return { body: b };
 }
 
-/** As Bolt's ExpressReceiver parses: a form (its `payload` field as JSON when present), else JSON. */
+/**
+ * As Bolt's ExpressReceiver parses (`node:querystring`): a form (its `payload` field as JSON when
+ * present), else JSON. A field given twice is a list (as Bolt has it; the shape check refuses a command
+ * whose command, user or workspace is one).
+ */
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (contentType === 'application/x-www-form-urlencoded') {
-    const form = Object.fromEntries(new URLSearchParams(text));
+    const form = parseQuery(text);
     return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
   }
   return JSON.parse(text);

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** The length of a Slack signature: `v0=` and 64 hex digits of HMAC-SHA256. */
 const SIGNATURE_LENGTH = 3 + 64;
@@ -11,9 +11,10 @@ const SIGNATURE_LENGTH = 3 + 64;
  * second `=` of the signature, which is refused here. One HMAC per request: the strings are compared
  * with `crypto.timingSafeEqual`, as safe as Bolt's `tsscmp` (which computes two more HMACs and draws
  * random bytes on every compare). A signature of another length is refused before comparing; that
- * reveals only its length, which is public.
+ * reveals only its length, which is public. The secret may be given as a `KeyObject` made once
+ * (`createSecretKey`), which spares preparing the key on every request.
  */
-export function slackSignatureValid(secret: string, seconds: number, body: string, signature: string, nowMs: number): boolean {
+export function slackSignatureValid(secret: string | KeyObject, seconds: number, body: string, signature: string, nowMs: number): boolean {
   if (!(seconds >= Math.floor(nowMs / 1000) - 5 * 60)) return false;
   if (signature.length !== SIGNATURE_LENGTH) return false;
   const expected = `v0=${createHmac('sha256', secret).update(`v0:${seconds}:${body}`).digest('hex')}`;

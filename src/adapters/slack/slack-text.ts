@@ -25,7 +25,15 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
  * label, and `&amp;` `&lt;` `&gt;` are decoded.
  */
 export function textFromSlack(text: string, botUserId?: string): string {
-  return String(text ?? '')
+  const raw = String(text ?? '');
+  // Most commands hold no markup: then only the spaces are tidied.
+  const plain = raw.includes('<') || raw.includes('&') ? markupAsText(raw, botUserId) : raw;
+  return plain.replace(/\s+/g, ' ').trim();
+}
+
+/** Mentions, channels, links and specials as text, and the three entities decoded. */
+function markupAsText(text: string, botUserId: string | undefined): string {
+  return text
     .replace(/<([^<>]*)>/g, (_all, inner: string) => {
       const [target = '', label] = inner.split('|', 2);
       if (target.startsWith('@')) {
@@ -36,9 +44,7 @@ export function textFromSlack(text: string, botUserId?: string): string {
       if (target.startsWith('!')) return label ?? `@${target.slice(1).split('^')[0]}`;
       return label ?? target;
     })
-    .replace(/&(amp|lt|gt);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/&(amp|lt|gt);/g, (e) => ENTITIES[e] ?? e);
 }
 
 /**

@@ -1,17 +1,21 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { incoming } from '../answer.js';
-import { ackPayload, answerAfterAck, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
+import { ackJson } from '../ack-json.js';
+import { answerAfterAck, answerBeforeAck, requestKeyOf, WORKING, type SlackDeps } from '../answer-before-ack.js';
 import { slackChannelId, textFromSlack } from '../slack-text.js';
-import { toMessages } from '../to-blocks.js';
 
 /** The fields of a slash command `/plan` reads (Slack sends them all; a door-checked body has at least the ids). */
 export type PlanCommand = Pick<SlashCommand, 'user_id' | 'text' | 'channel_id' | 'user_name' | 'response_url'>;
 
 /** What a `/plan` command acknowledges with, and what follows the acknowledgement (call it once the ack is sent). */
 export interface CommandOutcome {
-  ack: ReturnType<typeof ackPayload> | typeof WORKING | undefined;
+  /** The acknowledgement's body as JSON text (the answer's first message, or "working on it"). */
+  ack: string;
   afterAck(): void;
 }
+
+/** The "working on it" acknowledgement as JSON text. */
+const WORKING_JSON = JSON.stringify(WORKING);
 
 /**
  * `/plan …` carried out: the core runs first (an update is on disk before Slack hears "200") and the
@@ -23,10 +27,10 @@ export async function carryOutCommand(d: SlackDeps, command: PlanCommand, reques
   // Files of the answer (a ledger, a chart) are uploaded to the conversation the command was typed in.
   const answerTo = { responseUrl: command.response_url, channel: command.channel_id };
   const answer = await answerBeforeAck(d, msg, answerTo);
-  if (!answer) return { ack: WORKING, afterAck: () => {} };
-  const [first, ...rest] = toMessages(answer.reply);
+  if (!answer) return { ack: WORKING_JSON, afterAck: () => {} };
+  const { json, rest } = ackJson(answer.reply);
   return {
-    ack: first ? ackPayload(answer.reply, first) : undefined,
+    ack: json,
     afterAck: () => {
       if (rest.length > 0 || answer.changed || answer.reply.files?.length) answerAfterAck(d, 'the rest of an answer', answer, answerTo, command.user_id, rest);
     },
@@ -40,7 +44,7 @@ export async function carryOutCommand(d: SlackDeps, command: PlanCommand, reques
 export function registerCommands(bolt: App, d: SlackDeps): void {
   bolt.command('/plan', async ({ command, ack, context }) => {
     const outcome = await carryOutCommand(d, command, requestKeyOf(context, command.trigger_id));
-    await ack(outcome.ack);
+    await ack(JSON.parse(outcome.ack) as object);
     outcome.afterAck();
   });
 }
