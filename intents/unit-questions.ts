@@ -138,7 +138,8 @@ export const noLeadIntent = defineIntent({
   commands: ['no-lead', '无牵头'],
   args: z.object({}),
   sideEffects: false,
-  cues: { words: ['lead', '牵头单位'] },
+  // NO_LEAD reads "no lead", "a lead" and "any lead" with or without the space: "nolead" is a word of its own to the cue scan.
+  cues: { words: ['lead', 'nolead', 'alead', 'anylead', '牵头单位'] },
   recognize: (u) => (NO_LEAD.test(analysed(u).folded) ? {} : null),
   parseCommand: () => ({}),
   handle: (_args, ctx) => {

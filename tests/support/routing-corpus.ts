@@ -29,7 +29,7 @@ const MORE = [
   'what is Zhoukou responsible for', 'what does Zhoukou lead', "Zhoukou's tasks", 'tasks of 周口', 'list the tasks for Nanyang', 'which tasks is 郑州 in charge of',
   '周口负责哪些任务', '周口市负责什么', '周口牵头哪些任务', '周口的任务有哪些', '郑州负责什么任务？', '南阳的工作是什么', '周口負責哪些任務',
   'which unit am I in', 'what are my units', 'my unit', 'which units do I belong to', '我属于哪个单位', '我是哪个单位的', '我在哪些部门',
-  'tasks with no lead unit', 'which tasks have no lead unit', 'items without a lead unit', '哪些任务没有牵头单位', '牵头单位未设置的任务', '缺少牵头单位',
+  'tasks with no lead unit', 'which tasks have no lead unit', 'items without a lead unit', 'tasks with nolead unit', 'items without alead unit', 'tasks having anylead unit', '哪些任务没有牵头单位', '牵头单位未设置的任务', '缺少牵头单位',
   'export the ledger', 'download the spreadsheet as csv', 'send me the workbook', 'give me the ledger in excel', 'please export a ledger as an xlsx file', '导出台账', '下载工作台账', '导出台账为excel', '导出 csv', '导出ｃｓｖ', '请帮我导出一份台账',
   'T9 by city', 'T9 by unit', 'progress of T9 per city', '各地市T9进度', 'T9各单位进度', '任务九分地市', 'year-end report', 'annual report please', '年终总结报告', '年度报告',
 ];
