@@ -269,14 +269,21 @@ export async function runSlackBench(options: Options = {}): Promise<Record<strin
     const count = (name: string, n: number) => (name.endsWith('Write') ? Math.min(n, o.writeRequests) : n);
     const runs: Record<keyof typeof apps, RunResult[]> = { bare: [], real: [], realCorpus: [], stub: [], express: [], bareWrite: [], realWrite: [] };
     let writesAcked = 0;
-    for (const [name, port] of Object.entries(apps)) {
-      const warm = await client.run({ ...load, requests: count(name, o.warmup), mix: mix(name), port, label: `w${name}` });
-      if (name === 'realWrite') writesAcked += warm.done;
-    }
-    // Interleaved rounds: each app in turn, so a burst of background load falls on all of them alike.
-    for (let i = 0; i < o.rounds; i++) {
-      for (const [name, port] of Object.entries(apps) as [keyof typeof apps, number][]) {
-        runs[name].push(await client.run({ ...load, requests: count(name, o.requests), mix: mix(name), port, label: `${name}${i}` }));
+    // Questions first, then writes, each phase warmed and run in its own interleaved rounds: the writes'
+    // fsyncs (and the kernel's writeback after them) would otherwise fall on whichever app runs next,
+    // the bare app at the start of each round, and flatter the ratio.
+    const entries = Object.entries(apps) as [keyof typeof apps, number][];
+    const phases = [entries.filter(([name]) => !name.endsWith('Write')), entries.filter(([name]) => name.endsWith('Write'))];
+    for (const phase of phases) {
+      for (const [name, port] of phase) {
+        const warm = await client.run({ ...load, requests: count(name, o.warmup), mix: mix(name), port, label: `w${name}` });
+        if (name === 'realWrite') writesAcked += warm.done;
+      }
+      // Interleaved rounds: each app in turn, so a burst of background load falls on all of them alike.
+      for (let i = 0; i < o.rounds; i++) {
+        for (const [name, port] of phase) {
+          runs[name].push(await client.run({ ...load, requests: count(name, o.requests), mix: mix(name), port, label: `${name}${i}` }));
+        }
       }
     }
     const { bare, real, realCorpus, stub, express, bareWrite, realWrite } = runs;
