@@ -31,17 +31,9 @@ export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: st
 }
 
 /**
- * An acknowledgement as Bolt's `buildContentResponse` writes it (200; a body as JSON, none when
- * undefined), with its length declared, so that it goes out whole rather than in chunks.
- */
-export function sendAck(res: ServerResponse, body: object | undefined): void {
-  if (body === undefined) return void res.writeHead(200).end();
-  sendAckJson(res, JSON.stringify(body));
-}
-
-/**
- * {@link sendAck} of a body already in JSON: its length in bytes declared, and the text written as it
- * is (Node writes headers and a string body in one write; no buffer is made for it).
+ * An acknowledgement as Bolt's `buildContentResponse` writes it (200, the body as JSON), from a body
+ * already in JSON: its length in bytes declared, so it goes out whole rather than in chunks, and the
+ * text written as it is (Node writes headers and a string body in one write; no buffer is made for it).
  */
 export function sendAckJson(res: ServerResponse, json: string): void {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
