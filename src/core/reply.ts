@@ -78,17 +78,16 @@ export function reply(lang: Lang, blocks: ReplyBlock[], extra: Partial<Omit<Repl
  */
 export function frozenBlocks(blocks: ReplyBlock[]): ReplyBlock[] {
   for (const b of blocks) {
-    if (b.type === 'fields') freezeEach(b.fields);
-    else if (b.type === 'list') freezeEach(b.items);
-    else if (b.type === 'actions') freezeEach(b.buttons);
+    const list = blockList(b);
+    if (list) for (const x of list) Object.freeze(x);
     Object.freeze(b);
   }
   return blocks;
 }
 
-/** Freezes each object of a list. */
-function freezeEach(list: readonly object[]): void {
-  for (const x of list) Object.freeze(x);
+/** The list a block holds (a fields block's fields, a list's items, an actions block's buttons), or null. */
+export function blockList(b: ReplyBlock): readonly object[] | null {
+  return b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : null;
 }
 
 /** A text bar of ten cells: ▓▓▓▓▓░░░░░ for 0.5. */

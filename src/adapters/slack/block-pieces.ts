@@ -1,4 +1,4 @@
-import { blockText, type Lang, type ReplyBlock } from '../../core/reply.js';
+import { blockList, blockText, type Lang, type ReplyBlock } from '../../core/reply.js';
 import { hasRefMarker } from '../../core/user-refs.js';
 import { cardActions, renderBlock, type SlackBlock } from './render-blocks.js';
 import { escapeText } from './slack-text.js';
@@ -106,7 +106,7 @@ const conversions: Record<Lang, WeakMap<ReplyBlock, Conversion>> = { en: new Wea
 function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
   if (!Object.isFrozen(b)) return null;
   const table = conversions[lang];
-  const entries = listOf(b);
+  const entries = blockList(b);
   const known = table.get(b);
   if (known && sameEntries(known.entries, entries)) return known;
   if (entries && !entries.every((x) => Object.isFrozen(x))) return null;
@@ -115,11 +115,6 @@ function sharedConversion(b: ReplyBlock, lang: Lang): Conversion | null {
   const made: Conversion = { blocks: deepFreeze(out), json: jsonPiece(out), fallback: fallbackPiece(blockText(b, lang)), entries: entries && [...entries] };
   table.set(b, made);
   return made;
-}
-
-/** The list a block holds (fields, items or buttons), or null. */
-function listOf(b: ReplyBlock): readonly object[] | null {
-  return b.type === 'fields' ? b.fields : b.type === 'list' ? b.items : b.type === 'actions' ? b.buttons : null;
 }
 
 /** Whether a list holds the same entries (the same objects, in the same order) as when it was converted. */
