@@ -29,13 +29,18 @@ function indicatorDocs(plan: Plan): PlanItem[] {
   return plan.items.flatMap((item) =>
     item.indicators.map((ind) => ({
       ...item,
-      id: ind.id.replace('.', 'x'),
+      id: indicatorDocId(ind),
       title: ind.metric,
       text: ind.text,
       indicators: [ind],
       aliases: { zh: [], en: ind.unitLabel ? [ind.unitLabel.en] : [] },
     })),
   );
+}
+
+/** The id of an indicator's document: `T9x1` for T9.1. */
+function indicatorDocId(indicator: Indicator): string {
+  return indicator.id.replace('.', 'x');
 }
 
 /** Builds the inverted indexes of a plan: its items, and its indicators. */
@@ -50,7 +55,7 @@ export function createPlanSearch(plan: Plan, indexes?: PlanIndexes): PlanSearch 
   const items = buildSearchIndex(plan.items, undefined, indexes?.items);
   // Each indicator document's target and item, by the document's id (T9x1 is T9.1 of T9).
   const targetOf = new Map<string, { indicator: Indicator; itemId: string }>(
-    plan.items.flatMap((item) => item.indicators.map((indicator) => [indicator.id.replace('.', 'x'), { indicator, itemId: indicator.id.split('.')[0]! }] as const)),
+    plan.items.flatMap((item) => item.indicators.map((indicator) => [indicatorDocId(indicator), { indicator, itemId: indicator.id.split('.')[0]! }] as const)),
   );
   const hasIndicators = new Set(plan.items.filter((item) => item.indicators.length > 0).map((item) => item.id));
   const indicatorIndex = docs.length ? buildSearchIndex(docs, undefined, indexes ? (indexes.indicators ?? undefined) : undefined) : null;

@@ -110,9 +110,13 @@ function refText(text: string): string {
   return mendReferenceWords(normalizeText(foldTraditional(text)));
 }
 
-
 const KEYWORDS = ['task', 'tasks', 'objective', 'objectives', 'goal', 'goals', 'group', 'groups', 'section'];
 const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');
+
+/** The keyword a word is one letter off (two for a long keyword), with the same first letter: what {@link mendReferenceWords} mends it to. */
+function nearKeyword(word: string): string | undefined {
+  return KEYWORDS.find((k) => k[0] === word[0] && editDistance(word, k) <= (k.length >= 8 ? 2 : 1));
+}
 
 /**
  * The characters the reading of a reference can start with: a keyword's (task, objective, goal, group,
@@ -121,7 +125,7 @@ const KEYWORD_INITIALS = [...new Set(KEYWORDS.map((k) => k[0]!))].join('');
  */
 const OPENERS: ReadonlySet<string> = new Set([
   ...'0123456789第任目主',
-  ...KEYWORDS.map((k) => k[0]!),
+  ...KEYWORD_INITIALS,
   ...(`${ENGLISH_CARDINAL_PATTERN}|${ENGLISH_ORDINAL_PATTERN}`.match(/[a-z]{3,}/g) ?? []).map((w) => w[0]!),
 ]);
 const FIRST_WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -145,7 +149,7 @@ function mayOpenWithRef(folded: string): boolean {
   LETTERS.lastIndex = first.index;
   const word = LETTERS.exec(folded)![0];
   if (word.length === 1) return word === 'o' || word === 'g' || word === 't';
-  return REF_WORD_START.test(word) || (word.length >= 3 && word.length <= 12 && KEYWORDS.some((k) => k[0] === word[0] && editDistance(word, k) <= (k.length >= 8 ? 2 : 1)));
+  return REF_WORD_START.test(word) || (word.length >= 3 && word.length <= 12 && nearKeyword(word) !== undefined);
 }
 
 const NUMBER_AFTER = new RegExp(`^(?:no |number |nr )?(?:${ENGLISH_CARDINAL_PATTERN})(?![a-z0-9.])`);
@@ -161,8 +165,7 @@ export function mendReferenceWords(normalized: string): string {
   return mended.replace(/[a-z]{3,12}(?= )/g, (word, at: number) => {
     // Only a word with a keyword's first letter is mended: the others are left without reading what follows.
     if (!KEYWORD_INITIALS.includes(word[0]!) || KEYWORDS.includes(word) || !NUMBER_AFTER.test(mended.slice(at + word.length + 1))) return word;
-    const near = KEYWORDS.find((k) => editDistance(word, k) <= (k.length >= 8 ? 2 : 1) && word[0] === k[0]);
-    return near ?? word;
+    return nearKeyword(word) ?? word;
   });
 }
 

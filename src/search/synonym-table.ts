@@ -26,9 +26,7 @@ export interface SynonymTable {
   groups: ReadonlyArray<readonly SynonymExpression[]>;
   /** Positions in `expressions` of the Latin expressions, by first stem: a query looks up only its own terms. */
   latinByFirstStem: ReadonlyMap<string, readonly number[]>;
-  /** Positions in `expressions` of the Chinese expressions, by their first code unit: a query looks up only its own characters. */
-  hanByFirstCode: ReadonlyMap<number, readonly number[]>;
-  /** The Chinese expressions again, packed for a scan of the query that touches little memory. */
+  /** The Chinese expressions, packed for a scan of the query that touches little memory: a query looks up only its own characters. */
   hanScan: HanScan;
 }
 
@@ -89,7 +87,6 @@ export function synonymsToJson(table: SynonymTable): SynonymJson {
     expressions: table.expressions,
     groups: table.groups.map((g) => g.map((e) => at.get(e)!)),
     latinByFirstStem: [...table.latinByFirstStem],
-    hanByFirstCode: [...table.hanByFirstCode],
   };
 }
 
@@ -100,7 +97,6 @@ export function synonymsFromJson(json: SynonymJson): SynonymTable {
     expressions,
     groups: json.groups.map((g) => g.map((i) => expressions[i]!)),
     latinByFirstStem: new Map(json.latinByFirstStem),
-    hanByFirstCode: new Map(json.hanByFirstCode),
     hanScan: hanScanOf(expressions),
   };
 }
@@ -110,7 +106,6 @@ export interface SynonymJson {
   expressions: readonly SynonymExpression[];
   groups: number[][];
   latinByFirstStem: [string, readonly number[]][];
-  hanByFirstCode: [number, readonly number[]][];
 }
 
 /** Analyses synonym groups once, so queries only look them up. */
@@ -135,16 +130,12 @@ export function compileSynonyms(groups: ReadonlyArray<readonly string[]>): Synon
   const size = (e: SynonymExpression): number => (e.han !== null ? Array.from(e.han).length : e.stems.length * 2);
   const expressions = compiled.flat().sort((a, b) => size(b) - size(a));
   const latinByFirstStem = new Map<string, number[]>();
-  const hanByFirstCode = new Map<number, number[]>();
-  const add = <K>(map: Map<K, number[]>, key: K, i: number): void => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
   expressions.forEach((e, i) => {
     e.id = i;
-    if (e.han !== null) add(hanByFirstCode, e.han.charCodeAt(0), i);
-    else add(latinByFirstStem, e.stems[0]!, i);
+    if (e.han !== null) return;
+    const list = latinByFirstStem.get(e.stems[0]!);
+    if (list) list.push(i);
+    else latinByFirstStem.set(e.stems[0]!, [i]);
   });
-  return { expressions, groups: compiled, latinByFirstStem, hanByFirstCode, hanScan: hanScanOf(expressions) };
+  return { expressions, groups: compiled, latinByFirstStem, hanScan: hanScanOf(expressions) };
 }
