@@ -3,7 +3,7 @@ import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
 import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
-import { judgeAttention, localDateIn, reasonText, shareDone, type ItemAttention } from './attention.js';
+import { entryOf, judgeAttention, localDateIn, reasonText, shareDone, type ItemAttention } from './attention.js';
 import { lightText } from './lights.js';
 import { itemMilestones, milestoneLine, milestoneMet } from './milestones.js';
 import { cleanFreeText } from './free-text.js';
@@ -98,12 +98,6 @@ function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang
   if (whole) {
     out.push({ type: 'progress', label: t(lang, 'Overall', '总体'), ratio: whole.target ? whole.value / whole.target : whole.unit === '%' ? whole.value / 100 : null, detail: whole.target ? `${formatNumber(whole.value)}/${formatNumber(whole.target)}` : `${formatNumber(whole.value)}${whole.unit ?? ''}` });
   }
-}
-
-/** The latest reading of one indicator (null: the item as a whole). */
-function entryOf(progress: readonly ProgressEntry[], indicatorId: string | null): ProgressEntry | undefined {
-  for (const p of progress) if (p.indicatorId === indicatorId) return p;
-  return undefined;
 }
 
 /** Where an item sits: "Task 9 · G3 Pollution prevention" / "任务九 · G3 …". */
@@ -244,8 +238,7 @@ const statuses = new RenderedBlocks<PlanItem>();
 function renderStatus(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
   const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
   for (const ind of item.indicators) {
-    const entry = state?.progress.find((p) => p.indicatorId === ind.id);
-    blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
+    blocks.push(progressLine(ind, entryOf(state?.progress ?? [], ind.id), lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
   }
   blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
   blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));
