@@ -1,6 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
+import { planItemById } from '../core/plan-item-by-id.js';
 import { currentUnits, deriveUnits, perLogVersion, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
@@ -120,10 +121,9 @@ function foldStates(events: readonly PlanEvent[], from: number, planId: string, 
  */
 function rollUpStates(states: Map<string, ItemState>, units: UnitState, plan: Exclude<PlanForState, string>, copy: boolean): void {
   if (units.items.size === 0) return;
-  const itemsById = new Map(plan.items.map((item) => [item.id, item]));
   for (const itemId of units.items.keys()) {
     let s = states.get(itemId);
-    const province = rollUpItem(units, plan, itemId, itemsById.get(itemId));
+    const province = rollUpItem(units, plan, itemId, planItemById(plan, itemId));
     if (!s) {
       if (!province.status && province.progress.length === 0) continue;
       states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
