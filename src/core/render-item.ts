@@ -127,7 +127,10 @@ function renderIndicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state
   progressBlocks(item, state, lang, ind, blocks);
   blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
   // The item's light (not the milestone list, which belongs to the item card) when judged at `at`.
-  if (at !== undefined && item.kind !== 'group') blocks.push({ type: 'paragraph', text: lightLine(judgeAttention(plan, { at, timeZone }).of(item, state), state, lang, timeZone) });
+  if (at !== undefined) {
+    const light = lightBlock(item, plan, state, lang, timeZone, at);
+    if (light) blocks.push(light);
+  }
   if (words.others !== null) blocks.push({ type: 'context', text: words.others });
   return blocks;
 }
@@ -184,12 +187,14 @@ export function milestonesLine(item: PlanItem, plan: Plan, state: ItemState | un
 
 /** The light and milestone lines of an item judged at `at` (nothing for a task group, which is not judged). */
 export function lightBlocks(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
-  if (item.kind === 'group') return [];
-  const a = judgeAttention(plan, { at, timeZone }).of(item, state);
-  return [
-    { type: 'paragraph', text: lightLine(a, state, lang, timeZone) },
-    { type: 'context', text: milestonesLine(item, plan, state, lang) },
-  ];
+  const light = lightBlock(item, plan, state, lang, timeZone, at);
+  return light ? [light, { type: 'context', text: milestonesLine(item, plan, state, lang) }] : [];
+}
+
+/** The light line of an item judged at `at` (`lightLine`), or null for a task group, which is not judged. */
+function lightBlock(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock | null {
+  if (item.kind === 'group') return null;
+  return { type: 'paragraph', text: lightLine(judgeAttention(plan, { at, timeZone }).of(item, state), state, lang, timeZone) };
 }
 
 /**
