@@ -126,7 +126,7 @@ function rollUpStates(states: Map<string, ItemState>, units: UnitState, plan: Ex
     const province = rollUpItem(units, plan, itemId, planItemById(plan, itemId));
     if (!s) {
       if (!province.status && province.progress.length === 0) continue;
-      states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
+      states.set(itemId, (s = emptyState()));
     } else if (copy) {
       states.set(itemId, (s = { ...s }));
     }
@@ -193,7 +193,7 @@ function rolledUp(folded: Folded, units: UnitState | null, plan: Exclude<PlanFor
   return folded;
 }
 
-/** A fresh state of an item nobody has reported on, for a fold to fill in (EMPTY_STATE is shared and never changed). */
+/** A fresh state of an item nobody has reported on, for a fold or a roll-up to fill in (EMPTY_STATE is shared and never changed). */
 function emptyState(): ItemState {
   return { ...EMPTY_STATE, progress: [], owners: [] };
 }
