@@ -3,7 +3,7 @@ import type { ProgressEntry } from '../store/events.js';
 import type { ItemState } from '../store/item-state.js';
 import { STATUS_LABELS, formatNumber, formatTarget, formatTargetValue, formatValue, itemLabel, itemName, t } from './i18n.js';
 import type { Lang, ProgressBlock, ReplyBlock } from './reply.js';
-import { judgeAttention, localDateIn, reasonText, shareDone, type ItemAttention } from './attention.js';
+import { entryOf, judgeAttention, localDateIn, reasonText, shareDone, type ItemAttention } from './attention.js';
 import { lightText } from './lights.js';
 import { itemMilestones, milestoneLine, milestoneMet } from './milestones.js';
 import { cleanFreeText } from './free-text.js';
@@ -100,12 +100,6 @@ function progressBlocks(item: PlanItem, state: ItemState | undefined, lang: Lang
   }
 }
 
-/** The latest reading of one indicator (null: the item as a whole). */
-function entryOf(progress: readonly ProgressEntry[], indicatorId: string | null): ProgressEntry | undefined {
-  for (const p of progress) if (p.indicatorId === indicatorId) return p;
-  return undefined;
-}
-
 /** Where an item sits: "Task 9 · G3 Pollution prevention" / "任务九 · G3 …". */
 function placeOf(item: PlanItem, plan: Plan, lang: Lang): string {
   const parent = item.parent ? planItemById(plan, item.parent) : undefined;
@@ -133,7 +127,10 @@ function renderIndicatorAnswer(item: PlanItem, ind: Indicator, plan: Plan, state
   progressBlocks(item, state, lang, ind, blocks);
   blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
   // The item's light (not the milestone list, which belongs to the item card) when judged at `at`.
-  if (at !== undefined && item.kind !== 'group') blocks.push({ type: 'paragraph', text: lightLine(judgeAttention(plan, { at, timeZone }).of(item, state), state, lang, timeZone) });
+  if (at !== undefined) {
+    const light = lightBlock(item, plan, state, lang, timeZone, at);
+    if (light) blocks.push(light);
+  }
   if (words.others !== null) blocks.push({ type: 'context', text: words.others });
   return blocks;
 }
@@ -190,12 +187,14 @@ export function milestonesLine(item: PlanItem, plan: Plan, state: ItemState | un
 
 /** The light and milestone lines of an item judged at `at` (nothing for a task group, which is not judged). */
 export function lightBlocks(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
-  if (item.kind === 'group') return [];
-  const a = judgeAttention(plan, { at, timeZone }).of(item, state);
-  return [
-    { type: 'paragraph', text: lightLine(a, state, lang, timeZone) },
-    { type: 'context', text: milestonesLine(item, plan, state, lang) },
-  ];
+  const light = lightBlock(item, plan, state, lang, timeZone, at);
+  return light ? [light, { type: 'context', text: milestonesLine(item, plan, state, lang) }] : [];
+}
+
+/** The light line of an item judged at `at` (`lightLine`), or null for a task group, which is not judged. */
+function lightBlock(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock | null {
+  if (item.kind === 'group') return null;
+  return { type: 'paragraph', text: lightLine(judgeAttention(plan, { at, timeZone }).of(item, state), state, lang, timeZone) };
 }
 
 /**
@@ -244,8 +243,7 @@ const statuses = new RenderedBlocks<PlanItem>();
 function renderStatus(item: PlanItem, plan: Plan, state: ItemState | undefined, lang: Lang, timeZone: string, at: Date | number): ReplyBlock[] {
   const blocks: ReplyBlock[] = [{ type: 'heading', text: `${item.id} ${item.title[lang]}` }];
   for (const ind of item.indicators) {
-    const entry = state?.progress.find((p) => p.indicatorId === ind.id);
-    blocks.push(progressLine(ind, entry, lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
+    blocks.push(progressLine(ind, entryOf(state?.progress ?? [], ind.id), lang) ?? { type: 'progress', label: `${ind.id} ${ind.metric[lang]}`, ratio: null, detail: t(lang, 'no value reported yet', '尚未报告数值') });
   }
   blocks.push({ type: 'paragraph', text: statusLine(state, lang, timeZone) });
   blocks.push(...lightBlocks(item, plan, state, lang, timeZone, at));

@@ -7,7 +7,10 @@ import { displayUser, parseUserId, type UserId } from './user-ids.js';
  */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
-const REF = /\uE000([^\uE000\uE001]{1,200})\uE001/g;
+/** The longest user id a reference holds. */
+const MAX_REF = 200;
+/** A reference: OPEN, 1 to {@link MAX_REF} characters that are neither marker, CLOSE. */
+const REF = new RegExp(`${OPEN}([^${OPEN}${CLOSE}]{1,${MAX_REF}})${CLOSE}`, 'g');
 const STRAY = /[\uE000\uE001]/g;
 
 /** A reference to a user, to be placed in reply text; adapters render it (`<@U0123>` on Slack, `bob` elsewhere). */
@@ -39,7 +42,7 @@ export function renderUserRefs(text: string, render: (id: UserId | null, raw: st
   // Most text names nobody: then there is nothing to find.
   let open = text.indexOf(OPEN);
   if (open < 0 && !text.includes(CLOSE)) return plain(text);
-  // A reference is OPEN, 1 to 200 characters that are neither marker, CLOSE (the `REF` pattern, scanned by hand).
+  // The `REF` pattern, scanned by hand.
   let out = '';
   let last = 0;
   while (open >= 0) {
@@ -63,11 +66,8 @@ export function renderUserRefs(text: string, render: (id: UserId | null, raw: st
   return out + plain(withoutStrays(text.slice(last)));
 }
 
-/** The longest user id a reference holds. */
-const MAX_REF = 200;
-
 function withoutStrays(piece: string): string {
-  return piece.includes(OPEN) || piece.includes(CLOSE) ? piece.replace(STRAY, '') : piece;
+  return hasRefMarker(piece) ? piece.replace(STRAY, '') : piece;
 }
 
 /**

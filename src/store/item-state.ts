@@ -1,6 +1,7 @@
 import { sortableTime } from './event-time.js';
 import type { PlanEvent, ProgressEntry, Status } from './events.js';
 import type { Plan } from '../plan/schema.js';
+import { planItemById } from '../core/plan-item-by-id.js';
 import { currentUnits, deriveUnits, perLogVersion, rollUpItem, type UnitState } from './unit-state.js';
 
 /** What deriving states needs of a plan: its id, and for roll-up its units, items and rules. */
@@ -120,13 +121,12 @@ function foldStates(events: readonly PlanEvent[], from: number, planId: string, 
  */
 function rollUpStates(states: Map<string, ItemState>, units: UnitState, plan: Exclude<PlanForState, string>, copy: boolean): void {
   if (units.items.size === 0) return;
-  const itemsById = new Map(plan.items.map((item) => [item.id, item]));
   for (const itemId of units.items.keys()) {
     let s = states.get(itemId);
-    const province = rollUpItem(units, plan, itemId, itemsById.get(itemId));
+    const province = rollUpItem(units, plan, itemId, planItemById(plan, itemId));
     if (!s) {
       if (!province.status && province.progress.length === 0) continue;
-      states.set(itemId, (s = { ...EMPTY_STATE, owners: [] }));
+      states.set(itemId, (s = emptyState()));
     } else if (copy) {
       states.set(itemId, (s = { ...s }));
     }
@@ -193,7 +193,7 @@ function rolledUp(folded: Folded, units: UnitState | null, plan: Exclude<PlanFor
   return folded;
 }
 
-/** A fresh state of an item nobody has reported on, for a fold to fill in (EMPTY_STATE is shared and never changed). */
+/** A fresh state of an item nobody has reported on, for a fold or a roll-up to fill in (EMPTY_STATE is shared and never changed). */
 function emptyState(): ItemState {
   return { ...EMPTY_STATE, progress: [], owners: [] };
 }
