@@ -12,7 +12,6 @@ import { escapeText, mrkdwn } from './slack-text.js';
 import { isOwner } from '../../core/permissions.js';
 import { userRef } from '../../core/user-refs.js';
 
-
 /** Home tabs allow 100 blocks; the lists stop well before that. */
 const MAX_LIST_LINES = 60;
 
