@@ -8,6 +8,12 @@ export function scrubTokens(text: string): string {
   return text.replace(TOKEN, '$1-[redacted]');
 }
 
+/** Logs an error a listener (or the code that hands it a request) threw, its message scrubbed of tokens. */
+export function logListenerError(logger: Logger, error: unknown): void {
+  const e = error as { name?: string; code?: string; message?: string } | undefined;
+  logger.error({ err: { name: e?.name, code: e?.code, message: scrubTokens(String(e?.message ?? error)) } }, 'a Slack listener failed');
+}
+
 function line(parts: unknown[]): string {
   return scrubTokens(parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : safeJson(p))).join(' '));
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import type { SlackCore } from './answer.js';
 import { DEFAULT_ACK_WITHIN_MS, resumeInbox, sweepInbox, type SlackDeps } from './answer-before-ack.js';
 import { Background } from './background.js';
-import { boltLogger, scrubTokens } from './bolt-logger.js';
+import { boltLogger, logListenerError } from './bolt-logger.js';
 import type { SlackIdentity } from './check-auth.js';
 import { memoryInbox, type CommandInbox } from './command-inbox.js';
 import { dedupeEvents, type EventGate } from './event-dedupe.js';
@@ -120,7 +120,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   };
   let handler: SlackRequestHandler | null = null;
   if (receiver && o.signingSecret) {
-    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}), ...(o.replays ? { replays: o.replays } : {}) }, doorHandler(receiver, deps, o.logger));
+    const door = slackDoor({ signingSecret: o.signingSecret, ...(o.teamId ? { teamId: o.teamId } : {}), ...(o.appId ? { appId: o.appId } : {}), ...(o.now ? { now: o.now } : {}), ...(o.replays ? { replays: o.replays } : {}), onError: (error) => logListenerError(o.logger, error) }, doorHandler(receiver, deps, o.logger));
     handler = (req, res, next) => {
       if (!isEventsPath(req.url)) {
         if (next) return next();
@@ -133,9 +133,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
   bolt.use(answerUnknownRequests(background));
   bolt.use(dedupeEvents(o.eventGate));
   registerListeners(bolt, deps);
-  bolt.error(async (error) => {
-    o.logger.error({ err: { name: error.name, code: (error as { code?: string }).code, message: scrubTokens(error.message) } }, 'a Slack listener failed');
-  });
+  bolt.error(async (error) => logListenerError(o.logger, error));
   return {
     bolt,
     mode: o.appToken ? 'socket' : 'http',

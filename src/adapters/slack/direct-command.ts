@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../core/logger.js';
 import type { SlackDeps } from './answer-before-ack.js';
-import { scrubTokens } from './bolt-logger.js';
+import { logListenerError } from './bolt-logger.js';
 import { carryOutCommand, type PlanCommand } from './listeners/commands.js';
 
 /** The slash command the app answers. */
@@ -23,8 +23,8 @@ export function directCommand(d: SlackDeps, command: PlanCommand, requestKey: st
       sendAckJson(res, outcome.ack);
       outcome.afterAck();
     },
-    (error: Error) => {
-      logger.error({ err: { name: error.name, message: scrubTokens(error.message) } }, 'a Slack listener failed');
+    (error: unknown) => {
+      logListenerError(logger, error);
       if (!res.headersSent) res.writeHead(500).end();
     },
   );

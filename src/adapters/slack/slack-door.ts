@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { OnceKeys } from '../../store/once-keys.js';
 import { RecentIds } from '../../core/recent-ids.js';
+import { turnBatch } from '../../core/turn-batch.js';
 import { slackSignatureValid } from './slack-signature.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
@@ -26,6 +27,8 @@ export interface SlackDoorOptions {
    * load balancer share the database's (a replay sent to another replica is recognised too).
    */
   replays?: OnceKeys;
+  /** Told of an error thrown by `next` (the request is answered 500). */
+  onError?: (error: unknown) => void;
 }
 
 /** A request the door let through: its parsed body for Bolt, and the key that identifies it. */
@@ -47,7 +50,8 @@ type Refusal = { status: 400 | 401 | 403 | 413 | 503; why: string };
  * `SLACK_TEAM_ID`/`SLACK_APP_ID` must match when set (403).
  * A request already seen (same signature and timestamp, within the window) is answered 200 and
  * does nothing. What passes goes to `next` parsed once (`body`, as Bolt's receiver expects it), with
- * `slackRequestKey`, which makes the writes it causes idempotent.
+ * `slackRequestKey`, which makes the writes it causes idempotent, at the end of the turn of the event
+ * loop it arrived in, with the others that arrived in that turn ({@link turnBatch}).
  */
 export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: ServerResponse) => void) {
   const now = o.now ?? Date.now;
@@ -55,10 +59,14 @@ export function slackDoor(o: SlackDoorOptions, next: (req: CheckedRequest, res: 
   const windowMs = 2 * MAX_CLOCK_SKEW_S * 1000;
   const recent = new RecentIds(windowMs, 50_000, now);
   const secret = createSecretKey(Buffer.from(o.signingSecret, 'utf8'));
+  const handOn = turnBatch(next, (error, _req, res) => {
+    o.onError?.(error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
 
   /** Hands a request on unless it was seen before (answered 200, nothing done). */
   const unlessReplayed = (req: IncomingMessage, res: ServerResponse, body: SlackPayload, key: string): void => {
-    const pass = () => next(Object.assign(req, { body, slackRequestKey: key }), res);
+    const pass = () => handOn(Object.assign(req, { body, slackRequestKey: key }), res);
     if (!o.replays) return recent.check(key) ? void res.writeHead(200).end() : pass();
     o.replays.first(key, now() + windowMs).then(
       (first) => (first ? pass() : void res.writeHead(200).end()),
