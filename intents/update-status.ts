@@ -8,6 +8,7 @@ import { assertCanUpdate } from '../src/core/permissions.js';
 import { reportUnit } from '../src/core/report-unit.js';
 import { unitReportBlocks } from '../src/core/render-units.js';
 import { currentUnits } from '../src/store/unit-state.js';
+import { logThrough } from '../src/core/state-as-of.js';
 import { progressLine, statusLine } from '../src/core/render-item.js';
 import { reply, type Lang, type ReplyBlock } from '../src/core/reply.js';
 import { utteranceForm } from '../src/core/utterance-form.js';
@@ -122,7 +123,7 @@ export const updateStatusIntent = defineIntent({
     const item = findItem(plan, args.itemId);
     const before = currentStates(ctx.store.events(), plan).get(item.id);
     const unit = reportUnit(ctx, item, before?.owners ?? [], currentUnits(ctx.store.events(), plan), args.unit);
-    await ctx.store.append({
+    const recorded = await ctx.store.append({
       type: 'update',
       itemId: item.id,
       status: args.status,
@@ -131,8 +132,10 @@ export const updateStatusIntent = defineIntent({
       ...(unit ? { unit } : {}),
       ...eventOrigin(ctx),
     });
-    const after = currentStates(ctx.store.events(), plan).get(item.id);
-    const units = currentUnits(ctx.store.events(), plan);
+    // The item as this update left it, not as updates that arrived after it (written in the same flush) left it.
+    const log = logThrough(ctx.store.events(), recorded, item.id);
+    const after = currentStates(log, plan).get(item.id);
+    const units = currentUnits(log, plan);
     return reply(
       lang,
       [

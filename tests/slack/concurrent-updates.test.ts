@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from '../support/run-cli.js';
+import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { slashCommand } from './fixtures.js';
+
+const SECRET = 'concurrent-updates-secret';
+const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
+
+let fake: FakeSlack;
+let child: ChildProcess;
+let url: string;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:U0ADMIN1,slack:U0ADMIN2', SLACK_BOT_TOKEN: 'xoxb-concurrent', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' };
+  child = spawn(process.execPath, [BIN, 'serve', '--db', freshDb()], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.resume();
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
+      if (m && /Slack: http/.test(out)) resolve(`${m[1]}/slack/events`);
+    });
+    child.once('exit', () => reject(new Error('serve exited')));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await fake?.close();
+});
+
+describe('/plan update sent by two admins at the same time, over a real serve and its state file', () => {
+  it("each acknowledgement shows the update its own request recorded, by its own sender, not a later one's", async () => {
+    const users = ['U0ADMIN1', 'U0ADMIN2'];
+    const sent = Array.from({ length: 40 }, (_, i) => ({ i, user: users[i % 2]!, text: `update T9 on-track ${i + 1}/800 note-${i}` }));
+    const acks = await Promise.all(sent.map((s) => postSigned(url, SECRET, slashCommand({ text: s.text, user_id: s.user }))));
+    expect(acks.map((a) => a.status)).toEqual(sent.map(() => 200));
+    const shown = acks.map((a, i) => {
+      const text = (JSON.parse(a.text) as { text: string }).text;
+      return { i, note: /note: (\S+)/.exec(text)?.[1], by: /by <@(\w+)>/.exec(text)?.[1], progress: / (\d+)\/800 villages/.exec(text)?.[1] };
+    });
+    expect(shown).toEqual(sent.map((s) => ({ i: s.i, note: `note-${s.i}`, by: s.user, progress: String(s.i + 1) })));
+  }, 60_000);
+});
