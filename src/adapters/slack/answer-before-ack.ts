@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Incoming } from '../../core/bot.js';
 import type { Reply } from '../../core/reply.js';
 import { within } from '../../core/within.js';
+import { bareId, platformOf } from '../../core/user-ids.js';
 import { askCore, publishHome, responsePayload, type SlackCore } from './answer.js';
 import type { Background } from './background.js';
 import type { AnswerTo, CommandInbox, InboxEntry } from './command-inbox.js';
@@ -39,8 +40,10 @@ export async function answerBeforeAck(d: SlackDeps, msg: Incoming & { requestKey
   if (quick) return quick;
   await d.inbox.accept({ key: msg.requestKey, msg, answerTo, at: new Date().toISOString() });
   d.background.run('a slow command', async () => {
-    await deliver(d, await pending, answerTo);
+    const answer = await pending;
+    await deliver(d, answer, answerTo);
     await d.inbox.done(msg.requestKey);
+    await refreshHome(d, answer, msg);
   });
   return null;
 }
@@ -66,6 +69,14 @@ export async function deliver(d: SlackDeps, answer: Answer, to: AnswerTo, messag
     if (to.responseUrl) await d.postJson(to.responseUrl, { response_type: 'ephemeral', replace_original: false, text: UPLOAD_FAILED }).catch(() => {});
     throw err;
   }
+}
+
+/**
+ * App Home of the Slack user who sent `msg`, refreshed when the answer recorded something: a slow
+ * command's change shows there as a quick one's does ({@link answerAfterAck}).
+ */
+async function refreshHome(d: SlackDeps, answer: Answer, msg: Incoming): Promise<void> {
+  if (answer.changed && platformOf(msg.user.id) === 'slack') await publishHome(d.client, d.core, bareId(msg.user.id));
 }
 
 /** The direct-message conversation with a Slack user (`conversations.open`). */
@@ -111,8 +122,10 @@ export async function sweepInbox(d: SlackDeps): Promise<number> {
 function carryOut(d: SlackDeps, entries: InboxEntry[]): number {
   for (const e of entries) {
     d.background.run(`a command accepted before a restart or by a replica that stopped (${e.key})`, async () => {
-      await deliver(d, await askCore(d.core, e.msg), e.answerTo);
+      const answer = await askCore(d.core, e.msg);
+      await deliver(d, answer, e.answerTo);
       await d.inbox.done(e.key);
+      await refreshHome(d, answer, e.msg);
     });
   }
   return entries.length;
