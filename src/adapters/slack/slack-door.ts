@@ -4,6 +4,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { OnceKeys } from '../../store/once-keys.js';
 import { RecentIds } from '../../core/recent-ids.js';
 import { turnBatch } from '../../core/turn-batch.js';
+import { userOn } from '../../core/user-ids.js';
 import { slackSignatureValid } from './slack-signature.js';
 
 /** Slack's window: a request timestamp more than this far from now, either way, is refused. */
@@ -174,10 +175,16 @@ function parseBody(text: string, contentType: string | undefined): unknown {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** A Slack member id (`U0123`) as the adapters map it to `slack:U0123`; anything else would make a listener throw (a 500). */
+const isMember = (v: unknown): boolean => typeof v === 'string' && userOn('slack', v) === `slack:${v}`;
+
 /** What is wrong with a payload's shape for Bolt to route it; null when nothing is. */
 export function payloadProblem(body: unknown): string | null {
   if (!isObject(body)) return 'the payload is not an object';
-  if ('command' in body) return typeof body.command === 'string' && typeof body.user_id === 'string' && typeof body.team_id === 'string' ? null : 'a slash command without command, user_id or team_id';
+  if ('command' in body) {
+    if (!(typeof body.command === 'string' && typeof body.user_id === 'string' && typeof body.team_id === 'string')) return 'a slash command without command, user_id or team_id';
+    return isMember(body.user_id) ? null : 'a slash command whose user_id is no Slack member id';
+  }
   switch (body.type) {
     case 'url_verification':
       return typeof body.challenge === 'string' ? null : 'url_verification without a challenge';
@@ -186,10 +193,10 @@ export function payloadProblem(body: unknown): string | null {
     case 'event_callback':
       return isObject(body.event) && typeof body.event.type === 'string' ? null : 'event_callback without an event';
     case 'block_actions':
-      return isObject(body.user) && typeof body.user.id === 'string' && Array.isArray(body.actions) && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string') ? null : 'block_actions without a user or actions';
+      return isObject(body.user) && isMember(body.user.id) && Array.isArray(body.actions) && body.actions.every((a) => isObject(a) && typeof a.action_id === 'string') ? null : 'block_actions without a user or actions';
     case 'view_submission':
     case 'view_closed':
-      return isObject(body.user) && typeof body.user.id === 'string' && isObject(body.view) ? null : `${body.type} without a user or view`;
+      return isObject(body.user) && isMember(body.user.id) && isObject(body.view) ? null : `${body.type} without a user or view`;
     default:
       return typeof body.type === 'string' ? null : 'a payload without a type';
   }
