@@ -10,13 +10,14 @@ const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
 let fake: FakeSlack;
 let child: ChildProcess;
 let url: string;
+const db = freshDb();
 
-beforeAll(async () => {
-  fake = await startFakeSlack();
+/** Starts `plan-bot serve` on `db`; resolves with its Slack endpoint once it serves. */
+function serve(): Promise<string> {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:U0ADMIN1,slack:U0ADMIN2', SLACK_BOT_TOKEN: 'xoxb-concurrent', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' };
-  child = spawn(process.execPath, [BIN, 'serve', '--db', freshDb()], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [BIN, 'serve', '--db', db], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.resume();
-  url = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -25,6 +26,11 @@ beforeAll(async () => {
     });
     child.once('exit', () => reject(new Error('serve exited')));
   });
+}
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  url = await serve();
 }, 60_000);
 
 afterAll(async () => {
@@ -43,5 +49,20 @@ describe('/plan update sent by two admins at the same time, over a real serve an
       return { i, note: /note: (\S+)/.exec(text)?.[1], by: /by <@(\w+)>/.exec(text)?.[1], progress: / (\d+)\/800 villages/.exec(text)?.[1] };
     });
     expect(shown).toEqual(sent.map((s) => ({ i: s.i, note: `note-${s.i}`, by: s.user, progress: String(s.i + 1) })));
+  }, 60_000);
+
+  it('a replay of an update after a restart (the door has forgotten it) gets the answer it got first, not the state a later update left', async () => {
+    const first = slashCommand({ text: 'update T12 at-risk 10% note-first', user_id: 'U0ADMIN1' });
+    const ts = Math.floor(Date.now() / 1000);
+    const a = await postSigned(url, SECRET, first, { timestamp: ts });
+    await postSigned(url, SECRET, slashCommand({ text: 'update T12 on-track 20% note-later', user_id: 'U0ADMIN2' }));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    url = await serve();
+    const again = await postSigned(url, SECRET, first, { timestamp: ts });
+    expect(a.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect((JSON.parse(a.text) as { text: string }).text).toContain('note: note-first');
+    expect((JSON.parse(again.text) as { text: string }).text).toBe((JSON.parse(a.text) as { text: string }).text);
   }, 60_000);
 });
