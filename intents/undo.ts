@@ -7,6 +7,7 @@ import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
 import { itemHistory, lastOwnUpdate } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
+import { logThrough } from '../src/core/state-as-of.js';
 import { formatTime, historyLine } from './history.js';
 import { stateBlocks } from './update-status.js';
 
@@ -48,9 +49,11 @@ export const undoIntent = defineIntent({
       });
     }
     const item = findItem(plan, target.itemId);
-    await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
-    const entry = itemHistory(ctx.store.events(), plan.id, item.id).find((h) => h.id === target.id)!;
-    const state = currentStates(ctx.store.events(), plan).get(item.id);
+    const recorded = await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
+    // The item as this undo left it, not as updates written in the same flush after it left it.
+    const log = logThrough(ctx.store.events(), recorded, item.id);
+    const entry = itemHistory(log, plan.id, item.id).find((h) => h.id === target.id)!;
+    const state = currentStates(log, plan).get(item.id);
     return reply(
       lang,
       [

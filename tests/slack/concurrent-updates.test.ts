@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../support/run-cli.js';
-import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { postSigned, sign, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { slashCommand } from './fixtures.js';
 
 const SECRET = 'concurrent-updates-secret';
@@ -65,4 +66,44 @@ describe('/plan update sent by two admins at the same time, over a real serve an
     expect((JSON.parse(a.text) as { text: string }).text).toContain('note: note-first');
     expect((JSON.parse(again.text) as { text: string }).text).toBe((JSON.parse(a.text) as { text: string }).text);
   }, 60_000);
+
+  it("undo's acknowledgement shows the item as the undo left it, not as updates that arrived after it left it", async () => {
+    await postSigned(url, SECRET, slashCommand({ text: 'update T13 at-risk note-kept', user_id: 'U0ADMIN1' }));
+    await postSigned(url, SECRET, slashCommand({ text: 'update T13 off-track note-undone', user_id: 'U0ADMIN1' }));
+    // One connection, the requests written at once: they arrive in this order, the first write alone in its flush, the rest together in the next.
+    const burst = [slashCommand({ text: 'update T14 at-risk first-flush', user_id: 'U0ADMIN2' }), slashCommand({ text: 'undo T13', user_id: 'U0ADMIN1' }), ...Array.from({ length: 10 }, (_, i) => slashCommand({ text: `update T13 done note-after-${i}`, user_id: 'U0ADMIN2' }))];
+    const answers = await pipelined(url, burst.map((b) => new URLSearchParams(b.form).toString()));
+    expect(answers).toHaveLength(burst.length);
+    const text = (JSON.parse(answers[1]!) as { text: string }).text;
+    expect(text).toMatch(/^Undone: your update of T13/);
+    expect(text).toContain('note: note-kept');
+    expect(text).not.toContain('note-after');
+  }, 60_000);
 });
+
+/** Form bodies written as signed HTTP/1.1 requests on one connection in one write; the bodies of the answers, in order. */
+function pipelined(endpoint: string, bodies: string[]): Promise<string[]> {
+  const u = new URL(endpoint);
+  const ts = Math.floor(Date.now() / 1000);
+  const raw = bodies.map((b) => `POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\ncontent-type: application/x-www-form-urlencoded\r\nx-slack-request-timestamp: ${ts}\r\nx-slack-signature: ${sign(SECRET, ts, b)}\r\ncontent-length: ${Buffer.byteLength(b)}\r\n\r\n${b}`).join('');
+  return new Promise((resolve, reject) => {
+    const out: string[] = [];
+    let buf = Buffer.alloc(0);
+    const socket = connect(Number(u.port), u.hostname, () => socket.write(raw));
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        const end = buf.indexOf('\r\n\r\n');
+        const length = end < 0 ? null : /content-length: (\d+)/i.exec(buf.subarray(0, end).toString());
+        if (!length || buf.length < end + 4 + Number(length[1])) break;
+        out.push(buf.subarray(end + 4, end + 4 + Number(length[1])).toString());
+        buf = buf.subarray(end + 4 + Number(length[1]));
+      }
+      if (out.length === bodies.length) {
+        socket.destroy();
+        resolve(out);
+      }
+    });
+  });
+}
