@@ -41,7 +41,8 @@ export const undoIntent = defineIntent({
   handle: async ({ itemId }, ctx) => {
     const { plan, lang } = ctx;
     const only = itemId ? findItem(plan, itemId) : undefined;
-    const target = lastOwnUpdate(ctx.store.events(), plan.id, ctx.user.id, only?.id);
+    // With the writes that arrived before this undo and are still being written (an update sent just before it).
+    const target = lastOwnUpdate(ctx.store.acceptedEvents?.() ?? ctx.store.events(), plan.id, ctx.user.id, only?.id);
     if (!target) {
       throw new UserError('undo.nothing', {
         en: `You have no update${only ? ` of ${only.id}` : ''} left to undo; only your own updates can be undone.`,
@@ -52,13 +53,14 @@ export const undoIntent = defineIntent({
     const recorded = await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
     // The item as this undo left it, not as updates written in the same flush after it left it.
     const log = logThrough(ctx.store.events(), recorded, item.id);
-    const entry = itemHistory(log, plan.id, item.id).find((h) => h.id === target.id)!;
+    // Absent only when the update it reverts, still being written when this undo arrived, was refused.
+    const entry = itemHistory(log, plan.id, item.id).find((h) => h.id === target.id);
     const state = currentStates(log, plan).get(item.id);
     return reply(
       lang,
       [
         { type: 'heading', text: t(lang, `Undone: your update of ${item.id} from ${formatTime(target.at, ctx.timeZone)}`, `已撤销：您在 ${formatTime(target.at, ctx.timeZone)} 对 ${item.id} 的更新`) },
-        { type: 'context', text: historyLine({ ...entry, undone: null }, item, lang, ctx.timeZone) },
+        ...(entry ? [{ type: 'context' as const, text: historyLine({ ...entry, undone: null }, item, lang, ctx.timeZone) }] : []),
         { type: 'paragraph', text: t(lang, `${item.id} ${item.title.en} is now:`, `${item.id} ${item.title.zh} 现在为：`) },
         ...stateBlocks(item, state, lang, ctx.timeZone),
         { type: 'context', text: t(lang, `The update stays in the history: /plan history ${item.id}`, `该更新仍保留在记录中：/plan history ${item.id}`) },

@@ -32,6 +32,10 @@ class RequestStore implements EventStore {
     return this.store.events();
   }
 
+  acceptedEvents(): readonly PlanEvent[] {
+    return this.store.acceptedEvents?.() ?? this.store.events();
+  }
+
   close(): Promise<void> {
     return this.store.close();
   }

@@ -9,5 +9,12 @@ export interface EventStore {
   append(event: NewEvent): Promise<PlanEvent>;
   /** Every event in log order (the caller must not mutate them). */
   events(): readonly PlanEvent[];
+  /**
+   * `events()` followed by the appends accepted but not written yet, in the order they were accepted
+   * (their seq not given yet): what a request deciding from the log (undo picks its sender's last
+   * update) reads so that the writes that arrived before it count, as they would had each been written
+   * alone. Absent: `events()` already holds every accepted append.
+   */
+  acceptedEvents?(): readonly PlanEvent[];
   close(): Promise<void>;
 }

@@ -132,6 +132,8 @@ async function cutTornLine(file: string, journal: JournalFile, validLength: numb
  */
 export class FileStore implements EventStore {
   private queue: Pending[] = [];
+  /** The batch being written (taken from the queue, not in the log yet). */
+  private writing: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private broken: Error | null = null;
   private closed = false;
@@ -173,6 +175,15 @@ export class FileStore implements EventStore {
     return this.log;
   }
 
+  /**
+   * The log, then the appends accepted but not written yet (the batch being written, the queue), in the
+   * order they were accepted; those have their id but no seq yet (0).
+   */
+  acceptedEvents(): readonly PlanEvent[] {
+    if (this.writing.length === 0 && this.queue.length === 0) return this.log;
+    return [...this.log, ...[...this.writing, ...this.queue].map((p) => ({ ...p.event, seq: 0 }) as PlanEvent)];
+  }
+
   /** Waits for every accepted append (and a compaction under way) to be written, then releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -205,7 +216,8 @@ export class FileStore implements EventStore {
         await this.compact();
       }
       if (this.queue.length === 0) break;
-      await this.writeBatch(this.queue.splice(0));
+      this.writing = this.queue.splice(0);
+      await this.writeBatch(this.writing);
       if (this.journal.size >= this.compactAt) this.compactPending = true;
     }
     this.flushing = null;
@@ -213,11 +225,13 @@ export class FileStore implements EventStore {
 
   private async writeBatch(batch: Pending[]): Promise<void> {
     if (this.broken) {
+      this.writing = [];
       for (const p of batch) p.reject(this.broken);
       return;
     }
     if (!(await this.lock.held())) {
       this.lockLost(new Error(`the lock ${this.file}.lock is no longer held by this process`));
+      this.writing = [];
       for (const p of batch) p.reject(this.broken);
       return;
     }
@@ -234,9 +248,11 @@ export class FileStore implements EventStore {
       const code = (err as NodeJS.ErrnoException).code;
       this.opts.logger?.error({ err, code, file: this.file, events: batch.length }, `could not write the state file: ${fsReason(err).en}; ${batch.length} update(s) not recorded`);
       const refusal = this.broken ?? new StoreUnavailableError(this.file, fsReason(err).en, { cause: err });
+      this.writing = [];
       for (const p of batch) p.reject(refusal);
       return;
     }
+    this.writing = [];
     for (const e of added) this.log.push(e);
     batch.forEach((p, i) => p.resolve(added[i]!));
   }

@@ -79,6 +79,17 @@ describe('/plan update sent by two admins at the same time, over a real serve an
     expect(text).toContain('note: note-kept');
     expect(text).not.toContain('note-after');
   }, 60_000);
+
+  it('undo that arrives right after its sender\'s update of the item (one burst) undoes that update, not the one before it', async () => {
+    await postSigned(url, SECRET, slashCommand({ text: 'update T15 at-risk note-older', user_id: 'U0ADMIN1' }));
+    const burst = [slashCommand({ text: 'update T16 at-risk first-flush', user_id: 'U0ADMIN2' }), slashCommand({ text: 'update T15 off-track note-newer', user_id: 'U0ADMIN1' }), slashCommand({ text: 'undo T15', user_id: 'U0ADMIN1' })];
+    const answers = await pipelined(url, burst.map((b) => new URLSearchParams(b.form).toString()));
+    const undone = (JSON.parse(answers[2]!) as { text: string }).text;
+    expect(undone).toMatch(/^Undone: your update of T15/);
+    expect(undone.split('\n')[1]).toContain('note-newer');
+    const status = await postSigned(url, SECRET, slashCommand({ text: 'status T15', user_id: 'U0ADMIN2' }));
+    expect((JSON.parse(status.text) as { text: string }).text).toContain('note: note-older');
+  }, 60_000);
 });
 
 /** Form bodies written as signed HTTP/1.1 requests on one connection in one write; the bodies of the answers, in order. */
