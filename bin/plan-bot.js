@@ -20,3 +20,6 @@ if (choice.dist) {
   ({ runCli } = await import('../src/cli/run-cli.ts'));
 }
 process.exitCode = await runCli(process.argv.slice(2));
+// `serve` has stopped (SIGTERM, SIGINT) and closed what it opened; what may still hold the process is
+// a Web API call retrying an unreachable Slack (for up to half an hour): it must not hold up a restart.
+if (process.argv.slice(2).includes('serve')) setTimeout(() => process.exit(), 1000).unref();

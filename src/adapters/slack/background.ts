@@ -24,8 +24,24 @@ export class Background {
     this.running.add(p);
   }
 
-  /** Resolves when everything started so far has finished. */
-  async settle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  /**
+   * Resolves when everything started so far has finished, or once `withinMs` have passed (then what is
+   * still running is logged and left: the Web API client retries an unreachable Slack for minutes,
+   * which must not hold up a stop; a slow command's answer is in the inbox, carried out at the restart).
+   */
+  async settle(withinMs = Infinity): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = Number.isFinite(withinMs) ? new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), withinMs))) : null;
+    try {
+      while (this.running.size > 0) {
+        const all = Promise.allSettled([...this.running]);
+        if ((await (late ? Promise.race([all, late]) : all)) === 'late') {
+          this.logger.warn({ unfinished: this.running.size, waitedMs: withinMs }, 'Slack: stopping without waiting longer for work after acknowledgements (Slack unreachable or slow)');
+          return;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -16,6 +16,9 @@ import { MAX_BODY_BYTES, slackDoor, type CheckedRequest } from './slack-door.js'
 import { answerUnknownRequests } from './unknown-requests.js';
 import type { OnceKeys } from '../../store/once-keys.js';
 
+/** How long a stop waits for the work started after acknowledgements (follow-ups, App Home) before going on without it. */
+export const STOP_WAIT_MS = 5000;
+
 /** The one path Slack posts everything to (events, slash commands, interactivity). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -141,7 +144,7 @@ export function createSlackApp(o: SlackAppOptions): SlackApp {
     resume: () => resumeInbox(deps),
     sweep: () => sweepInbox(deps),
     close: async () => {
-      await background.settle();
+      await background.settle(STOP_WAIT_MS);
       ownFetch?.close();
     },
   };
