@@ -52,7 +52,7 @@ export const undoIntent = defineIntent({
     const item = findItem(plan, target.itemId);
     const recorded = await ctx.store.append({ type: 'undo', itemId: item.id, reverts: target.id, ...eventOrigin(ctx) });
     // The item as this undo left it, not as updates written in the same flush after it left it.
-    const log = logThrough(ctx.store.events(), recorded, item.id);
+    const log = logThrough(ctx.store.events(), recorded);
     // Absent only when the update it reverts, still being written when this undo arrived, was refused.
     const entry = itemHistory(log, plan.id, item.id).find((h) => h.id === target.id);
     const state = currentStates(log, plan).get(item.id);

@@ -133,7 +133,7 @@ export const updateStatusIntent = defineIntent({
       ...eventOrigin(ctx),
     });
     // The item as this update left it, not as updates that arrived after it (written in the same flush) left it.
-    const log = logThrough(ctx.store.events(), recorded, item.id);
+    const log = logThrough(ctx.store.events(), recorded);
     const after = currentStates(log, plan).get(item.id);
     const units = currentUnits(log, plan);
     return reply(

@@ -24,21 +24,14 @@ export function stateAsOf(events: readonly PlanEvent[], plan: Plan, when: { at: 
 }
 
 /**
- * The log as it stood once `recorded` was appended, for the answer to the request that appended it:
- * the whole log when `recorded` is its last event (the usual case; its derived state is memoised), else
- * the events up to `recorded` that can bear on item `itemId` (its own and those of no item: units,
- * members). Appends are written in groups (one flush for the updates that arrive together), so by the
- * time one request resumes, the log may already hold the updates of requests that arrived after it;
- * its answer must not show them as if they were its own.
+ * The log as it stood once `recorded` was appended, for the answer to the request that appended it.
+ * Appends are written in groups (one flush for the updates that arrive together), so by the time one
+ * request resumes, the log may already hold the updates of requests that arrived after it; its answer
+ * must not show them as if they were its own. The whole log when `recorded` is its last event (the
+ * usual case; its derived state is memoised), else the log up to and with `recorded`.
  */
-export function logThrough(events: readonly PlanEvent[], recorded: PlanEvent, itemId: string): readonly PlanEvent[] {
+export function logThrough(events: readonly PlanEvent[], recorded: PlanEvent): readonly PlanEvent[] {
   let i = events.length - 1;
   while (i >= 0 && events[i] !== recorded && events[i]!.id !== recorded.id) i--;
-  if (i < 0 || i === events.length - 1) return events;
-  const through: PlanEvent[] = [];
-  for (let j = 0; j <= i; j++) {
-    const e = events[j]!;
-    if (!('itemId' in e) || e.itemId === itemId) through.push(e);
-  }
-  return through;
+  return i < 0 || i === events.length - 1 ? events : events.slice(0, i + 1);
 }
