@@ -111,6 +111,8 @@ export class PgStore implements EventStore {
   private readonly log: PlanEvent[];
   private readonly byRequestKey = new Map<string, PlanEvent>();
   private queue: Pending[] = [];
+  /** The batch being written (taken from the queue, not in the cache yet). */
+  private writing: Pending[] = [];
   /** Every read or write of the cache goes through this chain, so appends and refreshes never interleave. */
   private chain: Promise<unknown> = Promise.resolve();
   private flushing = false;
@@ -166,6 +168,15 @@ export class PgStore implements EventStore {
 
   events(): readonly PlanEvent[] {
     return this.log;
+  }
+
+  /**
+   * The cache, then the appends accepted but not written yet (the batch being written, the queue), in
+   * the order they were accepted; those have their id but no seq yet (0).
+   */
+  acceptedEvents(): readonly PlanEvent[] {
+    if (this.writing.length === 0 && this.queue.length === 0) return this.log;
+    return [...this.log, ...[...this.writing, ...this.queue].map((p) => ({ ...p.event, seq: 0 }) as PlanEvent)];
   }
 
   /** Waits for every accepted append, then stops listening and closes the connections. */
@@ -244,10 +255,11 @@ export class PgStore implements EventStore {
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, 1000);
+      const batch = (this.writing = this.queue.splice(0, 1000));
       try {
         await this.writeBatch(batch);
       } catch (err) {
+        this.writing = [];
         this.options.logger?.error({ err, database: this.where, events: batch.length }, `could not append to PostgreSQL; ${batch.length} update(s) not recorded`);
         const refusal = new StoreUnavailableError(this.where, (err as Error).message, { cause: err, database: true });
         for (const p of batch) p.reject(refusal);
@@ -298,6 +310,8 @@ export class PgStore implements EventStore {
     }
     this.extend(missed);
     this.extend(rows);
+    // In the cache now: no longer among the accepted appends still being written.
+    this.writing = [];
     batch.forEach((p, i) => p.resolve(results[i]!));
   }
 }

@@ -115,6 +115,21 @@ describe.each(BACKENDS)('EventStore contract: $name', (backend) => {
     }
   });
 
+  it.skipIf(backend.skip !== null)('acceptedEvents() is events() followed by the appends accepted but not yet written, in the order accepted', async () => {
+    const store = await track(await backend.fresh());
+    const first = await store.append(updateEvent({ note: 'written' }));
+    const accepted = () => store.acceptedEvents?.() ?? store.events();
+    expect(accepted()).toEqual([first]);
+    const pending = [store.append(updateEvent({ note: 'a' })), store.append(updateEvent({ note: 'b' })), store.append(updateEvent({ note: 'c' }))];
+    // Before the writes settle: the written log, then a, b, c as accepted (those not written have no seq yet).
+    const seen = accepted();
+    expect(seen.slice(0, store.events().length)).toEqual(store.events());
+    expect(seen.map((e) => (e.type === 'update' ? e.note : ''))).toEqual(['written', 'a', 'b', 'c']);
+    const done = await Promise.all(pending);
+    expect(accepted()).toEqual([first, ...done]);
+    expect(store.events()).toEqual([first, ...done]);
+  });
+
   it.skipIf(backend.skip !== null)('rejects an invalid event and records nothing', async () => {
     const place = await backend.fresh();
     const store = await track(place);
