@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb, runCli } from '../support/run-cli.js';
+
+const NOW = '2021-06-15T02:00:00Z';
+
+describe('an analyst asks for the tasks of a group with a status, as people phrase it', () => {
+  it('"which tasks are at risk in group 3" lists the group’s tasks, not the group’s own status', async () => {
+    const db = freshDb();
+    const env = { PLANBOT_DB: db };
+    await runCli(['chat', '--user', 'ann', '--now', NOW], { env, stdin: ['/plan update T7 at-risk ozone rising', '/plan update T8 off-track'] });
+    const asked = await runCli(['ask', '--now', NOW], {
+      env,
+      stdin: ['which tasks are at risk in group 3', 'what tasks are off track in G3', 'which tasks are off track in group 2', 'how is group 3 going'],
+    });
+    const answers = asked.stdout.split(/\n\n+/);
+    expect(answers[0]).toMatch(/^2 tasks in G3 at risk, off track/);
+    expect(answers[0]).toMatch(/T7 PM2\.5 and ozone co-control — 🟡 at risk/);
+    expect(answers[1]).toMatch(/^1 task in G3 off track/);
+    expect(answers[2]).toMatch(/^No tasks in G2 off track/);
+    // The group's own status is still its status.
+    expect(answers.at(-1)).toMatch(/^G3 Pollution prevention and control actions\nStatus:/);
+  });
+});
