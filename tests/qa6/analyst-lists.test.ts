@@ -21,3 +21,21 @@ describe('an analyst asks for the tasks of a group with a status, as people phra
     expect(answers.at(-1)).toMatch(/^G3 Pollution prevention and control actions\nStatus:/);
   });
 });
+
+describe('an analyst asks what is in trouble with a contraction, as people type it', () => {
+  it.each(["what's behind schedule", 'whats behind schedule', 'what’s behind schedule', 'whats off track', "what's late"])('%s lists what is off track', async (question) => {
+    const env = { PLANBOT_DB: freshDb() };
+    await runCli(['chat', '--user', 'ann', '--now', NOW], { env, stdin: ['/plan update T8 off-track'] });
+    const asked = await runCli(['ask', '--now', NOW, question], { env });
+    expect(asked.stdout).toMatch(/^\d+ items? off track, behind pace or overdue:/);
+    expect(asked.stdout).toMatch(/T8 Three-water coordination, water pollution action — 🔴 off track/);
+  });
+
+  it("what's at risk lists what is at risk", async () => {
+    const env = { PLANBOT_DB: freshDb() };
+    await runCli(['chat', '--user', 'ann', '--now', NOW], { env, stdin: ['/plan update T7 at-risk ozone rising'] });
+    const asked = await runCli(['ask', '--now', NOW, "what's at risk"], { env });
+    expect(asked.stdout).toMatch(/^\d+ items? at risk, off track, behind pace or overdue:/);
+    expect(asked.stdout).toMatch(/T7 PM2\.5 and ozone co-control — 🟡 at risk/);
+  });
+});
