@@ -39,3 +39,23 @@ describe('an analyst asks what is in trouble with a contraction, as people type 
     expect(asked.stdout).toMatch(/T7 PM2\.5 and ozone co-control — 🟡 at risk/);
   });
 });
+
+describe('an analyst mistypes one word of a list question', () => {
+  it.each([
+    ['at-risk taks', /^\d+ tasks? at risk, off track, behind pace or overdue:/],
+    ['list tasks at rsik', /^\d+ tasks? at risk, off track, behind pace or overdue:/],
+    ['which tasks are yelow', /^1 task with a 🟡 yellow light:/],
+    ['show me taks that are off trakc', /^\d+ tasks? off track, behind pace or overdue:/],
+  ])('%s is read as the list it asks for', async (question, heading) => {
+    const env = { PLANBOT_DB: freshDb() };
+    await runCli(['chat', '--user', 'ann', '--now', NOW], { env, stdin: ['/plan update T7 at-risk ozone rising', '/plan update T8 off-track'] });
+    const asked = await runCli(['ask', '--now', NOW, question], { env });
+    expect(asked.stdout).toMatch(heading);
+    expect(asked.stdout).not.toMatch(/tasks about/);
+  });
+
+  it('a word spelt right is never “corrected”: water tasks are still the water tasks', async () => {
+    const asked = await runCli(['ask', '--now', NOW, 'water tasks'], { env: { PLANBOT_DB: freshDb() } });
+    expect(asked.stdout).toMatch(/^\d+ tasks about “water”:/);
+  });
+});
