@@ -12,6 +12,8 @@ import { analysed } from '../src/core/analysed-utterance.js';
 const NUMBER_CUE = /\b(target|how many|how much|what percent)\b|多少|目标值|指标|要求/;
 /** A progress value in a question ("has T9 reached 420/800", "T11 70%?"): asked of the item's progress. */
 const PROGRESS_VALUE = /\d\s*(?:\/\s*\d|%|percent)/i;
+/** "which tasks", "what items", "哪些任务": the tasks of a group are asked for, not the group itself. */
+const GROUP_TASKS_ASKED = /\b(?:which|what) (?:tasks|items|actions)\b|哪些(?:任务|事项|工作)|什么(?:任务|事项)/;
 const STATUS_CUE = /\b(status|progress|going|update on|updates|latest|where are we|how far|state)\b|进展|进度|状态|情况|怎么样|如何了|到哪/;
 
 /** The current status of an item: status, progress against target, owners, last update and by whom. */
@@ -31,6 +33,8 @@ export const itemStatusIntent = defineIntent({
     const asksStatus = a.interrogative && (mentionsStatus(u.text) || PROGRESS_VALUE.test(a.nfkc)) && !NUMBER_CUE.test(a.lower);
     if (!asksStatus && !STATUS_CUE.test(a.lower)) return null;
     const ref = a.itemRef;
+    // "which tasks are at risk in group 3", "G3哪些任务滞后": a list of the group's tasks (list-items), not the group's own status.
+    if (ref?.kind === 'group' && GROUP_TASKS_ASKED.test(a.lower)) return null;
     return ref ? { id: itemId(ref.kind, ref.number) } : null;
   },
   parseCommand: (rest) => ({ id: rest.trim() }),

@@ -16,6 +16,8 @@ import { resolveUser } from '../src/core/resolve-user.js';
 import { userRef } from '../src/core/user-refs.js';
 import { UserError } from '../src/errors.js';
 import { ID_PREFIX } from '../src/plan/item-id.js';
+import { editDistance } from '../src/search/typo-corrector.js';
+import type { Utterance } from '../src/core/intent.js';
 import { describeStatusFilter, judgeAttention, localDateIn, matchesStatusFilter, needsAttention, STALE_DAYS } from '../src/core/attention.js';
 import { attentionEntry, compareAttention } from '../src/core/attention-entry.js';
 import { lightMark, lightWord } from '../src/core/lights.js';
@@ -85,8 +87,13 @@ const OWNER_WORD = /owned by|assigned to|owner is|@|负责的/iu;
 /** "needs attention", "需要关注": every reason of src/core/attention.ts. */
 const ATTENTION = /\bneeds? (?:my |our |your )?attention\b|需要关注|需关注|要关注|需要注意/;
 /** Words a bare trouble question may have besides its status word: "what is behind schedule", "进度滞后". */
-const TROUBLE_FILLER = /\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
+const TROUBLE_FILLER = /\b(?:what|that|there)['’]s\b|\bwhats\b|\b(?:what|which|is|are|anything|any|something|currently|now|right|schedule|plan|the|of|items?|things?|stuff)\b|进度|计划|目前|现在|当前|哪些|什么|有|是|了|吗|呢|的|事项|工作/g;
 const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|跟|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
+
+/** The cue words of list questions (the router runs the recogniser only on a message that has one). */
+const LIST_CUES: readonly string[] = ['red', 'yellow', 'amber', 'green', '灯', 'stale', 'no', 'not', 'without', '久未更新', '长期未更新', '很久没', '未更新', '没有更新', '没更新', '无更新', 'overdue', 'past', '逾期', '超期', '过期', '过了期限', '超过期限', 'need', '需要关注', '需关注', '要关注', '需要注意', 'owned by', 'assigned to', 'owner is', '@', '负责的', 'at', 'off', 'behind', 'delayed', 'late', '有风险', '滞后', '落后', 'my', 'mine', '我的任务', '我的工作', '我负责', '分配给我', 'tasks', 'items', 'objectives', 'goals', 'targets', 'groups', 'actions', 'work', 'every', 'each', 'all', 'indicators', '任务', '目标', '事项', '工作', '项目', '内容', '指标'];
+/** A message with one of {@link LIST_CUES} as typed: English ones at the start of a word. */
+const HAS_LIST_CUE = new RegExp(LIST_CUES.map((w) => (/^[a-z]/i.test(w) ? `\\b${w}` : w)).join('|'), 'i');
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
@@ -101,47 +108,13 @@ export const listItemsIntent = defineIntent({
   commands: ['list', 'ls', 'mine', '列出', '列表', '我的'],
   args: Args,
   sideEffects: false,
-  cues: { words: ['red', 'yellow', 'amber', 'green', '灯', 'stale', 'no', 'not', 'without', '久未更新', '长期未更新', '很久没', '未更新', '没有更新', '没更新', '无更新', 'overdue', 'past', '逾期', '超期', '过期', '过了期限', '超过期限', 'need', '需要关注', '需关注', '要关注', '需要注意', 'owned by', 'assigned to', 'owner is', '@', '负责的', 'at', 'off', 'behind', 'delayed', 'late', '有风险', '滞后', '落后', 'my', 'mine', '我的任务', '我的工作', '我负责', '分配给我', 'tasks', 'items', 'objectives', 'goals', 'targets', 'groups', 'actions', 'work', 'every', 'each', 'all', 'indicators', '任务', '目标', '事项', '工作', '项目', '内容', '指标'] },
+  cues: { words: [...LIST_CUES] },
   recognize: (u) => {
-    // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
-    const a = analysed(u);
-    const text = a.foldedLower;
-    const light = lightAsked(u.text);
-    if (light) {
-      const ref = a.itemRef;
-      if (ref && ref.kind !== 'group') return null;
-      const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
-      return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
-    }
-    const reason = reasonIn(a.plainLower);
-    // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
-    if (reason && !a.itemRef?.kind.match(/^(task|objective)$/)) {
-      const ref = a.itemRef;
-      return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
-    }
-    if (ATTENTION.test(text)) {
-      const ref = a.itemRef;
-      if (ref && ref.kind !== 'group') return null;
-      const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
-      return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
-    }
-    const owner = ownerIn(u.text);
-    if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
-    const mine = MINE.test(text);
-    const status = findStatus(text);
-    const ref = a.itemRef;
-    if (ref && ref.kind !== 'group') return null;
-    // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
-    if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
-    if (!mine && !PLURAL.test(text)) return null;
-    const args = argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
-    if (mine || status || ref) return args;
-    const known = args.topic ? findTopic(args.topic) : null;
-    // "air pollution tasks", "水污染任务": a topic of the table and a plural noun is a list even with no list word.
-    if (!LIST_CUE.test(text) && !known) return null;
-    // "what are the emission control targets for nitrogen oxides": targets of a free topic are one item's targets (ask).
-    if (args.topic && !known && TARGET_NOUN.test(text) && !TASK_NOUN.test(text)) return null;
-    return args;
+    const plain = recognizeList(u);
+    if (plain && !plain.topic) return plain;
+    // "list tasks at rsik" reads as the topic "at rsik": spelt right, it is the status at-risk.
+    const fixed = recognizeMistypedList(u);
+    return fixed && (!plain || !fixed.topic) ? fixed : plain;
   },
   parseCommand: (rest, u) => {
     const text = foldTraditional(rest).toLowerCase();
@@ -162,6 +135,83 @@ export const listItemsIntent = defineIntent({
     return plain ? plainList(ctx.plan, args.kind, args.group, ctx.lang, states, () => listReply(args, ctx, states)) : listReply(args, ctx, states);
   },
 });
+
+/** Reads a list question (see listItemsIntent), or null. */
+function recognizeList(u: Utterance) {
+  // Traditional characters read as Simplified ("列出大氣相關任務"), as every parser reads them.
+  const a = analysed(u);
+  const text = a.foldedLower;
+  const light = lightAsked(u.text);
+  if (light) {
+    const ref = a.itemRef;
+    if (ref && ref.kind !== 'group') return null;
+    const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
+    return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, light };
+  }
+  const reason = reasonIn(a.plainLower);
+  // "stale tasks", "哪些任务逾期", "is anything overdue": one reason of attention, across the plan or a group.
+  if (reason && !a.itemRef?.kind.match(/^(task|objective)$/)) {
+    const ref = a.itemRef;
+    return { kind: PLURAL.test(text) ? 'task' : 'item', group: ref?.kind === 'group' ? `G${ref.number}` : null, status: null, mine: MINE.test(text), topic: null, reason };
+  }
+  if (ATTENTION.test(text)) {
+    const ref = a.itemRef;
+    if (ref && ref.kind !== 'group') return null;
+    const base = argsFrom(text, { mine: MINE.test(text), status: null, group: ref ? `G${ref.number}` : null });
+    return { ...base, kind: PLURAL.test(text) ? base.kind : 'item', topic: null, attention: true };
+  }
+  const owner = ownerIn(u.text);
+  if (owner) return { ...argsFrom(text, { mine: false, status: findStatus(text), group: null }), owner, topic: null };
+  const mine = MINE.test(text);
+  const status = findStatus(text);
+  const ref = a.itemRef;
+  if (ref && ref.kind !== 'group') return null;
+  // "what is behind schedule", "off track", "有滞后的吗": a trouble word and nothing else to say.
+  if (!mine && !ref && isTrouble(status) && !PLURAL.test(text) && !stripped(text).replace(TROUBLE_FILLER, ' ').trim()) return { ...argsFrom(text, { mine, status, group: null }), kind: 'item' };
+  if (!mine && !PLURAL.test(text)) return null;
+  const args = argsFrom(text, { mine, status, group: ref ? `G${ref.number}` : null });
+  if (mine || status || ref) return args;
+  const known = args.topic ? findTopic(args.topic) : null;
+  // "air pollution tasks", "水污染任务": a topic of the table and a plural noun is a list even with no list word.
+  if (!LIST_CUE.test(text) && !known) return null;
+  // "what are the emission control targets for nitrogen oxides": targets of a free topic are one item's targets (ask).
+  if (args.topic && !known && TARGET_NOUN.test(text) && !TASK_NOUN.test(text)) return null;
+  return args;
+}
+
+/** Words of list questions, each as people type it: a word one typo away is read as it ("taks", "rsik", "yelow"). */
+const LIST_WORDS: readonly (readonly string[])[] = [['tasks', 'task'], ['items', 'item'], ['groups', 'group'], ['objectives', 'objective'], ['risk'], ['track'], ['behind'], ['yellow'], ['green'], ['amber'], ['overdue']];
+
+/**
+ * "at-risk taks", "list tasks at rsik", "which tasks are yelow": a list question with one word mistyped,
+ * read as the question it would be with the word spelt right. Words of four letters or more only, and
+ * only words one typo away from exactly one list word (in any of its forms); null when nothing was
+ * corrected or no list is asked.
+ */
+function recognizeMistypedList(u: Utterance) {
+  // Only where the message as typed has a cue of its own, as the router requires of every recogniser.
+  if (!HAS_LIST_CUE.test(u.text)) return null;
+  let changed = false;
+  const text = u.text.replace(/[A-Za-z]{4,}/g, (w) => {
+    const lower = w.toLowerCase();
+    if (LIST_WORDS.some((forms) => forms.includes(lower))) return w;
+    // One word (in any of its forms, "taks" is one typo from task and tasks) one typo away: its first form.
+    const near = LIST_WORDS.filter((forms) => forms.some((v) => Math.abs(v.length - lower.length) <= 1 && editDistance(lower, v) === 1));
+    if (near.length !== 1) return w;
+    changed = true;
+    return near[0]![0]!;
+  });
+  // Chinese list words typed with a character that sounds alike (凤险 for 风险, 红等 for 红灯, 任物 for 任务).
+  const zh = text.replace(ZH_SOUNDALIKES, (w) => ZH_SOUNDALIKE_OF[w] ?? w);
+  if (zh !== text) changed = true;
+  return changed ? recognizeList({ ...u, text: zh }) : null;
+}
+
+/** Sound-alike typos of Chinese list words, as a pinyin keyboard makes them, with the word meant. */
+const ZH_SOUNDALIKE_OF: Readonly<Record<string, string>> = {
+  凤险: '风险', 风脸: '风险', 疯险: '风险', 任物: '任务', 任误: '任务', 红等: '红灯', 黄等: '黄灯', 绿等: '绿灯', 红登: '红灯', 黄登: '黄灯', 绿登: '绿灯', 滞候: '滞后', 余期: '逾期', 于期: '逾期',
+};
+const ZH_SOUNDALIKES = new RegExp(Object.keys(ZH_SOUNDALIKE_OF).join('|'), 'g');
 
 /** The reply to a list question, over the items' current states. */
 function listReply(args: z.infer<typeof Args>, ctx: IntentContext, states: ReadonlyMap<string, ItemState>): Reply {

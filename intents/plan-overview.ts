@@ -20,8 +20,8 @@ const KIND_WORDS: ReadonlyArray<[z.infer<typeof Args>['kind'], RegExp]> = [
   ['objective', /\b(?:objectives?|goals?)\b|目标/],
   ['task', /\btasks?\b|任务|工作/],
 ];
-/** Words that narrow a count to some items (a status, an owner, a topic): then it is a list question (list-items), whose heading counts. */
-const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delayed|overdue|done|completed|finished|started|attention|mine|my|owned|assigned to|about|related|concerning|regarding|involving)\b|风险|滞后|落后|逾期|完成|开始|关注|我的|负责的|关于|相关|有关|涉及/;
+/** Words that narrow a count to some items (a status, a light, an owner, a topic): then it is a list question (list-items), whose heading counts. */
+const NARROWED = /\b(?:at[\s-]risk|off[\s-]track|on[\s-]track|behind|late|delayed|overdue|done|completed|finished|started|attention|mine|my|owned|assigned to|about|related|concerning|regarding|involving)\b|\b(?:red|yellow|amber|green)\b|风险|滞后|落后|逾期|完成|开始|关注|我的|负责的|关于|相关|有关|涉及|[红黄绿紅綠][灯燈]/;
 /** What a bare count may say besides "how many" and a kind: "how many main objectives", "几个主要目标". */
 const BARE_COUNT_WORDS = /\b(?:main|key|major|primary|principal|the|are|is|do|does|we|you|in|total|overall|all|task|tasks|objectives?|goals?|groups?|sections?|targets?|indicators?)\b|重点|主要|任务组|任务|目标|指标|组|项|个|是|的|吗|呢/g;
 /** Words that ask for a list of the whole plan's items of a kind ("what are the targets", "有哪些指标"). */

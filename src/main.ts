@@ -7,7 +7,7 @@ import type { WeComRuntime } from './adapters/wecom/index.js';
 import type { Leadership } from './store/leadership.js';
 import type { DingTalkRuntime } from './adapters/dingtalk/index.js';
 import { createApp, localAdminPlatforms } from './app.js';
-import { isListedAdmin, logAdminEntries } from './core/admins.js';
+import { isListedAdmin, logAdminEntries, readAdminEntry } from './core/admins.js';
 import { consoleUser } from './core/user-ids.js';
 import type { Config } from './config/load-config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -198,7 +198,14 @@ async function sharedOnceKeys(store: EventStore) {
 function consoleWho(config: Config, user: string): string {
   const id = consoleUser(user.replace(/^console:/i, ''));
   const admin = localAdminPlatforms(config).includes('console') || isListedAdmin(config.admins, id);
-  return admin ? `you are ${id} (an admin)` : `you are ${id}, not an admin: start with --user NAME (plan-bot serve --user NAME) to type as one of PLANBOT_ADMINS`;
+  if (admin) return `you are ${id} (an admin)`;
+  // --user helps only when some entry can name a console user (a bare name, or console:NAME).
+  const forConsole = config.admins.some((e) => {
+    const a = readAdminEntry(e);
+    return a.kind === 'name' || (a.kind === 'user' && a.id.startsWith('console:'));
+  });
+  if (forConsole) return `you are ${id}, not an admin: start with --user NAME (plan-bot serve --user NAME) to type as one of PLANBOT_ADMINS`;
+  return `you are ${id}, not an admin: PLANBOT_ADMINS (${config.admins.join(',')}) names no console user, so --user cannot make this terminal an admin; add a bare NAME (web and console) or console:NAME to it and start with --user NAME`;
 }
 
 /** How people sign in to the web chat, for the start-up message. */

@@ -295,6 +295,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (args[0] !== 'invite' || !args[1]) throw new UsageError('web needs a sub-command: plan-bot web invite NAME, e.g. plan-bot web invite bob');
       // Imported here only: the web adapter loads Botkit, which no other one-off command needs.
       const { chatUrl, loadWebSecret, webInviteIssuer } = await import('../adapters/web/index.js');
+      if (!config.web.secret) {
+        // The secret file goes beside the state file: the same check as serve's (a folder that is a file, /proc, …).
+        const [{ prepareStatePath }, { nodeFs }] = await Promise.all([import('../store/state-path.js'), import('../store/store-fs.js')]);
+        await prepareStatePath(config.db, nodeFs);
+      }
       const secret = await loadWebSecret({ secret: config.web.secret, db: config.db });
       const base = config.web.publicUrl ?? chatUrl(config.host, config.port);
       const issued = webInviteIssuer({ secret, mode: config.web.auth, baseUrl: () => base }).issue(args[1]);

@@ -1,6 +1,7 @@
 import type { Indicator, Plan, PlanItem } from '../plan/schema.js';
 import type { ProgressEntry } from '../store/events.js';
 import { formatNumber } from './i18n.js';
+import { parseNumeral } from '../plan/chinese-numerals.js';
 
 /** A problem with a command's words: a stable code, what to say in both languages, and choices where there are some. */
 export interface Problem {
@@ -46,12 +47,14 @@ const NAMED = new RegExp(String.raw`^([OGT])\s?(\d{1,3})\.(\d{1,2})(?:\s*[=:]\s*
 const RATIO = new RegExp(String.raw`^${NUM}\s*\/\s*${NUM}`);
 const PERCENT = new RegExp(String.raw`^${NUM}\s*(?:%|percent(?![a-z])|pct(?![a-z]))`, 'i');
 const NUMBER = new RegExp(String.raw`^${NUM}(?![\d/.])`);
+/** `百分之六十`, `百分之60`, `百分之一百`: a percentage as Chinese writes it out. */
+const ZH_PERCENT = /^百分之(\d+(?:\.\d+)?|一百|[零〇一二两三四五六七八九十]{1,3})/;
 const CJK = /[\u3400-\u9fff]/;
 
 /**
  * The one reader of a written progress value at the start of a text (already folded to half-width):
  * `T9.1=420` (or `T9.1 420`, `T9.1：420`, `T9.1为420`), `T9.2=52%`, `420/800`, `420/800 villages`, `52%`, `70％`, `420`, `420个`, `420个村`,
- * `420 villages`, with how many characters it takes. `units` are the plan's unit words
+ * `420 villages`, `百分之六十` (60%), with how many characters it takes. `units` are the plan's unit words
  * ({@link planUnitWords}). Null when the text does not open with a value, or when a number runs on
  * into letters ("2nd", "3x"), which makes it words, not a value. Pure.
  */
@@ -66,6 +69,10 @@ export function readProgressValue(rest: string, units: readonly string[]): { raw
     return { raw: { kind: 'ratio', value: Number(m[1]), target: Number(m[2]), text: m[0] }, length: m[0].length + unit.length };
   }
   if ((m = PERCENT.exec(rest))) return { raw: { kind: 'percent', value: Number(m[1]), text: `${m[1]}%` }, length: m[0].length };
+  if ((m = ZH_PERCENT.exec(rest))) {
+    const value = /^\d/.test(m[1]!) ? Number(m[1]) : m[1] === '一百' ? 100 : parseNumeral(m[1]!);
+    if (value !== null) return { raw: { kind: 'percent', value, text: `${value}%` }, length: m[0].length };
+  }
   if ((m = NUMBER.exec(rest))) {
     const unit = readUnit(rest.slice(m[0].length), units);
     const after = rest.slice(m[0].length + unit.length);

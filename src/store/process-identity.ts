@@ -20,6 +20,11 @@ export function currentProcess(): ProcessIdentity {
 
 /** The start time of a running process from /proc/<pid>/stat (field 22), or null where there is no /proc or no such process. */
 export function processStartTime(pid: number): string | null {
+  return statFields(pid)?.[22 - 3] ?? null;
+}
+
+/** Fields 3… of /proc/<pid>/stat (field 3 is the state), or null where there is no /proc or no such process. */
+function statFields(pid: number): string[] | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -27,8 +32,7 @@ export function processStartTime(pid: number): string | null {
     return null;
   }
   // Field 2 (the command) is in parentheses and may hold spaces: count from the last ')'. Field 3 follows it.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return fields[22 - 3] ?? null;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 function pidNamespace(): string | null {
@@ -49,8 +53,8 @@ function bootId(): string | null {
 
 /**
  * Whether the process that recorded `holder` still runs, judged from `here`: 'dead' only when it is
- * certain (same host, and the machine rebooted, or no such pid, or the pid now belongs to a process
- * that started at another time); 'unknown' for another host or another pid namespace (container).
+ * certain (same host, and the machine rebooted, or no such pid, or the pid is a zombie — killed and
+ * not yet reaped by its parent —, or the pid now belongs to a process that started at another time); 'unknown' for another host or another pid namespace (container).
  */
 export function holderState(holder: ProcessIdentity, here: ProcessIdentity = currentProcess()): 'alive' | 'dead' | 'unknown' {
   if (holder.hostname !== here.hostname) return 'unknown';
@@ -60,6 +64,11 @@ export function holderState(holder: ProcessIdentity, here: ProcessIdentity = cur
     process.kill(holder.pid, 0);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return 'dead';
+  }
+  if (holder.pid !== here.pid) {
+    // A zombie (Z) or dying (X) process holds nothing: a kill -9 leaves one until its parent reaps it.
+    const state = statFields(holder.pid)?.[0];
+    if (state === 'Z' || state === 'X') return 'dead';
   }
   if (holder.startTime !== null) {
     const now = holder.pid === here.pid ? here.startTime : processStartTime(holder.pid);

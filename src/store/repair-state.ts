@@ -4,7 +4,7 @@ import type { PlanEvent } from './events.js';
 import { JournalFile } from './journal-file.js';
 import { salvageEvents, type DroppedPart } from './salvage-events.js';
 import { journalPath, mergeJournal, parseJournal } from './state-journal.js';
-import { backupPath, parseState, stateFileText, writeDurably } from './state-file.js';
+import { AfterReplaceError, backupPath, parseState, stateFileText, writeDurably } from './state-file.js';
 import { DEFAULT_LOCK_STALE_MS, acquireStateLock } from './state-lock.js';
 import { prepareStatePath } from './state-path.js';
 import { errorCode, nodeFs, type StoreFs } from './store-fs.js';
@@ -80,9 +80,24 @@ export async function repairStateFile(path: string, options: { fs?: StoreFs; now
     }
 
     const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
-    const copy = text === null ? null : await keepCopy(file, `${file}.damaged-${stamp}`, fs);
-    const journalCopy = journalText === '' ? null : await keepCopy(journal.path, `${journal.path}.damaged-${stamp}`, fs);
-    await writeDurably(file, stateFileText(events), fs, { backup: false });
+    // A copy or the rewrite that fails (disk full, read-only file or folder) leaves the file as it was
+    // (writeDurably replaces it only once the new text is complete): say so, never a stack trace.
+    let copy: string | null = null;
+    let journalCopy: string | null = null;
+    try {
+      copy = text === null ? null : await keepCopy(file, `${file}.damaged-${stamp}`, fs);
+      journalCopy = journalText === '' ? null : await keepCopy(journal.path, `${journal.path}.damaged-${stamp}`, fs);
+      await writeDurably(file, stateFileText(events), fs, { backup: false });
+    } catch (err) {
+      const code = errorCode(err);
+      // EEXIST: a copy of the same moment exists already, which is never overwritten (an error, as before).
+      if (!code || code === 'EEXIST' || err instanceof AfterReplaceError) throw err;
+      const copies = [copy, journalCopy].filter((c): c is string => c !== null);
+      const full = code === 'ENOSPC' || code === 'EDQUOT';
+      const kept = copies.length ? ` (a copy was made first: ${copies.join(', ')}${full ? '; delete it to free the space it takes' : ''})` : '';
+      const then = full ? 'Free some space' : 'Make the file and its folder writable';
+      return { ...report, kept: events.length, last: lastOf(events), dropped: fromFile.dropped, reason: `it could not be written: ${fsReason(err).en}; nothing in it was changed${kept}. ${then}, then run plan-bot repair again` };
+    }
     await journal.truncate(0);
 
     const check = parseState(await fs.readFile(file, 'utf8'));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../support/run-cli.js';
@@ -49,4 +50,31 @@ describe('serve after kill -9', () => {
     expect(started.serving).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
   });
+});
+
+describe('serve after kill -9 of a holder nobody has reaped yet', () => {
+  it('a zombie holder (killed, its parent not waiting for it) is dead: a new serve takes its lock at once', async () => {
+    const db = freshDb();
+    const port = await freePort();
+    // sh starts serve in the background, prints its pid, then becomes `sleep`, which never reaps it: once
+    // killed, the serve stays a zombie (as under a parent or container init that reaps late).
+    const parent = spawn('sh', ['-c', `"$0" "$1" serve >/dev/null 2>&1 </dev/null & echo $!; exec sleep 30`, process.execPath, BIN], {
+      env: { ...process.env, PLANBOT_DB: db, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    children.push(parent);
+    const pid = Number(await new Promise<string>((r) => parent.stdout!.setEncoding('utf8').once('data', (c: string) => r(c.trim()))));
+    for (let i = 0; i < 200; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    process.kill(pid, 'SIGKILL');
+    // Wait until it is a zombie (state Z in /proc/<pid>/stat), as it is a few milliseconds after the kill.
+    for (let i = 0; i < 50 && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+    const second = serve(db, port);
+    const started = await second.outcome;
+    expect(started.stderr).toBe('');
+    expect(started.serving).toBe(true);
+    parent.kill('SIGKILL');
+  }, 30_000);
 });

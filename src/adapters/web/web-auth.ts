@@ -68,7 +68,7 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
   const proxyValue = (req: IncomingMessage): string | null => {
     if (!fromTrustedProxy(req)) return null;
     const value = req.headers[header];
-    return typeof value === 'string' ? value.normalize('NFKC').trim() : null;
+    return typeof value === 'string' ? headerText(value).normalize('NFKC').trim() : null;
   };
   const fromProxy = (req: IncomingMessage): string | null => {
     const name = proxyValue(req);
@@ -108,6 +108,17 @@ export function createWebAuth(opts: WebAuthOptions): WebAuth {
       return serializeCookie(SESSION_COOKIE, '', { ...cookieOptions(req), maxAge: 0 });
     },
   };
+}
+
+/**
+ * A header's text. Node reads header bytes as Latin-1, while sign-in proxies pass a name's UTF-8 bytes
+ * on as they are (nginx, oauth2-proxy): bytes that are valid UTF-8 are read as UTF-8 (张伟), others as
+ * they came (a Latin-1 `José`).
+ */
+function headerText(value: string): string {
+  if (!/[\x80-\xff]/.test(value) || /[^\x00-\xff]/.test(value)) return value;
+  const utf8 = Buffer.from(value, 'latin1').toString('utf8');
+  return utf8.includes('\ufffd') ? value : utf8;
 }
 
 /** A one-time sign-in token for `name`, valid for `ttlMs` (24 h). */
