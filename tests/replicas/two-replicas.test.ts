@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned } from '../slack/fake-slack.js';
 import { slashCommand } from '../slack/fixtures.js';
+import { spawnSlackServe } from '../slack/serve-door.js';
 import { pgSkipReason, startPgCluster, type PgCluster } from '../helpers/pg-cluster.js';
 import { freshDb, runCli } from '../support/run-cli.js';
 
 const SECRET = 'replica-test-secret';
-const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
 /** Both replicas run at one pretend time: a Wednesday, so the digest of the week before is due at start (Monday 09:00 passed). */
 const NOW = '2021-06-09T10:00:00+08:00';
 const CHANNELS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
@@ -76,20 +76,9 @@ describe.skipIf(skip !== null)('two serve replicas on one PostgreSQL database', 
 
   /** Starts `plan-bot serve` as its own process on the database; resolves with its Slack endpoint once it serves. */
   function startServe(url: string, db: string, token: string): Promise<{ child: ChildProcess; endpoint: string }> {
-    const env = { ...process.env, PLANBOT_DATABASE_URL: url, PLANBOT_CLAIM_TTL: '2', PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:UADMIN', SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl, LOG_LEVEL: 'error' };
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--now', NOW], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    return new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
-        if (m && /Slack: http/.test(out)) resolve({ child, endpoint: `${m[1]}/slack/events` });
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
-    });
+    const served = spawnSlackServe(['--db', db, '--now', NOW], { PLANBOT_DATABASE_URL: url, PLANBOT_CLAIM_TTL: '2', PLANBOT_ADMINS: 'slack:UADMIN', SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl, LOG_LEVEL: 'error' });
+    children.push(served.child);
+    return served.url.then((endpoint) => ({ child: served.child, endpoint }));
   }
 
   const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../support/run-cli.js';
 import { postSigned, sign, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { slashCommand } from './fixtures.js';
+import { spawnSlackServe } from './serve-door.js';
 
 const SECRET = 'concurrent-updates-secret';
-const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
 
 let fake: FakeSlack;
 let child: ChildProcess;
@@ -15,18 +15,9 @@ const db = freshDb();
 
 /** Starts `plan-bot serve` on `db`; resolves with its Slack endpoint once it serves. */
 function serve(): Promise<string> {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:U0ADMIN1,slack:U0ADMIN2', SLACK_BOT_TOKEN: 'xoxb-concurrent', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' };
-  child = spawn(process.execPath, [BIN, 'serve', '--db', db], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr!.resume();
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m && /Slack: http/.test(out)) resolve(`${m[1]}/slack/events`);
-    });
-    child.once('exit', () => reject(new Error('serve exited')));
-  });
+  const served = spawnSlackServe(['--db', db], { PLANBOT_ADMINS: 'slack:U0ADMIN1,slack:U0ADMIN2', SLACK_BOT_TOKEN: 'xoxb-concurrent', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+  child = served.child;
+  return served.url;
 }
 
 beforeAll(async () => {

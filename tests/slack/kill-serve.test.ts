@@ -1,9 +1,10 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../support/run-cli.js';
 import { postSigned, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { slashCommand } from './fixtures.js';
+import { spawnSlackServe } from './serve-door.js';
 
 const SECRET = 'kill-test-secret';
 const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
@@ -24,19 +25,12 @@ afterAll(async () => {
 
 /** Starts `plan-bot serve` as its own process; resolves with its address once it serves, or null if it exited first (e.g. the lock). */
 function startServe(db: string): Promise<{ child: ChildProcess; url: string } | null> {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:UADMIN', SLACK_BOT_TOKEN: 'xoxb-kill-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' };
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m && /Slack: http/.test(out)) resolve({ child, url: `${m[1]}/slack/events` });
-    });
-    child.stderr!.resume();
-    child.once('exit', () => resolve(null));
-  });
+  const served = spawnSlackServe(['--db', db], { PLANBOT_ADMINS: 'slack:UADMIN', SLACK_BOT_TOKEN: 'xoxb-kill-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+  children.push(served.child);
+  return served.url.then(
+    (url) => ({ child: served.child, url }),
+    () => null,
+  );
 }
 
 async function startServeWhenFree(db: string, timeoutMs = 30_000) {

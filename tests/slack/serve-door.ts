@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App as PlanApp } from '../../src/app.js';
@@ -65,4 +66,38 @@ export async function startHttpSlack(o: { secret: string; env?: Record<string, s
       await fake.close();
     },
   };
+}
+
+/** `plan-bot serve` started as its own process with the Slack adapter over HTTP. */
+export interface SpawnedServe {
+  child: ChildProcess;
+  /** Its Slack endpoint (`…/slack/events`), once it serves. */
+  url: Promise<string>;
+  /** What it has written to stderr so far. */
+  stderr(): string;
+}
+
+const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
+
+/**
+ * Spawns `plan-bot serve ARGS` with `env` on top of this process's environment (PORT 0 on loopback
+ * unless given); `url` resolves with its Slack endpoint once the start-up message names both the web
+ * chat and Slack, and rejects if it exits first (e.g. refused by the lock), with its stderr.
+ */
+export function spawnSlackServe(args: readonly string[], env: Record<string, string>): SpawnedServe {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
+      if (m && /Slack: http/.test(out)) resolve(`${m[1]}/slack/events`);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
+  });
+  // A test that stops waiting for the URL (serve refused) must not leave an unhandled rejection.
+  url.catch(() => {});
+  return { child, url, stderr: () => err };
 }

@@ -1,28 +1,18 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../support/run-cli.js';
 import { postSigned, startFakeSlack } from './fake-slack.js';
 import { slashCommand } from './fixtures.js';
+import { spawnSlackServe } from './serve-door.js';
 
 const SECRET = 'stop-slack-down-secret';
-const BIN = new URL('../../bin/plan-bot.js', import.meta.url).pathname;
 
 describe('plan-bot serve asked to stop while Slack cannot be reached', () => {
   it('stops within seconds, not after the App Home refresh has retried for minutes', async () => {
     const fake = await startFakeSlack();
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PLANBOT_ADMINS: 'slack:U0ADMIN', SLACK_BOT_TOKEN: 'xoxb-stop', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' };
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', freshDb()], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stderr!.resume();
+    const served = spawnSlackServe(['--db', freshDb()], { PLANBOT_ADMINS: 'slack:U0ADMIN', SLACK_BOT_TOKEN: 'xoxb-stop', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' });
+    const child = served.child;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /Web chat: (http:\/\/\S+?)\/?\s/.exec(out);
-          if (m && /Slack: http/.test(out)) resolve(`${m[1]}/slack/events`);
-        });
-        child.once('exit', () => reject(new Error('serve exited')));
-      });
+      const url = await served.url;
       await fake.close(); // Slack's Web API is gone: the App Home refresh after the update keeps failing and retrying
       const res = await postSigned(url, SECRET, slashCommand({ text: 'update T9 at-risk while Slack is down', user_id: 'U0ADMIN' }));
       expect(res.status).toBe(200);
