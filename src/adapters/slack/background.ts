@@ -29,13 +29,12 @@ export class Background {
    * still running is logged and left: the Web API client retries an unreachable Slack for minutes,
    * which must not hold up a stop; a slow command's answer is in the inbox, carried out at the restart).
    */
-  async settle(withinMs = Infinity): Promise<void> {
+  async settle(withinMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const late = Number.isFinite(withinMs) ? new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), withinMs))) : null;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, withinMs, 'late')));
     try {
       while (this.running.size > 0) {
-        const all = Promise.allSettled([...this.running]);
-        if ((await (late ? Promise.race([all, late]) : all)) === 'late') {
+        if ((await Promise.race([Promise.allSettled([...this.running]), late])) === 'late') {
           this.logger.warn({ unfinished: this.running.size, waitedMs: withinMs }, 'Slack: stopping without waiting longer for work after acknowledgements (Slack unreachable or slow)');
           return;
         }
