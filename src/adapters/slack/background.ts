@@ -1,5 +1,5 @@
 import type { Logger } from '../../core/logger.js';
-import { scrubTokens } from './bolt-logger.js';
+import { scrubbedError } from './bolt-logger.js';
 
 /**
  * Work done after a request is acknowledged (follow-up messages, App Home, a slow command's answer):
@@ -15,10 +15,7 @@ export class Background {
     const p: Promise<void> = work()
       .then(
         () => {},
-        (err: unknown) => {
-          const e = err as { name?: string; code?: string; message?: string };
-          this.logger.error({ err: { name: e?.name, code: e?.code, message: scrubTokens(String(e?.message ?? err)) } }, `Slack: ${what} failed`);
-        },
+        (err: unknown) => this.logger.error({ err: scrubbedError(err) }, `Slack: ${what} failed`),
       )
       .finally(() => this.running.delete(p));
     this.running.add(p);

@@ -8,10 +8,15 @@ export function scrubTokens(text: string): string {
   return text.replace(TOKEN, '$1-[redacted]');
 }
 
+/** An error as it is logged: its name, code and message, the message scrubbed of tokens. */
+export function scrubbedError(error: unknown) {
+  const e = error as { name?: string; code?: string; message?: string } | undefined;
+  return { name: e?.name, code: e?.code, message: scrubTokens(String(e?.message ?? error)) };
+}
+
 /** Logs an error a listener (or the code that hands it a request) threw, its message scrubbed of tokens. */
 export function logListenerError(logger: Logger, error: unknown): void {
-  const e = error as { name?: string; code?: string; message?: string } | undefined;
-  logger.error({ err: { name: e?.name, code: e?.code, message: scrubTokens(String(e?.message ?? error)) } }, 'a Slack listener failed');
+  logger.error({ err: scrubbedError(error) }, 'a Slack listener failed');
 }
 
 function line(parts: unknown[]): string {
