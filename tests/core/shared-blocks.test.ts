@@ -6,14 +6,7 @@ import { toMarkdownMessages as weComMarkdown } from '../../src/adapters/wecom/we
 import { cardFor, outcomeCard } from '../../src/adapters/wecom/wecom-cards.js';
 import { plainBlocks, renderPlainText, replyText, type Reply } from '../../src/core/reply.js';
 import { steppingClock, testBot } from '../intents/fixtures.js';
-
-/** Freezes an object, and every object and array it holds, all the way down. */
-function deepFreeze<T>(x: T, seen = new Set<unknown>()): T {
-  if (x === null || typeof x !== 'object' || seen.has(x)) return x;
-  seen.add(x);
-  for (const v of Object.values(x)) deepFreeze(v, seen);
-  return Object.freeze(x);
-}
+import { deepFreeze } from '../support/deep-freeze.js';
 
 /** What every door makes of a reply. */
 function everyDoor(r: Reply, plan: Parameters<typeof toWebReply>[1]) {

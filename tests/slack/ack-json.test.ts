@@ -12,20 +12,14 @@ import { slackUser } from '../../src/core/user-ids.js';
 import { userRef } from '../../src/core/user-refs.js';
 import { corpusQuestions, seedRecord } from '../../src/eval/answer-corpus.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { deepFreeze } from '../support/deep-freeze.js';
 
 /** The acknowledgement as it was written before it was assembled from pieces: the whole message stringified. */
 const stringified = (r: Reply) => JSON.stringify(ackPayload(r, toMessages(r)[0]!));
 
 /** A deep-frozen copy of a reply's blocks: what a renderer sharing its fragments between answers hands over. */
 function frozen(r: Reply, which: (i: number) => boolean = () => true): Reply {
-  const freeze = <T>(v: T): T => {
-    if (typeof v === 'object' && v !== null) {
-      for (const x of Object.values(v)) freeze(x);
-      Object.freeze(v);
-    }
-    return v;
-  };
-  return { ...r, blocks: r.blocks.map((b, i) => (which(i) ? freeze(structuredClone(b)) : b)) };
+  return { ...r, blocks: r.blocks.map((b, i) => (which(i) ? deepFreeze(structuredClone(b)) : b)) };
 }
 
 describe('ackJson is byte for byte the stringified acknowledgement', () => {
