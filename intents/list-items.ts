@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findItem } from '../src/core/find-item.js';
-import { defineIntent, type IntentContext } from '../src/core/intent.js';
+import { defineIntent, type IntentContext, type RecogniserCues } from '../src/core/intent.js';
+import { CueIndex } from '../src/core/cue-index.js';
 import { STATUS_LABELS, t } from '../src/core/i18n.js';
 import { reply, type Reply } from '../src/core/reply.js';
 import { plainList } from '../src/core/render-list.js';
@@ -91,9 +92,9 @@ const TROUBLE_FILLER = /\b(?:what|that|there)['’]s\b|\bwhats\b|\b(?:what|which
 const FILLER = /\b(list|which|what|are|is|show|me|all|any|every|the|how|many|tasks?|items?|objectives?|goals?|targets?|groups?|of|in|on|for|about|related|to|relating|concerning|regarding|that|concern|involve|involving|please|plan|there|with|do|we|have)\b|列出|列一下|哪些|所有|全部|清单|列表|有什么|有哪些|相关|有关|关于|涉及|方面|跟|的|任务|目标|事项|工作|请|一下|是|有|吗|呢|多少|几个|几项/g;
 
 /** The cue words of list questions (the router runs the recogniser only on a message that has one). */
-const LIST_CUES: readonly string[] = ['red', 'yellow', 'amber', 'green', '灯', 'stale', 'no', 'not', 'without', '久未更新', '长期未更新', '很久没', '未更新', '没有更新', '没更新', '无更新', 'overdue', 'past', '逾期', '超期', '过期', '过了期限', '超过期限', 'need', '需要关注', '需关注', '要关注', '需要注意', 'owned by', 'assigned to', 'owner is', '@', '负责的', 'at', 'off', 'behind', 'delayed', 'late', '有风险', '滞后', '落后', 'my', 'mine', '我的任务', '我的工作', '我负责', '分配给我', 'tasks', 'items', 'objectives', 'goals', 'targets', 'groups', 'actions', 'work', 'every', 'each', 'all', 'indicators', '任务', '目标', '事项', '工作', '项目', '内容', '指标'];
-/** A message with one of {@link LIST_CUES} as typed: English ones at the start of a word. */
-const HAS_LIST_CUE = new RegExp(LIST_CUES.map((w) => (/^[a-z]/i.test(w) ? `\\b${w}` : w)).join('|'), 'i');
+const LIST_CUES: RecogniserCues = { words: ['red', 'yellow', 'amber', 'green', '灯', 'stale', 'no', 'not', 'without', '久未更新', '长期未更新', '很久没', '未更新', '没有更新', '没更新', '无更新', 'overdue', 'past', '逾期', '超期', '过期', '过了期限', '超过期限', 'need', '需要关注', '需关注', '要关注', '需要注意', 'owned by', 'assigned to', 'owner is', '@', '负责的', 'at', 'off', 'behind', 'delayed', 'late', '有风险', '滞后', '落后', 'my', 'mine', '我的任务', '我的工作', '我负责', '分配给我', 'tasks', 'items', 'objectives', 'goals', 'targets', 'groups', 'actions', 'work', 'every', 'each', 'all', 'indicators', '任务', '目标', '事项', '工作', '项目', '内容', '指标'] };
+/** The router's reading of {@link LIST_CUES}, for the one reading here that changes the text before reading it. */
+const LIST_CUE_INDEX = new CueIndex([LIST_CUES]);
 
 /**
  * Lists items by group, status, owner or topic: "tasks in group 3", "at-risk tasks", "my tasks", "列出大气相关任务".
@@ -108,7 +109,7 @@ export const listItemsIntent = defineIntent({
   commands: ['list', 'ls', 'mine', '列出', '列表', '我的'],
   args: Args,
   sideEffects: false,
-  cues: { words: [...LIST_CUES] },
+  cues: LIST_CUES,
   recognize: (u) => {
     const plain = recognizeList(u);
     if (plain && !plain.topic) return plain;
@@ -189,8 +190,8 @@ const LIST_WORDS: readonly (readonly string[])[] = [['tasks', 'task'], ['items',
  * corrected or no list is asked.
  */
 function recognizeMistypedList(u: Utterance) {
-  // Only where the message as typed has a cue of its own, as the router requires of every recogniser.
-  if (!HAS_LIST_CUE.test(u.text)) return null;
+  // Only where the message as typed has a cue of its own (read as the router reads cues), as the router requires of every recogniser.
+  if (LIST_CUE_INDEX.scan(analysed(u)) === 0) return null;
   let changed = false;
   const text = u.text.replace(/[A-Za-z]{4,}/g, (w) => {
     const lower = w.toLowerCase();

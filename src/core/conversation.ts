@@ -1,6 +1,4 @@
 import type { Plan } from '../plan/schema.js';
-import { foldTraditional } from '../search/fold-traditional.js';
-import { findItemRef } from '../search/parse-item-ref.js';
 import { findTopic } from '../search/topic-table.js';
 import type { AnalysedUtterance } from './analysed-utterance.js';
 import type { PlanSearch } from './plan-search.js';
@@ -83,19 +81,20 @@ export function conversationKey(user: string, channel: string | null): string {
 /**
  * When a message is a follow-up about the remembered item, the message with that item named
  * ("and the deadline?" after T9 reads "and the deadline? task 9"); otherwise null. A message that names
- * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up.
+ * an item, is long, has no word pointing back, or names a topic of its own is not a follow-up. `said` is
+ * the message trimmed, as the router reads it (bot.handle makes it).
  */
 export function withTopic(said: AnalysedUtterance, topic: Topic | null, plan: Plan, search: PlanSearch): string | null {
   if (!topic) return null;
   if (topic.ids.length > 1) return nextTopicList(said);
-  // The message's analysis is the router's too: the item it names is read once.
-  const trimmed = said.text.trim();
+  // The message's analysis (of its trimmed text) is the router's too: the item it names is read once.
+  const trimmed = said.text;
   if (trimmed.length === 0 || trimmed.length > MAX_FOLLOWUP_CHARS) return null;
-  if (trimmed === said.text ? said.itemRef : findItemRef(trimmed)) return null;
+  if (said.itemRef) return null;
   const item = planItemById(plan, topic.ids[0]!);
   if (!item) return null;
   // Only words pointing back make a follow-up: "who won the world cup" after T9 is a new (unanswerable) question.
-  const lower = trimmed === said.text ? said.foldedLower : foldTraditional(trimmed).toLowerCase();
+  const lower = said.foldedLower;
   if (!POINTS_BACK.test(lower) && !onlyAnAspect(lower)) return null;
   // "what does it say about biodiversity?" names a topic of its own: a new question, not a follow-up.
   if (search.search(trimmed.toLowerCase().replace(ASPECT_WORDS, ' '), { limit: 1 }).some((h) => !h.weak)) return null;
@@ -111,9 +110,8 @@ const NEXT_TOPIC_ZH = /^(?:那么?|还有|那)?\s*(.+?)(?:的|方面|相关的?)
  * "what about air?" after the water tasks reads "list air tasks". Anything else is a question of its own.
  */
 function nextTopicList(said: AnalysedUtterance): string | null {
-  const trimmed = said.text.trim();
-  const folded = trimmed === said.text ? said.foldedLower : foldTraditional(trimmed).toLowerCase();
-  if (folded.length > MAX_FOLLOWUP_CHARS || findItemRef(folded)) return null;
+  const folded = said.foldedLower;
+  if (folded.length > MAX_FOLLOWUP_CHARS || said.itemRef) return null;
   const en = NEXT_TOPIC_EN.exec(folded);
   if (en && findTopic(en[1]!)) return `list ${en[1]} tasks`;
   const zh = NEXT_TOPIC_ZH.exec(folded);
