@@ -19,6 +19,11 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** `store.acceptedEvents()`, or `events()` for a store without it (each append written before it resolves). */
+export function acceptedEventsOf(store: EventStore): readonly PlanEvent[] {
+  return store.acceptedEvents?.() ?? store.events();
+}
+
 /**
  * `log`, then the events of the appends a store has accepted but not written yet (`pending`: the batch
  * being written, then the queue), in the order they were accepted: their id given, their seq not yet
