@@ -7,6 +7,7 @@ import { UserError } from '../src/errors.js';
 import { ItemId } from '../src/plan/schema.js';
 import { itemHistory, lastOwnUpdate } from '../src/store/item-history.js';
 import { currentStates } from '../src/store/item-state.js';
+import { acceptedEventsOf } from '../src/store/event-store.js';
 import { logThrough } from '../src/core/state-as-of.js';
 import { formatTime, historyLine } from './history.js';
 import { stateBlocks } from './update-status.js';
@@ -42,7 +43,7 @@ export const undoIntent = defineIntent({
     const { plan, lang } = ctx;
     const only = itemId ? findItem(plan, itemId) : undefined;
     // With the writes that arrived before this undo and are still being written (an update sent just before it).
-    const target = lastOwnUpdate(ctx.store.acceptedEvents?.() ?? ctx.store.events(), plan.id, ctx.user.id, only?.id);
+    const target = lastOwnUpdate(acceptedEventsOf(ctx.store), plan.id, ctx.user.id, only?.id);
     if (!target) {
       throw new UserError('undo.nothing', {
         en: `You have no update${only ? ` of ${only.id}` : ''} left to undo; only your own updates can be undone.`,

@@ -1,4 +1,4 @@
-import type { EventStore } from '../store/event-store.js';
+import { acceptedEventsOf, type EventStore } from '../store/event-store.js';
 import type { NewEvent, PlanEvent } from '../store/events.js';
 
 /** Appends of a key still being written, per store, so two copies of one request racing append once. */
@@ -33,7 +33,7 @@ class RequestStore implements EventStore {
   }
 
   acceptedEvents(): readonly PlanEvent[] {
-    return this.store.acceptedEvents?.() ?? this.store.events();
+    return acceptedEventsOf(this.store);
   }
 
   close(): Promise<void> {

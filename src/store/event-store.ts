@@ -18,3 +18,18 @@ export interface EventStore {
   acceptedEvents?(): readonly PlanEvent[];
   close(): Promise<void>;
 }
+
+/** `store.acceptedEvents()`, or `events()` for a store without it (each append written before it resolves). */
+export function acceptedEventsOf(store: EventStore): readonly PlanEvent[] {
+  return store.acceptedEvents?.() ?? store.events();
+}
+
+/**
+ * `log`, then the events of the appends a store has accepted but not written yet (`pending`: the batch
+ * being written, then the queue), in the order they were accepted: their id given, their seq not yet
+ * (0). `log` itself when none is pending. What a batching store's `acceptedEvents` returns.
+ */
+export function withAccepted(log: readonly PlanEvent[], ...pending: ReadonlyArray<readonly { event: Omit<PlanEvent, 'seq'> }[]>): readonly PlanEvent[] {
+  if (pending.every((list) => list.length === 0)) return log;
+  return [...log, ...pending.flat().map((p) => ({ ...p.event, seq: 0 }) as PlanEvent)];
+}

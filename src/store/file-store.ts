@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../core/logger.js';
-import type { EventStore } from './event-store.js';
+import { withAccepted, type EventStore } from './event-store.js';
 import { PlanEvent, type NewEvent } from './events.js';
 import { JournalFile, JournalInDoubtError, readJournal, type FileOwnership } from './journal-file.js';
 import { STATE_VERSION } from './migrate-state.js';
@@ -175,13 +175,9 @@ export class FileStore implements EventStore {
     return this.log;
   }
 
-  /**
-   * The log, then the appends accepted but not written yet (the batch being written, the queue), in the
-   * order they were accepted; those have their id but no seq yet (0).
-   */
+  /** The log, then the appends accepted but not written yet (`withAccepted`). */
   acceptedEvents(): readonly PlanEvent[] {
-    if (this.writing.length === 0 && this.queue.length === 0) return this.log;
-    return [...this.log, ...[...this.writing, ...this.queue].map((p) => ({ ...p.event, seq: 0 }) as PlanEvent)];
+    return withAccepted(this.log, this.writing, this.queue);
   }
 
   /** Waits for every accepted append (and a compaction under way) to be written, then releases the lock. */

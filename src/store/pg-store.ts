@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../core/logger.js';
 import { UserError } from '../errors.js';
-import type { EventStore } from './event-store.js';
+import { withAccepted, type EventStore } from './event-store.js';
 import { PlanEvent, type NewEvent } from './events.js';
 import { EVENTS_CHANNEL, PG_LOCKS, migratePgSchema, redactUrl } from './pg-schema.js';
 import { StoreUnavailableError } from './store-errors.js';
@@ -170,13 +170,9 @@ export class PgStore implements EventStore {
     return this.log;
   }
 
-  /**
-   * The cache, then the appends accepted but not written yet (the batch being written, the queue), in
-   * the order they were accepted; those have their id but no seq yet (0).
-   */
+  /** The cache, then the appends accepted but not written yet (`withAccepted`). */
   acceptedEvents(): readonly PlanEvent[] {
-    if (this.writing.length === 0 && this.queue.length === 0) return this.log;
-    return [...this.log, ...[...this.writing, ...this.queue].map((p) => ({ ...p.event, seq: 0 }) as PlanEvent)];
+    return withAccepted(this.log, this.writing, this.queue);
   }
 
   /** Waits for every accepted append, then stops listening and closes the connections. */
